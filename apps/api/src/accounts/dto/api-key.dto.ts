@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiKeyEntity } from '@keurmerk/accounts';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'Vergunningensysteem productie', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'naam must not be blank' })
+  naam: string;
+
+  @ApiProperty({ example: 'GM0363', pattern: '^GM[0-9]{4}$' })
+  @IsString()
+  @Matches(/^GM[0-9]{4}$/, { message: 'gemeentecode must be GM followed by 4 digits' })
+  gemeentecode: string;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  naam: string;
+
+  @ApiProperty({ example: 'GM0363' })
+  gemeentecode: string;
+
+  @ApiProperty({ description: 'The first characters of the key, to recognise it.', example: 'kmk_Xy12ab' })
+  voorvoegsel: string;
+
+  @ApiProperty({ format: 'date-time' })
+  aangemaaktOp: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  ingetrokkenOp: string | null;
+
+  static of(key: ApiKeyEntity): ApiKeyDto {
+    return {
+      id: key.id,
+      naam: key.name,
+      gemeentecode: key.municipalityCode,
+      voorvoegsel: key.keyPrefix,
+      aangemaaktOp: key.createdAt.toISOString(),
+      ingetrokkenOp: key.revokedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The key itself. It is shown only in this answer and stored hashed.' })
+  sleutel: string;
+}

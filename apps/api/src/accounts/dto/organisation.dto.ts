@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationEntity, type OrganisationKind } from '@keurmerk/accounts';
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'naam must not be blank' })
+  naam: string;
+
+  @ApiProperty({ example: '12345678', pattern: '^[0-9]{8}$' })
+  @IsString()
+  @Matches(/^[0-9]{8}$/, { message: 'kvkNummer must be 8 digits' })
+  kvkNummer: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS)
+  soort: OrganisationKind;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Inspection bodies: end of the ISO/IEC 17020 accreditation.' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'accreditatieGeldigTot must be a date YYYY-MM-DD' })
+  accreditatieGeldigTot?: string;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  naam: string;
+
+  @ApiProperty({ example: '12345678' })
+  kvkNummer: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  soort: OrganisationKind;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true })
+  accreditatieGeldigTot: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  aangemaaktOp: string;
+
+  static of(organisation: OrganisationEntity): OrganisationDto {
+    return {
+      id: organisation.id,
+      naam: organisation.name,
+      kvkNummer: organisation.kvkNumber,
+      soort: organisation.kind,
+      accreditatieGeldigTot: organisation.accreditationValidUntil,
+      aangemaaktOp: organisation.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
+import { Access, Caller } from '../http/access';
+import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
+import { UuidParam } from '../http/params';
+import { CreateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
+
+@ApiTags('Beheer')
+@Controller('v1/gebruikers')
+export class UsersController {
+  constructor(private readonly accounts: AccountService) {}
+
+  @Post()
+  @Access('beheerder')
+  @ApiOperation({ summary: 'Create a user with one role' })
+  @ApiCreatedResponse({ type: UserDto })
+  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return UserDto.of(
+      await this.accounts.createUser({
+        email: body.email,
+        password: body.wachtwoord,
+        name: body.naam,
+        role: body.rol,
+        organisationId: body.organisatieId,
+        municipalityCode: body.gemeentecode,
+        accreditationValidUntil: body.accreditatieGeldigTot,
+      }),
+    );
+  }
+
+  @Get()
+  @Access('beheerder')
+  @ApiOperation({ summary: 'List users' })
+  @ApiCollectionResponse(UserDto)
+  async list(@Query() query: UserQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<UserDto>> {
+    const page = await this.accounts.listUsers(pageRequestOf(query), { role: query.rol, organisationId: query.organisatieId });
+    return collection(request, reply, page, UserDto.of);
+  }
+
+  @Get('mij')
+  @Access('beheerder', 'auditor', 'certificeerder', 'verhuurder', 'gemeente')
+  @ApiOperation({ summary: 'The signed-in person' })
+  @ApiOkResponse({ type: UserDto })
+  async me(@Caller() caller: PersonPrincipal): Promise<UserDto> {
+    return UserDto.of(await this.accounts.getUser(caller.userId));
+  }
+
+  @Get(':id')
+  @Access('beheerder')
+  @ApiOperation({ summary: 'One user' })
+  @ApiOkResponse({ type: UserDto })
+  async get(@UuidParam() id: string): Promise<UserDto> {
+    return UserDto.of(await this.accounts.getUser(id));
+  }
+}

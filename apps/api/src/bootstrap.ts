@@ -1,0 +1,34 @@
+import { NestFactory, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { AccountService } from '@keurmerk/accounts';
+import { CoreOptions, PinoNestLogger, Runtime } from '@keurmerk/runtime';
+import { ApiModule } from './app.module';
+import { AccessGuard } from './http/access.guard';
+import { configureFastify, createFastifyAdapter } from './http/http-server';
+import { buildOpenApiDocument } from './http/openapi';
+
+/** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
+export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger), {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await configureFastify(fastify);
+
+  AccessGuard.assertDeclared(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
+
+  app.enableShutdownHooks();
+  await app.init();
+
+  const document = buildOpenApiDocument(app, runtime.config.publicBaseUrl);
+  const documentJson = JSON.stringify(document);
+  fastify.get('/v1/openapi.json', (_request, reply) => {
+    void reply.header('Access-Control-Allow-Origin', '*').header('Content-Type', 'application/json; charset=utf-8').send(documentJson);
+  });
+
+  await app.get(AccountService).ensureFirstAdministrator();
+  return app;
+}

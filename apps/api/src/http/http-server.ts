@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import { API_VERSION, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+
+/** JSON bodies are small in this API; uploads go through multipart with their own limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createFastifyAdapter(logger: PinoLogger): FastifyAdapter {
+  return new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
+    ignoreTrailingSlash: false,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  } as never);
+}
+
+/** Headers, parsers and the error shape that hold for every route, including ones Nest never sees. */
+export async function configureFastify(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // HSTS does this in production; on plain-http localhost it would break every form.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('API-Version', API_VERSION);
+    reply.header('X-Request-Id', request.id);
+  });
+
+  // Errors raised before a route handler runs (unparseable JSON, too large, wrong content type).
+  fastify.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error, request.url.split('?')[0]);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  });
+}

@@ -1,0 +1,186 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
+import { AppException, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { OrganisationEntity, UserEntity } from './account.entities';
+import { MunicipalityService } from './municipality.service';
+import { PasswordHasher } from './password-hasher';
+import { OrganisationKind, PersonPrincipal, Role } from './principal';
+import { IssuedToken, TokenService } from './token.service';
+
+export interface NewOrganisation {
+  name: string;
+  kvkNumber: string;
+  kind: OrganisationKind;
+  accreditationValidUntil?: string;
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  organisationId?: string;
+  municipalityCode?: string;
+  accreditationValidUntil?: string;
+}
+
+/** Which kind of organisation each role belongs to; roles not listed belong to none. */
+const ORGANISATION_KIND_OF_ROLE: Partial<Record<Role, OrganisationKind>> = {
+  verhuurder: 'verhuurder',
+  auditor: 'inspectie-instelling',
+};
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
+
+@Injectable()
+export class AccountService {
+  private readonly logger = new Logger(AccountService.name);
+
+  constructor(
+    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly municipalities: MunicipalityService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async createOrganisation(input: NewOrganisation): Promise<OrganisationEntity> {
+    if (input.accreditationValidUntil && input.kind !== 'inspectie-instelling') {
+      throw AppException.invalidField('accreditatieGeldigTot', 'not-allowed', 'Only an inspection body has an accreditation.');
+    }
+    try {
+      return await this.organisations.save(
+        this.organisations.create({
+          name: input.name.trim(),
+          kvkNumber: input.kvkNumber,
+          kind: input.kind,
+          accreditationValidUntil: input.accreditationValidUntil ?? null,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organisation_kvk_number')) {
+        throw AppException.conflict(`An organisation with KvK number ${input.kvkNumber} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) throw AppException.notFound('The organisation');
+    return organisation;
+  }
+
+  async listOrganisations(request: PageRequest): Promise<Page<OrganisationEntity>> {
+    const [items, total] = await this.organisations.findAndCount({
+      order: { name: 'ASC', id: 'ASC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  async createUser(input: NewUser): Promise<UserEntity> {
+    const problems: InvalidParam[] = [];
+    const expectedKind = ORGANISATION_KIND_OF_ROLE[input.role];
+    if (expectedKind) {
+      if (!input.organisationId) {
+        problems.push({ name: 'organisatieId', code: 'required', reason: `A ${input.role} belongs to an organisation.` });
+      } else {
+        const organisation = await this.organisations.findOneBy({ id: input.organisationId });
+        if (!organisation) {
+          problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No organisation has this id.' });
+        } else if (organisation.kind !== expectedKind) {
+          problems.push({ name: 'organisatieId', code: 'wrong-kind', reason: `A ${input.role} belongs to a ${expectedKind}.` });
+        }
+      }
+    } else if (input.organisationId) {
+      problems.push({ name: 'organisatieId', code: 'not-allowed', reason: `A ${input.role} does not belong to an organisation.` });
+    }
+    if (input.role === 'gemeente') {
+      if (!input.municipalityCode) {
+        problems.push({ name: 'gemeentecode', code: 'required', reason: 'A municipal user belongs to a municipality.' });
+      } else if (!(await this.municipalities.exists(input.municipalityCode))) {
+        problems.push({ name: 'gemeentecode', code: 'unknown', reason: 'Not a current municipality code.' });
+      }
+    } else if (input.municipalityCode) {
+      problems.push({ name: 'gemeentecode', code: 'not-allowed', reason: 'Only a municipal user has a gemeentecode.' });
+    }
+    if (input.accreditationValidUntil && input.role !== 'auditor') {
+      problems.push({ name: 'accreditatieGeldigTot', code: 'not-allowed', reason: 'Only an auditor has an accreditation.' });
+    }
+    if (problems.length > 0) throw AppException.invalid(problems);
+
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      const saved = await this.users.save(
+        this.users.create({
+          email: input.email.trim().toLowerCase(),
+          passwordHash,
+          name: input.name.trim(),
+          role: input.role,
+          organisationId: input.organisationId ?? null,
+          municipalityCode: input.municipalityCode ?? null,
+          accreditationValidUntil: input.accreditationValidUntil ?? null,
+        }),
+      );
+      return this.getUser(saved.id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_user_account_email')) throw AppException.conflict('A user with this e-mail address already exists.');
+      throw error;
+    }
+  }
+
+  async getUser(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw AppException.notFound('The user');
+    return user;
+  }
+
+  async listUsers(request: PageRequest, filter: { role?: Role; organisationId?: string } = {}): Promise<Page<UserEntity>> {
+    const [items, total] = await this.users.findAndCount({
+      where: { ...(filter.role ? { role: filter.role } : {}), ...(filter.organisationId ? { organisationId: filter.organisationId } : {}) },
+      order: { name: 'ASC', id: 'ASC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  /** Unknown e-mail and wrong password answer the same, in the same time. */
+  async signIn(email: string, password: string): Promise<IssuedToken> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const valid = await this.hasher.verify(user?.active ? user.passwordHash : undefined, password);
+    if (!user || !valid) throw AppException.unauthenticated('The e-mail address or password is wrong.');
+    return this.tokens.issue(principalOf(user));
+  }
+
+  /** The first beheerder comes from configuration, once, while no beheerder exists. */
+  async ensureFirstAdministrator(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin) return;
+    if ((await this.users.countBy({ role: 'beheerder' })) > 0) return;
+    await this.createUser({ email: admin.email, password: admin.password, name: 'Beheerder', role: 'beheerder' });
+    this.logger.log(`Created the first beheerder ${admin.email}`);
+  }
+}
+
+export function principalOf(user: UserEntity): PersonPrincipal {
+  return {
+    kind: 'person',
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId ?? undefined,
+    municipalityCode: user.municipalityCode ?? undefined,
+  };
+}

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { AppException, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { ApiKeyEntity } from './account.entities';
+import { MunicipalityService } from './municipality.service';
+import { ApiKeyPrincipal, municipalityOf, PersonPrincipal } from './principal';
+
+const KEY_PREFIX = 'kmk_';
+// Keys are looked up on every municipal call; a short cache keeps that off the database.
+const CACHE_TTL_MS = 30_000;
+
+function digest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * API keys for municipal systems. A key is 256 random bits, so a plain SHA-256 is a safe and fast
+ * way to store it (a slow password hash protects guessable secrets, which these are not).
+ */
+@Injectable()
+export class ApiKeyService {
+  private readonly cache = new Map<string, { principal: ApiKeyPrincipal | null; until: number }>();
+
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly municipalities: MunicipalityService,
+  ) {}
+
+  async create(caller: PersonPrincipal, input: { name: string; municipalityCode: string }): Promise<{ key: ApiKeyEntity; secret: string }> {
+    if (!(await this.municipalities.exists(input.municipalityCode))) {
+      throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
+    }
+    const own = municipalityOf(caller);
+    if (caller.role !== 'beheerder' && own !== input.municipalityCode) {
+      throw AppException.forbidden('A municipality can make keys for its own gemeentecode only.');
+    }
+    const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
+    const key = await this.keys.save(
+      this.keys.create({
+        name: input.name.trim(),
+        municipalityCode: input.municipalityCode,
+        keyHash: digest(secret),
+        keyPrefix: secret.slice(0, 10),
+        createdBy: caller.userId,
+        revokedAt: null,
+      }),
+    );
+    return { key, secret };
+  }
+
+  async list(caller: PersonPrincipal, request: PageRequest): Promise<Page<ApiKeyEntity>> {
+    const own = municipalityOf(caller);
+    const [items, total] = await this.keys.findAndCount({
+      where: caller.role === 'beheerder' ? {} : { municipalityCode: own ?? '-' },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  async revoke(caller: PersonPrincipal, id: string): Promise<void> {
+    const key = await this.keys.findOneBy({ id });
+    if (!key || (caller.role !== 'beheerder' && key.municipalityCode !== municipalityOf(caller))) {
+      throw AppException.notFound('The API key');
+    }
+    if (key.revokedAt) return;
+    await this.keys.update({ id }, { revokedAt: new Date() });
+    this.cache.clear();
+  }
+
+  async authenticate(secret: string): Promise<ApiKeyPrincipal> {
+    const hash = digest(secret);
+    const cached = this.cache.get(hash);
+    let principal: ApiKeyPrincipal | null;
+    if (cached && cached.until > Date.now()) {
+      principal = cached.principal;
+    } else {
+      const key = secret.startsWith(KEY_PREFIX) ? await this.keys.findOneBy({ keyHash: hash, revokedAt: IsNull() }) : null;
+      principal = key ? { kind: 'api-key', apiKeyId: key.id, municipalityCode: key.municipalityCode } : null;
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
+    }
+    if (!principal) throw AppException.unauthenticated('The API key is not valid.');
+    return principal;
+  }
+}

@@ -1,0 +1,82 @@
+import { InvalidParam } from './app-exception';
+
+/** A Dutch address as the platform keeps it: normalised, so equal addresses compare equal. */
+export interface Address {
+  postcode: string;
+  houseNumber: number;
+  houseLetter?: string;
+  houseNumberAddition?: string;
+  street: string;
+  city: string;
+}
+
+export const POSTCODE_PATTERN = /^[1-9][0-9]{3}[A-Z]{2}$/;
+export const HOUSE_LETTER_PATTERN = /^[a-zA-Z]$/;
+export const HOUSE_NUMBER_ADDITION_PATTERN = /^[0-9a-zA-Z]{1,4}$/;
+export const BAG_ID_PATTERN = /^[0-9]{4}20[0-9]{10}$/;
+
+/** `1234 ab` and `1234AB` are the same postcode. */
+export function normalisePostcode(input: string): string {
+  return input.replace(/\s+/g, '').toUpperCase();
+}
+
+/** House letters are kept upper case (BAG writes `12A`); additions upper case too, so `2hg` == `2HG`. */
+export function normaliseHouseLetter(input: string): string {
+  return input.trim().toUpperCase();
+}
+
+export function normaliseHouseNumberAddition(input: string): string {
+  return input.trim().toUpperCase();
+}
+
+export interface AddressLookup {
+  postcode: string;
+  houseNumber: number;
+  houseLetter?: string;
+  houseNumberAddition?: string;
+}
+
+/** Checks the parts that identify an address; `prefix` names the fields as the client sent them. */
+export function validateAddressKey(
+  input: { postcode?: unknown; huisnummer?: unknown; huisletter?: unknown; huisnummertoevoeging?: unknown },
+  prefix = '',
+): { value?: AddressLookup; problems: InvalidParam[] } {
+  const problems: InvalidParam[] = [];
+  const field = (name: string) => `${prefix}${name}`;
+
+  let postcode: string | undefined;
+  if (typeof input.postcode !== 'string' || input.postcode.trim() === '') {
+    problems.push({ name: field('postcode'), code: 'required', reason: 'Postcode is required, e.g. 1234AB.' });
+  } else {
+    postcode = normalisePostcode(input.postcode);
+    if (!POSTCODE_PATTERN.test(postcode)) {
+      problems.push({ name: field('postcode'), code: 'pattern', reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.' });
+    }
+  }
+
+  const rawNumber = typeof input.huisnummer === 'string' && /^\d+$/.test(input.huisnummer) ? Number(input.huisnummer) : input.huisnummer;
+  if (typeof rawNumber !== 'number' || !Number.isInteger(rawNumber) || rawNumber < 1 || rawNumber > 99999) {
+    problems.push({ name: field('huisnummer'), code: 'range', reason: 'Huisnummer must be a whole number from 1 to 99999.' });
+  }
+
+  let houseLetter: string | undefined;
+  if (input.huisletter !== undefined && input.huisletter !== null && input.huisletter !== '') {
+    if (typeof input.huisletter !== 'string' || !HOUSE_LETTER_PATTERN.test(input.huisletter.trim())) {
+      problems.push({ name: field('huisletter'), code: 'pattern', reason: 'Huisletter must be one letter.' });
+    } else {
+      houseLetter = normaliseHouseLetter(input.huisletter);
+    }
+  }
+
+  let addition: string | undefined;
+  if (input.huisnummertoevoeging !== undefined && input.huisnummertoevoeging !== null && input.huisnummertoevoeging !== '') {
+    if (typeof input.huisnummertoevoeging !== 'string' || !HOUSE_NUMBER_ADDITION_PATTERN.test(input.huisnummertoevoeging.trim())) {
+      problems.push({ name: field('huisnummertoevoeging'), code: 'pattern', reason: 'Huisnummertoevoeging must be 1 to 4 letters or digits.' });
+    } else {
+      addition = normaliseHouseNumberAddition(input.huisnummertoevoeging);
+    }
+  }
+
+  if (problems.length > 0) return { problems };
+  return { value: { postcode: postcode!, houseNumber: rawNumber as number, houseLetter, houseNumberAddition: addition }, problems };
+}

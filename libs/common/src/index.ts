@@ -1,0 +1,4 @@
+export * from './app-exception';
+export * from './clock';
+export * from './address';
+export * from './pagination';

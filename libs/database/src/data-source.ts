@@ -1,0 +1,35 @@
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { MIGRATIONS } from '@keurmerk/migrations';
+
+export interface DatabaseConnectionOptions {
+  url: string;
+  poolSize: number;
+  /** A name for the connection in pg_stat_activity. */
+  applicationName?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function dataSourceOptions(options: DatabaseConnectionOptions, entities: MixedList<Function | string> = []): DataSourceOptions {
+  if (MIGRATIONS.length === 0) throw new Error('No migrations are loaded: refusing to treat the schema as up to date');
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: options.poolSize,
+      application_name: options.applicationName ?? 'keurmerk',
+      connectionTimeoutMillis: 10_000,
+      // Without this an idle client's TCP error (e.g. the server restarting) is an uncaught exception.
+      idleTimeoutMillis: 30_000,
+    },
+  };
+}
+
+export function createDataSource(options: DatabaseConnectionOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}

@@ -1,0 +1,3 @@
+export * from './logger';
+export * from './runtime';
+export * from './core.module';

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { Clock } from '@keurmerk/common';
+import { AppConfig, loadConfig } from '@keurmerk/config';
+import { createLogger, Runtime, startRuntime } from '@keurmerk/runtime';
+import { EmbeddedS3 } from '@keurmerk/storage';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const ADMIN = { email: 'beheer@keurmerk.test', password: 'beheerder-wachtwoord-1' };
+export const BUCKET = 'keurmerk-test';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  config: AppConfig;
+  runtime: Runtime;
+  database: TestDatabase;
+  s3: EmbeddedS3;
+  /** Plain SQL against the test file's own database, for checks the API does not offer. */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  signIn(email: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real API on Fastify, over its own database and S3 protocol server; nothing is mocked. */
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const s3Dir = mkdtempSync(join(tmpdir(), 'keurmerk-s3-'));
+  const s3 = await EmbeddedS3.start({ directory: s3Dir, bucket: BUCKET });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: BUCKET,
+    S3_ACCESS_KEY_ID: EmbeddedS3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: EmbeddedS3.secretAccessKey,
+    KEURMERK_ADMIN_EMAIL: ADMIN.email,
+    KEURMERK_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: s3Dir,
+    PUBLIC_BASE_URL: 'http://keurmerk.test',
+    ...options.env,
+  });
+  const logger = createLogger(config);
+  const runtime = await startRuntime(config, logger, {
+    database: { url: database.url, embedded: database.embedded },
+    objectStore: { ...config.objectStore, endpoint: s3.endpoint },
+  });
+  const app = await createApiApp(runtime, logger, { clock: options.clock });
+  await app.getHttpAdapter().getInstance().ready();
+  const http = request(app.getHttpServer());
+
+  // PGlite has one session: side queries must go through the application's own pool.
+  let sideClient: pg.Client | undefined;
+  const sql = async <T>(text: string, values?: unknown[]): Promise<T[]> => {
+    if (database.embedded) {
+      const { DataSource } = await import('typeorm');
+      return (await app.get(DataSource).query(text, values)) as T[];
+    }
+    if (!sideClient) {
+      sideClient = new pg.Client({ connectionString: database.url });
+      await sideClient.connect();
+    }
+    return (await sideClient.query(text, values)).rows as T[];
+  };
+
+  const signIn = async (email: string, password: string) => {
+    const response = await http.post('/v1/tokens').send({ email, wachtwoord: password });
+    if (response.status !== 201) throw new Error(`sign-in of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.accessToken as string;
+  };
+  let adminToken: Promise<string> | undefined;
+
+  return {
+    app,
+    http,
+    config,
+    runtime,
+    database,
+    s3,
+    sql,
+    signIn,
+    adminToken: () => (adminToken ??= signIn(ADMIN.email, ADMIN.password)),
+    async close() {
+      await app.close();
+      await sideClient?.end();
+      await runtime.stop();
+      await s3.stop();
+      await database.drop();
+      rmSync(s3Dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every error answer must be problem+json with the contract's members. */
+export function expectProblem(response: request.Response, status: number): void {
+  expect({ status: response.status, type: response.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringContaining('application/problem+json'),
+  });
+  expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
+}
+
+/** The names in invalidParams, sorted, for comparing with what a test expects. */
+export function invalidParamNames(response: request.Response): string[] {
+  return ((response.body.invalidParams ?? []) as { name: string }[]).map((p) => p.name).sort();
+}
