@@ -9,7 +9,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*', '**/libs/*'], message: 'Import libraries as @keurmerk/<lib>.' }] }],
+      // Libraries are used through their public index only, as @keurmerk/<lib>.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/libs/**', '@keurmerk/*/src/**'], message: 'Import libraries as @keurmerk/<lib>.' }] }],
     },
   },
 );

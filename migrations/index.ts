@@ -1,4 +1,7 @@
 import { Accounts1764300000000 } from './1764300000000-accounts';
+import { JobQueue1764300100000 } from './1764300100000-job-queue';
+
+export { JOB_QUEUE_SCHEMA } from './1764300100000-job-queue';
 
 /** Every migration, oldest first. Listed by hand: a glob that matches nothing would silently mean "up to date". */
-export const MIGRATIONS = [Accounts1764300000000];
+export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000];

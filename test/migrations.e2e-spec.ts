@@ -18,8 +18,8 @@ describe('migrations', () => {
   });
 
   const tables = async () =>
-    ((await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)) as { table_name: string }[]).map(
-      (r) => r.table_name,
+    ((await db.query(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'job_queue') ORDER BY 1`)) as { name: string }[]).map(
+      (r) => r.name,
     );
 
   it('loads a non-empty, ordered list', () => {
@@ -33,7 +33,9 @@ describe('migrations', () => {
     const applied = await migrate(db);
     expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
     const full = await tables();
-    expect(full).toEqual(expect.arrayContaining(['municipality', 'organisation', 'user_account', 'api_key', 'schema_migration']));
+    expect(full).toEqual(
+      expect.arrayContaining(['public.municipality', 'public.organisation', 'public.user_account', 'public.api_key', 'public.schema_migration', 'job_queue.job']),
+    );
     expect((await db.query(`SELECT count(*)::int AS n FROM municipality`))[0].n).toBe(342);
 
     expect(await migrate(db)).toEqual([]);

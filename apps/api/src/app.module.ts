@@ -1,21 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '@keurmerk/accounts';
+import { WorkerModule } from '@keurmerk/jobs';
+import { QueueModule } from '@keurmerk/queue';
 import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
 import { AccountsHttpModule } from './accounts/accounts-http.module';
 import { HealthController } from './health/health.controller';
+import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
 @Module({})
 export class ApiModule {
-  static forRoot(runtime: Runtime, options: CoreOptions = {}): DynamicModule {
+  /** With `withWorker`, the background worker runs in this process too, on the same connections (embedded default). */
+  static forRoot(runtime: Runtime, options: CoreOptions & { withWorker?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(runtime, options), DiscoveryModule, AccountsModule, AccountsHttpModule],
-      controllers: [HealthController],
+      imports: [
+        CoreModule.forRoot(runtime, options),
+        DiscoveryModule,
+        QueueModule,
+        AccountsModule,
+        AccountsHttpModule,
+        ...(options.withWorker ? [WorkerModule] : []),
+      ],
+      controllers: [HealthController, OpenApiController],
       providers: [
+        OpenApiDocumentHolder,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

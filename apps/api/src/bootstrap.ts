@@ -8,9 +8,10 @@ import { ApiModule } from './app.module';
 import { AccessGuard } from './http/access.guard';
 import { configureFastify, createFastifyAdapter } from './http/http-server';
 import { buildOpenApiDocument } from './http/openapi';
+import { OpenApiDocumentHolder } from './openapi/openapi.controller';
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
-export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions & { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
@@ -23,11 +24,7 @@ export async function createApiApp(runtime: Runtime, logger: Logger, options: Co
   app.enableShutdownHooks();
   await app.init();
 
-  const document = buildOpenApiDocument(app, runtime.config.publicBaseUrl);
-  const documentJson = JSON.stringify(document);
-  fastify.get('/v1/openapi.json', (_request, reply) => {
-    void reply.header('Access-Control-Allow-Origin', '*').header('Content-Type', 'application/json; charset=utf-8').send(documentJson);
-  });
+  app.get(OpenApiDocumentHolder).document = buildOpenApiDocument(app, runtime.config.publicBaseUrl);
 
   await app.get(AccountService).ensureFirstAdministrator();
   return app;

@@ -17,9 +17,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
   await migrateRuntime(runtime, logger);
-  const app = await createApiApp(runtime, logger);
+  const app = await createApiApp(runtime, logger, { withWorker: config.workerInProcess });
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ url: config.publicBaseUrl, embedded: config.embedded }, 'Keurmerk API listening');
+  logger.info({ url: config.publicBaseUrl, embedded: config.embedded, worker: config.workerInProcess }, 'Keurmerk API listening');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -139,7 +139,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const embedded = !databaseUrl && !s3Endpoint && !env.DATABASE_URL && !env.S3_ENDPOINT;
   const config: AppConfig = {
     port,
-    host: read.string('HOST') ?? '0.0.0.0',
+    // The embedded default is a developer's machine (with demo passwords, maybe): loopback unless told otherwise.
+    host: read.string('HOST') ?? (embedded ? '127.0.0.1' : '0.0.0.0'),
     publicBaseUrl: read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     dataDir: resolve(read.string('DATA_DIR') ?? './data'),
     embedded,

@@ -65,5 +65,6 @@ export async function startRuntime(config: AppConfig, logger: Logger, overrides:
 
 export async function migrateRuntime(runtime: Runtime, logger: Logger): Promise<void> {
   const applied = await migrateDatabase({ url: runtime.database.url, poolSize: 1, applicationName: 'keurmerk-migrate' });
+  await runtime.database.embedded?.waitUntilIdle();
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 }

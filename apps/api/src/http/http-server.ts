@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { API_VERSION, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { API_VERSION } from './problem';
 
 /** JSON bodies are small in this API; uploads go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -16,15 +16,14 @@ export function createFastifyAdapter(logger: PinoLogger): FastifyAdapter {
   return new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
-    // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
-    ignoreTrailingSlash: false,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    routerOptions: { maxParamLength: 200 },
+    // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
   } as never);
 }
 
@@ -55,12 +54,5 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
-  });
-
-  // Errors raised before a route handler runs (unparseable JSON, too large, wrong content type).
-  fastify.setErrorHandler((error, request, reply) => {
-    const body = toProblem(error, request.url.split('?')[0]);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   });
 }

@@ -50,6 +50,9 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .setContact('Keurmerk', 'https://keurmerk.nl', 'api@keurmerk.nl')
     .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/nl/')
     .addServer(`${publicBaseUrl}/v1`)
+    .addTag('Authenticatie', 'Sign-in for people; municipal systems use API keys.')
+    .addTag('Beheer', 'Scheme administration: organisations, users, keys, health.')
+    .addTag('Referentiegegevens', 'Reference data such as the current municipalities.')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();

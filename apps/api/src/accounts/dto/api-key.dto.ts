@@ -32,7 +32,7 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'date-time' })
   aangemaaktOp: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   ingetrokkenOp: string | null;
 
   static of(key: ApiKeyEntity): ApiKeyDto {

@@ -39,7 +39,7 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_KINDS })
   soort: OrganisationKind;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   accreditatieGeldigTot: string | null;
 
   @ApiProperty({ format: 'date-time' })

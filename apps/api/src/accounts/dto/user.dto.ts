@@ -70,13 +70,13 @@ export class UserDto {
   @ApiProperty({ enum: ROLES })
   rol: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   organisatieId: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'GM0363' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'GM0363' })
   gemeentecode: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   accreditatieGeldigTot: string | null;
 
   @ApiProperty()

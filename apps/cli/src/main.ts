@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AccountService, ROLES, Role } from '@keurmerk/accounts';
+import { AppException } from '@keurmerk/common';
+import { AppConfig, ConfigError, loadConfig } from '@keurmerk/config';
+import { createDataSource, migrate, revertLastMigration } from '@keurmerk/database';
+import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } from '@keurmerk/runtime';
+// The OpenAPI document is built from the API's own controllers, so this one command loads that app.
+import { createApiApp } from '../../api/src/bootstrap';
+import { CliAppModule } from './cli-app.module';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './commands/demo-data';
+
+const USAGE = `Keurmerk operator commands
+
+  npm run cli -- migrate [--revert-last]     apply pending migrations (or revert the latest)
+  npm run cli -- create-user --email E --name N --role R [--organisation-id ID] [--gemeentecode GM0000]
+                                             the password is read from standard input
+  npm run cli -- seed-demo [--force]         demo organisations and users (embedded default only, unless --force)
+  npm run cli -- openapi [--out FILE]        write the OpenAPI document
+
+The configuration comes from the same environment variables as the API (see README).
+With the embedded default, stop the API first: one process owns DATA_DIR at a time.`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function withServices<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>, runtime: Runtime) => Promise<T>): Promise<T> {
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const runtime = await startRuntime(config, logger);
+  try {
+    await migrateRuntime(runtime, logger);
+    const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime), { logger: new PinoNestLogger(logger) });
+    try {
+      return await work(app, runtime);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await runtime.stop();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'revert-last': { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'organisation-id': { type: 'string' },
+      gemeentecode: { type: 'string' },
+      force: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  });
+  const config = loadConfig();
+
+  switch (command) {
+    case 'migrate': {
+      const logger = createLogger(config);
+      const runtime = await startRuntime(config, logger);
+      const db: DataSource = createDataSource({ url: runtime.database.url, poolSize: 1 });
+      await db.initialize();
+      try {
+        if (values['revert-last']) {
+          await revertLastMigration(db);
+          process.stdout.write('Reverted the latest migration.\n');
+        } else {
+          const applied = await migrate(db);
+          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+        }
+      } finally {
+        await db.destroy();
+        await runtime.stop();
+      }
+      return;
+    }
+    case 'create-user': {
+      if (!values.email || !values.name || !values.role) throw new UsageError('create-user needs --email, --name and --role');
+      if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      const password = await readStdin();
+      await withServices(config, async (app) => {
+        const user = await app.get(AccountService).createUser({
+          email: values.email!,
+          password,
+          name: values.name!,
+          role: values.role as Role,
+          organisationId: values['organisation-id'],
+          municipalityCode: values.gemeentecode,
+        });
+        process.stdout.write(`Created ${user.role} ${user.email} (${user.id}).\n`);
+      });
+      return;
+    }
+    case 'seed-demo': {
+      if (!config.embedded && !values.force) {
+        throw new UsageError('seed-demo writes demo accounts with public passwords; it runs on the embedded default only, or with --force');
+      }
+      await withServices(config, async (app) => {
+        const accounts = app.get(AccountService);
+        const db = app.get(DataSource);
+        const organisationIds = new Map<string, string>();
+        for (const organisation of DEMO_ORGANISATIONS) {
+          const [existing] = await db.query(`SELECT id FROM organisation WHERE kvk_number = $1`, [organisation.kvkNumber]);
+          organisationIds.set(organisation.key, existing?.id ?? (await accounts.createOrganisation(organisation)).id);
+        }
+        for (const { organisation, ...user } of DEMO_USERS) {
+          const [existing] = await db.query(`SELECT id FROM user_account WHERE email = $1`, [user.email]);
+          if (existing) continue;
+          await accounts.createUser({ ...user, password: DEMO_PASSWORD, organisationId: organisation ? organisationIds.get(organisation) : undefined });
+        }
+        process.stdout.write(`Demo data ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n${DEMO_USERS.map((u) => `  ${u.role.padEnd(15)} ${u.email}`).join('\n')}\n`);
+      });
+      return;
+    }
+    case 'openapi': {
+      const logger = createLogger({ logLevel: 'warn' });
+      const runtime = await startRuntime(config, logger);
+      try {
+        await migrateRuntime(runtime, logger);
+        const app = await createApiApp(runtime, logger);
+        const response = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/v1/openapi.json' });
+        await app.close();
+        if (values.out) writeFileSync(values.out, response.body);
+        else process.stdout.write(`${response.body}\n`);
+      } finally {
+        await runtime.stop();
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  }
+}
+
+class UsageError extends Error {}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof AppException) process.stderr.write(`${error.detail}${error.invalidParams ? `\n${error.invalidParams.map((p) => `  ${p.name}: ${p.reason}`).join('\n')}` : ''}\n`);
+    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(error instanceof UsageError || error instanceof ConfigError ? 64 : 1);
+  },
+);

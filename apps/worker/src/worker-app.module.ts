@@ -1,0 +1,10 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { WorkerModule } from '@keurmerk/jobs';
+import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
+
+@Module({})
+export class WorkerAppModule {
+  static forRoot(runtime: Runtime, options: CoreOptions = {}): DynamicModule {
+    return { module: WorkerAppModule, imports: [CoreModule.forRoot(runtime, options), WorkerModule] };
+  }
+}

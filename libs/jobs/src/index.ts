@@ -1,0 +1,3 @@
+export * from './job-processor';
+export * from './worker.service';
+export * from './worker.module';

@@ -1,0 +1,121 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
+import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
+
+export interface EnqueueOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  manager?: EntityManager;
+  startAfter?: Date | number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+}
+
+export interface QueueJob<T> {
+  id: string;
+  name: string;
+  data: T;
+}
+
+export type JobHandler<T> = (job: QueueJob<T>) => Promise<void>;
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss) on the application's own connections, so the embedded
+ * default's single PGlite session is shared, and a job can be enqueued in the same transaction as
+ * the change that calls for it (the transactional outbox the webhooks rely on).
+ */
+@Injectable()
+export class JobQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  private boss?: PgBoss;
+  private started?: Promise<PgBoss>;
+  private readonly createdQueues = new Set<string>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * pg-boss's SQL through TypeORM. The structured result is needed: plain `query()` answers
+   * `[rows, count]` for UPDATE ... RETURNING, which is how pg-boss fetches jobs.
+   */
+  private executor(manager?: EntityManager) {
+    return {
+      executeSql: async (text: string, values: unknown[]) => {
+        const transactional = manager?.queryRunner;
+        const runner = transactional ?? this.db.createQueryRunner();
+        try {
+          const result = await runner.query(text, values, true);
+          return { rows: (result.records ?? []) as unknown[] };
+        } finally {
+          if (!transactional) await runner.release();
+        }
+      },
+    };
+  }
+
+  start(): Promise<PgBoss> {
+    this.started ??= (async () => {
+      const boss = new PgBoss({
+        db: this.executor(),
+        schema: JOB_QUEUE_SCHEMA,
+        migrate: false,
+        supervise: true,
+        schedule: true,
+      });
+      boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    return this.started;
+  }
+
+  private async queue(name: string): Promise<PgBoss> {
+    const boss = await this.start();
+    if (!this.createdQueues.has(name)) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name).catch(async (error: unknown) => {
+        // Another process created it between the check and the create.
+        if (!(await boss.getQueue(name))) throw error;
+      });
+      this.createdQueues.add(name);
+    }
+    return boss;
+  }
+
+  async send<T extends object>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+    const boss = await this.queue(name);
+    return boss.send(name, data, {
+      ...(options.manager ? { db: this.executor(options.manager) } : {}),
+      startAfter: options.startAfter,
+      retryLimit: options.retryLimit ?? 10,
+      retryDelay: options.retryDelaySeconds ?? 5,
+      retryBackoff: options.retryBackoff ?? true,
+    } as PgBoss.SendOptions);
+  }
+
+  /** Runs `handler` for each job; a thrown error fails the job, and pg-boss retries it by its options. */
+  async work<T>(name: string, handler: JobHandler<T>, options: { pollingIntervalSeconds?: number; batchSize?: number } = {}): Promise<void> {
+    const boss = await this.queue(name);
+    await boss.work<T>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 1 }, async (jobs) => {
+      for (const job of jobs) await handler({ id: job.id, name: job.name, data: job.data });
+    });
+  }
+
+  /** A recurring job (cron, UTC); every process may declare it, pg-boss runs it once per slot. */
+  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
+    const boss = await this.queue(name);
+    await boss.schedule(name, cron, data, { tz: 'UTC' });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    const boss = await this.started.catch(() => undefined);
+    this.started = undefined;
+    await boss?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+}
