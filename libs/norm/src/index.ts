@@ -1,0 +1,62 @@
+export { NormError } from './problem';
+export type { NormErrorCode, Problem, ProblemCode } from './problem';
+
+export { HOUSING_TYPES, MEASUREMENT_UNITS, SEVERITIES, criteriaOf, findCriterion, isHousingType } from './norm-version';
+export type {
+  Criterion,
+  CriterionKind,
+  HousingType,
+  LocationProfile,
+  MeasuredCriterion,
+  MeasurementUnit,
+  MeasurementVariant,
+  NormSection,
+  NormStatus,
+  NormVersion,
+  Severity,
+  YesNoCriterion,
+} from './norm-version';
+
+export { DEFAULT_NORM } from './default-norm';
+
+export {
+  CRITERION_CODE_PATTERN,
+  MAX_GUIDANCE_LENGTH,
+  MAX_TITLE_LENGTH,
+  SECTION_CODE_PATTERN,
+  VERSION_PATTERN,
+  normFromContract,
+  normToContract,
+  parseNormDocument,
+  validateNormDocument,
+} from './norm-document';
+export type {
+  CriterionDocument,
+  CriterionKindValue,
+  NormDocument,
+  NormDocumentInput,
+  NormDocumentParseResult,
+  NormStatusValue,
+  SectionDocument,
+  VariantDocument,
+} from './norm-document';
+
+export { judgeMeasurement, resolveMeasurementRule, variantMatches } from './measurement';
+export type { MeasurementJudgement, MeasurementRule } from './measurement';
+
+export { ANSWER_RESULTS, MAX_REMARK_LENGTH, answerFor, answerFromContract, unansweredCriteria, validateAnswer } from './answer';
+export type { Answer, AnswerBody, AnswerResult, Answers } from './answer';
+
+export {
+  MAJOR_REPAIR_WORKING_DAYS,
+  MINOR_REPAIR_MONTHS,
+  answerSetProblems,
+  evaluateInspection,
+  repairDeadline,
+} from './evaluation';
+export type { CriterionOutcome, Finding, InspectedLocation, InspectionInput, InspectionResult, Outcome } from './evaluation';
+
+export { addDays, addMonths, compareIsoDates, dateInAmsterdam, dayOfWeek, daysInMonth, isIsoDate } from './iso-date';
+export type { IsoDate } from './iso-date';
+export { addWorkingDays, dutchPublicHolidays, easterSunday, isDutchPublicHoliday, isWorkingDay } from './working-days';
+export type { PublicHoliday } from './working-days';
