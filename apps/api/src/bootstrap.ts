@@ -21,7 +21,6 @@ export async function createApiApp(runtime: Runtime, logger: Logger, options: Co
 
   AccessGuard.assertDeclared(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
 
-  app.enableShutdownHooks();
   await app.init();
 
   app.get(OpenApiDocumentHolder).document = buildOpenApiDocument(app, runtime.config.publicBaseUrl);

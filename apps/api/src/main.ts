@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: config.publicBaseUrl, embedded: config.embedded, worker: config.workerInProcess }, 'Keurmerk API listening');
 
+  // Not Nest's shutdown hooks: they re-raise the signal before the embedded services are stopped.
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

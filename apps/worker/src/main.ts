@@ -24,9 +24,18 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(config, logger);
   await migrateRuntime(runtime, logger);
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(runtime), { logger: new PinoNestLogger(logger) });
-  app.enableShutdownHooks();
   await app.init();
   logger.info('Keurmerk worker running');
+
+  // Not Nest's shutdown hooks: they re-raise the signal before the embedded services are stopped.
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
