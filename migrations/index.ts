@@ -1,7 +1,8 @@
 import { Accounts1764300000000 } from './1764300000000-accounts';
 import { JobQueue1764300100000 } from './1764300100000-job-queue';
+import { Audit1764300200000 } from './1764300200000-audit';
 
 export { JOB_QUEUE_SCHEMA } from './1764300100000-job-queue';
 
 /** Every migration, oldest first. Listed by hand: a glob that matches nothing would silently mean "up to date". */
-export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000];
+export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000, Audit1764300200000];

@@ -4,7 +4,11 @@ import { AccountsModule } from '@keurmerk/accounts';
 import { WorkerModule } from '@keurmerk/jobs';
 import { QueueModule } from '@keurmerk/queue';
 import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
+import { DocumentsModule } from '@keurmerk/documents';
+import { EventsModule } from '@keurmerk/events';
 import { AccountsHttpModule } from './accounts/accounts-http.module';
+import { LocationsHttpModule } from './locations/locations-http.module';
+import { NormsHttpModule } from './norms/norms-http.module';
 import { HealthController } from './health/health.controller';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
@@ -21,8 +25,12 @@ export class ApiModule {
         CoreModule.forRoot(runtime, options),
         DiscoveryModule,
         QueueModule,
+        EventsModule,
+        DocumentsModule,
         AccountsModule,
         AccountsHttpModule,
+        NormsHttpModule,
+        LocationsHttpModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],

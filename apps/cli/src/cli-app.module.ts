@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@keurmerk/accounts';
+import { EventsModule } from '@keurmerk/events';
 import { CoreModule, Runtime } from '@keurmerk/runtime';
 
 /** What operator commands need: the services, without HTTP or the worker. */
 @Module({})
 export class CliAppModule {
   static forRoot(runtime: Runtime): DynamicModule {
-    return { module: CliAppModule, imports: [CoreModule.forRoot(runtime), AccountsModule] };
+    return { module: CliAppModule, imports: [CoreModule.forRoot(runtime), EventsModule, AccountsModule] };
   }
 }

@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
+import type { Upload } from '@keurmerk/documents';
+
+export interface MultipartInput {
+  file: Upload;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart/form-data request with one file and a few named text fields. Everything else
+ * (another file, an unknown field, no file) is invalid input naming the field; a file over the limit
+ * is 413 before it is read whole.
+ */
+export async function readMultipart(
+  request: FastifyRequest,
+  options: { fileField: string; fields?: string[]; requiredFields?: string[] },
+): Promise<MultipartInput> {
+  if (!request.isMultipart()) {
+    throw AppException.invalidField(options.fileField, 'required', `Send the file as multipart/form-data in the field "${options.fileField}".`);
+  }
+  const allowed = new Set(options.fields ?? []);
+  const problems: InvalidParam[] = [];
+  const fields: Record<string, string> = {};
+  let file: Upload | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== options.fileField || file) {
+          problems.push({ name: part.fieldname, code: 'unknown-field', reason: `Only one file, in the field "${options.fileField}", is accepted.` });
+          part.file.resume();
+          continue;
+        }
+        const bytes = await part.toBuffer();
+        file = { field: options.fileField, fileName: part.filename || options.fileField, bytes };
+      } else if (allowed.has(part.fieldname)) {
+        fields[part.fieldname] = String(part.value);
+      } else {
+        problems.push({ name: part.fieldname, code: 'unknown-field', reason: `The field ${part.fieldname} is not part of this request.` });
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppException(AppErrorCode.PayloadTooLarge, 'The file is larger than 10 MiB.');
+    if (code?.startsWith('FST_')) throw AppException.invalidField(options.fileField, 'malformed', 'The multipart body could not be read.');
+    throw error;
+  }
+  if (!file) problems.push({ name: options.fileField, code: 'required', reason: `A file in the field "${options.fileField}" is required.` });
+  for (const name of options.requiredFields ?? []) {
+    if (!fields[name]?.trim()) problems.push({ name, code: 'required', reason: `The field ${name} is required.` });
+  }
+  if (problems.length > 0) throw AppException.invalid(problems);
+  return { file: file!, fields };
+}

@@ -1,0 +1,3 @@
+export * from './chain';
+export * from './event-log';
+export * from './events.module';
