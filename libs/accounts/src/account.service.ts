@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppException, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { OrganisationEntity, UserEntity } from './account.entities';
 import { MunicipalityService } from './municipality.service';
 import { PasswordHasher } from './password-hasher';
@@ -48,21 +49,33 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventLog,
   ) {}
 
-  async createOrganisation(input: NewOrganisation): Promise<OrganisationEntity> {
+  async createOrganisation(input: NewOrganisation, actor: Actor = SYSTEM_ACTOR): Promise<OrganisationEntity> {
     if (input.accreditationValidUntil && input.kind !== 'inspectie-instelling') {
       throw AppException.invalidField('accreditatieGeldigTot', 'not-allowed', 'Only an inspection body has an accreditation.');
     }
     try {
-      return await this.organisations.save(
-        this.organisations.create({
-          name: input.name.trim(),
-          kvkNumber: input.kvkNumber,
-          kind: input.kind,
-          accreditationValidUntil: input.accreditationValidUntil ?? null,
-        }),
-      );
+      return await this.db.transaction(async (manager) => {
+        const organisation = await manager.save(
+          manager.create(OrganisationEntity, {
+            name: input.name.trim(),
+            kvkNumber: input.kvkNumber,
+            kind: input.kind,
+            accreditationValidUntil: input.accreditationValidUntil ?? null,
+          }),
+        );
+        await this.events.append(manager, {
+          actor,
+          entityType: 'organisation',
+          entityId: organisation.id,
+          action: 'created',
+          after: { name: organisation.name, kvkNumber: organisation.kvkNumber, kind: organisation.kind, accreditationValidUntil: organisation.accreditationValidUntil },
+        });
+        return organisation;
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_organisation_kvk_number')) {
         throw AppException.conflict(`An organisation with KvK number ${input.kvkNumber} already exists.`);
@@ -86,7 +99,7 @@ export class AccountService {
     return { items, total, ...request };
   }
 
-  async createUser(input: NewUser): Promise<UserEntity> {
+  async createUser(input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<UserEntity> {
     const problems: InvalidParam[] = [];
     const expectedKind = ORGANISATION_KIND_OF_ROLE[input.role];
     if (expectedKind) {
@@ -119,17 +132,28 @@ export class AccountService {
 
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      const saved = await this.users.save(
-        this.users.create({
-          email: input.email.trim().toLowerCase(),
-          passwordHash,
-          name: input.name.trim(),
-          role: input.role,
-          organisationId: input.organisationId ?? null,
-          municipalityCode: input.municipalityCode ?? null,
-          accreditationValidUntil: input.accreditationValidUntil ?? null,
-        }),
-      );
+      const saved = await this.db.transaction(async (manager) => {
+        const user = await manager.save(
+          manager.create(UserEntity, {
+            email: input.email.trim().toLowerCase(),
+            passwordHash,
+            name: input.name.trim(),
+            role: input.role,
+            organisationId: input.organisationId ?? null,
+            municipalityCode: input.municipalityCode ?? null,
+            accreditationValidUntil: input.accreditationValidUntil ?? null,
+          }),
+        );
+        // Never the password or its hash: the log is for who did what.
+        await this.events.append(manager, {
+          actor,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'created',
+          after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, municipalityCode: user.municipalityCode },
+        });
+        return user;
+      });
       return this.getUser(saved.id);
     } catch (error) {
       if (isUniqueViolation(error, 'uq_user_account_email')) throw AppException.conflict('A user with this e-mail address already exists.');

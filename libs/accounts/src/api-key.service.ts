@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { AppException, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { actorOf, EventLog } from '@keurmerk/events';
 import { ApiKeyEntity } from './account.entities';
 import { MunicipalityService } from './municipality.service';
 import { ApiKeyPrincipal, municipalityOf, PersonPrincipal } from './principal';
@@ -26,6 +27,8 @@ export class ApiKeyService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly municipalities: MunicipalityService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventLog,
   ) {}
 
   async create(caller: PersonPrincipal, input: { name: string; municipalityCode: string }): Promise<{ key: ApiKeyEntity; secret: string }> {
@@ -37,16 +40,26 @@ export class ApiKeyService {
       throw AppException.forbidden('A municipality can make keys for its own gemeentecode only.');
     }
     const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
-    const key = await this.keys.save(
-      this.keys.create({
-        name: input.name.trim(),
-        municipalityCode: input.municipalityCode,
-        keyHash: digest(secret),
-        keyPrefix: secret.slice(0, 10),
-        createdBy: caller.userId,
-        revokedAt: null,
-      }),
-    );
+    const key = await this.db.transaction(async (manager) => {
+      const created = await manager.save(
+        manager.create(ApiKeyEntity, {
+          name: input.name.trim(),
+          municipalityCode: input.municipalityCode,
+          keyHash: digest(secret),
+          keyPrefix: secret.slice(0, 10),
+          createdBy: caller.userId,
+          revokedAt: null,
+        }),
+      );
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'api-key',
+        entityId: created.id,
+        action: 'created',
+        after: { name: created.name, municipalityCode: created.municipalityCode, keyPrefix: created.keyPrefix },
+      });
+      return created;
+    });
     return { key, secret };
   }
 
@@ -67,7 +80,10 @@ export class ApiKeyService {
       throw AppException.notFound('The API key');
     }
     if (key.revokedAt) return;
-    await this.keys.update({ id }, { revokedAt: new Date() });
+    await this.db.transaction(async (manager) => {
+      await manager.update(ApiKeyEntity, { id }, { revokedAt: new Date() });
+      await this.events.append(manager, { actor: actorOf(caller), entityType: 'api-key', entityId: id, action: 'revoked', before: { revokedAt: null } });
+    });
     this.cache.clear();
   }
 

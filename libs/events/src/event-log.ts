@@ -77,7 +77,7 @@ export class EventLog {
   }
 
   async history(entityType: string, entityId: string): Promise<(ChainRow & { id: string })[]> {
-    return (await this.db.query(`${SELECT_ROWS} WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`, [entityType, entityId])).map(toRow);
+    return (await this.db.query(`${SELECT_ROWS} WHERE entity_type = $1 AND entity_id = $2 ORDER BY event_log.id`, [entityType, entityId])).map(toRow);
   }
 
   /** Walks the whole chain in pages, so memory stays flat however long it is. */
@@ -85,7 +85,7 @@ export class EventLog {
     const verifier = new ChainVerifier();
     let after = '0';
     for (;;) {
-      const rows = (await this.db.query(`${SELECT_ROWS} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize])).map(toRow);
+      const rows = (await this.db.query(`${SELECT_ROWS} WHERE event_log.id > $1 ORDER BY event_log.id LIMIT $2`, [after, pageSize])).map(toRow);
       for (const row of rows) if (!verifier.feed(row)) return verifier.verdict();
       if (rows.length < pageSize) return verifier.verdict();
       after = rows[rows.length - 1].id;
@@ -93,7 +93,8 @@ export class EventLog {
   }
 }
 
-const SELECT_ROWS = `SELECT id::text, occurred_at, actor_kind, actor_id, entity_type, entity_id, action, before, after, previous_hash, hash FROM event_log`;
+// Ordered by event_log.id, the number: the text copy selected here would sort 10 before 2.
+const SELECT_ROWS = `SELECT event_log.id::text AS id, occurred_at, actor_kind, actor_id, entity_type, entity_id, action, before, after, previous_hash, hash FROM event_log`;
 
 function toRow(r: Record<string, unknown>): ChainRow {
   return {

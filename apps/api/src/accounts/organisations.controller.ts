@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
+import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, PageQueryDto, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
@@ -17,14 +18,14 @@ export class OrganisationsController {
   @Access('beheerder')
   @ApiOperation({ summary: 'Register a landlord or an inspection body' })
   @ApiCreatedResponse({ type: OrganisationDto })
-  async create(@Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
+  async create(@Body() body: CreateOrganisationDto, @Caller() caller: PersonPrincipal): Promise<OrganisationDto> {
     return OrganisationDto.of(
       await this.accounts.createOrganisation({
         name: body.naam,
         kvkNumber: body.kvkNummer,
         kind: body.soort,
         accreditationValidUntil: body.accreditatieGeldigTot,
-      }),
+      }, actorOf(caller)),
     );
   }
 

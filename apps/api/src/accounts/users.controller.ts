@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
+import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
@@ -16,7 +17,7 @@ export class UsersController {
   @Access('beheerder')
   @ApiOperation({ summary: 'Create a user with one role' })
   @ApiCreatedResponse({ type: UserDto })
-  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+  async create(@Body() body: CreateUserDto, @Caller() caller: PersonPrincipal): Promise<UserDto> {
     return UserDto.of(
       await this.accounts.createUser({
         email: body.email,
@@ -26,7 +27,7 @@ export class UsersController {
         organisationId: body.organisatieId,
         municipalityCode: body.gemeentecode,
         accreditationValidUntil: body.accreditatieGeldigTot,
-      }),
+      }, actorOf(caller)),
     );
   }
 
