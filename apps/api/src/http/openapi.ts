@@ -53,6 +53,10 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .addTag('Authenticatie', 'Sign-in for people; municipal systems use API keys.')
     .addTag('Beheer', 'Scheme administration: organisations, users, keys, health.')
     .addTag('Referentiegegevens', 'Reference data such as the current municipalities.')
+    .addTag('Normen', 'The norm: versions, concepts and publication.')
+    .addTag('Locaties', 'Locations, applications and their documents.')
+    .addTag('Inspecties', 'Inspections, answers, evidence, submissions, decisions and findings.')
+    .addTag('Certificaten', 'Certificates, their PDFs, credentials and status changes.')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();

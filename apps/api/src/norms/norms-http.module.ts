@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { NormVersionsModule } from '@keurmerk/norm-versions';
+import { NormsController } from './norms.controller';
 
 /** The norm versions (GET/POST/PUT /v1/normen, publications). */
-@Module({})
+@Module({
+  imports: [NormVersionsModule],
+  controllers: [NormsController],
+})
 export class NormsHttpModule {}

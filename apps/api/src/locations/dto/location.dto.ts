@@ -1,0 +1,184 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { BAG_ID_PATTERN, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, normalisePostcode, POSTCODE_PATTERN } from '@keurmerk/common';
+import {
+  LocationEntity,
+  MAX_ADDRESS_TEXT_LENGTH,
+  MAX_REQUESTED_BEDS,
+  MIN_REQUESTED_BEDS,
+  MUNICIPALITY_CODE_PATTERN,
+} from '@keurmerk/locations';
+import { HOUSING_TYPES, type HousingType } from '@keurmerk/norm';
+import { PageQueryDto } from '../../http/paging';
+
+// The DTOs check form, so every form problem is named at once; the service checks again and adds
+// what needs the database (a current gemeentecode, the organisation).
+const postcodeInput = () => Transform(({ value }) => (typeof value === 'string' ? normalisePostcode(value) : value));
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+
+export class LocationAddressInputDto {
+  @ApiProperty({ example: '1234AB', pattern: POSTCODE_PATTERN.source, description: 'Spaces and case do not matter: `1234 ab` is `1234AB`.' })
+  @postcodeInput()
+  @IsString()
+  @Matches(POSTCODE_PATTERN, { message: 'postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB' })
+  postcode: string;
+
+  @ApiProperty({ minimum: 1, maximum: 99999, example: 12 })
+  @IsInt()
+  @Min(1)
+  @Max(99999)
+  huisnummer: number;
+
+  @ApiPropertyOptional({ example: 'A', pattern: HOUSE_LETTER_PATTERN.source, description: 'Kept upper case.' })
+  @IsOptional()
+  @IsString()
+  @Matches(HOUSE_LETTER_PATTERN, { message: 'huisletter must be one letter' })
+  huisletter?: string;
+
+  @ApiPropertyOptional({ example: '2HG', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source, description: 'Kept upper case.' })
+  @IsOptional()
+  @IsString()
+  @Matches(HOUSE_NUMBER_ADDITION_PATTERN, { message: 'huisnummertoevoeging must be 1 to 4 letters or digits' })
+  huisnummertoevoeging?: string;
+
+  @ApiProperty({ example: 'Voorbeeldstraat', minLength: 1, maxLength: MAX_ADDRESS_TEXT_LENGTH })
+  @trimmed()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_ADDRESS_TEXT_LENGTH)
+  @Matches(NO_CONTROL_CHARACTERS, { message: 'straatnaam must not contain control characters' })
+  straatnaam: string;
+
+  @ApiProperty({ example: 'Naaldwijk', minLength: 1, maxLength: MAX_ADDRESS_TEXT_LENGTH })
+  @trimmed()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_ADDRESS_TEXT_LENGTH)
+  @Matches(NO_CONTROL_CHARACTERS, { message: 'woonplaats must not contain control characters' })
+  woonplaats: string;
+}
+
+export class CreateLocationDto {
+  @ApiProperty({ type: LocationAddressInputDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationAddressInputDto)
+  adres: LocationAddressInputDto;
+
+  @ApiProperty({ example: 'GM1783', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'A current municipality (see GET /gemeenten).' })
+  @IsString()
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
+  gemeentecode: string;
+
+  @ApiPropertyOptional({ example: '1783200000012345', pattern: BAG_ID_PATTERN.source, description: 'The BAG nummeraanduiding of the address.' })
+  @IsOptional()
+  @IsString()
+  @Matches(BAG_ID_PATTERN, { message: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6' })
+  bagNummeraanduidingId?: string;
+
+  @ApiProperty({ enum: HOUSING_TYPES })
+  @IsIn(HOUSING_TYPES)
+  soortHuisvesting: HousingType;
+
+  @ApiProperty({ description: 'New build: stricter space and privacy thresholds apply.' })
+  @IsBoolean()
+  nieuwbouw: boolean;
+
+  @ApiProperty({ minimum: MIN_REQUESTED_BEDS, maximum: MAX_REQUESTED_BEDS, example: 14, description: 'The number of beds applied for.' })
+  @IsInt()
+  @Min(MIN_REQUESTED_BEDS)
+  @Max(MAX_REQUESTED_BEDS)
+  aantalSlaapplaatsen: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The landlord organisation; required for the beheerder, a verhuurder registers for its own.' })
+  @IsOptional()
+  @IsUUID()
+  organisatieId?: string;
+}
+
+export class LocationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'GM1783', pattern: MUNICIPALITY_CODE_PATTERN.source })
+  @IsOptional()
+  @IsString()
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
+  gemeentecode?: string;
+
+  @ApiPropertyOptional({ example: '1234AB', pattern: POSTCODE_PATTERN.source, description: 'Spaces and case do not matter.' })
+  @IsOptional()
+  @postcodeInput()
+  @IsString()
+  @Matches(POSTCODE_PATTERN, { message: 'postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB' })
+  postcode?: string;
+}
+
+export class LocationAddressDto {
+  @ApiProperty({ example: '1234AB' })
+  postcode: string;
+
+  @ApiProperty({ example: 12 })
+  huisnummer: number;
+
+  @ApiPropertyOptional({ example: 'A' })
+  huisletter?: string;
+
+  @ApiPropertyOptional({ example: '2HG' })
+  huisnummertoevoeging?: string;
+
+  @ApiProperty({ example: 'Voorbeeldstraat' })
+  straatnaam: string;
+
+  @ApiProperty({ example: 'Naaldwijk' })
+  woonplaats: string;
+}
+
+export class LocationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: LocationAddressDto })
+  adres: LocationAddressDto;
+
+  @ApiProperty({ example: 'GM1783' })
+  gemeentecode: string;
+
+  @ApiPropertyOptional({ example: '1783200000012345' })
+  bagNummeraanduidingId?: string;
+
+  @ApiProperty({ enum: HOUSING_TYPES })
+  soortHuisvesting: HousingType;
+
+  @ApiProperty()
+  nieuwbouw: boolean;
+
+  @ApiProperty({ example: 14 })
+  aantalSlaapplaatsen: number;
+
+  @ApiProperty({ format: 'uuid' })
+  organisatieId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  aangemaaktOp: string;
+
+  static of(location: LocationEntity): LocationDto {
+    return {
+      id: location.id,
+      adres: {
+        postcode: location.postcode,
+        huisnummer: location.houseNumber,
+        ...(location.houseLetter ? { huisletter: location.houseLetter } : {}),
+        ...(location.houseNumberAddition ? { huisnummertoevoeging: location.houseNumberAddition } : {}),
+        straatnaam: location.street,
+        woonplaats: location.city,
+      },
+      gemeentecode: location.municipalityCode,
+      ...(location.bagId ? { bagNummeraanduidingId: location.bagId } : {}),
+      soortHuisvesting: location.housingType,
+      nieuwbouw: location.newBuild,
+      aantalSlaapplaatsen: location.requestedBeds,
+      organisatieId: location.organisationId,
+      aangemaaktOp: location.createdAt.toISOString(),
+    };
+  }
+}
