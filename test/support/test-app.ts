@@ -77,7 +77,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   };
   let adminToken: Promise<string> | undefined;
 
-  return {
+  const testApp: TestApp = {
     app,
     http,
     config,
@@ -91,11 +91,13 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
       await app.close();
       await sideClient?.end();
       await runtime.stop();
-      await s3.stop();
+      // A test may have replaced the S3 server (an outage and a restart): stop the current one.
+      await testApp.s3.stop().catch(() => undefined);
       await database.drop();
       rmSync(s3Dir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
 
 /** Every error answer must be problem+json with the contract's members. */

@@ -4,11 +4,14 @@ import { AccountsModule } from '@keurmerk/accounts';
 import { WorkerModule } from '@keurmerk/jobs';
 import { QueueModule } from '@keurmerk/queue';
 import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
+import { CertificatesModule } from '@keurmerk/certificates';
 import { DocumentsModule } from '@keurmerk/documents';
 import { EventsModule } from '@keurmerk/events';
 import { AccountsHttpModule } from './accounts/accounts-http.module';
+import { InspectionsHttpModule } from './inspections/inspections-http.module';
 import { LocationsHttpModule } from './locations/locations-http.module';
 import { NormsHttpModule } from './norms/norms-http.module';
+import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { HealthController } from './health/health.controller';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
@@ -31,6 +34,9 @@ export class ApiModule {
         AccountsHttpModule,
         NormsHttpModule,
         LocationsHttpModule,
+        InspectionsHttpModule,
+        CertificatesModule,
+        CertificatesHttpModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],

@@ -7,6 +7,7 @@ import { AccountService, ROLES, Role } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
 import { AppConfig, ConfigError, loadConfig } from '@keurmerk/config';
 import { createDataSource, migrate, revertLastMigration } from '@keurmerk/database';
+import { EventLog } from '@keurmerk/events';
 import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } from '@keurmerk/runtime';
 // The OpenAPI document is built from the API's own controllers, so this one command loads that app.
 import { createApiApp } from '../../api/src/bootstrap';
@@ -20,6 +21,7 @@ const USAGE = `Keurmerk operator commands
                                              the password is read from standard input
   npm run cli -- seed-demo [--force]         demo organisations and users (embedded default only, unless --force)
   npm run cli -- openapi [--out FILE]        write the OpenAPI document
+  npm run cli -- verify-events               check the event log's hash chain (exit 2 when broken)
 
 The configuration comes from the same environment variables as the API (see README).
 With the embedded default, stop the API first: one process owns DATA_DIR at a time.`;
@@ -122,6 +124,18 @@ async function run(argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'verify-events': {
+      await withServices(config, async (app) => {
+        const verdict = await app.get(EventLog).verify();
+        if (verdict.valid) {
+          process.stdout.write(`The event log is intact: ${verdict.checked} entries, every link verified.\n`);
+        } else {
+          process.stdout.write(`The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${verdict.checked - 1} intact entries.\n`);
+          process.exitCode = 2;
+        }
+      });
+      return;
+    }
     case 'openapi': {
       const logger = createLogger({ logLevel: 'warn' });
       const runtime = await startRuntime(config, logger);
@@ -145,7 +159,7 @@ async function run(argv: string[]): Promise<void> {
 class UsageError extends Error {}
 
 run(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);

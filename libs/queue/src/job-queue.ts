@@ -83,7 +83,18 @@ export class JobQueue implements OnModuleDestroy {
     return boss;
   }
 
+  /**
+   * Creates queues up front. A module that enqueues inside transactions declares its queues at start:
+   * creating one lazily would need a second connection mid-transaction (a deadlock on PGlite).
+   */
+  async declare(...names: string[]): Promise<void> {
+    for (const name of names) await this.queue(name);
+  }
+
   async send<T extends object>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+    if (options.manager && !this.createdQueues.has(name)) {
+      throw new Error(`Queue ${name} must be declared (JobQueue.declare) before jobs are enqueued in a transaction`);
+    }
     const boss = await this.queue(name);
     return boss.send(name, data, {
       ...(options.manager ? { db: this.executor(options.manager) } : {}),

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CERTIFICATE_STATUSES, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
+import { PageQueryDto } from '../http/paging';
+
+export class AddressDto {
+  @ApiProperty({ example: '2671AB' })
+  postcode: string;
+
+  @ApiProperty({ example: 12 })
+  huisnummer: number;
+
+  @ApiPropertyOptional({ example: 'A' })
+  huisletter?: string;
+
+  @ApiPropertyOptional({ example: '2HG' })
+  huisnummertoevoeging?: string;
+
+  @ApiProperty({ example: 'Tuinbouwweg' })
+  straatnaam: string;
+
+  @ApiProperty({ example: 'Naaldwijk' })
+  woonplaats: string;
+}
+
+export class HolderDto {
+  @ApiProperty()
+  naam: string;
+
+  @ApiProperty({ example: '12345678' })
+  kvkNummer: string;
+}
+
+export class CertificateDto {
+  @ApiProperty({ example: 'KM-2026-000123-3' })
+  certificaatnummer: string;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status: CertificateStatus;
+
+  @ApiProperty({ format: 'date' })
+  geldigVanaf: string;
+
+  @ApiProperty({ format: 'date' })
+  geldigTot: string;
+
+  @ApiProperty()
+  maximaalAantalBewoners: number;
+
+  @ApiProperty({ type: AddressDto })
+  adres: AddressDto;
+
+  @ApiProperty({ example: 'GM1783' })
+  gemeentecode: string;
+
+  @ApiProperty({ type: HolderDto })
+  houder: HolderDto;
+
+  @ApiProperty({ example: '2026.1' })
+  normVersie: string;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the signed PDF in the registry.' })
+  pdfSha256: string;
+
+  @ApiProperty({ format: 'date-time' })
+  statusGewijzigdOp: string;
+
+  static of(certificate: PublicCertificate): CertificateDto {
+    const address = certificate.content.address;
+    return {
+      certificaatnummer: certificate.number,
+      status: certificate.status,
+      geldigVanaf: certificate.validFrom,
+      geldigTot: certificate.validUntil,
+      maximaalAantalBewoners: certificate.maximumResidents,
+      adres: {
+        postcode: address.postcode,
+        huisnummer: address.houseNumber,
+        ...(address.houseLetter ? { huisletter: address.houseLetter } : {}),
+        ...(address.houseNumberAddition ? { huisnummertoevoeging: address.houseNumberAddition } : {}),
+        straatnaam: address.street,
+        woonplaats: address.city,
+      },
+      gemeentecode: certificate.municipalityCode,
+      houder: { naam: certificate.content.holderName, kvkNummer: certificate.content.holderKvkNumber },
+      normVersie: certificate.normVersion,
+      pdfSha256: certificate.pdfSha256!,
+      statusGewijzigdOp: certificate.statusChangedAt.toISOString(),
+    };
+  }
+}
+
+const SETTABLE = ['geschorst', 'geldig', 'ingetrokken'] as const;
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: SETTABLE, description: '`verlopen` is set by the platform at the end of the validity.' })
+  @IsIn(SETTABLE)
+  status: (typeof SETTABLE)[number];
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @Matches(/\S/, { message: 'reden must not be blank' })
+  reden: string;
+}
+
+export class CertificateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES })
+  @IsOptional()
+  @IsIn(CERTIFICATE_STATUSES)
+  status?: CertificateStatus;
+
+  @ApiPropertyOptional({ example: 'GM1783', pattern: '^GM[0-9]{4}$' })
+  @IsOptional()
+  @Matches(/^GM[0-9]{4}$/, { message: 'gemeentecode must be GM followed by 4 digits' })
+  gemeentecode?: string;
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
+import { CertificateService } from '@keurmerk/certificates';
+import { actorOf } from '@keurmerk/events';
+import { jwks } from '@keurmerk/signing';
+import { Access, Caller } from '../http/access';
+import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
+import { CertificateDto, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
+
+@ApiTags('Certificaten')
+@Controller('v1/certificaten')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificateService) {}
+
+  @Get()
+  @Access('beheerder', 'certificeerder', 'auditor', 'verhuurder', 'gemeente', 'api-key')
+  @ApiOperation({ summary: 'Certificates the caller may see (scoped like locations)' })
+  @ApiCollectionResponse(CertificateDto)
+  async list(
+    @Query() query: CertificateQueryDto,
+    @Caller() caller: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<CertificateDto>> {
+    const page = await this.certificates.list(caller, pageRequestOf(query), { status: query.status, municipalityCode: query.gemeentecode });
+    return collection(request, reply, page, CertificateDto.of);
+  }
+
+  @Get(':nummer')
+  @Access('anyone')
+  @ApiOperation({ summary: 'The public view of a certificate' })
+  @ApiOkResponse({ type: CertificateDto })
+  async get(@Param('nummer') number: string): Promise<CertificateDto> {
+    return CertificateDto.of(await this.certificates.getPublic(number, 'nummer'));
+  }
+
+  @Get(':nummer/pdf')
+  @Access('anyone')
+  @ApiOperation({ summary: 'The PAdES-signed certificate with its information card' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The signed PDF.', schema: { type: 'string', format: 'binary' } })
+  async pdf(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { certificate, bytes } = await this.certificates.pdf(number);
+    reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', `inline; filename="${certificate.number}.pdf"`)
+      .header('ETag', `"${certificate.pdfSha256}"`)
+      .header('Cache-Control', 'public, max-age=300');
+    return bytes;
+  }
+
+  @Get(':nummer/vc')
+  @Access('anyone')
+  @ApiOperation({ summary: 'The certificate as a signed credential (compact JWS); keys at /.well-known/jwks.json' })
+  @ApiProduces('application/vc+jwt')
+  @ApiOkResponse({ description: 'A compact JWS with header typ vc+jwt and kid.', schema: { type: 'string' } })
+  async credential(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const jws = await this.certificates.credential(number);
+    reply.header('Content-Type', 'application/vc+jwt');
+    return jws;
+  }
+
+  @Post(':nummer/statuswijzigingen')
+  @Access('beheerder', 'certificeerder')
+  @ApiOperation({ summary: 'Suspend, reinstate or withdraw a certificate; illegal transitions are 409' })
+  @ApiCreatedResponse({ type: CertificateDto })
+  async changeStatus(@Param('nummer') number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
+    await this.certificates.getPublic(number, 'nummer');
+    return CertificateDto.of(await this.certificates.changeStatus(number, body.status, body.reden, actorOf(caller)));
+  }
+}
+
+/** The public keys of every certificate and credential this scheme ever signed (RFC 7517). */
+@Controller('.well-known')
+export class JwksController {
+  constructor(private readonly certificates: CertificateService) {}
+
+  @Get('jwks.json')
+  @Access('anyone')
+  @ApiExcludeEndpoint()
+  @Header('Access-Control-Allow-Origin', '*')
+  @Header('Cache-Control', 'public, max-age=300')
+  keys(): object {
+    return jwks(this.certificates.signingKeys);
+  }
+}

@@ -1,0 +1,235 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { INSPECTION_KINDS, INSPECTION_STATUSES, type InspectionKind, type InspectionStatus, InspectionEntity, FindingEntity } from '@keurmerk/inspections';
+import { ANSWER_RESULTS } from '@keurmerk/norm';
+import { PageQueryDto } from '../../http/paging';
+
+export class PlanInspectionDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  locatieId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  auditorId: string;
+
+  @ApiProperty({ enum: INSPECTION_KINDS })
+  @IsIn(INSPECTION_KINDS)
+  soort: InspectionKind;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-07T09:00:00+01:00' })
+  @IsString()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'gepland must be a timestamp with a time zone' })
+  gepland: string;
+}
+
+export class InspectionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES)
+  status?: InspectionStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  locatieId?: string;
+}
+
+export class FindingSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'BV-01' })
+  criteriumCode: string;
+
+  @ApiProperty({ enum: ['knock-out', 'major', 'minor'] })
+  ernst: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Repair deadline; none for a knock-out.' })
+  hersteltermijn: string | null;
+
+  static of(finding: Pick<FindingEntity, 'id' | 'criterionCode' | 'severity' | 'repairDeadline'>): FindingSummaryDto {
+    return { id: finding.id, criteriumCode: finding.criterionCode, ernst: finding.severity, hersteltermijn: finding.repairDeadline };
+  }
+}
+
+export class ResultDto {
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  score: number;
+
+  @ApiProperty()
+  knockOuts: number;
+
+  @ApiProperty()
+  majors: number;
+
+  @ApiProperty()
+  minors: number;
+
+  @ApiProperty({ description: 'The maximum residents the measurements support (never more than the requested beds).' })
+  berekendMaximumBewoners: number;
+
+  @ApiProperty({ type: [FindingSummaryDto] })
+  bevindingen: FindingSummaryDto[];
+}
+
+export class InspectionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  locatieId: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  aanvraagId: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  auditorId: string;
+
+  @ApiProperty({ enum: INSPECTION_KINDS })
+  soort: InspectionKind;
+
+  @ApiProperty({ format: 'date-time' })
+  gepland: string;
+
+  @ApiProperty({ example: '2026.1', description: 'The norm version this inspection is judged by, pinned when it was planned.' })
+  normVersie: string;
+
+  @ApiProperty({ enum: INSPECTION_STATUSES })
+  status: InspectionStatus;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  ingediendOp: string | null;
+
+  @ApiPropertyOptional({ type: ResultDto, nullable: true })
+  uitslag: ResultDto | null;
+
+  static of(inspection: InspectionEntity, findings?: FindingSummaryDto[]): InspectionDto {
+    const result = inspection.result;
+    return {
+      id: inspection.id,
+      locatieId: inspection.locationId,
+      aanvraagId: inspection.applicationId,
+      auditorId: inspection.auditorId,
+      soort: inspection.kind,
+      gepland: inspection.plannedAt.toISOString(),
+      normVersie: inspection.normVersion,
+      status: inspection.status,
+      ingediendOp: inspection.submittedAt?.toISOString() ?? null,
+      uitslag: result
+        ? {
+            score: result.score,
+            knockOuts: result.knockOuts,
+            majors: result.majors,
+            minors: result.minors,
+            berekendMaximumBewoners: result.maximumResidents,
+            bevindingen: findings ?? [],
+          }
+        : null,
+    };
+  }
+}
+
+export class SubmissionDto {
+  @ApiProperty({ enum: ['ingediend'] })
+  status: 'ingediend';
+
+  @ApiProperty({ type: ResultDto })
+  uitslag: ResultDto;
+}
+
+/** Documents the answer body; the body itself is checked against the criterion by @keurmerk/norm. */
+export class AnswerInputDto {
+  @ApiPropertyOptional({ enum: ANSWER_RESULTS, description: 'For ja-nee criteria. For meting criteria the platform decides.' })
+  resultaat?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'For meting criteria: the location total (m², count, litres).' })
+  meetwaarde?: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  opmerking?: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ example: 'RU-01' })
+  criteriumCode: string;
+
+  @ApiProperty({ enum: ANSWER_RESULTS })
+  resultaat: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  meetwaarde: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Persons this measurement supports.' })
+  personenOndersteund: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  opmerking: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  beantwoordOp: string;
+}
+
+export class DecideDto {
+  @ApiProperty({ enum: ['toekennen', 'afwijzen'] })
+  @IsIn(['toekennen', 'afwijzen'])
+  uitkomst: 'toekennen' | 'afwijzen';
+
+  @ApiProperty({ maxLength: 4000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  @Matches(/\S/, { message: 'toelichting must not be blank' })
+  toelichting: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['toekennen', 'afwijzen'] })
+  uitkomst: 'toekennen' | 'afwijzen';
+
+  @ApiPropertyOptional({ example: 'KM-2026-000123-4', description: 'The certificate to be issued after toekennen.' })
+  certificaatnummer?: string;
+
+  @ApiProperty()
+  toelichting: string;
+
+  @ApiProperty({ format: 'uuid' })
+  besluitDoor: string;
+
+  @ApiProperty({ format: 'date-time' })
+  besluitOp: string;
+}
+
+export class DocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  bestandsnaam: string;
+
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] })
+  contentType: string;
+
+  @ApiProperty()
+  grootte: number;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  sha256: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  criteriumCode: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  aangemaaktOp: string;
+}
+
+export const UPLOAD_SCHEMA = (extra: Record<string, object>, required: string[]) => ({
+  type: 'object',
+  required: ['bestand', ...required],
+  properties: {
+    bestand: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB (judged by content).' },
+    ...extra,
+    clientReferentie: { type: 'string', maxLength: 100, description: 'Your id for this upload; a retry with it returns the first upload.' },
+  },
+});

@@ -1,0 +1,30 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobProcessor, ProcessesJobs } from '@keurmerk/jobs';
+import type { QueueJob } from '@keurmerk/queue';
+import { CertificateService, ISSUE_QUEUE } from './certificate.service';
+
+/** Render, sign, store and publish one allocated certificate; a failure is retried with backoff. */
+@Injectable()
+@JobProcessor({ queue: ISSUE_QUEUE, pollingIntervalSeconds: 0.5 })
+export class IssueCertificateProcessor implements ProcessesJobs<{ number: string }> {
+  constructor(private readonly certificates: CertificateService) {}
+
+  async process(job: QueueJob<{ number: string }>): Promise<void> {
+    await this.certificates.issue(job.data.number);
+  }
+}
+
+/** Daily: certificates past their last valid day become verlopen; also catches allocations whose job was lost. */
+@Injectable()
+@JobProcessor({ queue: 'certificates.daily', cron: '5 0 * * *' })
+export class DailyCertificateProcessor implements ProcessesJobs {
+  private readonly logger = new Logger('certificates');
+
+  constructor(private readonly certificates: CertificateService) {}
+
+  async process(): Promise<void> {
+    const expired = await this.certificates.expire();
+    const issued = await this.certificates.issuePending();
+    if (expired || issued) this.logger.log(`${expired} certificate(s) expired, ${issued} pending issued`);
+  }
+}

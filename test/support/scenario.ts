@@ -1,0 +1,87 @@
+import { CertificateService } from '@keurmerk/certificates';
+import type { TestApp } from './test-app';
+
+/** Builds organisations, people and certified locations through the real API, for tests beyond the audit flow. */
+export const PASSWORD = 'een-lang-wachtwoord';
+
+export const PASSING_MEASUREMENTS: Record<string, number> = {
+  'RU-01': 180, 'RU-02': 52, 'PR-01': 7, 'PR-02': 14, 'PR-03': 14, 'PR-04': 14,
+  'SA-01': 2, 'SA-02': 2, 'VZ-01': 335, 'VZ-02': 8, 'VZ-03': 20,
+};
+export const YES_NO_CODES = ['VZ-04', 'BZ-01', 'BZ-02', 'ID-01', 'VL-01', 'VL-02', 'BV-01', 'BV-02', 'BV-03', 'BV-04', 'IF-01', 'IF-02', 'CT-01', 'CT-02', 'BH-01', 'BH-02'];
+
+export interface Scenario {
+  token(who: string): string;
+  as(who: string): { Authorization: string };
+  id(key: string): string;
+  /** Registers a location for landlord A (GM1783 unless told), certified after a passing inspection. */
+  certifiedLocation(options?: { huisnummer?: number; gemeentecode?: string; postcode?: string }): Promise<{ locationId: string; number: string }>;
+  /** Plans, answers (all passing unless overridden) and submits an inspection; returns its id. */
+  inspect(locationId: string, overrides?: Record<string, object>, soort?: string): Promise<string>;
+  decide(inspectionId: string): Promise<string>;
+}
+
+export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenario> {
+  const tokens: Record<string, string> = { admin: await t.adminToken() };
+  const ids: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  let kvkSerial = 0;
+  const kvk = () => String(60_000_000 + ++kvkSerial);
+
+  const organisation = async (naam: string, soort: string, extra: object = {}) =>
+    (await t.http.post('/v1/organisaties').set(as('admin')).send({ naam, kvkNummer: kvk(), soort, ...extra }).expect(201)).body.id as string;
+  const user = async (key: string, rol: string, extra: Record<string, string> = {}) => {
+    const email = `${prefix}-${key}@scenario.test`;
+    ids[key] = (await t.http.post('/v1/gebruikers').set(as('admin')).send({ email, wachtwoord: PASSWORD, naam: key, rol, ...extra }).expect(201)).body.id;
+    tokens[key] = await t.signIn(email, PASSWORD);
+  };
+
+  ids.landlordA = await organisation(`${prefix} Verhuur A B.V.`, 'verhuurder');
+  ids.landlordB = await organisation(`${prefix} Verhuur B B.V.`, 'verhuurder');
+  ids.body = await organisation(`${prefix} Inspectie`, 'inspectie-instelling', { accreditatieGeldigTot: '2030-12-31' });
+  await user('verhuurderA', 'verhuurder', { organisatieId: ids.landlordA });
+  await user('verhuurderB', 'verhuurder', { organisatieId: ids.landlordB });
+  await user('auditor', 'auditor', { organisatieId: ids.body });
+  await user('certifier', 'certificeerder');
+  await user('municipality', 'gemeente', { gemeentecode: 'GM1783' });
+
+  let nextNumber = 1;
+  const scenario: Scenario = {
+    token: (who) => tokens[who],
+    as,
+    id: (key) => ids[key],
+    async inspect(locationId, overrides = {}, soort = 'initieel') {
+      const planned = await t.http
+        .post('/v1/inspecties')
+        .set(as('admin'))
+        .send({ locatieId: locationId, auditorId: ids.auditor, soort, gepland: new Date().toISOString() });
+      if (planned.status !== 201) throw new Error(`planning failed: ${planned.status} ${JSON.stringify(planned.body)}`);
+      const id = planned.body.id as string;
+      const answer = (code: string, body: object) => t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(as('auditor')).send(body).expect(200);
+      for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
+      for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
+      await t.http.post(`/v1/inspecties/${id}/indieningen`).set(as('auditor')).expect(201);
+      return id;
+    },
+    async decide(inspectionId) {
+      const decided = await t.http.post(`/v1/inspecties/${inspectionId}/besluiten`).set(as('certifier')).send({ uitkomst: 'toekennen', toelichting: 'Voldoet' });
+      if (decided.status !== 201) throw new Error(`decision failed: ${decided.status} ${JSON.stringify(decided.body)}`);
+      return decided.body.certificaatnummer as string;
+    },
+    async certifiedLocation(options = {}) {
+      const response = await t.http.post('/v1/locaties').set(as('verhuurderA')).send({
+        adres: { postcode: options.postcode ?? '2671AB', huisnummer: options.huisnummer ?? nextNumber++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+        gemeentecode: options.gemeentecode ?? 'GM1783',
+        soortHuisvesting: 'woning',
+        nieuwbouw: false,
+        aantalSlaapplaatsen: 14,
+      });
+      if (response.status !== 201) throw new Error(`location failed: ${response.status} ${JSON.stringify(response.body)}`);
+      const locationId = response.body.id as string;
+      const number = await scenario.decide(await scenario.inspect(locationId));
+      await t.app.get(CertificateService).issue(number);
+      return { locationId, number };
+    },
+  };
+  return scenario;
+}
