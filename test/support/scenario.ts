@@ -21,11 +21,13 @@ export interface Scenario {
   decide(inspectionId: string): Promise<string>;
 }
 
+// Across scenarios in one test file (one database), KvK numbers must stay unique.
+let kvkSerial = 0;
+
 export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenario> {
   const tokens: Record<string, string> = { admin: await t.adminToken() };
   const ids: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  let kvkSerial = 0;
   const kvk = () => String(60_000_000 + ++kvkSerial);
 
   const organisation = async (naam: string, soort: string, extra: object = {}) =>

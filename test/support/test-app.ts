@@ -45,6 +45,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: s3Dir,
     PUBLIC_BASE_URL: 'http://keurmerk.test',
+    // Tests send many public requests from one address; the rate-limit test sets its own limit.
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
     ...options.env,
   });
   const logger = createLogger(config);

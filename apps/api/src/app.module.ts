@@ -13,8 +13,10 @@ import { LocationsHttpModule } from './locations/locations-http.module';
 import { NormsHttpModule } from './norms/norms-http.module';
 import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { HealthController } from './health/health.controller';
+import { VerificationHttpModule } from './verification/verification-http.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
+import { RateLimitGuard } from './http/rate-limit.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -37,12 +39,15 @@ export class ApiModule {
         InspectionsHttpModule,
         CertificatesModule,
         CertificatesHttpModule,
+        VerificationHttpModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],
       providers: [
         OpenApiDocumentHolder,
+        // In this order: the access guard identifies the caller the rate limit is counted for.
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@keurmerk/accounts';
@@ -17,10 +17,29 @@ import { formatCertificateNumber, parseCertificateNumber } from './certificate-n
 import { KEY_RING } from './key-ring.provider';
 
 export const ISSUE_QUEUE = 'certificates.issue';
+export const CERTIFICATE_CHANGED_CHANNEL = 'keurmerk_certificate_changed';
+
+/** The address as verification keys it: normalised postcode, number, letter and addition. */
+export function addressKey(address: { postcode: string; houseNumber: number; houseLetter?: string | null; houseNumberAddition?: string | null }): string {
+  return [address.postcode, address.houseNumber, (address.houseLetter ?? '').toUpperCase(), (address.houseNumberAddition ?? '').toUpperCase()].join('|');
+}
+
+export function certificateChangePayload(certificate: Pick<CertificateEntity, 'number' | 'content'>): string {
+  return JSON.stringify({ number: certificate.number, address: addressKey(certificate.content.address) });
+}
 /** Raised when the certificate's layout changes, so `reissue` knows which PDFs are stale. */
 export const TEMPLATE_VERSION = 1;
 
 export type PublicCertificate = CertificateEntity & { status: CertificateStatus };
+
+/**
+ * Told of every recorded status change, inside the transaction that records it, so what follows
+ * from a change (webhook deliveries) commits or rolls back with it. Use only `manager` in there.
+ * Optional: a process without an observer records changes all the same.
+ */
+export abstract class CertificateChangeObserver {
+  abstract changed(manager: EntityManager, change: CertificateStatusChangeEntity): Promise<void>;
+}
 
 /**
  * Certificates, kept apart the way Boulder keeps them: the decision (audit workflow) only asks for
@@ -39,6 +58,7 @@ export class CertificateService {
     private readonly queue: JobQueue,
     private readonly events: EventLog,
     private readonly clock: Clock,
+    @Optional() private readonly changeObserver?: CertificateChangeObserver,
   ) {}
 
   /**
@@ -180,7 +200,9 @@ export class CertificateService {
   }
 
   private async appendChange(manager: EntityManager, certificate: CertificateEntity, from: CertificateStatus | null, to: CertificateStatus, reason: string, actor: Actor, at: Date): Promise<void> {
-    await manager.insert(CertificateStatusChangeEntity, {
+    // Delivered at commit to every process LISTENing, so their verification caches drop this certificate and its address.
+    await manager.query('SELECT pg_notify($1, $2)', [CERTIFICATE_CHANGED_CHANNEL, certificateChangePayload(certificate)]);
+    const change = {
       certificateNumber: certificate.number,
       municipalityCode: certificate.municipalityCode,
       fromStatus: from,
@@ -189,7 +211,9 @@ export class CertificateService {
       actorKind: actor.kind,
       actorId: actor.id,
       occurredAt: at,
-    });
+    };
+    const inserted = await manager.insert(CertificateStatusChangeEntity, change);
+    await this.changeObserver?.changed(manager, { ...change, id: String(inserted.identifiers[0].id) });
   }
 
   async changeStatus(number: string, to: CertificateStatus, reason: string, actor: Actor): Promise<PublicCertificate> {

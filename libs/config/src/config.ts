@@ -39,6 +39,12 @@ export interface AppConfig {
     retryBaseMs: number;
     allowPrivateTargets: boolean;
   };
+  rateLimits: {
+    /** Requests per minute to public routes, per client address. */
+    publicPerMinute: number;
+    /** Requests per minute to public routes, per municipal API key. */
+    apiKeyPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -170,6 +176,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhooks: {
       retryBaseMs: read.integer('WEBHOOK_RETRY_BASE_MS', 25000, 1, 3_600_000),
       allowPrivateTargets: read.boolean('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+    },
+    rateLimits: {
+      publicPerMinute: read.integer('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 10_000_000),
+      apiKeyPerMinute: read.integer('RATE_LIMIT_API_KEY_PER_MINUTE', 30_000, 1, 10_000_000),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

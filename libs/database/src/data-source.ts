@@ -24,8 +24,8 @@ export function dataSourceOptions(options: DatabaseConnectionOptions, entities: 
       max: options.poolSize,
       application_name: options.applicationName ?? 'keurmerk',
       connectionTimeoutMillis: 10_000,
-      // Without this an idle client's TCP error (e.g. the server restarting) is an uncaught exception.
-      idleTimeoutMillis: 30_000,
+      // A pool of one is PGlite's single session, which also carries this process's LISTEN: keep it open.
+      idleTimeoutMillis: options.poolSize === 1 ? 0 : 30_000,
     },
   };
 }

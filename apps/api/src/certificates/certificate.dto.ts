@@ -65,7 +65,9 @@ export class CertificateDto {
   @ApiProperty({ format: 'date-time' })
   statusGewijzigdOp: string;
 
-  static of(certificate: PublicCertificate): CertificateDto {
+  static of(
+    certificate: Pick<PublicCertificate, 'number' | 'status' | 'validFrom' | 'validUntil' | 'maximumResidents' | 'content' | 'municipalityCode' | 'normVersion' | 'statusChangedAt'> & { pdfSha256: string | null },
+  ): CertificateDto {
     const address = certificate.content.address;
     return {
       certificaatnummer: certificate.number,

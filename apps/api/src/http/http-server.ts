@@ -9,6 +9,7 @@ import { API_VERSION } from './problem';
 /** JSON bodies are small in this API; uploads go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+export const PDF_CHECK_LIMIT = 5 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -50,6 +51,9 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     referrerPolicy: { policy: 'no-referrer' },
   });
   await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
+
+  // PDFs sent for checking arrive as raw bytes (POST /v1/verificaties/documenten), at most 5 MiB.
+  fastify.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_CHECK_LIMIT }, (_request, body, done) => done(null, body));
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('API-Version', API_VERSION);

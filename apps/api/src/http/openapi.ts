@@ -57,6 +57,7 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .addTag('Locaties', 'Locations, applications and their documents.')
     .addTag('Inspecties', 'Inspections, answers, evidence, submissions, decisions and findings.')
     .addTag('Certificaten', 'Certificates, their PDFs, credentials and status changes.')
+    .addTag('Verificatie', 'Public verification: the permit precondition check, in bulk, of PDFs, the open register.')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();

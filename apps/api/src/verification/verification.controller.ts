@@ -1,0 +1,166 @@
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '@keurmerk/accounts';
+import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
+import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
+import { CertificateDto } from '../certificates/certificate.dto';
+import { Access, Caller } from '../http/access';
+import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
+import { BulkVerdictsDto, BulkVerificationDto, ChangeDto, ChangesQueryDto, DocumentCheckDto, VerdictDto, VerificationQueryDto } from './verification.dto';
+import { parseVerificationRequest, requireVerificationRequest } from './verification-input';
+
+export function verdictDto(verdict: Verdict): VerdictDto {
+  return {
+    voldoet: verdict.complies,
+    redenen: verdict.reasons.map((r) => ({ code: r.code, omschrijving: r.description })),
+    certificaat: verdict.certificate ? CertificateDto.of(verdict.certificate) : null,
+  };
+}
+
+@ApiTags('Verificatie')
+@Controller('v1')
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly documents: DocumentCheckService,
+    private readonly register: PublicRegisterService,
+  ) {}
+
+  @Get('verificaties')
+  @Access('anyone')
+  @ApiOperation({ summary: 'The permit precondition check, by certificate number or by address' })
+  @ApiOkResponse({ type: VerdictDto })
+  async verify(@Query() query: VerificationQueryDto): Promise<VerdictDto> {
+    return verdictDto(await this.verification.verify(requireVerificationRequest({ ...query })));
+  }
+
+  @Post('bulkverificaties')
+  @HttpCode(200)
+  @Access('api-key')
+  @ApiOperation({ summary: 'Up to 1000 verifications in one call, answered in order (municipal API key)' })
+  @ApiOkResponse({ type: BulkVerdictsDto })
+  async bulk(@Body() body: BulkVerificationDto): Promise<BulkVerdictsDto> {
+    const problems: InvalidParam[] = [];
+    const requests: VerificationRequest[] = [];
+    body.verzoeken.forEach((item, index) => {
+      const parsed = parseVerificationRequest(item, `verzoeken[${index}].`);
+      problems.push(...parsed.problems);
+      if (parsed.request) requests.push(parsed.request);
+    });
+    if (problems.length > 0) throw AppException.invalid(problems);
+    return { resultaten: (await this.verification.verifyMany(requests)).map(verdictDto) };
+  }
+
+  @Post('verificaties/documenten')
+  @HttpCode(200)
+  @Access('anyone')
+  @ApiOperation({ summary: 'Check a certificate PDF: signature, whole document, registry hash, current status' })
+  @ApiConsumes('application/pdf')
+  @ApiBody({ description: 'The PDF, at most 5 MiB.', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: DocumentCheckDto })
+  async checkDocument(@Req() request: FastifyRequest): Promise<DocumentCheckDto> {
+    const body = request.body;
+    if (!Buffer.isBuffer(body)) throw new AppException(AppErrorCode.UnsupportedMediaType, 'Send the PDF itself, with Content-Type: application/pdf.');
+    if (body.length === 0) throw AppException.invalidField('body', 'empty', 'The request body is empty; send the PDF.');
+    const check = await this.documents.check(body);
+    return {
+      handtekeningGeldig: check.signatureValid,
+      documentOngewijzigd: check.documentUnchanged,
+      certificaatnummer: check.certificateNumber,
+      voldoet: check.documentUnchanged && (check.verdict?.complies ?? false),
+      certificaat: check.verdict?.certificate ? CertificateDto.of(check.verdict.certificate) : null,
+      ...(check.problem ? { probleem: check.problem } : {}),
+    };
+  }
+
+  @Get('mutaties')
+  @Access('api-key', 'gemeente', 'beheerder')
+  @ApiOperation({ summary: 'Every certificate status change since a moment, oldest first (a municipality: its own area)' })
+  @ApiCollectionResponse(ChangeDto)
+  async changes(
+    @Query() query: ChangesQueryDto,
+    @Caller() caller: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<ChangeDto>> {
+    const problems: InvalidParam[] = [];
+    const since = new Date(query.sinds);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(query.sinds) || Number.isNaN(since.getTime())) {
+      problems.push({ name: 'sinds', code: 'format', reason: 'sinds must be an RFC 3339 timestamp, e.g. 2026-12-01T00:00:00Z.' });
+    }
+    if (query.gemeentecode !== undefined && !/^GM[0-9]{4}$/.test(query.gemeentecode)) {
+      problems.push({ name: 'gemeentecode', code: 'pattern', reason: 'gemeentecode must be GM followed by 4 digits.' });
+    }
+    if (problems.length > 0) throw AppException.invalid(problems);
+    const page = await this.register.changes(caller, since, pageRequestOf(query), query.gemeentecode);
+    return collection(request, reply, page, (c) => ({
+      id: c.id,
+      certificaatnummer: c.certificateNumber,
+      gemeentecode: c.municipalityCode,
+      vorigeStatus: c.fromStatus,
+      status: c.toStatus,
+      reden: c.reason,
+      tijdstip: c.occurredAt.toISOString(),
+    }));
+  }
+
+  @Get('register')
+  @Access('anyone')
+  @ApiOperation({ summary: 'The open register: every geldig certificate, streamed as JSON or CSV (Accept)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'All valid certificates.', schema: { type: 'array', items: { type: 'object' } } })
+  registerExport(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const csv = /\btext\/csv\b/.test(String(request.headers.accept ?? ''));
+    const rows = this.register.validCertificates();
+    const stream = Readable.from(csv ? csvLines(rows) : jsonChunks(rows), { objectMode: false });
+    void reply
+      .header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('Content-Disposition', `inline; filename="keurmerk-register.${csv ? 'csv' : 'json'}"`)
+      .header('Cache-Control', 'public, max-age=60')
+      .send(stream);
+  }
+}
+
+const CSV_COLUMNS = ['certificaatnummer', 'geldigVanaf', 'geldigTot', 'maximaalAantalBewoners', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'straatnaam', 'woonplaats', 'gemeentecode', 'houderNaam', 'houderKvkNummer', 'normVersie'];
+
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function* csvLines(rows: AsyncGenerator<RegisterRow>): AsyncGenerator<string> {
+  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  for await (const r of rows) {
+    yield `${[r.number, r.validFrom, r.validUntil, r.maximumResidents, r.postcode, r.houseNumber, r.houseLetter, r.houseNumberAddition, r.street, r.city, r.municipalityCode, r.holderName, r.holderKvkNumber, r.normVersion].map(csvField).join(',')}\r\n`;
+  }
+}
+
+async function* jsonChunks(rows: AsyncGenerator<RegisterRow>): AsyncGenerator<string> {
+  let first = true;
+  yield '[';
+  for await (const r of rows) {
+    const item = {
+      certificaatnummer: r.number,
+      status: 'geldig',
+      geldigVanaf: r.validFrom,
+      geldigTot: r.validUntil,
+      maximaalAantalBewoners: r.maximumResidents,
+      adres: {
+        postcode: r.postcode,
+        huisnummer: r.houseNumber,
+        ...(r.houseLetter ? { huisletter: r.houseLetter } : {}),
+        ...(r.houseNumberAddition ? { huisnummertoevoeging: r.houseNumberAddition } : {}),
+        straatnaam: r.street,
+        woonplaats: r.city,
+      },
+      gemeentecode: r.municipalityCode,
+      houder: { naam: r.holderName, kvkNummer: r.holderKvkNumber },
+      normVersie: r.normVersion,
+    };
+    yield `${first ? '' : ','}${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield ']';
+}

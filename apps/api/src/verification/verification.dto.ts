@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { REASON_CODES } from '@keurmerk/verification';
+import { CertificateDto } from '../certificates/certificate.dto';
+
+export class VerificationQueryDto {
+  @ApiPropertyOptional({ example: 'KM-2026-000123-3', description: 'Either a certificate number, or postcode and huisnummer.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  certificaatnummer?: string;
+
+  @ApiPropertyOptional({ example: '2671 AB' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  postcode?: string;
+
+  @ApiPropertyOptional({ example: 12 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  huisnummer?: string;
+
+  @ApiPropertyOptional({ example: 'A' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1)
+  huisletter?: string;
+
+  @ApiPropertyOptional({ example: '2HG' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4)
+  huisnummertoevoeging?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'The residents the permit is for; voldoet needs the maximum to cover them.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  aantalBewoners?: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ enum: REASON_CODES })
+  code: string;
+
+  @ApiProperty()
+  omschrijving: string;
+}
+
+export class VerdictDto {
+  @ApiProperty({ description: 'True only for a geldig certificate whose maximum covers aantalBewoners.' })
+  voldoet: boolean;
+
+  @ApiProperty({ type: [ReasonDto] })
+  redenen: ReasonDto[];
+
+  @ApiPropertyOptional({ type: CertificateDto, nullable: true })
+  certificaat: CertificateDto | null;
+}
+
+export class BulkRequestItemDto {
+  @ApiPropertyOptional({ example: 'KM-2026-000123-3' })
+  certificaatnummer?: unknown;
+
+  @ApiPropertyOptional({ example: '2671AB' })
+  postcode?: unknown;
+
+  @ApiPropertyOptional({ example: 12 })
+  huisnummer?: unknown;
+
+  @ApiPropertyOptional()
+  huisletter?: unknown;
+
+  @ApiPropertyOptional()
+  huisnummertoevoeging?: unknown;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  aantalBewoners?: unknown;
+}
+
+export class BulkVerificationDto {
+  @ApiProperty({ type: [BulkRequestItemDto], minItems: 1, maxItems: 1000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsObject({ each: true })
+  verzoeken: Record<string, unknown>[];
+}
+
+export class BulkVerdictsDto {
+  @ApiProperty({ type: [VerdictDto], description: 'In the order of the requests.' })
+  resultaten: VerdictDto[];
+}
+
+export class DocumentCheckDto {
+  @ApiProperty({ description: 'Signed with a key of this scheme, and the signature holds.' })
+  handtekeningGeldig: boolean;
+
+  @ApiProperty({ description: 'The signature covers the whole file, and the file is the one in the registry.' })
+  documentOngewijzigd: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KM-2026-000123-3' })
+  certificaatnummer: string | null;
+
+  @ApiProperty({ description: 'True only for an unchanged document of a geldig certificate.' })
+  voldoet: boolean;
+
+  @ApiPropertyOptional({ type: CertificateDto, nullable: true })
+  certificaat: CertificateDto | null;
+
+  @ApiPropertyOptional({
+    description: 'What is wrong, when something is.',
+    enum: ['not-a-pdf', 'no-signature', 'byte-range-invalid', 'malformed-signature', 'unsupported-algorithm', 'digest-mismatch', 'signature-invalid', 'signing-certificate-mismatch', 'not-whole-document', 'unknown-signer', 'not-the-registered-document'],
+  })
+  probleem?: string;
+}
+
+export class ChangesQueryDto {
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Changes after this moment (any offset).' })
+  @IsString()
+  @MaxLength(40)
+  sinds: string;
+
+  @ApiPropertyOptional({ example: 'GM1783', pattern: '^GM[0-9]{4}$' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(6)
+  gemeentecode?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  pagina?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  paginaGrootte?: number;
+}
+
+export class ChangeDto {
+  @ApiProperty({ description: 'Increasing; the position in the feed.' })
+  id: string;
+
+  @ApiProperty({ example: 'KM-2026-000123-3' })
+  certificaatnummer: string;
+
+  @ApiProperty({ example: 'GM1783' })
+  gemeentecode: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null when the certificate was granted.' })
+  vorigeStatus: string | null;
+
+  @ApiProperty({ enum: ['geldig', 'geschorst', 'ingetrokken', 'verlopen'] })
+  status: string;
+
+  @ApiProperty()
+  reden: string;
+
+  @ApiProperty({ format: 'date-time' })
+  tijdstip: string;
+}

@@ -1,0 +1,110 @@
+import pg from 'pg';
+import request from 'supertest';
+import { CertificateService } from '@keurmerk/certificates';
+import { loadConfig } from '@keurmerk/config';
+import { createLogger, startRuntime } from '@keurmerk/runtime';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { createScenario } from './support/scenario';
+import { BUCKET, startTestApp, TestApp } from './support/test-app';
+import { usingRealPostgres } from './support/test-database';
+
+const SYSTEM = { kind: 'system' as const, id: null };
+
+/**
+ * What needs several connections to one database: two API instances (each with its own pool, cache
+ * and LISTEN connection) seeing a suspension within a second, and the read path under a role that
+ * can only read. PGlite serves one connection, so these run on PostgreSQL (CI).
+ */
+if (!usingRealPostgres) {
+  process.stdout.write('verification-two-processes: skipped, it needs several connections to one database (LISTEN/NOTIFY, a read-only role); set DATABASE_URL to a PostgreSQL server, as CI does.\n');
+}
+(usingRealPostgres ? describe : describe.skip)('verification across API instances and under a read-only role', () => {
+  let t: TestApp;
+  const extra: { close(): Promise<void> }[] = [];
+
+  async function secondInstance(env: Record<string, string> = {}) {
+    const config = loadConfig({
+      DATABASE_URL: t.database.url,
+      S3_ENDPOINT: t.s3.endpoint,
+      S3_BUCKET: BUCKET,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: t.config.dataDir,
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+      ...env,
+    });
+    const logger = createLogger(config);
+    const runtime = await startRuntime(config, logger, { database: { url: t.database.url }, objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
+    const app = await createApiApp(runtime, logger);
+    await app.getHttpAdapter().getInstance().ready();
+    extra.push({ close: async () => { await app.close(); await runtime.stop(); } });
+    return request(app.getHttpServer());
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    for (const instance of extra) await instance.close();
+    await t.close();
+  });
+
+  it('both instances answer a suspension within one second, each from its own warm cache', async () => {
+    const s = await createScenario(t, 'two');
+    const { number } = await s.certifiedLocation({ huisnummer: 3 });
+    const other = await secondInstance();
+    const ask = (agent: request.Agent | ReturnType<typeof request>) => agent.get('/v1/verificaties').query({ certificaatnummer: number });
+    expect((await ask(t.http)).body.voldoet).toBe(true);
+    expect((await ask(other)).body.voldoet).toBe(true);
+
+    const changedAt = Date.now();
+    await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+    const seenAfter = await Promise.all(
+      [t.http, other].map(async (agent) => {
+        while (Date.now() - changedAt < 1000) {
+          if ((await ask(agent)).body.certificaat.status === 'geschorst') return Date.now() - changedAt;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        return Infinity;
+      }),
+    );
+    process.stdout.write(`suspension seen by instance 1 after ${seenAfter[0]} ms, by instance 2 after ${seenAfter[1]} ms\n`);
+    expect(Math.max(...seenAfter)).toBeLessThan(1000);
+  });
+
+  it('serves the public read path through a role that can only read', async () => {
+    const s = await createScenario(t, 'ro');
+    const { number } = await s.certifiedLocation({ huisnummer: 5 });
+    const role = `keurmerk_reader_${process.pid}`;
+    const database = new URL(t.database.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: t.database.url });
+    await admin.connect();
+    try {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader'`);
+      await admin.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
+      await admin.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await admin.query(`GRANT SELECT ON certificate, certificate_status_change, location TO ${role}`);
+    } finally {
+      await admin.end();
+    }
+    const readOnly = new URL(t.database.url);
+    readOnly.username = role;
+    readOnly.password = 'reader';
+    const reader = await secondInstance({ DATABASE_READONLY_URL: readOnly.toString() });
+    const response = await reader.get('/v1/verificaties').query({ certificaatnummer: number });
+    expect(response.body).toMatchObject({ voldoet: true, certificaat: { certificaatnummer: number } });
+    expect((await reader.get('/v1/verificaties').query({ postcode: '2671AB', huisnummer: 5 })).body.voldoet).toBe(true);
+    expect((await reader.get('/v1/register')).status).toBe(200);
+
+    const direct = new pg.Client({ connectionString: readOnly.toString() });
+    await direct.connect();
+    try {
+      await expect(direct.query(`UPDATE certificate SET status = 'geldig'`)).rejects.toThrow(/permission denied/);
+      await expect(direct.query(`INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', 'x', 'x', 'x', 'x', 'x')`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await direct.end();
+    }
+  });
+});
