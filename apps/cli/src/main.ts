@@ -7,7 +7,9 @@ import { AccountService, ROLES, Role } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
 import { AppConfig, ConfigError, loadConfig } from '@keurmerk/config';
 import { createDataSource, migrate, revertLastMigration } from '@keurmerk/database';
+import { CertificateService, developmentKeyDirectory } from '@keurmerk/certificates';
 import { EventLog } from '@keurmerk/events';
+import { rotateDevelopmentKey } from '@keurmerk/signing';
 import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } from '@keurmerk/runtime';
 // The OpenAPI document is built from the API's own controllers, so this one command loads that app.
 import { createApiApp } from '../../api/src/bootstrap';
@@ -22,6 +24,9 @@ const USAGE = `Keurmerk operator commands
   npm run cli -- seed-demo [--force]         demo organisations and users (embedded default only, unless --force)
   npm run cli -- openapi [--out FILE]        write the OpenAPI document
   npm run cli -- verify-events               check the event log's hash chain (exit 2 when broken)
+  npm run cli -- rotate-key                  make a new development signing key (production: install a new P12)
+  npm run cli -- reissue [--limit N]         re-render and re-sign current certificates made with an older key
+                                             or template; resumable: run it again to continue
 
 The configuration comes from the same environment variables as the API (see README).
 With the embedded default, stop the API first: one process owns DATA_DIR at a time.`;
@@ -61,6 +66,7 @@ async function run(argv: string[]): Promise<void> {
       gemeentecode: { type: 'string' },
       force: { type: 'boolean' },
       out: { type: 'string' },
+      limit: { type: 'string' },
     },
     strict: true,
   });
@@ -133,6 +139,32 @@ async function run(argv: string[]): Promise<void> {
           process.stdout.write(`The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${verdict.checked - 1} intact entries.\n`);
           process.exitCode = 2;
         }
+      });
+      return;
+    }
+    case 'rotate-key': {
+      if (config.signing.p12Path) {
+        throw new UsageError('Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay verifiable (their certificates are archived).');
+      }
+      const ring = await rotateDevelopmentKey(developmentKeyDirectory(config));
+      process.stdout.write(`New development signing key ${ring.activeKey.kid} is active; ${ring.keys.length - 1} older key(s) stay in the JWKS.\nRestart the API and worker, then run: npm run cli -- reissue\n`);
+      return;
+    }
+    case 'reissue': {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+      await withServices(config, async (app) => {
+        const started = Date.now();
+        const bar = (done: number, total: number) => {
+          const width = 30;
+          const filled = total === 0 ? width : Math.round((done / total) * width);
+          const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate.toFixed(1)}/s)`);
+        };
+        const result = await app.get(CertificateService).reissue({ limit, onProgress: bar });
+        const seconds = (Date.now() - started) / 1000;
+        process.stderr.write('\n');
+        process.stdout.write(`Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`);
       });
       return;
     }
