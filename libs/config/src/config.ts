@@ -185,3 +185,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
+
+/** For entry points: the configuration, or the process stops naming every bad variable (exit 78, EX_CONFIG). */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -68,3 +68,18 @@ export async function migrateRuntime(runtime: Runtime, logger: Logger): Promise<
   await runtime.database.embedded?.waitUntilIdle();
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 }
+
+/**
+ * Stops the process cleanly on SIGINT/SIGTERM: the app first, then the embedded services. Not Nest's
+ * shutdown hooks: they re-raise the signal before the embedded services are stopped.
+ */
+export function stopOnSignals(runtime: Runtime, logger: Logger, app: { close(): Promise<void> }): void {
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REASON_CODES } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
+import { PageQueryDto } from '../http/paging';
 
 export class VerificationQueryDto {
   @ApiPropertyOptional({ example: 'KM-2026-000123-3', description: 'Either a certificate number, or postcode and huisnummer.' })
@@ -120,7 +121,7 @@ export class DocumentCheckDto {
   probleem?: string;
 }
 
-export class ChangesQueryDto {
+export class ChangesQueryDto extends PageQueryDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Changes after this moment (any offset).' })
   @IsString()
   @MaxLength(40)
@@ -131,22 +132,6 @@ export class ChangesQueryDto {
   @IsString()
   @MaxLength(6)
   gemeentecode?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  pagina?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  paginaGrootte?: number;
 }
 
 export class ChangeDto {
