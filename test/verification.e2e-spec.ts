@@ -76,7 +76,11 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
         [{}, ['certificaatnummer']],
         [{ certificaatnummer: certified.number, aantalBewoners: 0 }, ['aantalBewoners']],
         [{ certificaatnummer: certified.number, extra: 1 }, ['extra']],
+        [{ certificaatnummer: 'K'.repeat(5000) }, ['certificaatnummer']],
       ];
+      const repeated = await t.http.get(`/v1/verificaties?postcode=2671AB&postcode=2671AC&huisnummer=12`);
+      expectProblem(repeated, 400);
+      expect(invalidParamNames(repeated)).toEqual(['postcode']);
       for (const [query, names] of cases) {
         const response = await verify(query);
         expectProblem(response, 400);

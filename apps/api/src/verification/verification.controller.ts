@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
@@ -8,7 +8,7 @@ import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Ver
 import { CertificateDto } from '../certificates/certificate.dto';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
-import { BulkVerdictsDto, BulkVerificationDto, ChangeDto, ChangesQueryDto, DocumentCheckDto, VerdictDto, VerificationQueryDto } from './verification.dto';
+import { BulkVerdictsDto, BulkVerificationDto, ChangeDto, ChangesQueryDto, DocumentCheckDto, VerdictDto } from './verification.dto';
 import { parseVerificationRequest, requireVerificationRequest } from './verification-input';
 
 export function verdictDto(verdict: Verdict): VerdictDto {
@@ -32,7 +32,15 @@ export class VerificationController {
   @Access('anyone')
   @ApiOperation({ summary: 'The permit precondition check, by certificate number or by address' })
   @ApiOkResponse({ type: VerdictDto })
-  async verify(@Query() query: VerificationQueryDto): Promise<VerdictDto> {
+  @ApiQuery({ name: 'certificaatnummer', required: false, example: 'KM-2026-000123-3', description: 'Either a certificate number, or postcode and huisnummer.' })
+  @ApiQuery({ name: 'postcode', required: false, example: '2671 AB' })
+  @ApiQuery({ name: 'huisnummer', required: false, schema: { type: 'integer', minimum: 1, maximum: 99999 } })
+  @ApiQuery({ name: 'huisletter', required: false, example: 'A' })
+  @ApiQuery({ name: 'huisnummertoevoeging', required: false, example: '2HG' })
+  @ApiQuery({ name: 'aantalBewoners', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000 } })
+  async verify(@Query() query: Record<string, unknown>): Promise<VerdictDto> {
+    // The hottest route: validated once, by the same parser bulk uses (a repeated parameter is refused
+    // as a wrong type there), not by a DTO pass as well.
     return verdictDto(await this.verification.verify(requireVerificationRequest({ ...query })));
   }
 

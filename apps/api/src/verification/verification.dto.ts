@@ -5,46 +5,6 @@ import { REASON_CODES } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
 import { PageQueryDto } from '../http/paging';
 
-export class VerificationQueryDto {
-  @ApiPropertyOptional({ example: 'KM-2026-000123-3', description: 'Either a certificate number, or postcode and huisnummer.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  certificaatnummer?: string;
-
-  @ApiPropertyOptional({ example: '2671 AB' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  postcode?: string;
-
-  @ApiPropertyOptional({ example: 12 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5)
-  huisnummer?: string;
-
-  @ApiPropertyOptional({ example: 'A' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1)
-  huisletter?: string;
-
-  @ApiPropertyOptional({ example: '2HG' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4)
-  huisnummertoevoeging?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'The residents the permit is for; voldoet needs the maximum to cover them.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  aantalBewoners?: number;
-}
-
 export class ReasonDto {
   @ApiProperty({ enum: REASON_CODES })
   code: string;
