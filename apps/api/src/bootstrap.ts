@@ -12,7 +12,7 @@ import { OpenApiDocumentHolder } from './openapi/openapi.controller';
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
 export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions & { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger), {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger, runtime.config.trustProxy), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });

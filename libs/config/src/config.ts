@@ -9,6 +9,8 @@ export interface AppConfig {
   /** True when neither a database nor an object store is configured: PGlite and s3rver run in-process. */
   embedded: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Take the client address from X-Forwarded-For: only behind a proxy that overwrites that header. */
+  trustProxy: boolean;
   workerInProcess: boolean;
   database: {
     /** Unset: embedded PGlite under `dataDir`. */
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(read.string('DATA_DIR') ?? './data'),
     embedded,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    trustProxy: read.boolean('TRUST_PROXY', false),
     workerInProcess: read.boolean('WORKER_IN_PROCESS', true),
     database: {
       url: databaseUrl,

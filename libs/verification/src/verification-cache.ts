@@ -14,6 +14,11 @@ export class VerificationCache {
   private readonly byNumber = new Map<string, { facts: CertificateFacts | null; until: number }>();
   private readonly byAddress = new Map<string, { facts: CertificateFacts | null; until: number }>();
   private listening = false;
+  /**
+   * Raised by every eviction. A read that began before an eviction may carry the old facts; it may
+   * only store them while the generation it started under is still current.
+   */
+  private generationValue = 0;
   hits = 0;
   misses = 0;
 
@@ -26,6 +31,10 @@ export class VerificationCache {
     return this.listening;
   }
 
+  get generation(): number {
+    return this.generationValue;
+  }
+
   getByNumber(number: string): CertificateFacts | null | undefined {
     return this.read(this.byNumber, number);
   }
@@ -34,20 +43,22 @@ export class VerificationCache {
     return this.read(this.byAddress, key);
   }
 
-  putNumber(number: string, facts: CertificateFacts | null): void {
-    this.write(this.byNumber, number, facts);
+  putNumber(number: string, facts: CertificateFacts | null, readAt: number): void {
+    if (readAt === this.generationValue) this.write(this.byNumber, number, facts);
   }
 
-  putAddress(key: string, facts: CertificateFacts | null): void {
-    this.write(this.byAddress, key, facts);
+  putAddress(key: string, facts: CertificateFacts | null, readAt: number): void {
+    if (readAt === this.generationValue) this.write(this.byAddress, key, facts);
   }
 
   evict(number: string, address: string): void {
+    this.generationValue++;
     this.byNumber.delete(number);
     this.byAddress.delete(address);
   }
 
   clear(): void {
+    this.generationValue++;
     this.byNumber.clear();
     this.byAddress.clear();
   }

@@ -67,6 +67,7 @@ export class VerificationService {
       else found.set(index, cached);
     });
     if (missing.length > 0) {
+      const readAt = this.cache.generation;
       const rows = await this.reader.query(
         `WITH request AS (
            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
@@ -96,7 +97,7 @@ export class VerificationService {
         const index = row.idx as number;
         const facts = row.number ? factsOf(row) : null;
         found.set(index, facts);
-        this.remember(requests[index], facts);
+        this.remember(requests[index], facts, readAt);
       }
     }
     return requests.map((request, index) => this.judge(found.get(index) ?? null, request.residents));
@@ -106,27 +107,30 @@ export class VerificationService {
     if ('certificateNumber' in request) {
       const cached = this.cache.getByNumber(request.certificateNumber);
       if (cached !== undefined) return cached;
+      const readAt = this.cache.generation;
       const [row] = await this.reader.query(`SELECT ${FACTS} FROM certificate c WHERE c.number = $1 AND c.status <> 'uitgifte'`, [request.certificateNumber]);
       const facts = row ? factsOf(row) : null;
-      this.remember(request, facts);
+      this.remember(request, facts, readAt);
       return facts;
     }
     const key = addressKey(request);
     const cached = this.cache.getByAddress(key);
     if (cached !== undefined) return cached;
+    const readAt = this.cache.generation;
     const [row] = await this.reader.query(BY_ADDRESS, [request.postcode, request.houseNumber, (request.houseLetter ?? '').toUpperCase(), (request.houseNumberAddition ?? '').toUpperCase()]);
     const facts = row ? factsOf(row) : null;
-    this.remember(request, facts);
+    this.remember(request, facts, readAt);
     return facts;
   }
 
-  private remember(request: VerificationRequest, facts: CertificateFacts | null): void {
-    if ('certificateNumber' in request) this.cache.putNumber(request.certificateNumber, facts);
-    else this.cache.putAddress(addressKey(request), facts);
+  /** Stores what a read found, unless a change was announced while it ran (then the next read decides). */
+  private remember(request: VerificationRequest, facts: CertificateFacts | null, readAt: number): void {
+    if ('certificateNumber' in request) this.cache.putNumber(request.certificateNumber, facts, readAt);
+    else this.cache.putAddress(addressKey(request), facts, readAt);
     // A certificate found by one key is the same answer for the other.
     if (facts) {
-      this.cache.putNumber(facts.number, facts);
-      this.cache.putAddress(addressKey(facts.content.address), facts);
+      this.cache.putNumber(facts.number, facts, readAt);
+      this.cache.putAddress(addressKey(facts.content.address), facts, readAt);
     }
   }
 

@@ -13,11 +13,12 @@ export const PDF_CHECK_LIMIT = 5 * 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function createFastifyAdapter(logger: PinoLogger): FastifyAdapter {
+export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): FastifyAdapter {
   return new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Client addresses count for rate limits: a forwarded one is believed only when configured.
+    trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];

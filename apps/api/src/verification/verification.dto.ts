@@ -25,23 +25,23 @@ export class VerdictDto {
 }
 
 export class BulkRequestItemDto {
-  @ApiPropertyOptional({ example: 'KM-2026-000123-3' })
-  certificaatnummer?: unknown;
+  @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3' })
+  certificaatnummer?: string;
 
-  @ApiPropertyOptional({ example: '2671AB' })
-  postcode?: unknown;
+  @ApiPropertyOptional({ type: String, example: '2671AB' })
+  postcode?: string;
 
-  @ApiPropertyOptional({ example: 12 })
-  huisnummer?: unknown;
+  @ApiPropertyOptional({ type: Number, example: 12 })
+  huisnummer?: number;
 
-  @ApiPropertyOptional()
-  huisletter?: unknown;
+  @ApiPropertyOptional({ type: String })
+  huisletter?: string;
 
-  @ApiPropertyOptional()
-  huisnummertoevoeging?: unknown;
+  @ApiPropertyOptional({ type: String })
+  huisnummertoevoeging?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
-  aantalBewoners?: unknown;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 10000 })
+  aantalBewoners?: number;
 }
 
 export class BulkVerificationDto {
