@@ -2,11 +2,30 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { AppConfig } from '@keurmerk/config';
 
+/** Residents are told their address is not kept when they check or complain: their requests log none. */
+const PRIVATE_PATHS = /^\/(controleer|v1\/meldingen)(\/|\?|$)/;
+
+interface LoggedRequest {
+  id?: string;
+  method?: string;
+  url?: string;
+  ip?: string;
+  headers?: Record<string, unknown>;
+  socket?: { remotePort?: number };
+}
+
 /** Structured JSON logs. Credentials are redacted wherever they could appear in a logged request. */
 export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level: config.logLevel,
+      serializers: {
+        req: (request: LoggedRequest) => ({
+          method: request.method,
+          url: request.url,
+          ...(request.url && PRIVATE_PATHS.test(request.url) ? {} : { remoteAddress: request.ip }),
+        }),
+      },
       base: { service: 'keurmerk' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
