@@ -30,7 +30,7 @@ export interface TestApp {
 }
 
 /** The real API on Fastify, over its own database and S3 protocol server; nothing is mocked. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const s3Dir = mkdtempSync(join(tmpdir(), 'keurmerk-s3-'));
   const s3 = await EmbeddedS3.start({ directory: s3Dir, bucket: BUCKET });
@@ -54,7 +54,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     database: { url: database.url, embedded: database.embedded },
     objectStore: { ...config.objectStore, endpoint: s3.endpoint },
   });
-  const app = await createApiApp(runtime, logger, { clock: options.clock });
+  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker });
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
 

@@ -13,6 +13,7 @@ import { LocationsHttpModule } from './locations/locations-http.module';
 import { NormsHttpModule } from './norms/norms-http.module';
 import { CertificatesHttpModule } from './certificates/certificates-http.module';
 import { HealthController } from './health/health.controller';
+import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
@@ -39,6 +40,7 @@ export class ApiModule {
         InspectionsHttpModule,
         CertificatesModule,
         CertificatesHttpModule,
+        WebhooksHttpModule,
         VerificationHttpModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],

@@ -1,0 +1,95 @@
+import type { CertificateDocumentData } from '@keurmerk/certificate-pdf';
+
+export const TEST_EVENT_TYPE = 'nl.keurmerk.test';
+export const CLOUD_EVENTS_CONTENT_TYPE = 'application/cloudevents+json';
+
+/** A CloudEvent 1.0 in structured JSON mode, as the NL GOV profile uses it. */
+export interface CloudEvent<T> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  subject: string;
+  datacontenttype: 'application/json';
+  dataref?: string;
+  data: T;
+}
+
+/** The contract's address object. */
+export interface EventAddress {
+  postcode: string;
+  huisnummer: number;
+  huisletter?: string;
+  huisnummertoevoeging?: string;
+  straatnaam: string;
+  woonplaats: string;
+}
+
+export interface CertificateEventData {
+  certificaatnummer: string;
+  status: string;
+  gemeentecode: string;
+  adres: EventAddress;
+  maximaalAantalBewoners: number;
+  geldigTot: string;
+}
+
+/** `urn:nld:keurmerk:<instance>`, the instance being the host the public reaches this platform at. */
+export function eventSource(publicBaseUrl: string): string {
+  return `urn:nld:keurmerk:${new URL(publicBaseUrl).host}`;
+}
+
+export function certificateEvent(input: {
+  id: string;
+  type: string;
+  publicBaseUrl: string;
+  occurredAt: Date;
+  certificateNumber: string;
+  status: string;
+  municipalityCode: string;
+  address: CertificateDocumentData['address'];
+  maximumResidents: number;
+  validUntil: string;
+}): CloudEvent<CertificateEventData> {
+  const { address } = input;
+  return {
+    specversion: '1.0',
+    id: input.id,
+    source: eventSource(input.publicBaseUrl),
+    type: input.type,
+    time: input.occurredAt.toISOString(),
+    subject: input.certificateNumber,
+    datacontenttype: 'application/json',
+    dataref: `${input.publicBaseUrl}/v1/certificaten/${input.certificateNumber}`,
+    data: {
+      certificaatnummer: input.certificateNumber,
+      status: input.status,
+      gemeentecode: input.municipalityCode,
+      adres: {
+        postcode: address.postcode,
+        huisnummer: address.houseNumber,
+        ...(address.houseLetter ? { huisletter: address.houseLetter } : {}),
+        ...(address.houseNumberAddition ? { huisnummertoevoeging: address.houseNumberAddition } : {}),
+        straatnaam: address.street,
+        woonplaats: address.city,
+      },
+      maximaalAantalBewoners: input.maximumResidents,
+      geldigTot: input.validUntil,
+    },
+  };
+}
+
+/** The event sent once when a subscription is made, to prove the receiver answers and checks signatures. */
+export function testEvent(input: { id: string; publicBaseUrl: string; at: Date; subscriptionId: string; municipalityCode: string }): CloudEvent<{ abonnementId: string; gemeentecode: string }> {
+  return {
+    specversion: '1.0',
+    id: input.id,
+    source: eventSource(input.publicBaseUrl),
+    type: TEST_EVENT_TYPE,
+    time: input.at.toISOString(),
+    subject: input.subscriptionId,
+    datacontenttype: 'application/json',
+    data: { abonnementId: input.subscriptionId, gemeentecode: input.municipalityCode },
+  };
+}
