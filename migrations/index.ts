@@ -3,8 +3,9 @@ import { JobQueue1764300100000 } from './1764300100000-job-queue';
 import { Audit1764300200000 } from './1764300200000-audit';
 import { Certificates1764300300000 } from './1764300300000-certificates';
 import { Webhooks1764300400000 } from './1764300400000-webhooks';
+import { Complaints1764300500000 } from './1764300500000-complaints';
 
 export { JOB_QUEUE_SCHEMA } from './1764300100000-job-queue';
 
 /** Every migration, oldest first. Listed by hand: a glob that matches nothing would silently mean "up to date". */
-export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000, Audit1764300200000, Certificates1764300300000, Webhooks1764300400000];
+export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000, Audit1764300200000, Certificates1764300300000, Webhooks1764300400000, Complaints1764300500000];

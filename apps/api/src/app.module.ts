@@ -15,6 +15,8 @@ import { CertificatesHttpModule } from './certificates/certificates-http.module'
 import { HealthController } from './health/health.controller';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
+import { ComplaintsHttpModule } from './complaints/complaints-http.module';
+import { ResidentModule } from './resident/resident.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
 import { RateLimitGuard } from './http/rate-limit.guard';
@@ -42,6 +44,8 @@ export class ApiModule {
         CertificatesHttpModule,
         WebhooksHttpModule,
         VerificationHttpModule,
+        ComplaintsHttpModule,
+        ResidentModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { VerificationModule } from '@keurmerk/verification';
+import { ComplaintsHttpModule } from '../complaints/complaints-http.module';
+import { ResidentErrorFilter } from './resident-error.filter';
+import { ResidentController } from './resident.controller';
+
+/** The residents' page at /controleer: outside /v1 and outside the OpenAPI document. */
+@Module({
+  imports: [VerificationModule, ComplaintsHttpModule],
+  controllers: [ResidentController],
+  providers: [ResidentErrorFilter],
+})
+export class ResidentModule {}

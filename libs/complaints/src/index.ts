@@ -1,0 +1,6 @@
+export * from './complaint.entity';
+export * from './complaint-reference';
+export * from './complaint-status';
+export * from './complaint-input';
+export * from './complaint.service';
+export * from './complaints.module';
