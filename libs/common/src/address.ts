@@ -80,3 +80,31 @@ export function validateAddressKey(
   if (problems.length > 0) return { problems };
   return { value: { postcode: postcode!, houseNumber: rawNumber as number, houseLetter, houseNumberAddition: addition }, problems };
 }
+
+/** The contract's `adres` object, as every answer and event shows an address. */
+export interface ContractAddress {
+  postcode: string;
+  huisnummer: number;
+  huisletter?: string;
+  huisnummertoevoeging?: string;
+  straatnaam: string;
+  woonplaats: string;
+}
+
+export function contractAddress(address: {
+  postcode: string;
+  houseNumber: number;
+  houseLetter?: string | null;
+  houseNumberAddition?: string | null;
+  street: string;
+  city: string;
+}): ContractAddress {
+  return {
+    postcode: address.postcode,
+    huisnummer: address.houseNumber,
+    ...(address.houseLetter ? { huisletter: address.houseLetter } : {}),
+    ...(address.houseNumberAddition ? { huisnummertoevoeging: address.houseNumberAddition } : {}),
+    straatnaam: address.street,
+    woonplaats: address.city,
+  };
+}

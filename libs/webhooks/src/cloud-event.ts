@@ -1,4 +1,5 @@
 import type { CertificateDocumentData } from '@keurmerk/certificate-pdf';
+import { contractAddress } from '@keurmerk/common';
 
 export const TEST_EVENT_TYPE = 'nl.keurmerk.test';
 export const CLOUD_EVENTS_CONTENT_TYPE = 'application/cloudevents+json';
@@ -66,14 +67,7 @@ export function certificateEvent(input: {
       certificaatnummer: input.certificateNumber,
       status: input.status,
       gemeentecode: input.municipalityCode,
-      adres: {
-        postcode: address.postcode,
-        huisnummer: address.houseNumber,
-        ...(address.houseLetter ? { huisletter: address.houseLetter } : {}),
-        ...(address.houseNumberAddition ? { huisnummertoevoeging: address.houseNumberAddition } : {}),
-        straatnaam: address.street,
-        woonplaats: address.city,
-      },
+      adres: contractAddress(address),
       maximaalAantalBewoners: input.maximumResidents,
       geldigTot: input.validUntil,
     },

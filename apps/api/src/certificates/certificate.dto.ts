@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { contractAddress } from '@keurmerk/common';
 import { CERTIFICATE_STATUSES, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
 import { PageQueryDto } from '../http/paging';
 
@@ -75,14 +76,7 @@ export class CertificateDto {
       geldigVanaf: certificate.validFrom,
       geldigTot: certificate.validUntil,
       maximaalAantalBewoners: certificate.maximumResidents,
-      adres: {
-        postcode: address.postcode,
-        huisnummer: address.houseNumber,
-        ...(address.houseLetter ? { huisletter: address.houseLetter } : {}),
-        ...(address.houseNumberAddition ? { huisnummertoevoeging: address.houseNumberAddition } : {}),
-        straatnaam: address.street,
-        woonplaats: address.city,
-      },
+      adres: contractAddress(address),
       gemeentecode: certificate.municipalityCode,
       houder: { naam: certificate.content.holderName, kvkNummer: certificate.content.holderKvkNumber },
       normVersie: certificate.normVersion,

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
+import { AppErrorCode, AppException, contractAddress, InvalidParam } from '@keurmerk/common';
 import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
 import { Access, Caller } from '../http/access';
@@ -155,14 +155,7 @@ async function* jsonChunks(rows: AsyncGenerator<RegisterRow>): AsyncGenerator<st
       geldigVanaf: r.validFrom,
       geldigTot: r.validUntil,
       maximaalAantalBewoners: r.maximumResidents,
-      adres: {
-        postcode: r.postcode,
-        huisnummer: r.houseNumber,
-        ...(r.houseLetter ? { huisletter: r.houseLetter } : {}),
-        ...(r.houseNumberAddition ? { huisnummertoevoeging: r.houseNumberAddition } : {}),
-        straatnaam: r.street,
-        woonplaats: r.city,
-      },
+      adres: contractAddress(r),
       gemeentecode: r.municipalityCode,
       houder: { naam: r.holderName, kvkNummer: r.holderKvkNumber },
       normVersie: r.normVersion,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { BAG_ID_PATTERN, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, normalisePostcode, POSTCODE_PATTERN } from '@keurmerk/common';
+import { BAG_ID_PATTERN, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, normalisePostcode, POSTCODE_PATTERN } from '@keurmerk/common';
 import {
   LocationEntity,
   MAX_ADDRESS_TEXT_LENGTH,
@@ -164,14 +164,7 @@ export class LocationDto {
   static of(location: LocationEntity): LocationDto {
     return {
       id: location.id,
-      adres: {
-        postcode: location.postcode,
-        huisnummer: location.houseNumber,
-        ...(location.houseLetter ? { huisletter: location.houseLetter } : {}),
-        ...(location.houseNumberAddition ? { huisnummertoevoeging: location.houseNumberAddition } : {}),
-        straatnaam: location.street,
-        woonplaats: location.city,
-      },
+      adres: contractAddress(location),
       gemeentecode: location.municipalityCode,
       ...(location.bagId ? { bagNummeraanduidingId: location.bagId } : {}),
       soortHuisvesting: location.housingType,
