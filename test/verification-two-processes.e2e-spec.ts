@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { CertificateService } from '@keurmerk/certificates';
@@ -71,6 +75,61 @@ if (!usingRealPostgres) {
     );
     process.stdout.write(`suspension seen by instance 1 after ${seenAfter[0]} ms, by instance 2 after ${seenAfter[1]} ms\n`);
     expect(Math.max(...seenAfter)).toBeLessThan(1000);
+  });
+
+  const builtApi = join(process.cwd(), 'dist', 'apps', 'api', 'src', 'main.js');
+  if (!existsSync(builtApi)) process.stdout.write('verification-two-processes: no build in dist/ (npm run build), so the separate-process case is skipped; CI builds first.\n');
+  (existsSync(builtApi) ? it : it.skip)('a second API process, started from the build, answers a suspension within one second too', async () => {
+    const s = await createScenario(t, 'proc');
+    const { number } = await s.certifiedLocation({ huisnummer: 7 });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const child = spawn(process.execPath, [builtApi], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: t.database.url,
+        S3_ENDPOINT: t.s3.endpoint,
+        S3_BUCKET: BUCKET,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        DATA_DIR: t.config.dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        WORKER_IN_PROCESS: 'false',
+        RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const ask = async () => (await (await fetch(`http://127.0.0.1:${port}/v1/verificaties?certificaatnummer=${number}`)).json()) as { certificaat: { status: string } };
+      const ready = Date.now() + 30_000;
+      let status = '';
+      while (Date.now() < ready && !status) status = await ask().then((r) => r.certificaat.status, () => new Promise<string>((resolve) => setTimeout(() => resolve(''), 200)));
+      expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
+
+      const changedAt = Date.now();
+      await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+      let seenAfter = Infinity;
+      while (Date.now() - changedAt < 1000) {
+        if ((await ask()).certificaat.status === 'geschorst') {
+          seenAfter = Date.now() - changedAt;
+          break;
+        }
+      }
+      process.stdout.write(`suspension seen by the separate API process after ${seenAfter} ms\n`);
+      expect(seenAfter).toBeLessThan(1000);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('serves the public read path through a role that can only read', async () => {
