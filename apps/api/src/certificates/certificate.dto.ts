@@ -2,27 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { contractAddress } from '@keurmerk/common';
 import { CERTIFICATE_STATUSES, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
+import { AddressDto } from '../http/address.dto';
 import { PageQueryDto } from '../http/paging';
-
-export class AddressDto {
-  @ApiProperty({ example: '2671AB' })
-  postcode: string;
-
-  @ApiProperty({ example: 12 })
-  huisnummer: number;
-
-  @ApiPropertyOptional({ example: 'A' })
-  huisletter?: string;
-
-  @ApiPropertyOptional({ example: '2HG' })
-  huisnummertoevoeging?: string;
-
-  @ApiProperty({ example: 'Tuinbouwweg' })
-  straatnaam: string;
-
-  @ApiProperty({ example: 'Naaldwijk' })
-  woonplaats: string;
-}
 
 export class HolderDto {
   @ApiProperty()

@@ -10,6 +10,7 @@ import {
   MUNICIPALITY_CODE_PATTERN,
 } from '@keurmerk/locations';
 import { HOUSING_TYPES, type HousingType } from '@keurmerk/norm';
+import { AddressDto } from '../../http/address.dto';
 import { PageQueryDto } from '../../http/paging';
 
 // The DTOs check form, so every form problem is named at once; the service checks again and adds
@@ -113,32 +114,12 @@ export class LocationQueryDto extends PageQueryDto {
   postcode?: string;
 }
 
-export class LocationAddressDto {
-  @ApiProperty({ example: '1234AB' })
-  postcode: string;
-
-  @ApiProperty({ example: 12 })
-  huisnummer: number;
-
-  @ApiPropertyOptional({ example: 'A' })
-  huisletter?: string;
-
-  @ApiPropertyOptional({ example: '2HG' })
-  huisnummertoevoeging?: string;
-
-  @ApiProperty({ example: 'Voorbeeldstraat' })
-  straatnaam: string;
-
-  @ApiProperty({ example: 'Naaldwijk' })
-  woonplaats: string;
-}
-
 export class LocationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ type: LocationAddressDto })
-  adres: LocationAddressDto;
+  @ApiProperty({ type: AddressDto })
+  adres: AddressDto;
 
   @ApiProperty({ example: 'GM1783' })
   gemeentecode: string;
