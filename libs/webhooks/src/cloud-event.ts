@@ -1,5 +1,5 @@
 import type { CertificateDocumentData } from '@keurmerk/certificate-pdf';
-import { contractAddress } from '@keurmerk/common';
+import { type ContractAddress, contractAddress } from '@keurmerk/common';
 
 export const TEST_EVENT_TYPE = 'nl.keurmerk.test';
 export const CLOUD_EVENTS_CONTENT_TYPE = 'application/cloudevents+json';
@@ -17,21 +17,11 @@ export interface CloudEvent<T> {
   data: T;
 }
 
-/** The contract's address object. */
-export interface EventAddress {
-  postcode: string;
-  huisnummer: number;
-  huisletter?: string;
-  huisnummertoevoeging?: string;
-  straatnaam: string;
-  woonplaats: string;
-}
-
 export interface CertificateEventData {
   certificaatnummer: string;
   status: string;
   gemeentecode: string;
-  adres: EventAddress;
+  adres: ContractAddress;
   maximaalAantalBewoners: number;
   geldigTot: string;
 }

@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
-import type { DocumentEntity } from '@keurmerk/documents';
 import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
@@ -14,7 +13,7 @@ import {
   AnswerInputDto,
   DecideDto,
   DecisionDto,
-  DocumentDto,
+  EvidenceDto,
   FindingSummaryDto,
   InspectionDto,
   InspectionQueryDto,
@@ -24,18 +23,6 @@ import {
 } from './dto/inspection.dto';
 
 const CRITERION_CODE = /^[A-Z]{2}-[0-9]{2}$/;
-
-export function documentDto(document: DocumentEntity): DocumentDto {
-  return {
-    id: document.id,
-    bestandsnaam: document.fileName,
-    contentType: document.contentType,
-    grootte: document.sizeBytes,
-    sha256: document.sha256,
-    criteriumCode: document.criterionCode,
-    aangemaaktOp: document.createdAt.toISOString(),
-  };
-}
 
 function criterionParam(code: string): string {
   if (!CRITERION_CODE.test(code)) throw AppException.invalidField('criteriumCode', 'pattern', 'A criterion code looks like RU-01.');
@@ -122,19 +109,19 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Add photo or document evidence to a criterion (the assigned auditor)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_SCHEMA({ criteriumCode: { type: 'string', example: 'BV-01' } }, ['criteriumCode']) })
-  @ApiCreatedResponse({ type: DocumentDto })
-  async addEvidence(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<DocumentDto> {
+  @ApiCreatedResponse({ type: EvidenceDto })
+  async addEvidence(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<EvidenceDto> {
     const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode', 'clientReferentie'], requiredFields: ['criteriumCode'] });
     if (fields.clientReferentie && fields.clientReferentie.length > 100) throw AppException.invalidField('clientReferentie', 'too-long', 'At most 100 characters.');
-    return documentDto(await this.inspections.addEvidence(caller, id, criterionParam(fields.criteriumCode.trim()), file, fields.clientReferentie));
+    return EvidenceDto.of(await this.inspections.addEvidence(caller, id, criterionParam(fields.criteriumCode.trim()), file, fields.clientReferentie));
   }
 
   @Get(':id/bewijsstukken')
   @Access('auditor', 'beheerder', 'certificeerder', 'verhuurder')
   @ApiOperation({ summary: 'The evidence of an inspection' })
-  @ApiOkResponse({ type: [DocumentDto] })
-  async evidence(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<DocumentDto[]> {
-    return (await this.inspections.evidence(caller, id)).map(documentDto);
+  @ApiOkResponse({ type: [EvidenceDto] })
+  async evidence(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<EvidenceDto[]> {
+    return (await this.inspections.evidence(caller, id)).map(EvidenceDto.of);
   }
 
   @Get(':id/bewijsstukken/:documentId')

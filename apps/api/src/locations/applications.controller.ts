@@ -20,7 +20,8 @@ import { UuidParam } from '../http/params';
 import { readMultipart } from '../http/upload';
 import { attachmentDisposition } from './attachment';
 import { ApplicationDto, ApplicationQueryDto, CreateApplicationDto } from './dto/application.dto';
-import { ACCEPTED_CONTENT_TYPES, ApplicationDocumentDto, DOCUMENT_UPLOAD_SCHEMA } from './dto/application-document.dto';
+import { ACCEPTED_CONTENT_TYPES, DocumentDto } from '../http/document.dto';
+import { DOCUMENT_UPLOAD_SCHEMA } from './dto/application-document.dto';
 
 @ApiTags('Aanvragen')
 @Controller('v1/aanvragen')
@@ -64,26 +65,26 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Add a document (PDF, JPEG or PNG, at most 10 MiB, typed by its content) to an open application' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: DOCUMENT_UPLOAD_SCHEMA })
-  @ApiCreatedResponse({ type: ApplicationDocumentDto, description: 'Stored; a retry with the same clientReferentie answers the first document.' })
+  @ApiCreatedResponse({ type: DocumentDto, description: 'Stored; a retry with the same clientReferentie answers the first document.' })
   @ApiConflictResponse({ description: 'The application is closed, or the clientReferentie was used for a different upload.' })
   @ApiPayloadTooLargeResponse({ description: 'The file is larger than 10 MiB.' })
-  async addDocument(@UuidParam() id: string, @Caller() caller: PersonPrincipal, @Req() request: FastifyRequest): Promise<ApplicationDocumentDto> {
+  async addDocument(@UuidParam() id: string, @Caller() caller: PersonPrincipal, @Req() request: FastifyRequest): Promise<DocumentDto> {
     const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['clientReferentie'] });
-    return ApplicationDocumentDto.of(await this.applications.addDocument(caller, id, file, fields.clientReferentie));
+    return DocumentDto.of(await this.applications.addDocument(caller, id, file, fields.clientReferentie));
   }
 
   @Get(':id/documenten')
   @Access('verhuurder', 'beheerder', 'certificeerder')
   @ApiOperation({ summary: "An application's documents, oldest first" })
-  @ApiCollectionResponse(ApplicationDocumentDto)
+  @ApiCollectionResponse(DocumentDto)
   async listDocuments(
     @UuidParam() id: string,
     @Query() query: PageQueryDto,
     @Caller() caller: PersonPrincipal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Collection<ApplicationDocumentDto>> {
-    return collection(request, reply, await this.applications.listDocuments(caller, id, pageRequestOf(query)), ApplicationDocumentDto.of);
+  ): Promise<Collection<DocumentDto>> {
+    return collection(request, reply, await this.applications.listDocuments(caller, id, pageRequestOf(query)), DocumentDto.of);
   }
 
   @Get(':id/documenten/:documentId')

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, type InspectionKind, type InspectionStatus, InspectionEntity, FindingEntity } from '@keurmerk/inspections';
+import type { DocumentEntity } from '@keurmerk/documents';
 import { ANSWER_RESULTS } from '@keurmerk/norm';
+import { DocumentDto } from '../../http/document.dto';
 import { PageQueryDto } from '../../http/paging';
 
 export class PlanInspectionDto {
@@ -201,27 +203,14 @@ export class DecisionDto {
   besluitOp: string;
 }
 
-export class DocumentDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  bestandsnaam: string;
-
-  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] })
-  contentType: string;
-
-  @ApiProperty()
-  grootte: number;
-
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
-  sha256: string;
-
+/** A piece of evidence: a document tied to the criterion it supports. */
+export class EvidenceDto extends DocumentDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   criteriumCode: string | null;
 
-  @ApiProperty({ format: 'date-time' })
-  aangemaaktOp: string;
+  static override of(document: DocumentEntity): EvidenceDto {
+    return { ...DocumentDto.of(document), criteriumCode: document.criterionCode };
+  }
 }
 
 export const UPLOAD_SCHEMA = (extra: Record<string, object>, required: string[]) => ({
