@@ -177,8 +177,13 @@ export class AccountService {
     return { items, total, ...request };
   }
 
-  /** Unknown e-mail and wrong password answer the same, in the same time. */
-  async signIn(email: string, password: string): Promise<IssuedToken> {
+  /**
+   * The one check of e-mail and password, for the token endpoint and the web app's sign-in alike.
+   * Unknown e-mail and wrong password answer the same, in the same time. `client` is the caller's
+   * address, for throttling.
+   */
+  async authenticate(email: string, password: string, client?: string): Promise<UserEntity> {
+    void client;
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -186,7 +191,11 @@ export class AccountService {
       .getOne();
     const valid = await this.hasher.verify(user?.active ? user.passwordHash : undefined, password);
     if (!user || !valid) throw AppException.unauthenticated('The e-mail address or password is wrong.');
-    return this.tokens.issue(principalOf(user));
+    return user;
+  }
+
+  async signIn(email: string, password: string, client?: string): Promise<IssuedToken> {
+    return this.tokens.issue(principalOf(await this.authenticate(email, password, client)));
   }
 
   /** The first beheerder comes from configuration, once, while no beheerder exists. */

@@ -1,4 +1,5 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@keurmerk/accounts';
 import { Access } from '../http/access';
@@ -13,7 +14,7 @@ export class TokensController {
   @Access('anyone')
   @ApiOperation({ summary: 'Sign in: exchange e-mail and password for a short-lived access token' })
   @ApiCreatedResponse({ type: TokenDto })
-  create(@Body() body: CreateTokenDto): Promise<TokenDto> {
-    return this.accounts.signIn(body.email, body.wachtwoord);
+  create(@Body() body: CreateTokenDto, @Req() request: FastifyRequest): Promise<TokenDto> {
+    return this.accounts.signIn(body.email, body.wachtwoord, request.ip);
   }
 }
