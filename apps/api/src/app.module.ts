@@ -17,6 +17,7 @@ import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
 import { ComplaintsHttpModule } from './complaints/complaints-http.module';
 import { ResidentModule } from './resident/resident.module';
+import { WebModule } from './web/web.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
 import { RateLimitGuard } from './http/rate-limit.guard';
@@ -46,6 +47,7 @@ export class ApiModule {
         VerificationHttpModule,
         ComplaintsHttpModule,
         ResidentModule,
+        WebModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],

@@ -16,6 +16,8 @@ export class AccessGuard implements CanActivate {
     const audience = this.reflector.getAllAndOverride<Audience[] | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     if (!audience) throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no access policy`);
 
+    // Web pages sign in with a session cookie, never with a bearer token: the WebGuard decides.
+    if (audience.includes('web-session')) return true;
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
     // Credentials that are sent are checked even on public routes: a wrong key is an error, not anonymity.
     request.principal = await this.authenticate(request);
@@ -60,5 +62,5 @@ export class AccessGuard implements CanActivate {
 
 export function allows(audience: Audience[], principal: Principal): boolean {
   if (principal.kind === 'api-key') return audience.includes('api-key');
-  return audience.some((a) => a !== 'anyone' && a !== 'api-key' && hasRole(principal, a as Role));
+  return audience.some((a) => a !== 'anyone' && a !== 'api-key' && a !== 'web-session' && hasRole(principal, a as Role));
 }

@@ -3,8 +3,11 @@ import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Principal, Role } from '@keurmerk/accounts';
 
-/** Who may call a route: a role, a municipal API key, or anyone. */
-export type Audience = Role | 'api-key' | 'anyone';
+/**
+ * Who may call a route: a role, a municipal API key, anyone, or (`web-session`) the web app's
+ * pages, where the WebGuard checks the session cookie, the role and the CSRF token instead.
+ */
+export type Audience = Role | 'api-key' | 'anyone' | 'web-session';
 
 export const ACCESS_METADATA = 'keurmerk:access';
 
@@ -15,7 +18,7 @@ export const ACCESS_METADATA = 'keurmerk:access';
  */
 export function Access(...audience: Audience[]): MethodDecorator & ClassDecorator {
   const decorators: (MethodDecorator & ClassDecorator)[] = [SetMetadata(ACCESS_METADATA, audience)];
-  if (audience.some((a) => a !== 'anyone' && a !== 'api-key')) decorators.push(ApiBearerAuth());
+  if (audience.some((a) => a !== 'anyone' && a !== 'api-key' && a !== 'web-session')) decorators.push(ApiBearerAuth());
   if (audience.includes('api-key')) decorators.push(ApiSecurity('apiKey'));
   return applyDecorators(...decorators);
 }

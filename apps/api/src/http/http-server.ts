@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -51,6 +52,8 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     crossOriginResourcePolicy: { policy: 'same-site' },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // Only the web app at /app uses cookies (its session, form token and language).
+  await fastify.register(cookie);
   await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
 
   // PDFs sent for checking arrive as raw bytes (POST /v1/verificaties/documenten), at most 5 MiB.

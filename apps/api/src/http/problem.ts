@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
+import { isDatabaseUnavailable } from '@keurmerk/database';
 
 export const API_VERSION = '1.0.0';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -71,7 +72,8 @@ interface FastifyLikeError {
 
 /**
  * Turns anything thrown into a problem. Only AppException, Nest's HttpException and Fastify's client
- * errors speak to the caller; everything else is a 500 that says nothing about its cause.
+ * errors speak to the caller; a database outage is a 503; everything else is a 500 that says nothing
+ * about its cause.
  */
 export function toProblem(error: unknown, instance?: string): Problem {
   if (error instanceof AppException) {
@@ -98,6 +100,8 @@ export function toProblem(error: unknown, instance?: string): Problem {
       ...(fastifyError.statusCode === 400 ? { invalidParams: [{ name: 'body', code: 'malformed', reason: fastifyClientErrorDetail(fastifyError) }] } : {}),
     });
   }
+  // The database restarting or unreachable is an outage, not a bug: the caller may try again (503).
+  if (isDatabaseUnavailable(error)) return problem(503, 'The database is not available. Try again later.', { instance });
   return problem(500, 'An unexpected error occurred.', { instance });
 }
 

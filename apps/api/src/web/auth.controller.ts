@@ -1,0 +1,123 @@
+import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccountService } from '@keurmerk/accounts';
+import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
+import { AppErrorCode, AppException } from '@keurmerk/common';
+import { csrfField, errorSummary, field, homeOf, html, page, redirect, sendPage } from './layout';
+import { t, type WebContext } from './web-context';
+import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
+import { findWebAsset } from './web.assets';
+import { WebSessionService } from './web-session.service';
+
+type Fields = Record<string, unknown>;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Only a path of this app may be returned to after signing in: never another site. */
+export function safeReturnPath(value: unknown): string | undefined {
+  const path = text(value);
+  return /^\/app(\/|\?|$)/.test(path) && !path.startsWith('//') && !/[\\\r\n]/.test(path) ? path : undefined;
+}
+
+/** Signing in and out, the start page, the language switch and the app's static files. */
+@WebController('app')
+export class WebAuthController {
+  private readonly secure: boolean;
+
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly sessions: WebSessionService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secure = !config.embedded;
+  }
+
+  /** The signed-in person's start page: their role's first page. */
+  @Get()
+  @WebPublic()
+  start(@Web() web: WebContext, @Res() reply: FastifyReply): void {
+    redirect(reply, web.user ? homeOf(web.user.role) : '/app/inloggen');
+  }
+
+  @Get('inloggen')
+  @WebPublic()
+  signInForm(@Web() web: WebContext, @Query('terug') back: unknown, @Res() reply: FastifyReply): void {
+    if (web.user) return redirect(reply, safeReturnPath(back) ?? homeOf(web.user.role));
+    sendPage(reply, web, this.signInPage(web, { back: safeReturnPath(back) }));
+  }
+
+  @Post('inloggen')
+  @WebPublic()
+  async signIn(@Web() web: WebContext, @Body() body: Fields | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const email = text(body?.email).trim();
+    const password = text(body?.wachtwoord);
+    const back = safeReturnPath(body?.terug);
+    const errors: Record<string, string> = {};
+    if (!email) errors.email = t(web, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
+    if (!password) errors.wachtwoord = t(web, 'Vul uw wachtwoord in.', 'Enter your password.');
+    if (Object.keys(errors).length > 0) return sendPage(reply, web, this.signInPage(web, { email, back, errors }), 400);
+    try {
+      const user = await this.accounts.authenticate(email, password, request.ip);
+      const { token, session } = await this.sessions.start(user);
+      reply.setCookie(cookieNames(this.secure).session, token, cookieOptions(this.secure, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)));
+      redirect(reply, back ?? homeOf(user.role));
+    } catch (error) {
+      if (!(error instanceof AppException)) throw error;
+      if (error.code === AppErrorCode.RateLimited) {
+        const seconds = (error as AppException & { retryAfterSeconds?: number }).retryAfterSeconds;
+        if (seconds) reply.header('Retry-After', String(seconds));
+        const message = t(web, 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.', 'Too many failed attempts. Wait fifteen minutes and try again.');
+        return sendPage(reply, web, this.signInPage(web, { email, back, message }), 429);
+      }
+      if (error.code !== AppErrorCode.Unauthenticated) throw error;
+      const message = t(web, 'Het e-mailadres of het wachtwoord klopt niet.', 'The e-mail address or password is wrong.');
+      sendPage(reply, web, this.signInPage(web, { email, back, message }), 401);
+    }
+  }
+
+  @Post('uitloggen')
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const names = cookieNames(this.secure);
+    await this.sessions.end(request.cookies?.[names.session]);
+    reply.clearCookie(names.session, cookieOptions(this.secure));
+    redirect(reply, '/app/inloggen');
+  }
+
+  /** Switches the language and returns to the same page. A preference only, so a plain link. */
+  @Get('taal')
+  @WebPublic()
+  language(@Query('kies') choice: unknown, @Query('terug') back: unknown, @Res() reply: FastifyReply): void {
+    const language = choice === 'en' ? 'en' : 'nl';
+    reply.setCookie(cookieNames(this.secure).language, language, { ...cookieOptions(this.secure, 365 * 24 * 3600), httpOnly: true });
+    redirect(reply, safeReturnPath(back) ?? '/app');
+  }
+
+  @Get('assets/:name')
+  @WebPublic()
+  asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
+    const asset = findWebAsset(name);
+    if (!asset) throw AppException.notFound('The file');
+    reply.header('Content-Type', asset.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
+  }
+
+  private signInPage(web: WebContext, state: { email?: string; back?: string; errors?: Record<string, string>; message?: string }) {
+    const errors = state.errors ?? {};
+    return page(web, {
+      title: t(web, 'Inloggen', 'Sign in'),
+      body: html`<div class="sign-in">
+  ${errorSummary(web, errors, state.message)}
+  <p>${t(web, 'Voor verhuurders, auditors, certificeerders, gemeenten en beheerders van het keurmerk.', 'For landlords, auditors, certifiers, municipalities and administrators of the quality mark.')}</p>
+  <form method="post" action="/app/inloggen" class="card" novalidate>
+    ${csrfField(web)}
+    ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : ''}
+    ${field({ name: 'email', label: t(web, 'E-mailadres', 'E-mail address'), type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
+    ${field({ name: 'wachtwoord', label: t(web, 'Wachtwoord', 'Password'), type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
+    <button type="submit">${t(web, 'Inloggen', 'Sign in')}</button>
+  </form>
+  <p class="muted">${t(web, 'Wilt u een certificaat controleren?', 'Want to check a certificate?')} <a href="/controleer">${t(web, 'Controleer een woning', 'Check a home')}</a></p>
+</div>`,
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import type { FastifyReply } from 'fastify';
+import type { InvalidParam, } from '@keurmerk/common';
+import type { Role } from '@keurmerk/accounts';
+import { MARK_SVG } from '../resident/resident.assets';
+import { Html, html } from '../resident/html';
+import { t, type WebContext } from './web-context';
+import { webAssetUrl } from './web.assets';
+
+export { Html, html } from '../resident/html';
+
+export interface NavItem {
+  href: string;
+  nl: string;
+  en: string;
+}
+
+/** Each role's pages, in the order of its work. The first is the role's start page. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  auditor: [{ href: '/app/keuringen', nl: 'Keuringen', en: 'Inspections' }],
+  verhuurder: [
+    { href: '/app/locaties', nl: 'Locaties', en: 'Locations' },
+    { href: '/app/locaties/nieuw', nl: 'Locatie registreren', en: 'Register a location' },
+  ],
+  certificeerder: [
+    { href: '/app/besluiten', nl: 'Te beslissen', en: 'To decide' },
+    { href: '/app/besluiten/bevindingen', nl: 'Herstel beoordelen', en: 'Review repairs' },
+  ],
+  beheerder: [
+    { href: '/app/beheer', nl: 'Overzicht', en: 'Overview' },
+    { href: '/app/beheer/keuringen', nl: 'Keuringen plannen', en: 'Plan inspections' },
+    { href: '/app/beheer/gebruikers', nl: 'Gebruikers', en: 'Users' },
+    { href: '/app/beheer/organisaties', nl: 'Organisaties', en: 'Organisations' },
+    { href: '/app/beheer/normen', nl: 'Normversies', en: 'Norm versions' },
+    { href: '/app/beheer/meldingen', nl: 'Meldingen', en: 'Complaints' },
+  ],
+  gemeente: [
+    { href: '/app/gemeente', nl: 'Certificaten', en: 'Certificates' },
+    { href: '/app/gemeente/wijzigingen', nl: 'Wijzigingen', en: 'Status changes' },
+    { href: '/app/gemeente/abonnementen', nl: 'Abonnementen', en: 'Subscriptions' },
+    { href: '/app/gemeente/sleutels', nl: 'API-sleutels', en: 'API keys' },
+  ],
+};
+
+export function homeOf(role: Role): string {
+  return NAVIGATION[role][0].href;
+}
+
+export interface PageOptions {
+  title: string;
+  body: Html | Html[];
+  /** Scripts of this page, by asset name (see web.assets.ts). */
+  scripts?: string[];
+  /** Extra stylesheets of this page, by asset name. */
+  styles?: string[];
+  /** Shown above the title: a confirmation of what was just done. */
+  notice?: string;
+}
+
+const ROLE_NAMES: Record<Role, [string, string]> = {
+  beheerder: ['Beheerder', 'Administrator'],
+  auditor: ['Auditor', 'Auditor'],
+  certificeerder: ['Certificeerder', 'Certifier'],
+  verhuurder: ['Verhuurder', 'Landlord'],
+  gemeente: ['Gemeente', 'Municipality'],
+};
+
+export function roleName(context: WebContext, role: Role): string {
+  return t(context, ...ROLE_NAMES[role]);
+}
+
+function languageLink(context: WebContext): Html {
+  const other = context.language === 'nl' ? 'en' : 'nl';
+  const href = `/app/taal?kies=${other}&terug=${encodeURIComponent(context.url)}`;
+  return html`<a class="lang" href="${href}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Nederlands'}</a>`;
+}
+
+function navigation(context: WebContext): Html {
+  if (!context.user) return html``;
+  const path = context.url.split('?')[0];
+  const items = NAVIGATION[context.user.role];
+  // The longest matching item is the current one: /app/beheer/normen/x is under "Normversies", not "Overzicht".
+  const current = items.filter((item) => path === item.href || path.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return html`<nav class="tabs" aria-label="${t(context, 'Hoofdmenu', 'Main menu')}"><div class="wrap"><ul>${items.map(
+    (item) => html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${t(context, item.nl, item.en)}</a></li>`,
+  )}</ul></div></nav>`;
+}
+
+function account(context: WebContext): Html {
+  if (!context.user) return html`<div class="account">${languageLink(context)}</div>`;
+  return html`<div class="account">
+    <span class="who"><span>${context.user.name}</span> <span class="role">${roleName(context, context.user.role)}</span></span>
+    ${languageLink(context)}
+    <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit" class="link-button">${t(context, 'Uitloggen', 'Sign out')}</button></form>
+  </div>`;
+}
+
+/** The whole document: header with the person and language, the role's menu, the page. */
+export function page(context: WebContext, options: PageOptions): Html {
+  return html`<!doctype html>
+<html lang="${context.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="${context.csrfToken}">
+<title>${options.title} · Keurmerk</title>
+<link rel="stylesheet" href="${webAssetUrl('app.css')}">
+${(options.styles ?? []).map((name) => html`<link rel="stylesheet" href="${webAssetUrl(name)}">`)}
+<link rel="icon" href="${webAssetUrl('keurmerk.svg')}" type="image/svg+xml">
+<script src="${webAssetUrl('app.js')}" defer></script>
+${(options.scripts ?? []).map((name) => html`<script src="${webAssetUrl(name)}" defer></script>`)}
+</head>
+<body>
+<a class="skip" href="#inhoud">${t(context, 'Naar de inhoud', 'Skip to content')}</a>
+<header class="site"><div class="wrap">
+  <a class="brand" href="/app">${new Html(MARK_SVG)}<span>Keurmerk<span>${t(context, 'Huisvesting arbeidsmigranten', 'Housing of labour migrants')}</span></span></a>
+  ${account(context)}
+</div></header>
+${navigation(context)}
+<main id="inhoud" class="wrap" tabindex="-1">
+${options.notice ? html`<div class="notice" role="status">${options.notice}</div>` : ''}
+<h1>${options.title}</h1>
+${options.body}
+</main>
+</body>
+</html>`;
+}
+
+export function sendPage(reply: FastifyReply, context: WebContext, markup: Html, status = 200): void {
+  reply
+    .status(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    // Pages show personal data and live statuses: never kept by a browser or a proxy.
+    .header('Cache-Control', 'no-store')
+    .header('Content-Language', context.language)
+    .send(markup.markup);
+}
+
+/** After a successful form post: 303, so a reload does not post again. */
+export function redirect(reply: FastifyReply, location: string): void {
+  reply.status(303).header('Location', location).header('Cache-Control', 'no-store').send();
+}
+
+export function csrfField(context: WebContext): Html {
+  return html`<input type="hidden" name="_csrf" value="${context.csrfToken}">`;
+}
+
+/** The action of a multipart form: its body is read after the guard, so the token rides in the URL. */
+export function uploadAction(context: WebContext, path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(context.csrfToken)}`;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** The invalid parameters of a service's answer, by field name, for showing beside the fields. */
+export function fieldErrors(params: InvalidParam[] | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const param of params ?? []) errors[param.name] ??= param.reason;
+  return errors;
+}
+
+export interface FieldOptions {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  type?: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: string;
+  attributes?: Html;
+}
+
+/** A labelled input with its hint and error, tied together for screen readers. */
+export function field(options: FieldOptions): Html {
+  const id = `veld-${options.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${options.error ? ' field--error' : ''}">
+  <label for="${id}">${options.label}</label>
+  ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : ''}
+  ${options.error ? html`<p class="error" id="${id}-fout">${options.error}</p>` : ''}
+  <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.value !== undefined && options.value !== null ? html` value="${String(options.value)}"` : ''}${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${options.error ? html` aria-invalid="true"` : ''}${options.attributes ?? ''}>
+</div>`;
+}
+
+/** At the top of a form that came back with errors: what to fix, linked to the fields. */
+export function errorSummary(context: WebContext, errors: FieldErrors, message?: string): Html {
+  const entries = Object.entries(errors);
+  if (entries.length === 0 && !message) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1">
+  <h2>${t(context, 'Er ging iets mis', 'There is a problem')}</h2>
+  ${message ? html`<p>${message}</p>` : ''}
+  ${entries.length > 0 ? html`<ul>${entries.map(([name, reason]) => html`<li><a href="#veld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}">${reason}</a></li>`)}</ul>` : ''}
+</div>`;
+}
+
+/** A status as a coloured label with its words, never colour alone. */
+export function badge(label: string, tone: 'ok' | 'warn' | 'bad' | 'neutral' | 'info'): Html {
+  return html`<span class="badge badge--${tone}">${label}</span>`;
+}
+
+/** An empty list says so, and what to do about it. */
+export function emptyState(message: string, action?: Html): Html {
+  return html`<div class="empty"><p>${message}</p>${action ?? ''}</div>`;
+}

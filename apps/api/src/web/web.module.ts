@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@keurmerk/accounts';
+import { CertificatesModule } from '@keurmerk/certificates';
+import { ComplaintsModule } from '@keurmerk/complaints';
+import { DocumentsModule } from '@keurmerk/documents';
+import { InspectionsModule } from '@keurmerk/inspections';
+import { LocationsModule } from '@keurmerk/locations';
+import { NormVersionsModule } from '@keurmerk/norm-versions';
+import { VerificationModule } from '@keurmerk/verification';
+import { WebhooksModule } from '@keurmerk/webhooks';
+import { AdminPagesController } from './admin/admin.controller';
+import { AuditorPagesController } from './auditor/auditor.controller';
+import { WebAuthController } from './auth.controller';
+import { CertifierPagesController } from './certifier/certifier.controller';
+import { LandlordPagesController } from './landlord/landlord.controller';
+import { MunicipalityPagesController } from './municipality/municipality.controller';
+import { WebErrorFilter } from './web-error.filter';
+import { WebSessionService } from './web-session.service';
+import { WebGuard } from './web.guard';
+
+/**
+ * The web app at /app: server-rendered pages for each role, on the same services as the REST API
+ * (no rule is written twice), with cookie sessions and CSRF tokens instead of bearer tokens.
+ */
+@Module({
+  imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule],
+  controllers: [WebAuthController, AuditorPagesController, LandlordPagesController, CertifierPagesController, AdminPagesController, MunicipalityPagesController],
+  providers: [WebSessionService, WebGuard, WebErrorFilter],
+})
+export class WebModule {}

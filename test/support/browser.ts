@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { TestApp } from './test-app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests need Debian's chromium (CI installs it); without it they say so and do not run. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+  return false;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  baseUrl: string;
+  /** A fresh browser context (own cookies, own storage), optionally phone-sized. */
+  context(options?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Debian chromium against the test app listening on loopback. The flags keep chromium
+ * from reaching out to Google's services, which this machine's closed network refuses.
+ */
+export async function openBrowser(t: TestApp): Promise<BrowserSession> {
+  await t.app.listen(0, '127.0.0.1');
+  const baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+  const profile = mkdtempSync(join(tmpdir(), 'keurmerk-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    baseUrl,
+    async context(options = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        // Dutch unless a test asks otherwise: the app follows the browser's language.
+        locale: options.locale ?? 'nl-NL',
+        viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+        ...(options.phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+      });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/app/inloggen');
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+  await page.getByLabel(/Wachtwoord|Password/).fill(password);
+  await page.getByRole('button', { name: /Inloggen|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/app/inloggen'));
+}
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'screenshots');
+
+/** Screenshots of the main pages, kept as files to look at (not compared). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
