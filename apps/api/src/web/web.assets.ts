@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { MARK_SVG } from '../resident/resident.assets';
+import { ADMIN_ASSETS } from './admin/admin.assets';
 import { AUDITOR_ASSETS } from './auditor/auditor.assets';
+import { CERTIFIER_ASSETS } from './certifier/certifier.assets';
+import { LANDLORD_ASSETS } from './landlord/landlord.assets';
+import { MUNICIPALITY_ASSETS } from './municipality/municipality.assets';
 import { WEB_SCRIPT, WEB_STYLESHEET } from './web.styles';
 
 /*
@@ -36,6 +40,10 @@ const SOURCES: AssetSource[] = [
   { logical: 'app.js', contentType: 'text/javascript; charset=utf-8', body: WEB_SCRIPT },
   { logical: 'keurmerk.svg', contentType: 'image/svg+xml', body: MARK_SVG.replace(' aria-hidden="true" focusable="false"', '') },
   ...AUDITOR_ASSETS,
+  ...LANDLORD_ASSETS,
+  ...CERTIFIER_ASSETS,
+  ...ADMIN_ASSETS,
+  ...MUNICIPALITY_ASSETS,
 ];
 
 const ASSETS = SOURCES.map(hashed);
