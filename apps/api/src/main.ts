@@ -1,14 +1,26 @@
 import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { AccountService, demoAccountsText, seedDemoAccounts } from '@keurmerk/accounts';
 import { loadConfigOrExit } from '@keurmerk/config';
 import { createLogger, migrateRuntime, startRuntime, stopOnSignals } from '@keurmerk/runtime';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // `npm start -- --demo`: the demo accounts of the README, for trying the product on the embedded default only.
+  const demo = process.argv.includes('--demo');
+  if (demo && !config.embedded) {
+    process.stderr.write('--demo writes accounts with public passwords; it runs on the embedded default only (use the CLI\'s seed-demo --force elsewhere).\n');
+    process.exit(64);
+  }
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
   await migrateRuntime(runtime, logger);
   const app = await createApiApp(runtime, logger, { withWorker: config.workerInProcess });
+  if (demo) {
+    await seedDemoAccounts(app.get(AccountService), app.get(DataSource));
+    process.stdout.write(demoAccountsText());
+  }
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: config.publicBaseUrl, embedded: config.embedded, worker: config.workerInProcess }, 'Keurmerk API listening');
 

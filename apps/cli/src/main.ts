@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AccountService, ROLES, Role } from '@keurmerk/accounts';
+import { AccountService, demoAccountsText, ROLES, Role, seedDemoAccounts } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
 import { AppConfig, ConfigError, loadConfig } from '@keurmerk/config';
 import { createDataSource, migrate, revertLastMigration } from '@keurmerk/database';
@@ -14,7 +14,6 @@ import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } f
 // The OpenAPI document is built from the API's own controllers, so this one command loads that app.
 import { createApiApp } from '../../api/src/bootstrap';
 import { CliAppModule } from './cli-app.module';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './commands/demo-data';
 
 const USAGE = `Keurmerk operator commands
 
@@ -114,19 +113,8 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError('seed-demo writes demo accounts with public passwords; it runs on the embedded default only, or with --force');
       }
       await withServices(config, async (app) => {
-        const accounts = app.get(AccountService);
-        const db = app.get(DataSource);
-        const organisationIds = new Map<string, string>();
-        for (const organisation of DEMO_ORGANISATIONS) {
-          const [existing] = await db.query(`SELECT id FROM organisation WHERE kvk_number = $1`, [organisation.kvkNumber]);
-          organisationIds.set(organisation.key, existing?.id ?? (await accounts.createOrganisation(organisation)).id);
-        }
-        for (const { organisation, ...user } of DEMO_USERS) {
-          const [existing] = await db.query(`SELECT id FROM user_account WHERE email = $1`, [user.email]);
-          if (existing) continue;
-          await accounts.createUser({ ...user, password: DEMO_PASSWORD, organisationId: organisation ? organisationIds.get(organisation) : undefined });
-        }
-        process.stdout.write(`Demo data ready. Sign in with any of these, password "${DEMO_PASSWORD}":\n${DEMO_USERS.map((u) => `  ${u.role.padEnd(15)} ${u.email}`).join('\n')}\n`);
+        await seedDemoAccounts(app.get(AccountService), app.get(DataSource));
+        process.stdout.write(demoAccountsText());
       });
       return;
     }

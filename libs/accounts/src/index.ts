@@ -6,3 +6,4 @@ export * from './municipality.service';
 export * from './account.service';
 export * from './api-key.service';
 export * from './accounts.module';
+export * from './demo-accounts';
