@@ -1,3 +1,4 @@
 export * from './embedded-postgres';
 export * from './data-source';
 export * from './migrator';
+export * from './unavailable';
