@@ -3,9 +3,10 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { API_VERSION } from './problem';
+import { assertBodyIsText } from './body-text';
+import { API_VERSION, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** JSON bodies are small in this API; uploads go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -27,6 +28,11 @@ export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): F
     },
     // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
+    // The router's own refusals (a badly percent-encoded or over-long path) are problems too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = toProblem(error, request.url.split('?')[0]);
+      void reply.code(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+    },
   } as never);
 }
 
@@ -63,4 +69,6 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
   });
+  // Before any validator or service sees a parsed body: NUL and lone surrogates are refused as input.
+  fastify.addHook('preValidation', async (request) => assertBodyIsText(request.body));
 }

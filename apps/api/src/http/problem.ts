@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -97,7 +98,9 @@ export function toProblem(error: unknown, instance?: string): Problem {
   if (fastifyError && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return problem(fastifyError.statusCode, fastifyClientErrorDetail(fastifyError), {
       instance,
-      ...(fastifyError.statusCode === 400 ? { invalidParams: [{ name: 'body', code: 'malformed', reason: fastifyClientErrorDetail(fastifyError) }] } : {}),
+      ...(fastifyError.statusCode === 400
+        ? { invalidParams: [{ name: fastifyError.code === 'FST_ERR_BAD_URL' ? 'path' : 'body', code: 'malformed', reason: fastifyClientErrorDetail(fastifyError) }] }
+        : {}),
     });
   }
   // The database restarting or unreachable is an outage, not a bug: the caller may try again (503).
@@ -116,6 +119,10 @@ function fastifyClientErrorDetail(error: FastifyLikeError): string {
       return 'This content type is not accepted here.';
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'The Content-Length header does not match the body.';
+    case 'FST_ERR_BAD_URL':
+      return 'The path is not valid: a segment is not correctly percent-encoded UTF-8.';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'A path segment is longer than any identifier here.';
     default:
       return 'The request could not be read.';
   }

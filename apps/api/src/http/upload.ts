@@ -35,6 +35,8 @@ export async function readMultipart(
         file = { field: options.fileField, fileName: part.filename || options.fileField, bytes };
       } else if (allowed.has(part.fieldname)) {
         fields[part.fieldname] = String(part.value);
+        // PostgreSQL cannot store NUL in text.
+        if (fields[part.fieldname].includes('\u0000')) problems.push({ name: part.fieldname, code: 'invalid-character', reason: 'Text may not contain NUL characters.' });
       } else {
         problems.push({ name: part.fieldname, code: 'unknown-field', reason: `The field ${part.fieldname} is not part of this request.` });
       }
@@ -42,8 +44,8 @@ export async function readMultipart(
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppException(AppErrorCode.PayloadTooLarge, 'The file is larger than 10 MiB.');
-    if (code?.startsWith('FST_')) throw AppException.invalidField(options.fileField, 'malformed', 'The multipart body could not be read.');
-    throw error;
+    // Anything else thrown here came from parsing the client's bytes (busboy: no boundary, a body cut short).
+    throw AppException.invalidField(options.fileField, 'malformed', 'The multipart body could not be read.');
   }
   if (!file) problems.push({ name: options.fileField, code: 'required', reason: `A file in the field "${options.fileField}" is required.` });
   for (const name of options.requiredFields ?? []) {

@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { Response } from 'supertest';
+import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
+import { PASSWORD } from '../support/scenario';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  bodyShapeCases,
+  generatedBodies,
+  generatedUploads,
+  HOSTILE_PATH_VALUES,
+  type HostileCase,
+  suspiciousFieldCases,
+  uploadCases,
+  wrongFieldCases,
+} from './support/hostile-corpus';
+import { describeAnswer, type HttpCall } from './support/http-call';
+import { fetchOpenApi, jsonFieldTypesOf, type OpenApiDocument, operationsOf, tableDrift, WRITE_METHODS } from './support/openapi-routes';
+import { rowCounts } from './support/row-counts';
+import { AREA_OUT, buildWorld, PNG, type PrincipalName, type World } from './support/world';
+
+/** Targets in a state that refuses even a well-formed request, made once in beforeAll. */
+interface Targets {
+  closedApplication: string;
+  submittedInspection: string;
+  withdrawnCertificate: string;
+  closedComplaint: string;
+  deletedSubscription: string;
+  keyOutOfArea: string;
+  openApplicationLocation: string;
+}
+
+/**
+ * How to reach each write endpoint as a caller who may use it, so that the body is really read:
+ * the path names a real resource of that caller, in a state where a valid request still changes
+ * nothing (a closed application, a submitted inspection, a withdrawn certificate ...). Creation
+ * routes have nothing to refuse with: their valid body would create (`creates`), so only values that
+ * must be refused are put in it, and legitimate-but-suspicious text comes with an unknown field.
+ */
+interface WriteTarget {
+  who: PrincipalName;
+  path(w: World, x: Targets): string;
+  body: 'json' | 'multipart' | 'pdf' | 'none';
+  base?(w: World, x: Targets): Record<string, unknown>;
+  creates?: boolean;
+  upload?: { fileField: string; fields: Record<string, string> };
+  /** Answers the contract gives hostile input here besides a 4xx problem (a PDF check reports on any bytes as a PDF). */
+  reportsWith?: number;
+  /** Tables a refused request writes to on purpose (failed sign-ins are counted to slow guessing). */
+  recordsRefusalsIn?: string[];
+}
+
+const draft = (versie: string) => ({ ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie, ingangsdatum: '2099-01-01' });
+
+const WRITES: Record<string, WriteTarget> = {
+  'POST /tokens': {
+    who: 'anonymous',
+    body: 'json',
+    path: () => '/tokens',
+    base: (w) => ({ email: w.ids.userEmail, wachtwoord: 'niet-het-goede-wachtwoord' }),
+    recordsRefusalsIn: ['login_failure'],
+  },
+  'POST /organisaties': { who: 'beheerder', body: 'json', creates: true, path: () => '/organisaties', base: () => ({ naam: 'Vijandig B.V.', kvkNummer: '87654321', soort: 'verhuurder' }) },
+  'POST /gebruikers': {
+    who: 'beheerder',
+    body: 'json',
+    creates: true,
+    path: () => '/gebruikers',
+    base: () => ({ email: 'vijandig@hostile.test', wachtwoord: PASSWORD, naam: 'Vijand', rol: 'certificeerder' }),
+  },
+  'POST /api-sleutels': { who: 'beheerder', body: 'json', creates: true, path: () => '/api-sleutels', base: () => ({ naam: 'vijandig', gemeentecode: 'GM1783' }) },
+  'DELETE /api-sleutels/{id}': { who: 'gemeenteIn', body: 'none', path: (_w, x) => `/api-sleutels/${x.keyOutOfArea}` },
+  'POST /normen': { who: 'beheerder', body: 'json', creates: true, path: () => '/normen', base: () => draft('2097.1') },
+  'PUT /normen/{versie}': { who: 'beheerder', body: 'json', path: () => `/normen/${DEFAULT_NORM.version}`, base: () => draft(DEFAULT_NORM.version) },
+  'POST /normen/{versie}/publicaties': { who: 'beheerder', body: 'none', path: () => `/normen/${DEFAULT_NORM.version}/publicaties` },
+  'POST /locaties': {
+    who: 'verhuurderA',
+    body: 'json',
+    creates: true,
+    path: () => '/locaties',
+    base: () => ({
+      adres: { postcode: '2675 GH', huisnummer: 5, straatnaam: 'Vijandweg', woonplaats: 'Monster' },
+      gemeentecode: 'GM1783',
+      soortHuisvesting: 'woning',
+      nieuwbouw: false,
+      aantalSlaapplaatsen: 8,
+    }),
+  },
+  'POST /aanvragen': { who: 'verhuurderA', body: 'json', path: () => '/aanvragen', base: (_w, x) => ({ locatieId: x.openApplicationLocation }) },
+  'POST /aanvragen/{id}/documenten': {
+    who: 'verhuurderA',
+    body: 'multipart',
+    path: (_w, x) => `/aanvragen/${x.closedApplication}/documenten`,
+    upload: { fileField: 'bestand', fields: { clientReferentie: 'vijand-1' } },
+  },
+  'POST /inspecties': {
+    who: 'beheerder',
+    body: 'json',
+    creates: true,
+    path: () => '/inspecties',
+    base: (w) => ({ locatieId: w.ids.location, auditorId: w.ids.auditor, soort: 'herinspectie', gepland: '2026-06-01T09:00:00+02:00' }),
+  },
+  'PUT /inspecties/{id}/antwoorden/{criteriumCode}': {
+    who: 'auditor',
+    body: 'json',
+    path: (_w, x) => `/inspecties/${x.submittedInspection}/antwoorden/RU-01`,
+    base: () => ({ meetwaarde: 200, opmerking: 'Gemeten' }),
+  },
+  'POST /inspecties/{id}/bewijsstukken': {
+    who: 'auditor',
+    body: 'multipart',
+    path: (_w, x) => `/inspecties/${x.submittedInspection}/bewijsstukken`,
+    upload: { fileField: 'bestand', fields: { criteriumCode: 'BV-01' } },
+  },
+  'POST /inspecties/{id}/indieningen': { who: 'auditor', body: 'none', path: (_w, x) => `/inspecties/${x.submittedInspection}/indieningen` },
+  'POST /inspecties/{id}/besluiten': {
+    who: 'certificeerder',
+    body: 'json',
+    path: (w) => `/inspecties/${w.ids.decidedInspection}/besluiten`,
+    base: () => ({ uitkomst: 'afwijzen', toelichting: 'Nogmaals' }),
+  },
+  'POST /bevindingen/{id}/herstelmeldingen': {
+    who: 'verhuurderA',
+    body: 'multipart',
+    path: (w) => `/bevindingen/${w.ids.reportedFinding}/herstelmeldingen`,
+    upload: { fileField: 'bestand', fields: { omschrijving: 'Gerepareerd' } },
+  },
+  'POST /bevindingen/{id}/beoordelingen': {
+    who: 'auditor',
+    body: 'json',
+    path: (w) => `/bevindingen/${w.ids.finding}/beoordelingen`,
+    base: () => ({ akkoord: true, toelichting: 'Akkoord' }),
+  },
+  'POST /belangenverklaringen': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => '/belangenverklaringen',
+    base: (w) => ({ auditorId: w.ids.auditorOther, organisatieId: w.ids.landlordB, omschrijving: 'Al verklaard' }),
+  },
+  'POST /certificaten/{nummer}/statuswijzigingen': {
+    who: 'certificeerder',
+    body: 'json',
+    path: (_w, x) => `/certificaten/${x.withdrawnCertificate}/statuswijzigingen`,
+    base: () => ({ status: 'geschorst', reden: 'Opnieuw' }),
+  },
+  'POST /abonnementen': { who: 'gemeenteIn', body: 'json', creates: true, path: () => '/abonnementen', base: (w) => ({ callbackUrl: w.receiverUrl }) },
+  'DELETE /abonnementen/{id}': { who: 'gemeenteIn', body: 'none', path: (_w, x) => `/abonnementen/${x.deletedSubscription}` },
+  'POST /bulkverificaties': {
+    who: 'apiKeyIn',
+    body: 'json',
+    // Read-only, but a valid body answers 200: treated like a creation route.
+    creates: true,
+    path: () => '/bulkverificaties',
+    base: (w) => ({ verzoeken: [{ certificaatnummer: w.ids.certificate }] }),
+  },
+  'POST /verificaties/documenten': { who: 'anonymous', body: 'pdf', path: () => '/verificaties/documenten', reportsWith: 200 },
+  'POST /meldingen': {
+    who: 'anonymous',
+    body: 'json',
+    creates: true,
+    path: () => '/meldingen',
+    base: (w) => ({ certificaatnummer: w.ids.certificate, omschrijving: 'Schimmel in de badkamer.', taal: 'nl' }),
+  },
+  'POST /meldingen/{id}/inspecties': {
+    who: 'beheerder',
+    body: 'json',
+    path: (_w, x) => `/meldingen/${x.closedComplaint}/inspecties`,
+    base: (w) => ({ auditorId: w.ids.auditor, gepland: '2026-06-01T09:00:00Z' }),
+  },
+  'POST /meldingen/{id}/afhandelingen': { who: 'beheerder', body: 'json', path: (_w, x) => `/meldingen/${x.closedComplaint}/afhandelingen`, base: () => ({ toelichting: 'Nogmaals' }) },
+};
+
+/** Bytes that are not a PDF, or not this scheme's, sent as one; and the wrong ways to send them. */
+function pdfCheckCases(path: string): HostileCase[] {
+  const raw = (name: string, bytes: Buffer | string, contentType: string): HostileCase => ({ name, call: { method: 'POST', path, raw: bytes, contentType } });
+  return [
+    raw('png sent as a PDF', PNG, 'application/pdf'),
+    raw('truncated PDF', '%PDF-1.7\n1 0 obj <<', 'application/pdf'),
+    raw('PDF with a bogus signature dictionary', '%PDF-1.7\n1 0 obj << /Type /Sig /ByteRange [0 999999999 0 -5] /Contents <00ff> >> endobj\n%%EOF', 'application/pdf'),
+    raw('null bytes as a PDF', Buffer.alloc(4096), 'application/pdf'),
+    raw('empty body', Buffer.alloc(0), 'application/pdf'),
+    raw('over 5 MiB', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 * 1024 * 1024 + 1)]), 'application/pdf'),
+    raw('JSON instead of a PDF', '{"pdf":"JVBERi0="}', 'application/json'),
+    raw('PDF as text/plain', '%PDF-1.7', 'text/plain'),
+    raw('PDF as octet-stream', '%PDF-1.7', 'application/octet-stream'),
+    { name: 'multipart upload of a PDF', call: { method: 'POST', path, attach: { field: 'bestand', bytes: PNG, fileName: 'certificaat.pdf', contentType: 'application/pdf' } } },
+  ];
+}
+
+/** The same request with one path parameter replaced by each hostile value. */
+function pathCases(template: string, path: string, call: Omit<HttpCall, 'path'>): HostileCase[] {
+  const templateSegments = template.split('/');
+  const pathSegments = path.split('/');
+  return templateSegments.flatMap((segment, index) =>
+    /^\{.+\}$/.test(segment)
+      ? HOSTILE_PATH_VALUES.map(([what, value]) => ({
+          name: `${segment}: ${what}`,
+          call: { ...call, path: pathSegments.map((s, i) => (i === index ? value : s)).join('/') } as HttpCall,
+        }))
+      : [],
+  );
+}
+
+const RUNS_PER_GENERATOR = 50;
+let requestsTried = 0;
+
+describe('hostile input on every write endpoint', () => {
+  let t: TestApp;
+  let w: World;
+  let x: Targets;
+  let document: OpenApiDocument;
+  const tally: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: 'true', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    w = await buildWorld(t, 'hi');
+    document = await fetchOpenApi(t);
+
+    const admin = (call: HttpCall) => w.call('beheerder', call);
+    const closed = await w.fresh.application();
+    await w.s.decide(await w.s.inspect(closed.locationId));
+    const withdrawn = await w.fresh.certificate();
+    await w.call('certificeerder', { method: 'POST', path: `/certificaten/${withdrawn}/statuswijzigingen`, json: { status: 'ingetrokken', reden: 'Vervallen' } });
+    const complaint = await w.fresh.complaint();
+    await admin({ method: 'POST', path: `/meldingen/${complaint}/afhandelingen`, json: { toelichting: 'Klaar' } });
+    const subscription = await w.fresh.subscription();
+    await w.call('gemeenteIn', { method: 'DELETE', path: `/abonnementen/${subscription}` });
+    await admin({ method: 'POST', path: '/belangenverklaringen', json: { auditorId: w.ids.auditorOther, organisatieId: w.ids.landlordB, omschrijving: 'Oud-collega' } });
+    x = {
+      closedApplication: closed.applicationId,
+      submittedInspection: await w.fresh.submittedInspection(),
+      withdrawnCertificate: withdrawn,
+      closedComplaint: complaint,
+      deletedSubscription: subscription,
+      keyOutOfArea: await w.fresh.apiKey(AREA_OUT),
+      openApplicationLocation: w.ids.applicationLocation,
+    };
+  }, 240_000);
+
+  afterAll(async () => {
+    const endpoints = Object.keys(tally).length;
+    console.log(
+      `hostile input: ${requestsTried} requests on ${endpoints} write endpoints, each answered 4xx problem+json (or the contract's report), row counts unchanged\n` +
+        Object.entries(tally)
+          .map(([key, n]) => `  ${key}: ${n}`)
+          .join('\n'),
+    );
+    await w?.close();
+    await t?.close();
+  });
+
+  it('has a target for every write endpoint of the OpenAPI document, and none for an endpoint that is gone', () => {
+    expect(tableDrift(document, Object.keys(WRITES), (o) => WRITE_METHODS.includes(o.method))).toEqual({ missingFromTable: [], notInDocument: [] });
+  });
+
+  /** Why an answer to hostile input is wrong, or undefined when it is a 4xx problem (or the contract's report). */
+  function wrongAnswer(response: Response, target: WriteTarget): string | undefined {
+    if (target.reportsWith !== undefined && response.status === target.reportsWith) return undefined;
+    if (response.status < 400 || response.status >= 500) return `status ${response.status}`;
+    const type = String(response.headers['content-type'] ?? '');
+    if (!type.startsWith('application/problem+json')) return `content type ${type}`;
+    if (response.body?.status !== response.status) return 'problem body does not repeat the status';
+    return undefined;
+  }
+
+  it.each(Object.keys(WRITES))('%s answers every hostile request with a 4xx problem and writes nothing', async (key) => {
+    const target = WRITES[key];
+    const operation = operationsOf(document).find((o) => o.key === key)!;
+    const method = operation.method as HttpCall['method'];
+    const path = target.path(w, x);
+    const base = target.base?.(w, x) ?? {};
+    const types = jsonFieldTypesOf(document, operation);
+
+    const cases: HostileCase[] = [];
+    const pathCall: Omit<HttpCall, 'path'> =
+      target.body === 'json'
+        ? { method, json: base }
+        : target.body === 'multipart'
+          ? { method, fields: target.upload!.fields, attach: { field: target.upload!.fileField, bytes: PNG, fileName: 'foto.png', contentType: 'image/png' } }
+          : { method };
+    cases.push(...pathCases(operation.path, path, pathCall));
+    if (target.body === 'json') {
+      cases.push(...bodyShapeCases(path, method, base), ...wrongFieldCases(path, method, base, types), ...suspiciousFieldCases(path, method, base, types, target.creates ?? false));
+    } else if (target.body === 'multipart') {
+      cases.push(...uploadCases(path, target.upload!.fileField, target.upload!.fields));
+    } else if (target.body === 'pdf') {
+      cases.push(...pdfCheckCases(path));
+    } else {
+      cases.push(...bodyShapeCases(path, method, { veld: 1 }));
+    }
+
+    const counted = async () => {
+      const counts = await rowCounts(t);
+      for (const table of target.recordsRefusalsIn ?? []) delete counts[table];
+      return counts;
+    };
+    const before = await counted();
+    const problems: string[] = [];
+    const tryCall = async (name: string, call: HttpCall): Promise<boolean> => {
+      requestsTried++;
+      tally[key] = (tally[key] ?? 0) + 1;
+      const response = await w.call(target.who, call);
+      const wrong = wrongAnswer(response, target);
+      if (wrong) problems.push(`${name}: ${wrong} — ${describeAnswer(call, response)}`);
+      return !wrong;
+    };
+    for (const c of cases) await tryCall(c.name, c.call);
+
+    // Generated input, seeded per endpoint so a failure can be replayed.
+    const seed = [...key].reduce((hash, ch) => (hash * 31 + ch.charCodeAt(0)) | 0, 7);
+    const generated =
+      target.body === 'multipart'
+        ? fc.asyncProperty(generatedUploads(Object.keys(target.upload!.fields)), ({ bytes, fileName, values }) =>
+            tryCall(`generated upload ${JSON.stringify(fileName)}`, { method, path, fields: values, attach: { field: target.upload!.fileField, bytes: Buffer.from(bytes), fileName, contentType: 'application/octet-stream' } }),
+          )
+        : target.body === 'pdf'
+          ? fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 4096 }), (bytes) => tryCall('generated bytes', { method, path, raw: Buffer.from(bytes), contentType: 'application/pdf' }))
+          : fc.asyncProperty(generatedBodies(Object.keys(types)), (body) => tryCall(`generated body ${JSON.stringify(body)?.slice(0, 120)}`, { method, path, json: body }));
+    await fc.assert(generated, { numRuns: RUNS_PER_GENERATOR, seed, endOnFailure: true }).catch((error: Error) => problems.push(`fast-check: ${error.message.split('\n')[0]}`));
+
+    expect(problems).toEqual([]);
+    expect(await counted()).toEqual(before);
+  });
+});
