@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { Clock } from '@keurmerk/common';
@@ -30,8 +31,18 @@ export interface TestApp {
 }
 
 /** The real API on Fastify, over its own database and S3 protocol server; nothing is mocked. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    withWorker?: boolean;
+    /** A database the test made itself (a PostgreSQL server it restarts, say); dropped on close. */
+    database?: TestDatabase;
+    /** Where the app's log lines go, for tests that read them. */
+    logDestination?: DestinationStream;
+  } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const s3Dir = mkdtempSync(join(tmpdir(), 'keurmerk-s3-'));
   const s3 = await EmbeddedS3.start({ directory: s3Dir, bucket: BUCKET });
   const config = loadConfig({
@@ -49,7 +60,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
     ...options.env,
   });
-  const logger = createLogger(config);
+  const logger = createLogger(config, options.logDestination);
   const runtime = await startRuntime(config, logger, {
     database: { url: database.url, embedded: database.embedded },
     objectStore: { ...config.objectStore, endpoint: s3.endpoint },

@@ -8,6 +8,7 @@ import { OrganisationEntity, UserEntity } from './account.entities';
 import { MunicipalityService } from './municipality.service';
 import { PasswordHasher } from './password-hasher';
 import { OrganisationKind, PersonPrincipal, Role } from './principal';
+import { LoginThrottle, normaliseEmail } from './login-throttle';
 import { IssuedToken, TokenService } from './token.service';
 
 export interface NewOrganisation {
@@ -51,6 +52,7 @@ export class AccountService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventLog,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async createOrganisation(input: NewOrganisation, actor: Actor = SYSTEM_ACTOR): Promise<OrganisationEntity> {
@@ -180,17 +182,22 @@ export class AccountService {
   /**
    * The one check of e-mail and password, for the token endpoint and the web app's sign-in alike.
    * Unknown e-mail and wrong password answer the same, in the same time. `client` is the caller's
-   * address, for throttling.
+   * address, for throttling: too many failures for the account or from the address answer 429,
+   * without checking the password.
    */
   async authenticate(email: string, password: string, client?: string): Promise<UserEntity> {
-    void client;
+    await this.throttle.check(email, client);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .where('u.email = :email', { email: normaliseEmail(email) })
       .getOne();
     const valid = await this.hasher.verify(user?.active ? user.passwordHash : undefined, password);
-    if (!user || !valid) throw AppException.unauthenticated('The e-mail address or password is wrong.');
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, client);
+      throw AppException.unauthenticated('The e-mail address or password is wrong.');
+    }
+    await this.throttle.recordSuccess(email);
     return user;
   }
 

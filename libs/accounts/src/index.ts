@@ -6,4 +6,5 @@ export * from './municipality.service';
 export * from './account.service';
 export * from './api-key.service';
 export * from './accounts.module';
+export { LoginThrottledException } from './login-throttle';
 export * from './demo-accounts';

@@ -47,6 +47,17 @@ export interface AppConfig {
     /** Requests per minute to public routes, per municipal API key. */
     apiKeyPerMinute: number;
   };
+  loginThrottle: {
+    /** Failed sign-ins for one e-mail address within the window before it is refused for a while. */
+    maxFailuresPerAccount: number;
+    /** The same per client address, across every e-mail address it tries. */
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+  };
+  jobs: {
+    /** A job still running after this long is taken as lost with its worker, and runs again. */
+    timeoutSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -183,6 +194,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: {
       publicPerMinute: read.integer('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 10_000_000),
       apiKeyPerMinute: read.integer('RATE_LIMIT_API_KEY_PER_MINUTE', 30_000, 1, 10_000_000),
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      maxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
+      windowSeconds: 15 * 60,
+    },
+    jobs: {
+      // pg-boss's own default; a lower one reruns the jobs of a killed worker sooner.
+      timeoutSeconds: read.integer('JOB_TIMEOUT_SECONDS', 900, 2, 86_400),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

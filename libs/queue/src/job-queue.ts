@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
+import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 
 export interface EnqueueOptions {
@@ -33,7 +34,10 @@ export class JobQueue implements OnModuleDestroy {
   private started?: Promise<PgBoss>;
   private readonly createdQueues = new Set<string>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * pg-boss's SQL through TypeORM. The structured result is needed: plain `query()` answers
@@ -62,6 +66,9 @@ export class JobQueue implements OnModuleDestroy {
         migrate: false,
         supervise: true,
         schedule: true,
+        // Maintenance is what finds the jobs of a worker that died (they time out) and retries them:
+        // it runs at least twice per timeout, and no less often than pg-boss's default of two minutes.
+        maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(this.config.jobs.timeoutSeconds / 2))),
       });
       boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
       await boss.start();
@@ -102,6 +109,7 @@ export class JobQueue implements OnModuleDestroy {
       retryLimit: options.retryLimit ?? 10,
       retryDelay: options.retryDelaySeconds ?? 5,
       retryBackoff: options.retryBackoff ?? true,
+      expireInSeconds: this.config.jobs.timeoutSeconds,
     } as PgBoss.SendOptions);
   }
 
