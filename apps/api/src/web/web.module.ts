@@ -9,7 +9,7 @@ import { NormVersionsModule } from '@keurmerk/norm-versions';
 import { VerificationModule } from '@keurmerk/verification';
 import { WebhooksModule } from '@keurmerk/webhooks';
 import { AdminPagesController } from './admin/admin.controller';
-import { AuditorPagesController } from './auditor/auditor.controller';
+import { AuditorOfflineController, AuditorPagesController } from './auditor/auditor.controller';
 import { WebAuthController } from './auth.controller';
 import { CertifierPagesController } from './certifier/certifier.controller';
 import { LandlordPagesController } from './landlord/landlord.controller';
@@ -24,7 +24,7 @@ import { WebGuard } from './web.guard';
  */
 @Module({
   imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule],
-  controllers: [WebAuthController, AuditorPagesController, LandlordPagesController, CertifierPagesController, AdminPagesController, MunicipalityPagesController],
+  controllers: [WebAuthController, AuditorPagesController, AuditorOfflineController, LandlordPagesController, CertifierPagesController, AdminPagesController, MunicipalityPagesController],
   providers: [WebSessionService, WebGuard, WebErrorFilter],
 })
 export class WebModule {}

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentEntity } from '@keurmerk/documents';
+import { type AnswerEntity, type FindingEntity, type InspectionEntity, type InspectionKind, isOpenForAnswers } from '@keurmerk/inspections';
+import type { LocationEntity } from '@keurmerk/locations';
+import { type Criterion, type InspectionResult, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
+import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
+import { statusBadge, statusText } from '../labels';
+import { formatDate, formatDateTime, formatNumber, t, type WebContext } from '../web-context';
+
+/** The rule a measured field needs in the browser: the variant is already chosen by @keurmerk/norm. */
+export function clientRule(rule: MeasurementRule): Omit<MeasurementRule, 'variantIndex'> {
+  const { variantIndex: _chosen, ...data } = rule;
+  return data;
+}
+
+export function inspectionPath(id: string): string {
+  return `/app/keuringen/${id}`;
+}
+
+export function addressOf(location: Pick<LocationEntity, 'street' | 'houseNumber' | 'houseLetter' | 'houseNumberAddition' | 'postcode' | 'city'>): string {
+  const number = `${location.houseNumber}${location.houseLetter ?? ''}${location.houseNumberAddition ? `-${location.houseNumberAddition}` : ''}`;
+  return `${location.street} ${number}, ${location.postcode.replace(/^(\d{4})([A-Z]{2})$/, '$1 $2')} ${location.city}`;
+}
+
+const KINDS: Record<InspectionKind, [string, string]> = {
+  initieel: ['Eerste keuring', 'Initial inspection'],
+  periodiek: ['Periodieke keuring', 'Periodic inspection'],
+  onaangekondigd: ['Onaangekondigde keuring', 'Unannounced inspection'],
+  herinspectie: ['Herinspectie', 'Re-inspection'],
+};
+
+export function kindText(web: WebContext, kind: InspectionKind): string {
+  const label = KINDS[kind];
+  return label ? t(web, ...label) : kind;
+}
+
+function unitText(web: WebContext, unit: MeasurementUnit): string {
+  switch (unit) {
+    case 'm2':
+      return 'm²';
+    case 'm3':
+      return 'm³';
+    case 'liter':
+      return t(web, 'liter', 'litres');
+    case 'aantal':
+      return t(web, 'aantal', 'count');
+  }
+}
+
+export function personsText(web: WebContext, persons: number): string {
+  return persons === 1 ? t(web, 'Ondersteunt 1 persoon', 'Supports 1 person') : t(web, `Ondersteunt ${persons} personen`, `Supports ${persons} persons`);
+}
+
+/** Texts the page's script shows, in the page's language; `{n}` is filled in there. */
+function clientTexts(web: WebContext): Record<string, string> {
+  return {
+    supportsOne: t(web, 'Ondersteunt 1 persoon', 'Supports 1 person'),
+    supportsMany: t(web, 'Ondersteunt {n} personen', 'Supports {n} persons'),
+    waiting: t(web, 'Wacht op verbinding', 'Waiting for a connection'),
+    saved: t(web, 'Opgeslagen', 'Saved'),
+    rejected: t(web, 'Niet opgeslagen: {reden}', 'Not saved: {reden}'),
+    pendingOne: t(web, '1 wijziging wacht op verbinding', '1 change is waiting for a connection'),
+    pendingMany: t(web, '{n} wijzigingen wachten op verbinding', '{n} changes are waiting for a connection'),
+    syncing: t(web, 'Bezig met opslaan…', 'Saving…'),
+    allSaved: t(web, 'Alles opgeslagen', 'Everything saved'),
+    signIn: t(web, 'Log opnieuw in om de wijzigingen op te slaan; ze blijven bewaard op dit toestel.', 'Sign in again to save the changes; they are kept on this device.'),
+    offlineReady: t(web, 'Deze keuring werkt ook zonder verbinding.', 'This inspection also works without a connection.'),
+    syncFirst: t(web, 'Eerst moeten alle wijzigingen zijn opgeslagen. Zorg voor verbinding en probeer het opnieuw.', 'All changes must be saved first. Get a connection and try again.'),
+    photoWaiting: t(web, 'foto wacht op verbinding', 'photo waiting for a connection'),
+  };
+}
+
+export interface ChecklistData {
+  inspection: InspectionEntity;
+  location: LocationEntity;
+  norm: NormVersion;
+  answers: AnswerEntity[];
+  evidence: DocumentEntity[];
+  findings: FindingEntity[];
+  /** Problems of a form that came back, by field id (`RU-01-meetwaarde`). */
+  errors?: FieldErrors;
+  /** The value typed into a form that came back, so it is not lost. */
+  typed?: { code: string; meetwaarde?: string; resultaat?: string; opmerking?: string };
+}
+
+/** Inspection facts shared by the checklist and the summary before submitting. */
+export function inspectionFacts(web: WebContext, inspection: InspectionEntity, location: LocationEntity): Html {
+  return html`<dl class="facts">
+  <dt>${t(web, 'Adres', 'Address')}</dt><dd>${addressOf(location)}</dd>
+  <dt>${t(web, 'Datum', 'Date')}</dt><dd>${formatDateTime(web, inspection.plannedAt)}</dd>
+  <dt>${t(web, 'Soort', 'Kind')}</dt><dd>${kindText(web, inspection.kind)}</dd>
+  <dt>${t(web, 'Status', 'Status')}</dt><dd>${statusBadge(web, 'inspection', inspection.status)}</dd>
+  <dt>${t(web, 'Norm', 'Norm')}</dt><dd>${t(web, 'versie', 'version')} ${inspection.normVersion}</dd>
+  <dt>${t(web, 'Aangevraagd', 'Requested')}</dt><dd>${t(web, `${location.requestedBeds} slaapplaatsen`, `${location.requestedBeds} beds`)}</dd>
+</dl>`;
+}
+
+/** The checklist, section by section; answerable while the inspection is open, read-only after. */
+export function checklistBody(web: WebContext, data: ChecklistData): Html {
+  const { inspection, location, norm } = data;
+  const open = isOpenForAnswers(inspection.status);
+  const answers = new Map(data.answers.map((answer) => [answer.criterionCode, answer]));
+  const evidence = groupBy(data.evidence, (document) => document.criterionCode ?? '');
+  const measured = data.answers.filter((answer) => answer.personsSupported !== null).map((answer) => answer.personsSupported as number);
+  // The server's figure for a page without script: the lowest capacity the platform judged so far.
+  const runningMax = Math.min(location.requestedBeds, ...measured);
+  const total = norm.sections.reduce((sum, section) => sum + section.criteria.length, 0);
+  return html`<div class="checklist" data-checklist data-inspection="${inspection.id}"${open ? html` data-open` : ''} data-texts="${JSON.stringify(clientTexts(web))}">
+${errorSummary(web, data.errors ?? {})}
+${inspection.result ? resultCard(web, data, inspection.result) : ''}
+<div class="card">${inspectionFacts(web, inspection, location)}</div>
+${open
+  ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
+  <p class="capacity-figure"><span>${t(web, 'Maximum bewoners tot nu toe', 'Maximum residents so far')}</span> <strong data-running-max>${runningMax}</strong> <span class="capacity-of">${t(web, `van ${location.requestedBeds} aangevraagd`, `of ${location.requestedBeds} requested`)}</span></p>
+  <p class="sync-state" role="status" aria-live="polite" data-sync-state>${t(web, `${data.answers.length} van ${total} criteria beantwoord`, `${data.answers.length} of ${total} criteria answered`)}</p>
+  <button type="button" class="button--secondary sync-now" data-sync-now hidden>${t(web, 'Nu opslaan', 'Save now')}</button>
+</div>
+<p class="muted offline-note" data-offline-note hidden></p>`
+  : ''}
+<nav class="section-index" aria-label="${t(web, 'Onderdelen van de norm', 'Sections of the norm')}"><ul>${norm.sections.map((section) => {
+    const answered = section.criteria.filter((criterion) => answers.has(criterion.code)).length;
+    return html`<li><a href="#sectie-${section.code}">${section.title} <span class="count">${answered}/${section.criteria.length}</span></a></li>`;
+  })}</ul></nav>
+${norm.sections.map(
+  (section) => html`<section class="norm-section" id="sectie-${section.code}" aria-labelledby="sectie-${section.code}-titel">
+  <h2 id="sectie-${section.code}-titel">${section.code} · ${section.title}</h2>
+  ${section.criteria.map((criterion) => criterionBlock(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? [], open))}
+</section>`,
+)}
+${open
+  ? html`<div class="card submit-card">
+  <h2>${t(web, 'Indienen', 'Submit')}</h2>
+  <p>${t(web, 'Bekijk eerst het overzicht van de bevindingen; daarna dient u de keuring definitief in.', 'First review the summary of findings; then submit the inspection for good.')}</p>
+  <p><a class="button" href="${inspectionPath(inspection.id)}/indienen" data-submit-link>${t(web, 'Overzicht en indienen', 'Summary and submit')}</a></p>
+  <p class="error" data-submit-error hidden></p>
+</div>`
+  : ''}
+</div>`;
+}
+
+function criterionBlock(web: WebContext, data: ChecklistData, criterion: Criterion, answer: AnswerEntity | undefined, documents: DocumentEntity[], open: boolean): Html {
+  const typed = data.typed?.code === criterion.code ? data.typed : undefined;
+  const rule = criterion.kind === 'measured' ? JSON.stringify(clientRule(resolveMeasurementRule(criterion, data.location))) : '';
+  const failed = answer?.result === 'voldoet-niet';
+  return html`<article class="criterion${answer ? ' criterion--answered' : ''}${failed ? ' criterion--failed' : ''}" id="criterium-${criterion.code}" data-criterion="${criterion.code}" data-kind="${criterion.kind}"${rule ? html` data-rule="${rule}"` : ''}>
+  <div class="criterion-head">
+    <h3><span class="code">${criterion.code}</span> ${criterion.title}</h3>
+    ${statusBadge(web, 'severity', criterion.severity)}
+  </div>
+  <details class="guidance"><summary>${t(web, 'Toelichting', 'Guidance')}</summary><p lang="nl">${criterion.guidance}</p></details>
+  ${open ? answerForm(web, data, criterion, answer, typed) : answerText(web, criterion, answer)}
+  ${evidenceBlock(web, data, criterion, documents, open)}
+</article>`;
+}
+
+function answerForm(web: WebContext, data: ChecklistData, criterion: Criterion, answer: AnswerEntity | undefined, typed: ChecklistData['typed']): Html {
+  const code = criterion.code;
+  const errors = data.errors ?? {};
+  const remark = typed?.opmerking ?? answer?.remark ?? '';
+  const action = `${inspectionPath(data.inspection.id)}/antwoorden/${code}`;
+  return html`<form class="answer" method="post" action="${action}#criterium-${code}" novalidate>
+    ${csrfField(web)}
+    ${criterion.kind === 'measured' ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`]) : yesNoField(web, criterion, answer, typed, errors[`${code}-resultaat`])}
+    <details class="remark"${remark ? html` open` : ''}>
+      <summary>${t(web, 'Opmerking', 'Remark')}</summary>
+      <div class="field${errors[`${code}-opmerking`] ? ' field--error' : ''}">
+        <label for="veld-${code}-opmerking">${t(web, 'Opmerking (niet verplicht)', 'Remark (optional)')}</label>
+        ${errors[`${code}-opmerking`] ? html`<p class="error">${errors[`${code}-opmerking`]}</p>` : ''}
+        <textarea id="veld-${code}-opmerking" name="opmerking" maxlength="2000" rows="3">${remark}</textarea>
+      </div>
+    </details>
+    <div class="answer-foot">
+      <button type="submit" class="button--secondary no-js-only">${t(web, 'Antwoord opslaan', 'Save answer')}</button>
+      <p class="answer-state" data-answer-state>${answer ? t(web, 'Opgeslagen', 'Saved') : ''}</p>
+    </div>
+  </form>`;
+}
+
+function measuredField(web: WebContext, criterion: Criterion & { kind: 'measured' }, answer: AnswerEntity | undefined, typed: ChecklistData['typed'], error: string | undefined): Html {
+  const id = `veld-${criterion.code}-meetwaarde`;
+  const value = typed?.meetwaarde ?? (answer?.measurement !== null && answer?.measurement !== undefined ? String(answer.measurement) : '');
+  const persons = answer?.personsSupported;
+  return html`<div class="field measured${error ? ' field--error' : ''}">
+    <label for="${id}">${t(web, 'Meetwaarde', 'Measurement')} (${unitText(web, criterion.unit)})</label>
+    ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
+    <div class="measure-row">
+      <input id="${id}" name="meetwaarde" type="number" min="0" step="${criterion.unit === 'aantal' ? '1' : 'any'}" inputmode="${criterion.unit === 'aantal' ? 'numeric' : 'decimal'}" value="${value}" aria-describedby="${id}-steunt${error ? ` ${id}-fout` : ''}"${error ? html` aria-invalid="true"` : ''} data-measurement>
+      <output id="${id}-steunt" for="${id}" class="supports${persons === 0 ? ' supports--none' : ''}" data-supports>${persons !== null && persons !== undefined ? personsText(web, persons) : ''}</output>
+    </div>
+  </div>`;
+}
+
+function yesNoField(web: WebContext, criterion: Criterion & { kind: 'yes-no' }, answer: AnswerEntity | undefined, typed: ChecklistData['typed'], error: string | undefined): Html {
+  const chosen = typed?.resultaat ?? answer?.result;
+  const options: [string, string, string][] = [
+    ['voldoet', 'Voldoet', 'Meets'],
+    ['voldoet-niet', 'Voldoet niet', 'Does not meet'],
+  ];
+  // The norm says where "nvt" may be answered, and never on a knock-out (see @keurmerk/norm's validateAnswer).
+  if (criterion.notApplicableAllowed && criterion.severity !== 'knock-out') options.push(['nvt', 'Niet van toepassing', 'Not applicable']);
+  const id = `veld-${criterion.code}-resultaat`;
+  return html`<fieldset class="${error ? 'field--error' : ''}"${error ? html` aria-describedby="${id}-fout"` : ''}>
+    <legend>${t(web, 'Oordeel', 'Judgement')}</legend>
+    ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
+    <div class="choices">${options.map(
+      ([value, nl, en], index) => html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${t(web, nl, en)}</label>`,
+    )}</div>
+  </fieldset>`;
+}
+
+function answerText(web: WebContext, criterion: Criterion, answer: AnswerEntity | undefined): Html {
+  if (!answer) return html`<p class="muted">${t(web, 'Niet beantwoord', 'Not answered')}</p>`;
+  const result = answer.result === 'voldoet' ? t(web, 'Voldoet', 'Meets') : answer.result === 'nvt' ? t(web, 'Niet van toepassing', 'Not applicable') : t(web, 'Voldoet niet', 'Does not meet');
+  return html`<dl class="facts answer-facts">
+    ${criterion.kind === 'measured' ? html`<dt>${t(web, 'Meetwaarde', 'Measurement')}</dt><dd>${formatNumber(web, answer.measurement ?? 0)} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>` : ''}
+    <dt>${t(web, 'Oordeel', 'Judgement')}</dt><dd>${badge(result, answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok')}</dd>
+    ${answer.remark ? html`<dt>${t(web, 'Opmerking', 'Remark')}</dt><dd>${answer.remark}</dd>` : ''}
+  </dl>`;
+}
+
+function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterion, documents: DocumentEntity[], open: boolean): Html {
+  const code = criterion.code;
+  const id = `veld-${code}-foto`;
+  const list = html`<ul class="evidence-list" data-evidence-list>${documents.map(
+    (document) => html`<li><a href="${inspectionPath(data.inspection.id)}/bewijs/${document.id}">${document.fileName}</a></li>`,
+  )}</ul>`;
+  if (!open) return documents.length > 0 ? html`<div class="evidence"><p class="label">${t(web, 'Foto’s', 'Photos')}</p>${list}</div>` : html``;
+  const error = data.errors?.[`${code}-foto`];
+  return html`<div class="evidence">
+    ${list}
+    <form class="photo${error ? ' field--error' : ''}" method="post" enctype="multipart/form-data" action="${uploadAction(web, `${inspectionPath(data.inspection.id)}/bewijs`)}">
+      <input type="hidden" name="criteriumCode" value="${code}">
+      <input type="hidden" name="clientReferentie" value="${randomUUID()}">
+      <label for="${id}" class="photo-label">${t(web, 'Foto toevoegen', 'Add a photo')}</label>
+      ${error ? html`<p class="error">${error}</p>` : ''}
+      <input id="${id}" type="file" name="bestand" accept="image/*" capture="environment" data-photo>
+      <button type="submit" class="button--secondary no-js-only">${t(web, 'Foto uploaden', 'Upload photo')}</button>
+    </form>
+  </div>`;
+}
+
+function titleOf(norm: NormVersion, code: string): string {
+  for (const section of norm.sections) {
+    const found = section.criteria.find((criterion) => criterion.code === code);
+    if (found) return found.title;
+  }
+  return code;
+}
+
+/** The findings of an evaluation: which criteria fail, how severe, until when to repair. */
+export function findingsTable(web: WebContext, norm: NormVersion, findings: { criterionCode: string; severity: string; repairDeadline: string | null }[]): Html {
+  if (findings.length === 0) return emptyState(t(web, 'Geen bevindingen: alle criteria voldoen.', 'No findings: every criterion is met.'));
+  return html`<div class="table-wrap"><table class="stack">
+  <caption class="visually-hidden">${t(web, 'Bevindingen', 'Findings')}</caption>
+  <thead><tr><th scope="col">${t(web, 'Criterium', 'Criterion')}</th><th scope="col">${t(web, 'Ernst', 'Severity')}</th><th scope="col">${t(web, 'Hersteltermijn', 'Repair deadline')}</th></tr></thead>
+  <tbody>${findings.map(
+    (finding) => html`<tr>
+    <td data-label="${t(web, 'Criterium', 'Criterion')}"><strong>${finding.criterionCode}</strong> ${titleOf(norm, finding.criterionCode)}</td>
+    <td data-label="${t(web, 'Ernst', 'Severity')}">${statusBadge(web, 'severity', finding.severity)}</td>
+    <td data-label="${t(web, 'Hersteltermijn', 'Repair deadline')}">${finding.repairDeadline ? formatDate(web, finding.repairDeadline) : t(web, 'Geen: blokkeert het certificaat', 'None: blocks the certificate')}</td>
+  </tr>`,
+  )}</tbody>
+</table></div>`;
+}
+
+/** Score, counts and the maximum residents of an evaluation, as figures. */
+export function resultFigures(web: WebContext, result: Pick<InspectionResult, 'score' | 'knockOuts' | 'majors' | 'minors' | 'maximumResidents'>): Html {
+  return html`<ul class="stats">
+  <li><strong>${result.maximumResidents}</strong> ${t(web, 'maximum bewoners', 'maximum residents')}</li>
+  <li><strong>${result.score}</strong> ${t(web, 'score (van 100)', 'score (of 100)')}</li>
+  <li><strong>${result.knockOuts}</strong> ${t(web, 'knock-outs', 'knock-outs')}</li>
+  <li><strong>${result.majors}</strong> ${t(web, 'majors', 'majors')}</li>
+  <li><strong>${result.minors}</strong> ${t(web, 'minors', 'minors')}</li>
+</ul>`;
+}
+
+function resultCard(web: WebContext, data: ChecklistData, result: InspectionResult): Html {
+  return html`<section class="card result" aria-labelledby="uitslag-titel">
+  <h2 id="uitslag-titel">${t(web, 'Uitslag', 'Result')}</h2>
+  <p>${t(web, 'Ingediend op', 'Submitted on')} ${formatDateTime(web, data.inspection.submittedAt)} · ${statusText(web, 'inspection', data.inspection.status)}</p>
+  ${resultFigures(web, result)}
+  <h3>${t(web, 'Bevindingen', 'Findings')}</h3>
+  ${findingsTable(web, data.norm, data.findings)}
+</section>`;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
