@@ -14,6 +14,7 @@ import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } f
 // The OpenAPI document is built from the API's own controllers, so this one command loads that app.
 import { createApiApp } from '../../api/src/bootstrap';
 import { CliAppModule } from './cli-app.module';
+import { progressBar, seedScale } from './commands/seed-scale';
 
 const USAGE = `Keurmerk operator commands
 
@@ -21,6 +22,9 @@ const USAGE = `Keurmerk operator commands
   npm run cli -- create-user --email E --name N --role R [--organisation-id ID] [--gemeentecode GM0000]
                                              the password is read from standard input
   npm run cli -- seed-demo [--force]         demo organisations and users (embedded default only, unless --force)
+  npm run cli -- seed-scale --count N [--force]
+                                             benchmark data: N certificates with locations in every municipality
+                                             (embedded default only, unless --force); resumable
   npm run cli -- openapi [--out FILE]        write the OpenAPI document
   npm run cli -- verify-events               check the event log's hash chain (exit 2 when broken)
   npm run cli -- rotate-key                  make a new development signing key (production: install a new P12)
@@ -66,6 +70,7 @@ async function run(argv: string[]): Promise<void> {
       force: { type: 'boolean' },
       out: { type: 'string' },
       limit: { type: 'string' },
+      count: { type: 'string' },
     },
     strict: true,
   });
@@ -153,6 +158,17 @@ async function run(argv: string[]): Promise<void> {
         const seconds = (Date.now() - started) / 1000;
         process.stderr.write('\n');
         process.stdout.write(`Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`);
+      });
+      return;
+    }
+    case 'seed-scale': {
+      const count = Number(values.count);
+      if (!Number.isInteger(count) || count < 1) throw new UsageError('seed-scale needs --count, a positive whole number');
+      if (!config.embedded && !values.force) throw new UsageError('seed-scale writes made-up certificates; it runs on the embedded default only, or with --force');
+      await withServices(config, async (app) => {
+        const result = await seedScale(app.get(DataSource), { count, publicBaseUrl: config.publicBaseUrl, onProgress: progressBar() });
+        process.stderr.write('\n');
+        process.stdout.write(`Seeded ${result.added} certificate(s) in ${result.seconds.toFixed(1)} s; ${result.total} seeded in all.\n`);
       });
       return;
     }

@@ -8,6 +8,9 @@ import { CertificateFacts, Reason, Verdict, VerificationRequest } from './verifi
 
 export const VERIFICATION_READER = Symbol('VERIFICATION_READER');
 
+/** Stands for "no certificate" where an object key is needed. */
+const NOT_FOUND = {};
+
 const FACTS = `c.number, c.status, c.valid_from, c.valid_until, c.maximum_residents, c.municipality_code, c.norm_version, c.pdf_sha256, c.status_changed_at, c.content`;
 
 /** The location's certificate: the one issued last (a re-inspection's replaces the old). */
@@ -47,6 +50,10 @@ function factsOf(row: Record<string, unknown>): CertificateFacts {
  */
 @Injectable()
 export class VerificationService {
+  /** Rendered answers by renderer, then by the cached facts object they were made from (or NOT_FOUND). */
+  private readonly rendered = new WeakMap<(verdict: Verdict) => string, WeakMap<object, { day: string; text: string }>>();
+  private todayMemo = { minute: NaN, date: '' };
+
   constructor(
     @Inject(VERIFICATION_READER) private readonly reader: DataSource,
     private readonly cache: VerificationCache,
@@ -55,6 +62,26 @@ export class VerificationService {
 
   async verify(request: VerificationRequest): Promise<Verdict> {
     return this.judge(await this.lookup(request), request.residents);
+  }
+
+  /**
+   * The verdict as `render` writes it. Without a number of residents the answer depends only on the
+   * facts and the day, so it is rendered once per cached facts object and day and then served as
+   * the same string: the hot path does no mapping and no serialising. A change evicts the facts,
+   * and with them (held weakly) their rendered answer.
+   */
+  async verifyRendered(request: VerificationRequest, render: (verdict: Verdict) => string): Promise<string> {
+    const found = await this.lookup(request);
+    if (request.residents !== undefined) return render(this.judge(found, request.residents));
+    let byFacts = this.rendered.get(render);
+    if (!byFacts) this.rendered.set(render, (byFacts = new WeakMap()));
+    const day = this.today();
+    const key = found ?? NOT_FOUND;
+    const kept = byFacts.get(key);
+    if (kept?.day === day) return kept.text;
+    const text = render(this.judge(found));
+    byFacts.set(key, { day, text });
+    return text;
   }
 
   /** Up to 1000 requests in request order, with one database round trip for whatever the cache lacks. */
@@ -146,10 +173,18 @@ export class VerificationService {
 
   /** A certificate whose last valid day has passed is expired now, whatever the sweep has done yet. */
   private effective(facts: CertificateFacts): CertificateFacts {
-    if ((facts.status === 'geldig' || facts.status === 'geschorst') && facts.validUntil < dateInAmsterdam(this.clock.now())) {
+    if ((facts.status === 'geldig' || facts.status === 'geschorst') && facts.validUntil < this.today()) {
       return { ...facts, status: 'verlopen' };
     }
     return facts;
+  }
+
+  /** Today in Amsterdam, worked out once a minute (time zones shift by whole hours, so never mid-minute). */
+  private today(): string {
+    const now = this.clock.now().getTime();
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.todayMemo.minute) this.todayMemo = { minute, date: dateInAmsterdam(new Date(now)) };
+    return this.todayMemo.date;
   }
 }
 

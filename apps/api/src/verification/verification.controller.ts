@@ -10,6 +10,7 @@ import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { BulkVerdictsDto, BulkVerificationDto, ChangeDto, ChangesQueryDto, DocumentCheckDto, VerdictDto } from './verification.dto';
 import { parseVerificationRequest, requireVerificationRequest } from './verification-input';
+import { registerCsvLines } from './register-csv';
 
 export function verdictDto(verdict: Verdict): VerdictDto {
   return {
@@ -18,6 +19,9 @@ export function verdictDto(verdict: Verdict): VerdictDto {
     certificaat: verdict.certificate ? CertificateDto.of(verdict.certificate) : null,
   };
 }
+
+/** One renderer for the single-verification answer, so the service can keep what it rendered. */
+const renderVerdict = (verdict: Verdict): string => JSON.stringify(verdictDto(verdict));
 
 @ApiTags('Verificatie')
 @Controller('v1')
@@ -38,10 +42,13 @@ export class VerificationController {
   @ApiQuery({ name: 'huisletter', required: false, example: 'A' })
   @ApiQuery({ name: 'huisnummertoevoeging', required: false, example: '2HG' })
   @ApiQuery({ name: 'aantalBewoners', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000 } })
-  async verify(@Query() query: Record<string, unknown>): Promise<VerdictDto> {
+  async verify(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     // The hottest route: validated once, by the same parser bulk uses (a repeated parameter is refused
-    // as a wrong type there), not by a DTO pass as well.
-    return verdictDto(await this.verification.verify(requireVerificationRequest({ ...query })));
+    // as a wrong type there), not by a DTO pass as well; answered with JSON rendered once per
+    // certificate and day (Fastify sends a string typed as JSON as it is).
+    const text = await this.verification.verifyRendered(requireVerificationRequest({ ...query }), renderVerdict);
+    void reply.type('application/json; charset=utf-8');
+    return text;
   }
 
   @Post('bulkverificaties')
@@ -122,7 +129,7 @@ export class VerificationController {
   registerExport(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const csv = /\btext\/csv\b/.test(String(request.headers.accept ?? ''));
     const rows = this.register.validCertificates();
-    const stream = Readable.from(csv ? csvLines(rows) : jsonChunks(rows), { objectMode: false });
+    const stream = Readable.from(inChunks(csv ? registerCsvLines(rows) : jsonChunks(rows)), { objectMode: false });
     void reply
       .header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .header('Content-Disposition', `inline; filename="keurmerk-register.${csv ? 'csv' : 'json'}"`)
@@ -131,18 +138,20 @@ export class VerificationController {
   }
 }
 
-const CSV_COLUMNS = ['certificaatnummer', 'geldigVanaf', 'geldigTot', 'maximaalAantalBewoners', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'straatnaam', 'woonplaats', 'gemeentecode', 'houderNaam', 'houderKvkNummer', 'normVersie'];
-
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-async function* csvLines(rows: AsyncGenerator<RegisterRow>): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(',')}\r\n`;
-  for await (const r of rows) {
-    yield `${[r.number, r.validFrom, r.validUntil, r.maximumResidents, r.postcode, r.houseNumber, r.houseLetter, r.houseNumberAddition, r.street, r.city, r.municipalityCode, r.holderName, r.holderKvkNumber, r.normVersion].map(csvField).join(',')}\r\n`;
+/**
+ * Rows joined into chunks of about 64 KiB: one socket write per chunk instead of one per row, which
+ * at a million rows was most of the export's time and garbage (docs/performance.md).
+ */
+async function* inChunks(pieces: AsyncGenerator<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk) yield chunk;
 }
 
 async function* jsonChunks(rows: AsyncGenerator<RegisterRow>): AsyncGenerator<string> {
