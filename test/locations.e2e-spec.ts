@@ -569,6 +569,8 @@ describe('locations, applications and their documents', () => {
       ['HTML named .pdf', (id: string) => upload(landlordA, id, Buffer.from('<html><script>alert(1)</script></html>'), 'contract.pdf'), 400, ['bestand']],
       ['an empty file', (id: string) => upload(landlordA, id, Buffer.alloc(0), 'leeg.pdf'), 400, ['bestand']],
       ['a clientReferentie of 101 characters', (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(101)), 400, ['clientReferentie']],
+      // Past the multipart field limit (16 KiB): refused by name, not cut to a length that would pass.
+      ['a clientReferentie of 20,000 characters', (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(20_000)), 400, ['clientReferentie']],
       ['no file', (id: string) => t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('clientReferentie', 'x'), 400, ['bestand']],
       [
         'JSON instead of multipart',

@@ -12,6 +12,8 @@ import { API_VERSION, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 export const PDF_CHECK_LIMIT = 5 * 1024 * 1024;
+/** Bytes of one multipart text field: above the longest text the API takes (4,000 characters of up to 4 bytes). A longer one is refused, never cut. */
+export const MULTIPART_FIELD_LIMIT = 16 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -38,7 +40,9 @@ export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): F
 
 /** Headers, parsers and the error shape that hold for every route, including ones Nest never sees. */
 export async function configureFastify(fastify: FastifyInstance): Promise<void> {
+  // Applied by the hook below, not by the plugin's own hooks (global: false).
   await fastify.register(helmet, {
+    global: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -60,12 +64,23 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
   });
   // Only the web app at /app uses cookies (its session, form token and language).
   await fastify.register(cookie);
-  await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
+  await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: MULTIPART_FIELD_LIMIT, parts: 12 } });
 
   // PDFs sent for checking arrive as raw bytes (POST /v1/verificaties/documenten), at most 5 MiB.
   fastify.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_CHECK_LIMIT }, (_request, body, done) => done(null, body));
 
+  // @fastify/helmet builds helmet's middleware anew on every request: a third of the time of the
+  // verification route (docs/performance.md). Its headers are the same for every response, so helmet
+  // makes them once, on the first request, and every later response gets that set as it was.
+  let securityHeaders: [string, number | string | string[]][] | undefined;
   fastify.addHook('onRequest', async (request, reply) => {
+    if (securityHeaders) {
+      for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+    } else {
+      const before = new Set(reply.raw.getHeaderNames());
+      reply.helmet();
+      securityHeaders = reply.raw.getHeaderNames().filter((name) => !before.has(name)).map((name) => [name, reply.raw.getHeader(name)!]);
+    }
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
   });

@@ -35,6 +35,8 @@ export async function readMultipart(
         file = { field: options.fileField, fileName: part.filename || options.fileField, bytes };
       } else if (allowed.has(part.fieldname)) {
         fields[part.fieldname] = String(part.value);
+        // busboy cuts a field at the limit and says so; a cut text would be stored as if whole.
+        if (part.valueTruncated) problems.push({ name: part.fieldname, code: 'too-long', reason: 'The text is longer than this request accepts.' });
         // PostgreSQL cannot store NUL in text.
         if (fields[part.fieldname].includes('\u0000')) problems.push({ name: part.fieldname, code: 'invalid-character', reason: 'Text may not contain NUL characters.' });
       } else {

@@ -8,11 +8,17 @@ import { LocationsModule } from '@keurmerk/locations';
 import { NormVersionsModule } from '@keurmerk/norm-versions';
 import { VerificationModule } from '@keurmerk/verification';
 import { WebhooksModule } from '@keurmerk/webhooks';
+import { AdminAccountsController } from './admin/admin-accounts.controller';
+import { AdminComplaintsController } from './admin/admin-complaints.controller';
+import { AdminNormsController } from './admin/admin-norms.controller';
+import { AdminOverviewService } from './admin/admin-overview.service';
 import { AdminPagesController } from './admin/admin.controller';
+import { AdminPlanning } from './admin/planning.service';
 import { AuditorOfflineController, AuditorPagesController } from './auditor/auditor.controller';
 import { WebAuthController } from './auth.controller';
 import { CertifierPagesController } from './certifier/certifier.controller';
 import { LandlordPagesController } from './landlord/landlord.controller';
+import { MunicipalityIntegrationsController } from './municipality/municipality-integrations.controller';
 import { MunicipalityPagesController } from './municipality/municipality.controller';
 import { WebErrorFilter } from './web-error.filter';
 import { WebSessionService } from './web-session.service';
@@ -24,7 +30,7 @@ import { WebGuard } from './web.guard';
  */
 @Module({
   imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule],
-  controllers: [WebAuthController, AuditorPagesController, AuditorOfflineController, LandlordPagesController, CertifierPagesController, AdminPagesController, MunicipalityPagesController],
-  providers: [WebSessionService, WebGuard, WebErrorFilter],
+  controllers: [WebAuthController, AuditorPagesController, AuditorOfflineController, LandlordPagesController, CertifierPagesController, AdminPagesController, AdminAccountsController, AdminNormsController, AdminComplaintsController, MunicipalityPagesController, MunicipalityIntegrationsController],
+  providers: [WebSessionService, WebGuard, WebErrorFilter, AdminOverviewService, AdminPlanning],
 })
 export class WebModule {}

@@ -1,13 +1,253 @@
-import { Get, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { html, page, sendPage } from '../layout';
-import { type SignedInContext, t } from '../web-context';
+import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
+import { CERTIFICATE_NUMBER_PATTERN } from '@keurmerk/certificates';
+import { AppErrorCode, AppException, type Page } from '@keurmerk/common';
+import { DocumentService } from '@keurmerk/documents';
+import { type FindingEntity, FindingService, type InspectionEntity, InspectionService } from '@keurmerk/inspections';
+import { type LocationEntity, LocationService } from '@keurmerk/locations';
+import { findCriterion } from '@keurmerk/norm';
+import { NormVersionService } from '@keurmerk/norm-versions';
+import { addressOf } from '../auditor/checklist.view';
+import { type FieldErrors, type Html, html, page, redirect, sendPage } from '../layout';
+import { type SignedInContext, t, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
+import {
+  type DecisionPageData,
+  decisionBody,
+  decisionPath,
+  DECISIONS_PATH,
+  MAX_EXPLANATION,
+  type ReviewPageData,
+  REVIEWS_PATH,
+  reviewsBody,
+  waitingBody,
+} from './certifier.views';
+import { repairEvidenceContent, sendStoredFile, uuidOf } from './stored-file';
 
+const PAGE_SIZE = 50;
+type Fields = Record<string, unknown>;
+
+function text(body: Fields | undefined, name: string): string {
+  const value = body?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function pageNumber(value: unknown): number {
+  return typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1;
+}
+
+/** The explanation a decision or a review needs: the REST DTOs' rule (1 to 4000 characters, not blank). */
+function explanationError(web: WebContext, explanation: string): string | undefined {
+  if (!explanation.trim()) return t(web, 'Geef een toelichting.', 'Give an explanation.');
+  if (explanation.length > MAX_EXPLANATION) return t(web, `Gebruik ten hoogste ${MAX_EXPLANATION} tekens.`, `Use at most ${MAX_EXPLANATION} characters.`);
+  return undefined;
+}
+
+function pager(web: WebContext, path: string, list: Page<unknown>): Html {
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (pages <= 1) return html``;
+  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
+  ${list.page > 1 ? html`<a href="${path}?pagina=${list.page - 1}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
+  <span>${t(web, `Pagina ${list.page} van ${pages}`, `Page ${list.page} of ${pages}`)}</span>
+  ${list.page < pages ? html`<a href="${path}?pagina=${list.page + 1}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
+</nav>`;
+}
+
+/**
+ * The certifier's pages: submitted inspections waiting for a decision, one inspection's answers,
+ * photos and findings beside the decision form, and reported repairs to accept or reject. The
+ * decision and the review are InspectionService.decide and FindingService.review, with all their
+ * rules (four eyes, blocking findings, one decision); their refusals are shown, not re-checked here.
+ */
 @WebController('app/besluiten', 'certificeerder')
 export class CertifierPagesController {
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly findings: FindingService,
+    private readonly locations: LocationService,
+    private readonly accounts: AccountService,
+    private readonly documents: DocumentService,
+    private readonly norms: NormVersionService,
+  ) {}
+
   @Get()
-  home(@Web() web: SignedInContext, @Res() reply: FastifyReply): void {
-    sendPage(reply, web, page(web, { title: t(web, 'Te beslissen', 'To decide'), body: html`<p>${t(web, 'Binnenkort.', 'Coming soon.')}</p>` }));
+  async waiting(@Web() web: SignedInContext, @Query('pagina') pagina: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const principal = web.user.principal;
+    const list = await this.inspections.list(principal, { page: pageNumber(pagina), pageSize: PAGE_SIZE }, { status: 'ingediend' });
+    // Oldest submission first: the one that has waited longest.
+    const inspections = [...list.items].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
+    const [locations, auditors] = await Promise.all([this.locationsOf(principal, inspections), this.auditorNames(inspections)]);
+    const rows = inspections.map((inspection) => ({ inspection, location: locations.get(inspection.locationId), auditorName: auditors.get(inspection.auditorId) ?? '' }));
+    sendPage(reply, web, page(web, { title: t(web, 'Te beslissen', 'To decide'), body: waitingBody(web, rows, pager(web, DECISIONS_PATH, list)), styles: ['certifier.css'] }));
+  }
+
+  @Get('bevindingen')
+  async reviews(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+    const notice = query.beoordeeld === '1' ? t(web, 'Het oordeel is vastgelegd.', 'The judgement has been recorded.') : undefined;
+    this.sendReviews(reply, web, await this.reviewData(web, pageNumber(query.pagina)), 200, notice);
+  }
+
+  @Post('bevindingen/:findingId')
+  async review(@Web() web: SignedInContext, @Param('findingId') findingParam: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const findingId = uuidOf(findingParam, 'The finding');
+    const akkoord = text(body, 'akkoord');
+    const toelichting = text(body, 'toelichting');
+    const errors: FieldErrors = {};
+    if (akkoord !== 'ja' && akkoord !== 'nee') errors.akkoord = t(web, 'Kies accepteren of afwijzen.', 'Choose accept or reject.');
+    const explanation = explanationError(web, toelichting);
+    if (explanation) errors.toelichting = explanation;
+    const failed = { findingId, akkoord, toelichting, errors };
+    if (Object.keys(errors).length > 0) {
+      const message = t(web, 'Het oordeel is niet vastgelegd; zie de bevinding hieronder.', 'The judgement was not recorded; see the finding below.');
+      return this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), failed, message }, 400);
+    }
+    try {
+      await this.findings.review(web.user.principal, findingId, { accepted: akkoord === 'ja', explanation: toelichting });
+      redirect(reply, `${REVIEWS_PATH}?beoordeeld=1`);
+    } catch (error) {
+      if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
+      // Someone else judged it first: the list no longer shows it.
+      const message = t(web, 'Over dit herstel is intussen al geoordeeld.', 'This repair has been judged in the meantime.');
+      this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), message }, 409);
+    }
+  }
+
+  @Get('bevindingen/:findingId/herstel/:reportId/:documentId')
+  async repairEvidence(
+    @Web() web: SignedInContext,
+    @Param('findingId') findingId: string,
+    @Param('reportId') reportId: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, { findingId, reportId, documentId });
+    sendStoredFile(reply, document, bytes);
+  }
+
+  @Get(':inspectionId')
+  async decisionPage(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+    const data = await this.decisionData(web.user.principal, uuidOf(id, 'The inspection'));
+    this.sendDecision(reply, web, data, 200, this.decidedNotice(web, data, query));
+  }
+
+  @Post(':inspectionId')
+  async decide(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const inspectionId = uuidOf(id, 'The inspection');
+    const typed = { uitkomst: text(body, 'uitkomst'), toelichting: text(body, 'toelichting') };
+    const errors: FieldErrors = {};
+    if (typed.uitkomst !== 'toekennen' && typed.uitkomst !== 'afwijzen') errors.uitkomst = t(web, 'Kies toekennen of afwijzen.', 'Choose grant or refuse.');
+    const explanation = explanationError(web, typed.toelichting);
+    if (explanation) errors.toelichting = explanation;
+    if (Object.keys(errors).length > 0) {
+      return this.sendDecision(reply, web, { ...(await this.decisionData(web.user.principal, inspectionId)), errors, typed }, 400);
+    }
+    try {
+      const { certificateNumber } = await this.inspections.decide(web.user.principal, inspectionId, { outcome: typed.uitkomst as 'toekennen' | 'afwijzen', explanation: typed.toelichting });
+      redirect(reply, `${decisionPath(inspectionId)}?besloten=1${certificateNumber ? `&certificaat=${encodeURIComponent(certificateNumber)}` : ''}`);
+    } catch (error) {
+      if (!(error instanceof AppException) || (error.code !== AppErrorCode.Forbidden && error.code !== AppErrorCode.Conflict)) throw error;
+      const data = await this.decisionData(web.user.principal, inspectionId);
+      const status = error.code === AppErrorCode.Forbidden ? 403 : 409;
+      this.sendDecision(reply, web, { ...data, typed, message: this.refusalText(web, error, data) }, status);
+    }
+  }
+
+  @Get(':inspectionId/bewijs/:documentId')
+  async evidence(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
+    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, uuidOf(id, 'The inspection'), uuidOf(documentId, 'The document'));
+    sendStoredFile(reply, document, bytes);
+  }
+
+  /** The service's refusal in the certifier's words; the service's own reason is kept for the specifics. */
+  private refusalText(web: WebContext, error: AppException, data: DecisionPageData): string {
+    if (error.code === AppErrorCode.Forbidden) {
+      return t(web, 'U was de auditor van deze keuring. Een andere certificeerder moet hierover beslissen (vier-ogenprincipe).', 'You were the auditor of this inspection. Another certifier must decide on it (four-eyes principle).');
+    }
+    if (data.decision) return t(web, 'Over deze keuring is intussen al besloten.', 'This inspection has been decided in the meantime.');
+    return t(
+      web,
+      `Het certificaat kan niet worden toegekend: er staan nog knock-out- of major-bevindingen open, of een gemeten criterium ondersteunt niemand. (${error.detail})`,
+      `The certificate cannot be granted: knock-out or major findings are still open, or a measured criterion supports nobody. (${error.detail})`,
+    );
+  }
+
+  private decidedNotice(web: WebContext, data: DecisionPageData, query: Fields): string | undefined {
+    if (query.besloten !== '1' || !data.decision) return undefined;
+    if (data.decision.outcome === 'afwijzen') return t(web, 'Het besluit is vastgelegd: afgewezen.', 'The decision has been recorded: refused.');
+    const number = typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
+    return number
+      ? t(web, `Het besluit is vastgelegd: toegekend. Certificaat ${number} wordt uitgegeven.`, `The decision has been recorded: granted. Certificate ${number} is being issued.`)
+      : t(web, 'Het besluit is vastgelegd: toegekend.', 'The decision has been recorded: granted.');
+  }
+
+  private async decisionData(principal: PersonPrincipal, inspectionId: string): Promise<DecisionPageData> {
+    const inspection = await this.inspections.get(principal, inspectionId);
+    const [location, norm, answers, evidence, findings, decision, auditorNames] = await Promise.all([
+      this.locations.getVisible(principal, inspection.locationId),
+      this.norms.getPublished(inspection.normVersion),
+      this.inspections.answers(principal, inspectionId),
+      this.inspections.evidence(principal, inspectionId),
+      this.inspections.findingsOf(inspectionId),
+      this.inspections.decisionOf(principal, inspectionId),
+      this.auditorNames([inspection]),
+    ]);
+    return { inspection, location, norm, answers, evidence, findings, decision, auditorName: auditorNames.get(inspection.auditorId) ?? '' };
+  }
+
+  private async reviewData(web: SignedInContext, pageNumber: number): Promise<ReviewPageData> {
+    const principal = web.user.principal;
+    const list = await this.findings.list(principal, { page: pageNumber, pageSize: PAGE_SIZE }, { status: 'herstel-gemeld' });
+    const locations = await this.locationsOf(principal, list.items);
+    const titles = await this.criterionTitles(principal, list.items);
+    const items = await Promise.all(
+      list.items.map(async (finding) => {
+        const { reports } = await this.findings.get(principal, finding.id);
+        const awaiting = reports.find((report) => report.accepted === null);
+        return {
+          finding,
+          location: locations.get(finding.locationId),
+          title: titles.get(finding.id) ?? '',
+          pending: awaiting ? { report: awaiting, evidence: await this.findings.evidenceOf(principal, finding.id, awaiting.id) } : undefined,
+          earlier: reports.filter((report) => report.accepted === false),
+        };
+      }),
+    );
+    return { items, pager: pager(web, REVIEWS_PATH, list) };
+  }
+
+  /** Each finding's criterion title, from the norm version its inspection was held against. */
+  private async criterionTitles(principal: PersonPrincipal, findings: FindingEntity[]): Promise<Map<string, string>> {
+    const versions = new Map<string, string>();
+    for (const inspectionId of new Set(findings.map((finding) => finding.inspectionId))) {
+      versions.set(inspectionId, (await this.inspections.get(principal, inspectionId)).normVersion);
+    }
+    const titles = new Map<string, string>();
+    for (const finding of findings) {
+      const criterion = findCriterion(await this.norms.getPublished(versions.get(finding.inspectionId)!), finding.criterionCode);
+      titles.set(finding.id, criterion?.title ?? '');
+    }
+    return titles;
+  }
+
+  private async locationsOf(principal: PersonPrincipal, items: { locationId: string }[]): Promise<Map<string, LocationEntity>> {
+    const ids = [...new Set(items.map((item) => item.locationId))];
+    if (ids.length === 0) return new Map();
+    const found = await this.locations.visibleQuery(principal).andWhere('location.id IN (:...ids)', { ids }).getMany();
+    return new Map(found.map((location) => [location.id, location]));
+  }
+
+  private async auditorNames(inspections: InspectionEntity[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of new Set(inspections.map((inspection) => inspection.auditorId))) names.set(id, (await this.accounts.getUser(id)).name);
+    return names;
+  }
+
+  private sendDecision(reply: FastifyReply, web: SignedInContext, data: DecisionPageData, status: number, notice?: string): void {
+    sendPage(reply, web, page(web, { title: addressOf(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }), status);
+  }
+
+  private sendReviews(reply: FastifyReply, web: SignedInContext, data: ReviewPageData, status: number, notice?: string): void {
+    sendPage(reply, web, page(web, { title: t(web, 'Herstel beoordelen', 'Review repairs'), body: reviewsBody(web, data), styles: ['certifier.css'], notice }), status);
   }
 }

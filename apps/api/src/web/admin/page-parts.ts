@@ -1,0 +1,143 @@
+import type { Page, PageRequest } from '@keurmerk/common';
+import { AppException, DEFAULT_PAGE_SIZE } from '@keurmerk/common';
+import { createValidationPipe } from '../../http/validation';
+import { html, type Html } from '../layout';
+import { formatNumber, t, type WebContext } from '../web-context';
+
+/*
+ * Small parts the beheerder's and the municipality's pages share: paging, reading forms through the
+ * REST API's own DTO validation, and Dutch wall-clock times.
+ */
+
+type Fields = Record<string, unknown>;
+
+/** A form field as text: a browser sends strings; anything else (a repeated field) is taken as empty. */
+export function text(body: Fields | undefined, name: string): string {
+  const value = body?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The page number of `?pagina=`; anything but a positive whole number is the first page. */
+export function pageRequest(value: unknown, pageSize = DEFAULT_PAGE_SIZE): PageRequest {
+  const page = typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1;
+  return { page, pageSize };
+}
+
+/** Previous and next links of a list, keeping its filters. */
+export function pager(web: WebContext, path: string, page: Page<unknown>, filters: Record<string, string | undefined> = {}): Html {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (pages <= 1) return html``;
+  const href = (number: number) => {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+    query.set('pagina', String(number));
+    return `${path}?${query.toString()}`;
+  };
+  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
+    ${page.page > 1 ? html`<a href="${href(page.page - 1)}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
+    <span>${t(web, `Pagina ${page.page} van ${pages}`, `Page ${page.page} of ${pages}`)} · ${formatNumber(web, page.total)} ${t(web, 'in totaal', 'in total')}</span>
+    ${page.page < pages ? html`<a href="${href(page.page + 1)}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
+  </nav>`;
+}
+
+/**
+ * Checks form fields with the DTO class the REST endpoint validates its body with (the same rules,
+ * the same field names in the problems). Empty optional fields are left out, as a form sends them all.
+ * Throws the AppException with invalidParams the REST API would answer.
+ */
+export async function validated<T extends object>(dto: new () => T, fields: Record<string, string | undefined>): Promise<T> {
+  const body: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') body[name] = value;
+  return (await createValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;
+}
+
+const TIME_ZONE = 'Europe/Amsterdam';
+
+/** Minutes Amsterdam is ahead of UTC at `instant` (60 in winter, 120 in summer). */
+function amsterdamOffsetMinutes(instant: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The moment a Dutch date and time (`2026-12-07`, `09:30`) mean, or undefined when they are not a
+ * real date and time. The people planning think in Dutch wall-clock time, whatever their browser says.
+ */
+export function amsterdamInstant(date: string, time: string): Date | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!d || !t) return undefined;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== Number(d[2]) - 1 || check.getUTCDate() !== Number(d[3])) return undefined;
+  // The offset at the guessed moment, then again at the corrected one (right across a DST change).
+  const first = new Date(wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000);
+  return new Date(wall - amsterdamOffsetMinutes(first) * 60_000);
+}
+
+/** The Dutch wall-clock date and time of a moment, for filling the fields again. */
+export function amsterdamParts(instant: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** A path id that is not a UUID names nothing: answered like anything the person may not see. */
+export function uuidOr404(id: string, what: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw AppException.notFound(what);
+  return id.toLowerCase();
+}
+
+/** `<option>`s with one selected. */
+export function options(choices: { value: string; label: string }[], selected: string | undefined): Html[] {
+  return choices.map((choice) => html`<option value="${choice.value}"${choice.value === selected ? html` selected` : ''}>${choice.label}</option>`);
+}
+
+/** A labelled select in the same shape as layout's field(). */
+export function selectField(o: { name: string; label: string; choices: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string; attributes?: Html }): Html {
+  const id = `veld-${o.name}`;
+  const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${o.error ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${o.error ? html`<p class="error" id="${id}-fout">${o.error}</p>` : ''}
+  <select id="${id}" name="${o.name}"${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}${o.attributes ?? ''}>
+    ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
+    ${options(o.choices, o.value)}
+  </select>
+</div>`;
+}
+
+/** A labelled textarea in the same shape as layout's field(). */
+export function textareaField(o: { name: string; label: string; value?: string; error?: string; hint?: string; rows?: number; attributes?: Html }): Html {
+  const id = `veld-${o.name}`;
+  const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${o.error ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${o.error ? html`<p class="error" id="${id}-fout">${o.error}</p>` : ''}
+  <textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}${o.attributes ?? ''}>${o.value ?? ''}</textarea>
+</div>`;
+}
+
+export interface AddressParts {
+  street: string;
+  houseNumber: number;
+  houseLetter?: string | null;
+  houseNumberAddition?: string | null;
+  postcode: string;
+  city: string;
+}
+
+/** An address on one line as the Dutch write it: Tuinbouwweg 12A-2, 2671AB Naaldwijk. */
+export function addressLine(a: AddressParts): string {
+  return `${a.street} ${a.houseNumber}${a.houseLetter ?? ''}${a.houseNumberAddition ? `-${a.houseNumberAddition}` : ''}, ${a.postcode} ${a.city}`;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { AccountService, type UserEntity } from '@keurmerk/accounts';
+import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
+import { InspectionService } from '@keurmerk/inspections';
+import type { LocationEntity } from '@keurmerk/locations';
+import { dateInAmsterdam } from '@keurmerk/norm';
+import { fieldErrors, page, sendPage } from '../layout';
+import { type SignedInContext, t, type WebContext } from '../web-context';
+import { amsterdamInstant } from './page-parts';
+import { planForm, type PlanFormData } from './planning.view';
+
+/**
+ * What the planning pages (an application's inspection, a complaint's) share: the auditors to choose
+ * from, the conflict check (InspectionService.conflictsOf, the rule planning itself applies) and the
+ * form shown again after a check or a refusal.
+ */
+@Injectable()
+export class AdminPlanning {
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly accounts: AccountService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** The active auditors to choose from; a scheme has dozens, not thousands. */
+  async auditors(): Promise<UserEntity[]> {
+    return (await this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' })).items.filter((user) => user.active);
+  }
+
+  /** The reasons the auditor may not inspect the location on the date (today if none is given); undefined without an auditor. */
+  async conflictsFor(location: LocationEntity, auditorId: string, date: string, now: Date): Promise<string[] | undefined> {
+    const auditor = (await this.auditors()).find((a) => a.id === auditorId.toLowerCase());
+    if (!auditor) return undefined;
+    const onDate = amsterdamInstant(date, '12:00') ? date : dateInAmsterdam(now);
+    return this.inspections.conflictsOf(this.db.manager, auditor, location, onDate);
+  }
+
+  /** The planned moment of the form's date and time, or the problems naming the fields. */
+  plannedAt(web: WebContext, date: string, time: string): string {
+    const instant = amsterdamInstant(date, time);
+    if (instant) return instant.toISOString();
+    const problems: InvalidParam[] = [];
+    if (!amsterdamInstant(date, '12:00')) problems.push({ name: 'datum', code: 'format', reason: t(web, 'Vul een geldige datum in.', 'Enter a valid date.') });
+    if (!amsterdamInstant('2026-01-01', time)) problems.push({ name: 'tijd', code: 'format', reason: t(web, 'Vul een geldige tijd in, zoals 09:30.', 'Enter a valid time, such as 09:30.') });
+    throw AppException.invalid(problems);
+  }
+
+  async send(reply: FastifyReply, web: SignedInContext, data: Omit<PlanFormData, 'auditors'>, status = 200): Promise<void> {
+    const title = data.fixedKind ? t(web, 'Onaangekondigde keuring plannen', 'Plan an unannounced inspection') : t(web, 'Keuring plannen', 'Plan an inspection');
+    sendPage(reply, web, page(web, { title, body: planForm(web, { ...data, auditors: await this.auditors() }), styles: ['admin.css'], scripts: ['admin-planning.js'] }), status);
+  }
+
+  /** A check without script: the form again, with the reasons (or that there are none). */
+  async check(reply: FastifyReply, web: SignedInContext, data: Omit<PlanFormData, 'auditors'>): Promise<void> {
+    const conflicts = await this.conflictsFor(data.location, data.values.auditorId, data.values.datum, web.now);
+    const errors = conflicts === undefined ? { auditorId: t(web, 'Kies een auditor om te controleren.', 'Choose an auditor to check.') } : undefined;
+    await this.send(reply, web, { ...data, conflicts, errors }, errors ? 400 : 200);
+  }
+
+  /**
+   * A refused plan: invalid fields beside the fields, a conflict with its reasons (found again by the
+   * same rule, in the beheerder's language). Anything else goes to the error page.
+   */
+  async refused(reply: FastifyReply, web: SignedInContext, error: unknown, data: Omit<PlanFormData, 'auditors'>): Promise<void> {
+    if (!(error instanceof AppException)) throw error;
+    if (error.invalidParams) {
+      const errors = fieldErrors(error.invalidParams);
+      if (errors.auditorId) errors.auditorId = t(web, 'Kies een actieve auditor.', 'Choose an active auditor.');
+      if (errors.soort) errors.soort = t(web, 'Kies een soort keuring.', 'Choose a kind of inspection.');
+      await this.send(reply, web, { ...data, errors }, 400);
+      return;
+    }
+    if (error.code !== AppErrorCode.Conflict) throw error;
+    const conflicts = await this.conflictsFor(data.location, data.values.auditorId, data.values.datum, web.now);
+    const message = conflicts?.length ? t(web, 'Deze auditor kan deze keuring niet doen. Kies een andere auditor.', 'This auditor cannot do this inspection. Choose another auditor.') : error.detail;
+    await this.send(reply, web, { ...data, conflicts: conflicts?.length ? conflicts : undefined, message }, 409);
+  }
+}

@@ -1,0 +1,105 @@
+import type { UserEntity } from '@keurmerk/accounts';
+import { INSPECTION_KINDS } from '@keurmerk/inspections';
+import type { LocationEntity } from '@keurmerk/locations';
+import { csrfField, errorSummary, field, type FieldErrors, html, type Html } from '../layout';
+import { t, type WebContext } from '../web-context';
+import { addressLine, selectField } from './page-parts';
+
+export const PLANNING_PATH = '/app/beheer/keuringen';
+
+const KIND_LABELS: Record<string, [string, string]> = {
+  initieel: ['Initiële keuring', 'Initial inspection'],
+  periodiek: ['Periodieke keuring', 'Periodic inspection'],
+  onaangekondigd: ['Onaangekondigde keuring', 'Unannounced inspection'],
+  herinspectie: ['Herinspectie', 'Re-inspection'],
+};
+
+export function kindText(web: WebContext, kind: string): string {
+  const label = KIND_LABELS[kind];
+  return label ? t(web, label[0], label[1]) : kind;
+}
+
+/**
+ * The planning service states its reasons in English, for the API. The beheerder reads them in its
+ * own language; a reason this does not know is shown as the service wrote it.
+ */
+export function conflictText(web: WebContext, reason: string): string {
+  if (web.language === 'en') return reason;
+  if (reason === 'The auditor belongs to the landlord’s own organisation.') return 'De auditor hoort bij de organisatie van de verhuurder zelf.';
+  if (reason === 'The inspection body has no accreditation on record.') return 'Van de inspectie-instelling van de auditor is geen accreditatie bekend.';
+  const relation = /^The auditor declared a relation with the landlord: (.*)$/s.exec(reason);
+  if (relation) return `De auditor heeft een relatie met de verhuurder verklaard: ${relation[1]}`;
+  const body = /^The inspection body’s accreditation lapsed on (\d{4}-\d{2}-\d{2})\.$/.exec(reason);
+  if (body) return `De accreditatie van de inspectie-instelling is verlopen op ${body[1]}.`;
+  const own = /^The auditor’s accreditation lapsed on (\d{4}-\d{2}-\d{2})\.$/.exec(reason);
+  if (own) return `De persoonlijke accreditatie van de auditor is verlopen op ${own[1]}.`;
+  return reason;
+}
+
+/** The outcome of a conflict check: a warning with every reason, or that there is none. */
+export function conflictsBox(web: WebContext, conflicts: string[] | undefined): Html {
+  if (conflicts === undefined) return html``;
+  if (conflicts.length === 0) return html`<div class="notice">${t(web, 'Geen belangenconflict: deze auditor mag deze keuring doen.', 'No conflict of interest: this auditor may do this inspection.')}</div>`;
+  return html`<div class="warning conflicts"><h2>${t(web, 'Deze auditor kan deze keuring niet doen', 'This auditor cannot do this inspection')}</h2>
+    <ul>${conflicts.map((reason) => html`<li>${conflictText(web, reason)}</li>`)}</ul></div>`;
+}
+
+export interface PlanFormValues {
+  locatieId: string;
+  auditorId: string;
+  soort: string;
+  datum: string;
+  tijd: string;
+}
+
+export interface PlanFormData {
+  location: LocationEntity;
+  auditors: UserEntity[];
+  values: PlanFormValues;
+  errors?: FieldErrors;
+  /** Set after a check (or a refused plan): the reasons, or none. */
+  conflicts?: string[];
+  message?: string;
+  /** Planning for a complaint: the kind is always unannounced and the form posts elsewhere. */
+  action?: string;
+  fixedKind?: boolean;
+}
+
+/**
+ * The planning form. Choosing an auditor or a date asks the server for conflicts at once (script);
+ * without script the "check" button posts the form to be shown again with them.
+ */
+export function planForm(web: WebContext, data: PlanFormData): Html {
+  const { values, errors = {} } = data;
+  const auditorChoices = data.auditors.map((auditor) => ({ value: auditor.id, label: `${auditor.name} (${auditor.email})` }));
+  return html`${errorSummary(web, errors, data.message)}
+  <div class="card">
+    <h2>${t(web, 'Locatie', 'Location')}</h2>
+    <p>${addressLine(data.location)}</p>
+  </div>
+  <form method="post" action="${data.action ?? PLANNING_PATH}" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
+    ${csrfField(web)}
+    <input type="hidden" name="locatieId" value="${values.locatieId}">
+    ${data.fixedKind
+      ? html`<p><strong>${t(web, 'Soort', 'Kind')}:</strong> ${kindText(web, 'onaangekondigd')}</p>`
+      : selectField({ name: 'soort', label: t(web, 'Soort keuring', 'Kind of inspection'), value: values.soort, error: errors.soort, choices: INSPECTION_KINDS.map((kind) => ({ value: kind, label: kindText(web, kind) })) })}
+    <div class="inline-form">
+      ${field({ name: 'datum', label: t(web, 'Datum', 'Date'), type: 'date', value: values.datum, error: errors.datum ?? errors.gepland, required: true })}
+      ${field({ name: 'tijd', label: t(web, 'Tijd', 'Time'), type: 'time', value: values.tijd, error: errors.tijd, required: true })}
+    </div>
+    ${selectField({
+      name: 'auditorId',
+      label: t(web, 'Auditor', 'Auditor'),
+      hint: t(web, 'Bij het kiezen ziet u meteen of de auditor een belangenconflict heeft of niet geaccrediteerd is.', 'When you choose, you see at once whether the auditor has a conflict of interest or lacks accreditation.'),
+      value: values.auditorId,
+      error: errors.auditorId,
+      empty: t(web, 'Kies een auditor', 'Choose an auditor'),
+      choices: auditorChoices,
+    })}
+    <div data-conflicts role="status" aria-live="polite">${conflictsBox(web, data.conflicts)}</div>
+    <div class="actions">
+      <button type="submit" name="actie" value="controleren" class="button--secondary" data-check-button>${t(web, 'Controleer op conflicten', 'Check for conflicts')}</button>
+      <button type="submit" name="actie" value="plannen">${t(web, 'Keuring plannen', 'Plan inspection')}</button>
+    </div>
+  </form>`;
+}

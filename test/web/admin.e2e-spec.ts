@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
+import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
+import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+
+/*
+ * The beheerder's main path in Chromium: the overview's counts, planning an inspection where the
+ * auditor's conflict shows before submitting, a new user, and a norm draft compared and published.
+ */
+describe('web app: the beheerder', () => {
+  let t: TestApp;
+  let scenario: Scenario;
+  let browser: BrowserSession | undefined;
+  let conflictedAuditor: string;
+  let house = 300;
+
+  async function appliedLocation(): Promise<string> {
+    const location = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
+      adres: { postcode: '2671AB', huisnummer: house++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+      gemeentecode: 'GM1783',
+      soortHuisvesting: 'woning',
+      nieuwbouw: false,
+      aantalSlaapplaatsen: 14,
+    });
+    expect(location.status).toBe(201);
+    await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: location.body.id }).expect(201);
+    return location.body.id as string;
+  }
+
+  async function signedIn(options: { phone?: boolean } = {}): Promise<Page> {
+    const page = await (await browser!.context(options)).newPage();
+    await signInAs(page, ADMIN.email, ADMIN.password);
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    scenario = await createScenario(t);
+    // A second auditor of the same body, who declared a relation with landlord A: planning must refuse them.
+    const created = await t.http
+      .post('/v1/gebruikers')
+      .set(scenario.as('admin'))
+      .send({ email: 'verbonden-auditor@scenario.test', wachtwoord: PASSWORD, naam: 'Vera Verbonden', rol: 'auditor', organisatieId: scenario.id('body') })
+      .expect(201);
+    conflictedAuditor = created.body.id;
+    await t.http
+      .post('/v1/belangenverklaringen')
+      .set(scenario.as('admin'))
+      .send({ auditorId: conflictedAuditor, organisatieId: scenario.id('landlordA'), omschrijving: 'Was adviseur van deze verhuurder' })
+      .expect(201);
+    if (chromiumAvailable()) browser = await openBrowser(t);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('shows the counts by status on the overview, at phone and desktop width', async () => {
+    if (!browser) return;
+    await appliedLocation();
+    const page = await signedIn();
+    expect(new URL(page.url()).pathname).toBe('/app/beheer');
+    const applications = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Aanvragen' }) });
+    const submitted = applications.locator('li').filter({ hasText: 'Ingediend' });
+    expect((await submitted.locator('strong').textContent())?.trim()).toBe('1');
+    await expect(submitted.locator('a').getAttribute('href')).resolves.toBe('/app/beheer/keuringen');
+    await page.getByRole('heading', { name: 'Bevindingen over de hersteltermijn' }).waitFor();
+    await screenshot(page, 'beheer-desktop');
+    const phone = await signedIn({ phone: true });
+    await screenshot(phone, 'beheer-phone');
+  });
+
+  it('plans an inspection: a conflicted auditor is shown as such before submitting, a free one is planned', async () => {
+    if (!browser) return;
+    const locationId = await appliedLocation();
+    const page = await signedIn();
+    await page.goto('/app/beheer/keuringen');
+    await page.locator(`a[href="/app/beheer/keuringen/nieuw?locatie=${locationId}"]`).click();
+    await page.getByRole('heading', { name: 'Keuring plannen' }).waitFor();
+
+    await page.getByLabel('Auditor', { exact: true }).selectOption(conflictedAuditor);
+    const warning = page.locator('[data-conflicts] .conflicts');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('De auditor heeft een relatie met de verhuurder verklaard: Was adviseur van deze verhuurder');
+    // Nothing was planned by choosing.
+    expect((await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.totaal).toBe(0);
+    await screenshot(page, 'beheer-planning-desktop');
+    const phone = await signedIn({ phone: true });
+    await phone.goto(`/app/beheer/keuringen/nieuw?locatie=${locationId}`);
+    await phone.getByLabel('Auditor', { exact: true }).selectOption(conflictedAuditor);
+    await phone.locator('[data-conflicts] .conflicts').waitFor();
+    await screenshot(phone, 'beheer-planning-phone');
+
+    await page.getByLabel('Auditor', { exact: true }).selectOption(scenario.id('auditor'));
+    await page.locator('[data-conflicts] .notice').waitFor();
+    expect(await page.locator('[data-conflicts] .conflicts').count()).toBe(0);
+    await page.getByLabel('Datum').fill('2026-12-07');
+    await page.getByLabel('Tijd').fill('09:30');
+    await page.getByRole('button', { name: 'Keuring plannen' }).click();
+    await page.waitForURL('**/app/beheer/keuringen?gepland=1');
+    expect(await page.locator('.notice').textContent()).toContain('De keuring is gepland.');
+
+    const planned = (await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.resultaten;
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ auditorId: scenario.id('auditor'), soort: 'initieel', status: 'gepland', gepland: '2026-12-07T08:30:00.000Z' });
+    const application = (await t.http.get(`/v1/aanvragen?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.resultaten[0];
+    expect(application.status).toBe('in-behandeling');
+  });
+
+  it('shows the conflict without script through the check button, and refuses planning the conflicted auditor', async () => {
+    if (!browser) return;
+    const locationId = await appliedLocation();
+    const context = await browser.browser.newContext({ baseURL: browser.baseUrl, locale: 'nl-NL', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await signInAs(page, ADMIN.email, ADMIN.password);
+      await page.goto(`/app/beheer/keuringen/nieuw?locatie=${locationId}`);
+      await page.getByLabel('Auditor', { exact: true }).selectOption(conflictedAuditor);
+      await page.getByRole('button', { name: 'Controleer op conflicten' }).click();
+      await page.locator('.conflicts').waitFor();
+      expect(await page.locator('.conflicts').textContent()).toContain('relatie met de verhuurder');
+      // The choice is kept, and planning it anyway is refused with the reasons.
+      expect(await page.getByLabel('Auditor', { exact: true }).inputValue()).toBe(conflictedAuditor);
+      await page.getByRole('button', { name: 'Keuring plannen' }).click();
+      await page.locator('.error-summary').waitFor();
+      expect(await page.locator('.error-summary').textContent()).toContain('Deze auditor kan deze keuring niet doen');
+      expect((await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.totaal).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('creates a user, after naming what is missing', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    await page.goto('/app/beheer/gebruikers');
+    await page.getByRole('link', { name: 'Gebruiker toevoegen' }).click();
+    await page.getByLabel('Naam').fill('Nieuwe Verhuurder');
+    await page.getByLabel('E-mailadres').fill('nieuw@verhuur.test');
+    await page.getByLabel('Eerste wachtwoord').fill('een-lang-wachtwoord-2');
+    await page.getByLabel('Rol').selectOption('verhuurder');
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    // A landlord belongs to an organisation: the service's rule, shown beside the field.
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('#veld-organisatieId-fout').textContent()).toContain('Kies de organisatie');
+    await page.getByLabel('Eerste wachtwoord').fill('een-lang-wachtwoord-2');
+    await page.getByLabel('Organisatie', { exact: true }).selectOption(scenario.id('landlordA'));
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.waitForURL('**/app/beheer/gebruikers?aangemaakt=1');
+    expect(await page.locator('table').textContent()).toContain('nieuw@verhuur.test');
+    expect(await t.signIn('nieuw@verhuur.test', 'een-lang-wachtwoord-2')).toEqual(expect.any(String));
+  });
+
+  it('writes a norm draft from the newest version, compares it with that version and publishes it', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    await page.goto('/app/beheer/normen');
+    await page.getByRole('link', { name: 'Nieuw concept' }).click();
+    const editor = page.getByLabel('Normdocument (JSON)');
+    const draft = JSON.parse(await editor.inputValue()) as { versie: string; secties: { code: string; criteria: { code: string; titel: string; punten: number }[] }[] };
+    expect(draft.versie).toBe('2026.2');
+    const section = draft.secties[0];
+    const removed = section.criteria.pop()!;
+    const changed = section.criteria[0];
+    section.criteria.push({ ...changed, code: `${section.code}-99`, titel: 'Nieuw criterium' });
+    changed.titel = `${changed.titel} (herzien)`;
+    changed.punten += 1;
+    await editor.fill(JSON.stringify(draft, null, 2));
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.waitForURL('**/app/beheer/normen/2026.2?opgeslagen=1');
+    expect(await page.locator('.facts').textContent()).toContain('Concept');
+
+    await page.getByRole('link', { name: 'Vergelijk met de vorige versie' }).click();
+    await page.waitForURL('**/app/beheer/normen/2026.2/vergelijking');
+    expect(await page.locator(`li.diff-added[data-criterion="${section.code}-99"]`).textContent()).toContain('Nieuw criterium');
+    expect(await page.locator(`li.diff-removed[data-criterion="${removed.code}"]`).count()).toBe(1);
+    const changedItem = page.locator(`li.diff-changed[data-criterion="${changed.code}"]`);
+    expect(await changedItem.locator('tbody th').allTextContents()).toEqual(['titel', 'punten']);
+    expect(await changedItem.locator('td.diff-added').first().textContent()).toContain('(herzien)');
+    await screenshot(page, 'beheer-norm-vergelijking-desktop');
+
+    await page.goto('/app/beheer/normen/2026.2');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await page.waitForURL('**/app/beheer/normen/2026.2?gepubliceerd=1');
+    expect((await t.http.get('/v1/normen/2026.2').expect(200)).body.status).toBe('gepubliceerd');
+    // A published version offers no editor any more.
+    expect(await page.getByLabel('Normdocument (JSON)').count()).toBe(0);
+  });
+
+  it('answers a complaint with an unannounced inspection and closes it', async () => {
+    if (!browser) return;
+    const number = house;
+    await appliedLocation();
+    const filed = await t.http
+      .post('/v1/meldingen')
+      .send({ adres: { postcode: '2671AB', huisnummer: number }, omschrijving: 'Te veel mensen in één kamer.', taal: 'nl' })
+      .expect(201);
+    const page = await signedIn();
+    await page.goto('/app/beheer/meldingen?status=ontvangen');
+    await page.getByRole('link', { name: filed.body.referentie }).click();
+    expect(await page.locator('.complaint-text').textContent()).toBe('Te veel mensen in één kamer.');
+    await page.getByRole('link', { name: 'Onaangekondigde keuring plannen' }).click();
+    await page.getByLabel('Auditor', { exact: true }).selectOption(scenario.id('auditor'));
+    await page.locator('[data-conflicts] .notice').waitFor();
+    await page.getByRole('button', { name: 'Keuring plannen' }).click();
+    await page.waitForURL('**?gepland=1');
+    expect(await page.locator('.facts').textContent()).toContain('Onaangekondigde keuring');
+
+    await page.getByLabel('Wat is er met de melding gedaan?').fill('Keuring uitgevoerd; bezetting teruggebracht.');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Melding afhandelen' }).click();
+    await page.waitForURL('**?afgehandeld=1');
+    expect(await page.locator('.facts').textContent()).toContain('Afgehandeld');
+  });
+
+  it('refuses a form post without the CSRF token with 403', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    const response = await page.request.post('/app/beheer/gebruikers', {
+      form: { naam: 'Zonder token', email: 'zonder@token.test', wachtwoord: 'een-lang-wachtwoord-3', rol: 'certificeerder' },
+    });
+    expect(response.status()).toBe(403);
+    expect((await t.http.get('/v1/gebruikers?rol=certificeerder').set(scenario.as('admin')).expect(200)).body.resultaten.map((u: { email: string }) => u.email)).not.toContain('zonder@token.test');
+  });
+});

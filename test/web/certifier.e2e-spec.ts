@@ -1,0 +1,238 @@
+import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
+import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+
+const CERTIFIER = 'cf-certifier@scenario.test';
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** A small striped PNG photo, so the screenshots show what a certifier sees. */
+function photo(width = 320, height = 240): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(0);
+    for (let x = 0; x < width; x++) rows.push(...(Math.floor((x + y) / 24) % 2 === 0 ? [70, 120, 170] : [230, 200, 120]));
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PHOTO = photo();
+
+describe('web app: the certifier', () => {
+  let t: TestApp;
+  let scenario: Scenario;
+  let browser: BrowserSession | undefined;
+  let house = 300;
+
+  async function location(): Promise<string> {
+    const response = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
+      adres: { postcode: '2671KL', huisnummer: house++, straatnaam: 'Middel Broekweg', woonplaats: 'Naaldwijk' },
+      gemeentecode: 'GM1783',
+      soortHuisvesting: 'woning',
+      nieuwbouw: false,
+      aantalSlaapplaatsen: 14,
+    });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  }
+
+  /** A submitted inspection with photos, every answer passing unless overridden, by the given auditor. */
+  async function submitted(overrides: Record<string, object> = {}, auditor = 'auditor'): Promise<{ inspectionId: string; locationId: string }> {
+    const locationId = await location();
+    const planned = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId: scenario.id(auditor), soort: 'initieel', gepland: new Date().toISOString() });
+    expect(planned.status).toBe(201);
+    const id = planned.body.id as string;
+    const answer = (code: string, body: object) => t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(scenario.as(auditor)).send(body).expect(200);
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
+    for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
+    for (const [code, name] of [['RU-01', 'slaapkamer.png'], ['BV-02', 'blusdeken.png']]) {
+      await t.http.post(`/v1/inspecties/${id}/bewijsstukken`).set(scenario.as(auditor)).field('criteriumCode', code).attach('bestand', PHOTO, { filename: name, contentType: 'image/png' }).expect(201);
+    }
+    await t.http.post(`/v1/inspecties/${id}/indieningen`).set(scenario.as(auditor)).expect(201);
+    return { inspectionId: id, locationId };
+  }
+
+  async function signedIn(email: string, options: { phone?: boolean } = {}): Promise<Page> {
+    const page = await (await browser!.context(options)).newPage();
+    await signInAs(page, email, PASSWORD);
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    scenario = await createScenario(t, 'cf');
+    if (chromiumAvailable()) browser = await openBrowser(t);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('opens a submitted inspection, sees answers, photos and findings, grants it and sees the result', async () => {
+    if (!browser) return;
+    const { inspectionId } = await submitted({ 'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' } });
+    const page = await signedIn(CERTIFIER);
+    expect(new URL(page.url()).pathname).toBe('/app/besluiten');
+    const row = page.locator('table.waiting tbody tr', { hasText: 'Middel Broekweg 300' });
+    await expect(row.innerText()).resolves.toContain('1 minor');
+    await expect(row.innerText()).resolves.toContain('auditor');
+    await screenshot(page, 'certifier-besluiten-desktop');
+
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/app/besluiten/${inspectionId}`);
+    await expect(page.locator('#criterium-RU-01').innerText()).resolves.toMatch(/Gemeten: 180 m²/);
+    await expect(page.locator('#criterium-BH-02').innerText()).resolves.toContain('Voldoet niet');
+    await expect(page.locator('#criterium-BH-02').innerText()).resolves.toContain('Klachtenprocedure alleen in het Nederlands.');
+    await expect(page.locator('.finding-list').innerText()).resolves.toContain('BH-02');
+    // The photos are shown inline, streamed privately with their own type.
+    const image = page.locator('#criterium-RU-01 img');
+    await expect(image.getAttribute('alt')).resolves.toBe('Foto: slaapkamer.png');
+    await expect(image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBe(320);
+    const bytes = await page.request.get((await image.getAttribute('src'))!);
+    expect(bytes.headers()['content-type']).toBe('image/png');
+    expect(bytes.headers()['cache-control']).toBe('private, no-store');
+    // Side by side on a desktop: the answers left of the result and decision.
+    const answers = await page.locator('.answers').boundingBox();
+    const aside = await page.locator('.decision-aside').boundingBox();
+    expect(aside!.x).toBeGreaterThan(answers!.x + answers!.width - 1);
+    // Photos further down load when scrolled to (loading="lazy"); the screenshot shows them loaded.
+    const lower = page.locator('#criterium-BV-02 img');
+    await lower.scrollIntoViewIfNeeded();
+    await expect(lower.evaluate((element) => (element as unknown as { decode(): Promise<void> }).decode().then(() => (element as unknown as { naturalWidth: number }).naturalWidth))).resolves.toBe(320);
+    await screenshot(page, 'certifier-besluit-desktop');
+
+    // Without an explanation: said beside the field.
+    await page.getByLabel('Toekennen').check();
+    await page.getByLabel('Toelichting').fill('  ');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.locator('#veld-toelichting-fout').waitFor();
+    await expect(page.getByLabel('Toekennen').isChecked()).resolves.toBe(true);
+
+    await page.getByLabel('Toelichting').fill('Voldoet; de minor wordt binnen de termijn hersteld.');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.waitForURL(/besloten=1/);
+    await expect(page.locator('.notice').innerText()).resolves.toMatch(/toegekend\. Certificaat KM-\d{4}-\d{6}-\d wordt uitgegeven/);
+    await expect(page.locator('.decision-result').innerText()).resolves.toContain('Toegekend');
+    await expect(page.locator('.decision-form').count()).resolves.toBe(0);
+    const decision = (await t.http.get(`/v1/inspecties/${inspectionId}/besluit`).set(scenario.as('certifier')).expect(200)).body;
+    expect(decision.uitkomst).toBe('toekennen');
+
+    await page.goto('/app/besluiten');
+    await expect(page.locator('table.waiting tbody tr', { hasText: 'Middel Broekweg 300' }).count()).resolves.toBe(0);
+  });
+
+  it('shows why a grant is refused: open blocking findings, and the auditor deciding on its own inspection', async () => {
+    if (!browser) return;
+    const { inspectionId } = await submitted({ 'VZ-04': { resultaat: 'voldoet-niet' } });
+    const page = await signedIn(CERTIFIER, { phone: true });
+    await screenshot(page, 'certifier-besluiten-phone');
+    await page.goto(`/app/besluiten/${inspectionId}`);
+    await screenshot(page, 'certifier-besluit-phone');
+    await page.getByLabel('Toekennen').check();
+    await page.getByLabel('Toelichting').fill('Toch toekennen?');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.locator('.error-summary').waitFor();
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('kan niet worden toegekend');
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('VZ-04');
+    // Stacked on a phone: the result and decision above the answers.
+    const aside = await page.locator('.decision-aside').boundingBox();
+    const answers = await page.locator('.answers').boundingBox();
+    expect(answers!.y).toBeGreaterThan(aside!.y + aside!.height - 1);
+
+    // An auditor who later became a certifier may not decide on its own inspection (four eyes).
+    await t.http.post('/v1/gebruikers').set(scenario.as('admin')).send({ email: 'cf-dubbel@scenario.test', wachtwoord: PASSWORD, naam: 'Dubbel', rol: 'auditor', organisatieId: scenario.id('body') }).expect(201);
+    const [{ id: dual }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE email = 'cf-dubbel@scenario.test'`);
+    const own = await ownInspectionOf(dual);
+    await t.sql(`UPDATE user_account SET role = 'certificeerder', organisation_id = NULL WHERE id = $1`, [dual]);
+    const dualPage = await signedIn('cf-dubbel@scenario.test');
+    await dualPage.goto(`/app/besluiten/${own}`);
+    await dualPage.getByLabel('Afwijzen').check();
+    await dualPage.getByLabel('Toelichting').fill('Mijn eigen keuring.');
+    const [response] = await Promise.all([dualPage.waitForResponse((r) => r.request().method() === 'POST'), dualPage.getByRole('button', { name: 'Besluit vastleggen' }).click()]);
+    expect(response.status()).toBe(403);
+    await expect(dualPage.locator('.error-summary').innerText()).resolves.toContain('vier-ogenprincipe');
+    const undecided = await t.http.get(`/v1/inspecties/${own}`).set(scenario.as('certifier')).expect(200);
+    expect(undecided.body.status).toBe('ingediend');
+  });
+
+  /** An inspection planned for, answered and submitted by a freshly made auditor. */
+  async function ownInspectionOf(auditorId: string): Promise<string> {
+    const token = await t.signIn('cf-dubbel@scenario.test', PASSWORD);
+    const locationId = await location();
+    const planned = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() }).expect(201);
+    const id = planned.body.id as string;
+    const auth = { Authorization: `Bearer ${token}` };
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ meetwaarde }).expect(200);
+    for (const code of YES_NO_CODES) await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ resultaat: 'voldoet' }).expect(200);
+    await t.http.post(`/v1/inspecties/${id}/indieningen`).set(auth).expect(201);
+    return id;
+  }
+
+  it('reviews a reported repair with its evidence and accepts it', async () => {
+    if (!browser) return;
+    const { locationId } = await submitted({ 'VZ-04': { resultaat: 'voldoet-niet' } });
+    const findings = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body.resultaten as { id: string }[];
+    await t.http
+      .post(`/v1/bevindingen/${findings[0].id}/herstelmeldingen`)
+      .set(scenario.as('verhuurderA'))
+      .field('omschrijving', 'Tweede wasmachine geplaatst.')
+      .attach('bestand', PHOTO, { filename: 'wasruimte.png', contentType: 'image/png' })
+      .expect(201);
+
+    const page = await signedIn(CERTIFIER);
+    await page.getByRole('link', { name: 'Herstel beoordelen' }).click();
+    await page.waitForURL('**/app/besluiten/bevindingen');
+    const item = page.locator('.review', { hasText: 'Middel Broekweg' }).filter({ hasText: 'VZ-04' });
+    await expect(item.innerText()).resolves.toContain('Tweede wasmachine geplaatst.');
+    const evidence = item.locator('img');
+    await expect(evidence.getAttribute('alt')).resolves.toBe('Bewijs: wasruimte.png');
+    const image = await page.request.get((await evidence.getAttribute('src'))!);
+    expect(image.headers()['content-type']).toBe('image/png');
+    await screenshot(page, 'certifier-herstel-desktop');
+
+    await item.getByLabel('Accepteren: bevinding sluiten').check();
+    await item.getByLabel('Toelichting').fill('Foto toont de tweede wasmachine.');
+    await item.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await page.waitForURL(/beoordeeld=1/);
+    await expect(page.locator('.notice').innerText()).resolves.toContain('vastgelegd');
+    const finding = (await t.http.get(`/v1/bevindingen/${findings[0].id}`).set(scenario.as('certifier')).expect(200)).body;
+    expect(finding.status).toBe('gesloten');
+    await expect(page.locator('.review', { hasText: 'Tweede wasmachine geplaatst.' }).count()).resolves.toBe(0);
+  });
+
+  it('refuses a decision posted without the form token (403) and decides nothing', async () => {
+    if (!browser) return;
+    const { inspectionId } = await submitted();
+    const page = await signedIn(CERTIFIER);
+    const response = await page.request.post(`/app/besluiten/${inspectionId}`, { form: { uitkomst: 'toekennen', toelichting: 'Zonder token' }, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    const inspection = (await t.http.get(`/v1/inspecties/${inspectionId}`).set(scenario.as('certifier')).expect(200)).body;
+    expect(inspection.status).toBe('ingediend');
+    // With the page's token the same post is accepted: the refusal was the token's.
+    const token = await page.locator('meta[name="csrf-token"]').getAttribute('content');
+    const accepted = await page.request.post(`/app/besluiten/${inspectionId}`, { form: { _csrf: token!, uitkomst: 'afwijzen', toelichting: 'Met token' }, maxRedirects: 0 });
+    expect(accepted.status()).toBe(303);
+  });
+});

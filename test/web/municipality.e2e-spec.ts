@@ -1,0 +1,143 @@
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
+import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+
+const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
+
+/*
+ * The municipality's main path in Chromium: its certificates (not another municipality's), the CSV,
+ * the status changes, a webhook subscription with its secret shown once and its delivery log, and an
+ * API key made and revoked.
+ */
+describe('web app: the municipality', () => {
+  let t: TestApp;
+  let scenario: Scenario;
+  let browser: BrowserSession | undefined;
+  let inArea: string;
+  let outOfArea: string;
+  let receiver: http.Server;
+  const received: string[] = [];
+
+  async function signedIn(options: { phone?: boolean } = {}): Promise<Page> {
+    const page = await (await browser!.context(options)).newPage();
+    await signInAs(page, MUNICIPALITY_EMAIL, PASSWORD);
+    return page;
+  }
+
+  beforeAll(async () => {
+    receiver = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received.push(request.url ?? '');
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    scenario = await createScenario(t);
+    inArea = (await scenario.certifiedLocation({ huisnummer: 5 })).number;
+    outOfArea = (await scenario.certifiedLocation({ huisnummer: 6, gemeentecode: 'GM0363', postcode: '1012AB' })).number;
+    if (chromiumAvailable()) browser = await openBrowser(t);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  it('lists the certificates in its own area only, at phone and desktop width', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    expect(new URL(page.url()).pathname).toBe('/app/gemeente');
+    const table = await page.locator('table').textContent();
+    expect(table).toContain(inArea);
+    expect(table).toContain('Tuinbouwweg 5, 2671AB Naaldwijk');
+    expect(table).not.toContain(outOfArea);
+    await screenshot(page, 'gemeente-desktop');
+    await screenshot(await signedIn({ phone: true }), 'gemeente-phone');
+
+    await page.getByLabel('Status').selectOption('geschorst');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.waitForURL('**/app/gemeente?status=geschorst');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await page.locator('.empty').textContent()).toContain('Geen certificaten met deze status.');
+  });
+
+  it('downloads its valid certificates as CSV in the register’s format', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Geldige certificaten downloaden (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^${inArea},.*,2671AB,5,,,Tuinbouwweg,Naaldwijk,GM1783,`));
+  });
+
+  it('shows the status changes in its area since a date', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    await page.goto('/app/gemeente/wijzigingen');
+    const table = await page.locator('table').textContent();
+    expect(table).toContain(inArea);
+    expect(table).not.toContain(outOfArea);
+    await page.getByLabel('Wijzigingen sinds').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.waitForURL('**/app/gemeente/wijzigingen?sinds=2099-01-01');
+    expect(await page.locator('.empty').textContent()).toContain('Geen statuswijzigingen sinds');
+  });
+
+  it('subscribes with the secret shown once, and shows the delivery log', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    await page.goto('/app/gemeente/abonnementen');
+    const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/keurmerk`;
+    await page.getByLabel('Adres van uw ontvanger').fill(callbackUrl);
+    await page.getByRole('button', { name: 'Abonneren' }).click();
+    const secret = (await page.locator('[data-secret]').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    expect(received).toEqual(['/keurmerk']);
+    await page.goto('/app/gemeente/abonnementen');
+    expect(await page.content()).not.toContain(secret);
+    expect(await page.locator('table').textContent()).toContain(callbackUrl);
+
+    await page.getByRole('link', { name: 'Afleverlog' }).click();
+    const log = await page.locator('table').textContent();
+    expect(log).toContain('nl.keurmerk.test');
+    expect(log).toContain('Afgeleverd');
+    expect(log).toContain('HTTP 204');
+  });
+
+  it('makes an API key shown once, which works until it is revoked', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    await page.goto('/app/gemeente/sleutels');
+    await page.getByLabel('Naam').fill('Vergunningensysteem');
+    await page.getByRole('button', { name: 'Sleutel maken' }).click();
+    const key = (await page.locator('[data-secret]').textContent())!.trim();
+    expect(key).toMatch(/^kmk_/);
+    expect((await t.http.get('/v1/certificaten').set('X-API-Key', key)).status).toBe(200);
+
+    await page.goto('/app/gemeente/sleutels');
+    expect(await page.content()).not.toContain(key);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Intrekken Vergunningensysteem' }).click();
+    await page.waitForURL('**/app/gemeente/sleutels?ingetrokken=1');
+    expect(await page.locator('table').textContent()).toContain('Ingetrokken');
+    expect((await t.http.get('/v1/certificaten').set('X-API-Key', key)).status).toBe(401);
+  });
+
+  it('refuses a form post without the CSRF token with 403', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    const response = await page.request.post('/app/gemeente/sleutels', { form: { naam: 'Zonder token' } });
+    expect(response.status()).toBe(403);
+    const keys = (await t.http.get('/v1/api-sleutels').set(scenario.as('municipality')).expect(200)).body.resultaten as { naam: string }[];
+    expect(keys.map((k) => k.naam)).not.toContain('Zonder token');
+  });
+});
