@@ -88,6 +88,31 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       }
     });
 
+    it('answers without credentials (the Fastify fast path) exactly as through Nest (with a municipal key)', async () => {
+      const questions: Record<string, string | number>[] = [
+        { certificaatnummer: certified.number },
+        { certificaatnummer: certified.number, aantalBewoners: 12 },
+        { postcode: '2671 ab', huisnummer: 14 },
+        { postcode: '9999ZZ', huisnummer: 1 },
+        { certificaatnummer: formatCertificateNumber(2026, 999998) },
+      ];
+      for (const query of questions) {
+        const anonymous = await verify(query);
+        const keyed = await verify(query).set('X-Api-Key', apiKey);
+        expect({ query, status: anonymous.status, type: anonymous.headers['content-type'], body: anonymous.text }).toEqual({
+          query,
+          status: keyed.status,
+          type: keyed.headers['content-type'],
+          body: keyed.text,
+        });
+        for (const name of ['content-security-policy', 'x-content-type-options', 'api-version', 'x-request-id', 'ratelimit-remaining']) {
+          expect({ name, value: anonymous.headers[name] }).toEqual({ name, value: expect.any(String) });
+        }
+        // Counted under each caller's own limit: the client address's and the key's.
+        expect(anonymous.headers['ratelimit-limit']).not.toBe(keyed.headers['ratelimit-limit']);
+      }
+    });
+
     it('serves repeated questions from the cache and drops an entry the moment its certificate changes', async () => {
       const cache = t.app.get(VerificationCache);
       expect(cache.enabled).toBe(true);

@@ -21,6 +21,7 @@ import { WebModule } from './web/web.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { AccessGuard } from './http/access.guard';
 import { RateLimitGuard } from './http/rate-limit.guard';
+import { PublicRateWindows } from './http/public-rate-windows';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -53,6 +54,7 @@ export class ApiModule {
       controllers: [HealthController, OpenApiController],
       providers: [
         OpenApiDocumentHolder,
+        PublicRateWindows,
         // In this order: the access guard identifies the caller the rate limit is counted for.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -4,11 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AccountService } from '@keurmerk/accounts';
 import { CoreOptions, PinoNestLogger, Runtime } from '@keurmerk/runtime';
+import { VerificationService } from '@keurmerk/verification';
 import { ApiModule } from './app.module';
 import { AccessGuard } from './http/access.guard';
 import { configureFastify, createFastifyAdapter } from './http/http-server';
+import { PublicRateWindows } from './http/public-rate-windows';
 import { buildOpenApiDocument } from './http/openapi';
 import { OpenApiDocumentHolder } from './openapi/openapi.controller';
+import { installVerificationFastPath } from './verification/verification-fast-path';
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
 export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions & { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -18,6 +21,7 @@ export async function createApiApp(runtime: Runtime, logger: Logger, options: Co
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await configureFastify(fastify);
+  installVerificationFastPath(fastify, app.get(VerificationService), app.get(PublicRateWindows), runtime.config);
 
   AccessGuard.assertDeclared(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
 

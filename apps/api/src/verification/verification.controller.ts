@@ -21,7 +21,7 @@ export function verdictDto(verdict: Verdict): VerdictDto {
 }
 
 /** One renderer for the single-verification answer, so the service can keep what it rendered. */
-const renderVerdict = (verdict: Verdict): string => JSON.stringify(verdictDto(verdict));
+export const renderVerdict = (verdict: Verdict): string => JSON.stringify(verdictDto(verdict));
 
 @ApiTags('Verificatie')
 @Controller('v1')
