@@ -19,6 +19,7 @@ describe('web app: the municipality', () => {
   let scenario: Scenario;
   let browser: BrowserSession | undefined;
   let inArea: string;
+  let alsoInArea: string;
   let outOfArea: string;
   let receiver: http.Server;
   const received: string[] = [];
@@ -41,6 +42,7 @@ describe('web app: the municipality', () => {
     t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     scenario = await createScenario(t);
     inArea = (await scenario.certifiedLocation({ huisnummer: 5 })).number;
+    alsoInArea = (await scenario.certifiedLocation({ huisnummer: 7 })).number;
     outOfArea = (await scenario.certifiedLocation({ huisnummer: 6, gemeentecode: 'GM0363', postcode: '1012AB' })).number;
     if (chromiumAvailable()) browser = await openBrowser(t);
   });
@@ -63,9 +65,27 @@ describe('web app: the municipality', () => {
 
     await page.getByLabel('Status').selectOption('geschorst');
     await page.getByRole('button', { name: 'Filteren' }).click();
-    await page.waitForURL('**/app/gemeente?status=geschorst');
+    await page.waitForURL('**/app/gemeente?*status=geschorst');
     expect(await page.locator('table').count()).toBe(0);
-    expect(await page.locator('.empty').textContent()).toContain('Geen certificaten met deze status.');
+    expect(await page.locator('.empty').textContent()).toContain('Geen certificaten gevonden');
+  });
+
+  it('finds a certificate by number, by postcode and house number, or by street, within its own area', async () => {
+    if (!browser) return;
+    const page = await signedIn();
+    const found = async (search: string): Promise<string[]> => {
+      await page.getByLabel('Zoeken').fill(search);
+      await page.getByRole('button', { name: 'Filteren' }).click();
+      await page.waitForURL((url) => url.searchParams.get('zoek') === search);
+      return page.locator('tbody tr td:first-child').allTextContents();
+    };
+    expect(await found(inArea.toLowerCase())).toEqual([inArea]);
+    expect(await found('2671 ab 7')).toEqual([alsoInArea]);
+    expect((await found('2671AB')).sort()).toEqual([inArea, alsoInArea].sort());
+    expect((await found('tuinbouw')).sort()).toEqual([inArea, alsoInArea].sort());
+    // Another municipality's certificate stays out of sight, by number as well.
+    expect(await found(outOfArea)).toEqual([]);
+    expect(await found('100%_')).toEqual([]);
   });
 
   it('downloads its valid certificates as CSV in the register’s format', async () => {
@@ -75,8 +95,9 @@ describe('web app: the municipality', () => {
     expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(new RegExp(`^${inArea},.*,2671AB,5,,,Tuinbouwweg,Naaldwijk,GM1783,`));
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.startsWith(`${inArea},`))).toMatch(new RegExp(`^${inArea},.*,2671AB,5,,,Tuinbouwweg,Naaldwijk,GM1783,`));
+    expect(lines.some((line) => line.startsWith(`${alsoInArea},`))).toBe(true);
   });
 
   it('shows the status changes in its area since a date', async () => {

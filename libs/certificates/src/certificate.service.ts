@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@keurmerk/accounts';
 import { type CertificateDocumentData, renderCertificatePdf } from '@keurmerk/certificate-pdf';
-import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, Clock, normalisePostcode, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { addDays, addMonths, dateInAmsterdam } from '@keurmerk/norm';
@@ -308,7 +308,11 @@ export class CertificateService {
   }
 
   /** Certificates the caller may see, scoped like locations. */
-  async list(principal: Principal, request: PageRequest, filter: { status?: CertificateStatus; municipalityCode?: string } = {}): Promise<Page<PublicCertificate>> {
+  /**
+   * Certificates the principal may see, newest first. `search` finds a certificate number, a postcode
+   * (with or without a house number: `2671 AB 12`), or else a part of the street, place or holder.
+   */
+  async list(principal: Principal, request: PageRequest, filter: { status?: CertificateStatus; municipalityCode?: string; search?: string } = {}): Promise<Page<PublicCertificate>> {
     let query = this.db.manager.createQueryBuilder(CertificateEntity, 'c').where(`c.status <> 'uitgifte'`);
     if (principal.kind === 'api-key') query = query.andWhere('c.municipality_code = :own', { own: principal.municipalityCode });
     else if (principal.role === 'gemeente') query = query.andWhere('c.municipality_code = :own', { own: principal.municipalityCode });
@@ -316,6 +320,20 @@ export class CertificateService {
     else if (principal.role === 'auditor') query = query.andWhere('EXISTS (SELECT 1 FROM inspection i WHERE i.location_id = c.location_id AND i.auditor_id = :auditor)', { auditor: principal.userId });
     if (filter.status) query = query.andWhere('c.status = :status', { status: filter.status });
     if (filter.municipalityCode) query = query.andWhere('c.municipality_code = :gm', { gm: filter.municipalityCode });
+    const search = filter.search?.trim();
+    if (search) {
+      const postcode = /^([1-9][0-9]{3})\s*([a-zA-Z]{2})(?:\s+([0-9]{1,5}))?$/.exec(search);
+      if (/^KM-\d{4}-\d{6}-\d$/i.test(search)) query = query.andWhere('c.number = :number', { number: search.toUpperCase() });
+      else if (postcode) {
+        query = query.andWhere('EXISTS (SELECT 1 FROM location l WHERE l.id = c.location_id AND l.postcode = :postcode AND (:houseNumber::int IS NULL OR l.house_number = :houseNumber::int))', {
+          postcode: normalisePostcode(`${postcode[1]}${postcode[2]}`),
+          houseNumber: postcode[3] === undefined ? null : Number(postcode[3]),
+        });
+      } else {
+        const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        query = query.andWhere(`(c.content #>> '{address,street}' ILIKE :like OR c.content #>> '{address,city}' ILIKE :like OR c.content ->> 'holderName' ILIKE :like)`, { like });
+      }
+    }
     const [items, total] = await query.orderBy('c.issued_at', 'DESC').addOrderBy('c.number', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
     return { items: items as PublicCertificate[], total, ...request };
   }

@@ -18,6 +18,7 @@ type Fields = Record<string, unknown>;
 const HOME_PATH = '/app/gemeente';
 const CHANGES_PATH = '/app/gemeente/wijzigingen';
 const CHANGES_DEFAULT_DAYS = 30;
+const MAX_SEARCH = 100;
 
 /** The municipality of the signed-in municipal user: every list below is of that area only. */
 export function ownMunicipality(web: SignedInContext): string {
@@ -42,11 +43,14 @@ export class MunicipalityPagesController {
   async home(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const code = ownMunicipality(web);
     const status = CERTIFICATE_STATUSES.includes(query.status as CertificateStatus) ? (query.status as CertificateStatus) : undefined;
-    const found = await this.certificates.list(web.user.principal, pageRequest(query.pagina), { status });
+    // A certificate number, a postcode (with house number), or part of a street, place or holder.
+    const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, MAX_SEARCH) : '';
+    const found = await this.certificates.list(web.user.principal, pageRequest(query.pagina), { status, search });
     const body = html`
       <p class="lead">${t(web, `Keurmerkcertificaten van locaties in uw gemeente (${code}).`, `Quality-mark certificates of locations in your municipality (${code}).`)}</p>
       <div class="filters">
         <form method="get" action="${HOME_PATH}" class="inline-form">
+          ${field({ name: 'zoek', type: 'search', label: t(web, 'Zoeken', 'Search'), value: search || undefined, hint: t(web, 'Certificaatnummer, postcode en huisnummer, straat, plaats of houder', 'Certificate number, postcode and house number, street, place or holder'), attributes: html` maxlength="${MAX_SEARCH}"` })}
           ${selectField({ name: 'status', label: t(web, 'Status', 'Status'), value: status, empty: t(web, 'Alle statussen', 'All statuses'), choices: CERTIFICATE_STATUSES.map((s) => ({ value: s, label: statusText(web, 'certificate', s) })) })}
           <button type="submit" class="button--secondary">${t(web, 'Filteren', 'Filter')}</button>
         </form>
@@ -54,7 +58,11 @@ export class MunicipalityPagesController {
       <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${t(web, 'Geldige certificaten downloaden (CSV)', 'Download valid certificates (CSV)')}</a>
         <span class="muted">${t(web, 'In het formaat van het open register.', 'In the open register’s format.')}</span></p>
       ${found.total === 0
-        ? emptyState(status ? t(web, 'Geen certificaten met deze status.', 'No certificates with this status.') : t(web, 'Er zijn nog geen certificaten in uw gemeente.', 'There are no certificates in your municipality yet.'))
+        ? emptyState(
+            status || search
+              ? t(web, 'Geen certificaten gevonden met deze zoekopdracht of status.', 'No certificates match this search or status.')
+              : t(web, 'Er zijn nog geen certificaten in uw gemeente.', 'There are no certificates in your municipality yet.'),
+          )
         : html`<p>${found.total === 1 ? t(web, '1 certificaat', '1 certificate') : t(web, `${formatNumber(web, found.total)} certificaten`, `${formatNumber(web, found.total)} certificates`)}</p>
           <div class="table-wrap"><table class="stack">
           <thead><tr><th>${t(web, 'Certificaat', 'Certificate')}</th><th>${t(web, 'Adres', 'Address')}</th><th>${t(web, 'Status', 'Status')}</th><th>${t(web, 'Geldig tot', 'Valid until')}</th><th class="num">${t(web, 'Max. bewoners', 'Max. residents')}</th><th>${t(web, 'Houder', 'Holder')}</th></tr></thead>
@@ -66,7 +74,7 @@ export class MunicipalityPagesController {
             <td class="num" data-label="${t(web, 'Max. bewoners', 'Max. residents')}">${formatNumber(web, c.maximumResidents)}</td>
             <td data-label="${t(web, 'Houder', 'Holder')}">${c.content.holderName}</td></tr>`)}</tbody>
         </table></div>`}
-      ${pager(web, HOME_PATH, found, { status })}`;
+      ${pager(web, HOME_PATH, found, { status, zoek: search || undefined })}`;
     sendPage(reply, web, page(web, { title: t(web, 'Certificaten', 'Certificates'), body, styles: ['municipality.css'] }));
   }
 
