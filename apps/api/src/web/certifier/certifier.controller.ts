@@ -2,14 +2,15 @@ import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
 import { CERTIFICATE_NUMBER_PATTERN } from '@keurmerk/certificates';
-import { AppErrorCode, AppException, type Page } from '@keurmerk/common';
+import { AppErrorCode, AppException } from '@keurmerk/common';
 import { DocumentService } from '@keurmerk/documents';
 import { type FindingEntity, FindingService, type InspectionEntity, InspectionService } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { addressOf } from '../auditor/checklist.view';
-import { type FieldErrors, type Html, html, page, redirect, sendPage } from '../layout';
+import { pager } from '../admin/page-parts';
+import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, t, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import {
@@ -44,15 +45,6 @@ function explanationError(web: WebContext, explanation: string): string | undefi
   return undefined;
 }
 
-function pager(web: WebContext, path: string, list: Page<unknown>): Html {
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  if (pages <= 1) return html``;
-  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
-  ${list.page > 1 ? html`<a href="${path}?pagina=${list.page - 1}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
-  <span>${t(web, `Pagina ${list.page} van ${pages}`, `Page ${list.page} of ${pages}`)}</span>
-  ${list.page < pages ? html`<a href="${path}?pagina=${list.page + 1}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
-</nav>`;
-}
 
 /**
  * The certifier's pages: submitted inspections waiting for a decision, one inspection's answers,

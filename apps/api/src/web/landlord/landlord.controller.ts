@@ -10,8 +10,9 @@ import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
 import { addressOf } from '../auditor/checklist.view';
+import { pager } from '../admin/page-parts';
 import { repairEvidenceContent, sendStoredFile, uuidOf } from '../certifier/stored-file';
-import { type FieldErrors, type Html, html, page, redirect, sendPage } from '../layout';
+import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, t, today, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { LOCATION_FIELDS, locationFormValues, locationProblemText, newLocationOf } from './location-form';
@@ -84,7 +85,7 @@ export class LandlordPagesController {
         deadlines: deadlinesOf(findingsByLocation.get(location.id) ?? [], certificate, day),
       };
     });
-    sendPage(reply, web, page(web, { title: t(web, 'Locaties', 'Locations'), body: locationsBody(web, rows, pager(web, locations)), styles: ['landlord.css'] }));
+    sendPage(reply, web, page(web, { title: t(web, 'Locaties', 'Locations'), body: locationsBody(web, rows, pager(web, LOCATIONS_PATH, locations)), styles: ['landlord.css'] }));
   }
 
   @Get('nieuw')
@@ -288,12 +289,3 @@ export class LandlordPagesController {
   }
 }
 
-function pager(web: WebContext, list: Page<unknown>): Html {
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  if (pages <= 1) return html``;
-  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
-  ${list.page > 1 ? html`<a href="${LOCATIONS_PATH}?pagina=${list.page - 1}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
-  <span>${t(web, `Pagina ${list.page} van ${pages}`, `Page ${list.page} of ${pages}`)}</span>
-  ${list.page < pages ? html`<a href="${LOCATIONS_PATH}?pagina=${list.page + 1}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
-</nav>`;
-}
