@@ -58,7 +58,7 @@ describe('web app: the municipality', () => {
     expect(new URL(page.url()).pathname).toBe('/app/gemeente');
     const table = await page.locator('table').textContent();
     expect(table).toContain(inArea);
-    expect(table).toContain('Tuinbouwweg 5, 2671AB Naaldwijk');
+    expect(table).toContain('Tuinbouwweg 5, 2671 AB Naaldwijk');
     expect(table).not.toContain(outOfArea);
     await screenshot(page, 'gemeente-desktop');
     await screenshot(await signedIn({ phone: true }), 'gemeente-phone');

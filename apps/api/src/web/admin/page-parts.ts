@@ -139,5 +139,7 @@ export interface AddressParts {
 
 /** An address on one line as the Dutch write it: Tuinbouwweg 12A-2, 2671AB Naaldwijk. */
 export function addressLine(a: AddressParts): string {
-  return `${a.street} ${a.houseNumber}${a.houseLetter ?? ''}${a.houseNumberAddition ? `-${a.houseNumberAddition}` : ''}, ${a.postcode} ${a.city}`;
+  const number = `${a.houseNumber}${a.houseLetter ?? ''}${a.houseNumberAddition ? `-${a.houseNumberAddition}` : ''}`;
+  // Postcodes are kept as 2671AB and written as people write them: 2671 AB.
+  return `${a.street} ${number}, ${a.postcode.replace(/^(\d{4})([A-Z]{2})$/, '$1 $2')} ${a.city}`;
 }

@@ -4,6 +4,7 @@ import { type AnswerEntity, type FindingEntity, type InspectionEntity, type Insp
 import type { LocationEntity } from '@keurmerk/locations';
 import { type Criterion, type InspectionResult, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
+import { addressLine } from '../admin/page-parts';
 import { statusBadge, statusText } from '../labels';
 import { formatDate, formatDateTime, formatNumber, t, type WebContext } from '../web-context';
 
@@ -18,8 +19,7 @@ export function inspectionPath(id: string): string {
 }
 
 export function addressOf(location: Pick<LocationEntity, 'street' | 'houseNumber' | 'houseLetter' | 'houseNumberAddition' | 'postcode' | 'city'>): string {
-  const number = `${location.houseNumber}${location.houseLetter ?? ''}${location.houseNumberAddition ? `-${location.houseNumberAddition}` : ''}`;
-  return `${location.street} ${number}, ${location.postcode.replace(/^(\d{4})([A-Z]{2})$/, '$1 $2')} ${location.city}`;
+  return addressLine(location);
 }
 
 const KINDS: Record<InspectionKind, [string, string]> = {

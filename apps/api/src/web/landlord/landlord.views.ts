@@ -225,11 +225,20 @@ function uploadForm(web: WebContext, locationId: string, application: Applicatio
 function applicationSection(web: WebContext, detail: LocationDetail): Html {
   const { location, applications } = detail;
   const open = applications.find(({ application }) => application.status === 'ingediend' || application.status === 'in-behandeling');
+  // With a current certificate, a new application is its renewal: said so, not offered as a first one.
+  const current = detail.certificates.find((certificate) => certificate.status === 'geldig' || certificate.status === 'geschorst');
   const applyForm = html`<form method="post" action="${locationPath(location.id)}/aanvragen" class="actions">
-  ${csrfField(web)}<button type="submit">${t(web, 'Keurmerk aanvragen', 'Apply for the mark')}</button>
+  ${csrfField(web)}<button type="submit"${current ? html` class="button--secondary"` : ''}>${current ? t(web, 'Herkeuring aanvragen', 'Apply for re-inspection') : t(web, 'Keurmerk aanvragen', 'Apply for the mark')}</button>
 </form>`;
+  const invitation = current
+    ? t(
+        web,
+        `Het certificaat is geldig tot ${formatDate(web, current.validUntil)}. Vraag op tijd een herkeuring aan om het te verlengen.`,
+        `The certificate is valid until ${formatDate(web, current.validUntil)}. Apply for a re-inspection in time to renew it.`,
+      )
+    : t(web, 'Vraag het keurmerk aan voor deze locatie. Een beheerder plant daarna de keuring.', 'Apply for the mark for this location. An administrator then plans the inspection.');
   return html`<section class="card" aria-labelledby="aanvraag"><h2 id="aanvraag">${t(web, 'Aanvraag', 'Application')}</h2>
-  ${open ? '' : html`<p>${t(web, 'Vraag het keurmerk aan voor deze locatie. Een beheerder plant daarna de keuring.', 'Apply for the mark for this location. An administrator then plans the inspection.')}</p>${applyForm}`}
+  ${open ? '' : html`<p>${invitation}</p>${applyForm}`}
   ${applications.map(
     ({ application, documents }) => html`<div class="application">
     <h3>${t(web, 'Aanvraag van', 'Application of')} ${formatDate(web, application.createdAt)} ${statusBadge(web, 'application', application.status)}</h3>
