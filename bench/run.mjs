@@ -15,7 +15,7 @@ import { exportSuite } from './lib/export.mjs';
 import { runCli, startApi, startS3 } from './lib/processes.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { issuanceSuite, propagationSuite, startServices } from './lib/services.mjs';
-import { verificationSuite, warmNumberRun } from './lib/verification.mjs';
+import { verificationSuite } from './lib/verification.mjs';
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
@@ -86,16 +86,6 @@ async function main() {
     result.scales.small = { verification: await verificationSuite({ api: first, db, tmp, seconds: SECONDS, log }) };
     log(`[${elapsed()}] register export at ${SMALL}\n`);
     result.scales.small.export = await exportSuite({ api: first });
-
-    // What request logging costs: the same run with the API logging warnings only (not a default).
-    if (!process.env.BENCH_LOG_LEVEL) {
-      await stop(first);
-      const quiet = await api(3904, { LOG_LEVEL: 'warn' });
-      log(`[${elapsed()}] verification by number, warm, API at LOG_LEVEL=warn\n`);
-      result.scales.small.verification.numberWarmLogWarn = await warmNumberRun({ api: quiet, db, seconds: SECONDS });
-      await stop(quiet);
-      first = await api(3901);
-    }
 
     log(`[${elapsed()}] issuance and re-issue\n`);
     services = await startServices(env);

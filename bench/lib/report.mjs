@@ -29,7 +29,6 @@ export function markdownReport(r) {
     const warm = key.endsWith('warm');
     row(`verification ${label}`, http(sv[key]), http(lv[key]), warm ? 'p99 ≤ 10 ms' : '', warm ? met(sv[key].p99 <= 10 && lv[key].p99 <= 10) : '');
   }
-  if (sv.numberWarmLogWarn) row('by number, warm cache, API logging at `warn` (not the default; shows what request logging costs)', http(sv.numberWarmLogWarn), '', '', '');
   row('verification ÷ bare, by number (warm)', sv.ratioNumber, lv.ratioNumber, '≥ 0.6', met(sv.ratioNumber >= 0.6 && lv.ratioNumber >= 0.6));
   row('verification ÷ bare, by address (warm)', sv.ratioAddress, lv.ratioAddress, '≥ 0.6', met(sv.ratioAddress >= 0.6 && lv.ratioAddress >= 0.6));
   for (const [label, key] of [

@@ -97,12 +97,3 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
 }
 
 const ratio = (api, bare) => Math.round((api.rps / bare.rps) * 100) / 100;
-
-/** Warm verification by number only, for comparing one API setting with another (here: its log level). */
-export async function warmNumberRun({ api, db, seconds }) {
-  const { rows } = await db.query(`SELECT number FROM certificate WHERE status <> 'uitgifte' ORDER BY random() LIMIT $1`, [WARM_KEYS]);
-  const paths = rows.map(numberPath);
-  await prime(api.url, paths);
-  await load({ url: api.url, paths, seconds: 3 });
-  return assertClean('number-warm', await load({ url: api.url, paths, seconds }));
-}
