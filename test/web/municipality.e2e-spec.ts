@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { CertificateService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
@@ -151,6 +152,32 @@ describe('web app: the municipality', () => {
     await page.waitForURL('**/app/gemeente/sleutels?ingetrokken=1');
     expect(await page.locator('table').textContent()).toContain('Ingetrokken');
     expect((await t.http.get('/v1/certificaten').set('X-API-Key', key)).status).toBe(401);
+  });
+
+  it('downloads the list as filtered, with each certificate’s status', async () => {
+    if (!browser) return;
+    const certificates = t.app.get(CertificateService);
+    const system = { kind: 'system' as const, id: null };
+    await certificates.changeStatus(alsoInArea, 'geschorst', 'Klacht over brandveiligheid', system);
+    try {
+      const page = await signedIn();
+      await page.getByLabel('Status').selectOption('geschorst');
+      await page.getByRole('button', { name: 'Filteren' }).click();
+      await page.waitForURL('**/app/gemeente?*status=geschorst');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Deze lijst downloaden (CSV)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-lijst-\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+      expect(lines[0]).toBe('certificaatnummer,status,statusGewijzigdOp,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,houderNaam,houderKvkNummer,normVersie');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatch(new RegExp(`^${alsoInArea},geschorst,\\d{4}-.*,2671AB,7,,,Tuinbouwweg,Naaldwijk,`));
+
+      // Unfiltered, it is every certificate of the area in any status; never another municipality's.
+      const all = await page.request.get('/app/gemeente/lijst.csv');
+      const rows = (await all.text()).trimEnd().split('\r\n').slice(1);
+      expect(rows.map((row) => row.split(',').slice(0, 2).join(',')).sort()).toEqual([`${inArea},geldig`, `${alsoInArea},geschorst`].sort());
+    } finally {
+      await certificates.changeStatus(alsoInArea, 'geldig', 'Klacht ongegrond', system);
+    }
   });
 
   it('refuses a form post without the CSRF token with 403', async () => {

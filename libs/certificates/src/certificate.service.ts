@@ -32,6 +32,13 @@ export const TEMPLATE_VERSION = 1;
 
 export type PublicCertificate = CertificateEntity & { status: CertificateStatus };
 
+export interface CertificateFilter {
+  status?: CertificateStatus;
+  municipalityCode?: string;
+  /** A certificate number, a postcode with or without house number, or part of street, place or holder. */
+  search?: string;
+}
+
 /**
  * Told of every recorded status change, inside the transaction that records it, so what follows
  * from a change (webhook deliveries) commits or rolls back with it. Use only `manager` in there.
@@ -312,7 +319,23 @@ export class CertificateService {
    * Certificates the principal may see, newest first. `search` finds a certificate number, a postcode
    * (with or without a house number: `2671 AB 12`), or else a part of the street, place or holder.
    */
-  async list(principal: Principal, request: PageRequest, filter: { status?: CertificateStatus; municipalityCode?: string; search?: string } = {}): Promise<Page<PublicCertificate>> {
+  async list(principal: Principal, request: PageRequest, filter: CertificateFilter = {}): Promise<Page<PublicCertificate>> {
+    const [items, total] = await this.visible(principal, filter).orderBy('c.issued_at', 'DESC').addOrderBy('c.number', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
+    return { items: items as PublicCertificate[], total, ...request };
+  }
+
+  /** What `list` finds, all of it, in number order: keyset batches, so memory stays flat however many. */
+  async *listAll(principal: Principal, filter: CertificateFilter = {}, batchSize = 1000): AsyncGenerator<PublicCertificate> {
+    let after = '';
+    for (;;) {
+      const batch = await this.visible(principal, filter).andWhere('c.number > :after', { after }).orderBy('c.number', 'ASC').take(batchSize).getMany();
+      yield* batch as PublicCertificate[];
+      if (batch.length < batchSize) return;
+      after = batch[batch.length - 1].number;
+    }
+  }
+
+  private visible(principal: Principal, filter: CertificateFilter) {
     let query = this.db.manager.createQueryBuilder(CertificateEntity, 'c').where(`c.status <> 'uitgifte'`);
     if (principal.kind === 'api-key') query = query.andWhere('c.municipality_code = :own', { own: principal.municipalityCode });
     else if (principal.role === 'gemeente') query = query.andWhere('c.municipality_code = :own', { own: principal.municipalityCode });
@@ -334,8 +357,7 @@ export class CertificateService {
         query = query.andWhere(`(c.content #>> '{address,street}' ILIKE :like OR c.content #>> '{address,city}' ILIKE :like OR c.content ->> 'holderName' ILIKE :like)`, { like });
       }
     }
-    const [items, total] = await query.orderBy('c.issued_at', 'DESC').addOrderBy('c.number', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
-    return { items: items as PublicCertificate[], total, ...request };
+    return query;
   }
 
   /**

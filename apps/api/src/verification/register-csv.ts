@@ -3,7 +3,8 @@ import type { RegisterRow } from '@keurmerk/verification';
 /** The open register's CSV (RFC 4180, CRLF): one format for the public export and a municipality's own. */
 const CSV_COLUMNS = ['certificaatnummer', 'geldigVanaf', 'geldigTot', 'maximaalAantalBewoners', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'straatnaam', 'woonplaats', 'gemeentecode', 'houderNaam', 'houderKvkNummer', 'normVersie'];
 
-function csvField(value: string | number | null): string {
+/** One RFC 4180 field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import { Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { municipalityOf } from '@keurmerk/accounts';
-import { CERTIFICATE_STATUSES, CertificateService, type CertificateStatus } from '@keurmerk/certificates';
+import { CERTIFICATE_STATUSES, type CertificateFilter, CertificateService, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
-import { registerCsvLines } from '../../verification/register-csv';
+import { csvField, registerCsvLines } from '../../verification/register-csv';
 import { addressLine, amsterdamInstant, pageRequest, pager, selectField } from '../admin/page-parts';
 import { emptyState, errorSummary, field, html, page, sendPage } from '../layout';
 import { statusBadge, statusText } from '../labels';
@@ -42,10 +42,9 @@ export class MunicipalityPagesController {
   @Get()
   async home(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const code = ownMunicipality(web);
-    const status = CERTIFICATE_STATUSES.includes(query.status as CertificateStatus) ? (query.status as CertificateStatus) : undefined;
-    // A certificate number, a postcode (with house number), or part of a street, place or holder.
-    const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, MAX_SEARCH) : '';
+    const { status, search } = listFilter(query);
     const found = await this.certificates.list(web.user.principal, pageRequest(query.pagina), { status, search });
+    const shown = new URLSearchParams(Object.entries({ status, zoek: search }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     const body = html`
       <p class="lead">${t(web, `Keurmerkcertificaten van locaties in uw gemeente (${code}).`, `Quality-mark certificates of locations in your municipality (${code}).`)}</p>
       <div class="filters">
@@ -55,8 +54,9 @@ export class MunicipalityPagesController {
           <button type="submit" class="button--secondary">${t(web, 'Filteren', 'Filter')}</button>
         </form>
       </div>
-      <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${t(web, 'Geldige certificaten downloaden (CSV)', 'Download valid certificates (CSV)')}</a>
-        <span class="muted">${t(web, 'In het formaat van het open register.', 'In the open register’s format.')}</span></p>
+      <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${shown.size > 0 ? `?${shown.toString()}` : ''}" download>${t(web, 'Deze lijst downloaden (CSV)', 'Download this list (CSV)')}</a>
+        <a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${t(web, 'Geldige certificaten downloaden (CSV)', 'Download valid certificates (CSV)')}</a>
+        <span class="muted">${t(web, 'De lijst met de gekozen zoekopdracht en status; de geldige certificaten in het formaat van het open register.', 'The list with the chosen search and status; the valid certificates in the open register’s format.')}</span></p>
       ${found.total === 0
         ? emptyState(
             status || search
@@ -76,6 +76,18 @@ export class MunicipalityPagesController {
         </table></div>`}
       ${pager(web, HOME_PATH, found, { status, zoek: search || undefined })}`;
     sendPage(reply, web, page(web, { title: t(web, 'Certificaten', 'Certificates'), body, styles: ['municipality.css'] }));
+  }
+
+  /** The list as filtered on the page, every page of it, with each certificate's status: streamed in number order. */
+  @Get('lijst.csv')
+  listCsv(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): void {
+    const code = ownMunicipality(web);
+    const stream = Readable.from(listCsvLines(this.certificates.listAll(web.user.principal, listFilter(query))), { objectMode: false });
+    void reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="keurmerk-${code}-lijst-${dateInAmsterdam(web.now)}.csv"`)
+      .header('Cache-Control', 'no-store')
+      .send(stream);
   }
 
   /** The municipality's valid certificates as the open register's CSV, streamed: memory stays flat however many. */
@@ -120,5 +132,24 @@ export class MunicipalityPagesController {
         </table></div>`}
       ${pager(web, CHANGES_PATH, found, { sinds: sinceDate })}`;
     sendPage(reply, web, page(web, { title: t(web, 'Statuswijzigingen', 'Status changes'), body, styles: ['municipality.css'] }), error ? 400 : 200);
+  }
+}
+
+/** The list's filters from the query string; anything unknown is no filter. */
+function listFilter(query: Fields): Required<Pick<CertificateFilter, 'search'>> & Pick<CertificateFilter, 'status'> {
+  const status = CERTIFICATE_STATUSES.includes(query.status as CertificateStatus) ? (query.status as CertificateStatus) : undefined;
+  // A certificate number, a postcode (with house number), or part of a street, place or holder.
+  const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, MAX_SEARCH) : '';
+  return { status, search };
+}
+
+const LIST_CSV_COLUMNS = ['certificaatnummer', 'status', 'statusGewijzigdOp', 'geldigVanaf', 'geldigTot', 'maximaalAantalBewoners', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'straatnaam', 'woonplaats', 'houderNaam', 'houderKvkNummer', 'normVersie'];
+
+async function* listCsvLines(certificates: AsyncGenerator<PublicCertificate>): AsyncGenerator<string> {
+  yield `${LIST_CSV_COLUMNS.join(',')}\r\n`;
+  for await (const c of certificates) {
+    const a = c.content.address;
+    const fields = [c.number, c.status, c.statusChangedAt.toISOString(), c.validFrom, c.validUntil, c.maximumResidents, a.postcode, a.houseNumber, a.houseLetter ?? null, a.houseNumberAddition ?? null, a.street, a.city, c.content.holderName, c.content.holderKvkNumber, c.normVersion];
+    yield `${fields.map(csvField).join(',')}\r\n`;
   }
 }
