@@ -18,6 +18,8 @@ export interface BrowserSession {
   baseUrl: string;
   /** A fresh browser context (own cookies, own storage), optionally phone-sized. */
   context(options?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
+  /** A page in a fresh context, signed in through the sign-in form. */
+  signedIn(email: string, password: string, options?: { phone?: boolean; locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function openBrowser(t: TestApp): Promise<BrowserSession> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const contexts: BrowserContext[] = [];
-  return {
+  const session: BrowserSession = {
     browser,
     baseUrl,
     async context(options = {}) {
@@ -49,12 +51,18 @@ export async function openBrowser(t: TestApp): Promise<BrowserSession> {
       contexts.push(context);
       return context;
     },
+    async signedIn(email, password, options = {}) {
+      const page = await (await session.context(options)).newPage();
+      await signInAs(page, email, password);
+      return page;
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return session;
 }
 
 export async function signInAs(page: Page, email: string, password: string): Promise<void> {

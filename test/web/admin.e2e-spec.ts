@@ -28,11 +28,7 @@ describe('web app: the beheerder', () => {
     return location.body.id as string;
   }
 
-  async function signedIn(options: { phone?: boolean } = {}): Promise<Page> {
-    const page = await (await browser!.context(options)).newPage();
-    await signInAs(page, ADMIN.email, ADMIN.password);
-    return page;
-  }
+  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(ADMIN.email, ADMIN.password, options);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 const CERTIFIER = 'cf-certifier@scenario.test';
 
@@ -74,11 +74,7 @@ describe('web app: the certifier', () => {
     return { inspectionId: id, locationId };
   }
 
-  async function signedIn(email: string, options: { phone?: boolean } = {}): Promise<Page> {
-    const page = await (await browser!.context(options)).newPage();
-    await signInAs(page, email, PASSWORD);
-    return page;
-  }
+  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(email, PASSWORD, options);
 
   beforeAll(async () => {
     t = await startTestApp();

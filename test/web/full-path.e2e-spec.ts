@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const LANDLORD = 'fp-verhuurderA@scenario.test';
@@ -30,11 +30,7 @@ describe('web app: one location from application to certificate', () => {
   let browser: BrowserSession | undefined;
 
   /** Each person in a fresh context: own cookies, and the auditor's service worker stays with the auditor. */
-  async function signedIn(email: string, password = PASSWORD): Promise<Page> {
-    const page = await (await browser!.context()).newPage();
-    await signInAs(page, email, password);
-    return page;
-  }
+  const signedIn = (email: string, password = PASSWORD): Promise<Page> => browser!.signedIn(email, password);
 
   function menu(page: Page, name: string) {
     return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 /** A 1×1 PNG: the smallest photo the platform accepts (judged by its bytes). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -29,11 +29,7 @@ describe('web app: the landlord', () => {
     return response.body.id as string;
   }
 
-  async function signedIn(email: string, options: { phone?: boolean } = {}): Promise<Page> {
-    const page = await (await browser!.context(options)).newPage();
-    await signInAs(page, email, PASSWORD);
-    return page;
-  }
+  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(email, PASSWORD, options);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { CertificateService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
 
@@ -25,11 +25,7 @@ describe('web app: the municipality', () => {
   let receiver: http.Server;
   const received: string[] = [];
 
-  async function signedIn(options: { phone?: boolean } = {}): Promise<Page> {
-    const page = await (await browser!.context(options)).newPage();
-    await signInAs(page, MUNICIPALITY_EMAIL, PASSWORD);
-    return page;
-  }
+  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(MUNICIPALITY_EMAIL, PASSWORD, options);
 
   beforeAll(async () => {
     receiver = http.createServer((request, response) => {
