@@ -45,9 +45,11 @@ export function markdownReport(r) {
   const c = l.exportCappedHeap;
   row(`register export, CSV, API heap capped at ${c.heapCapMiB} MiB`, '', e(c), 'flat memory: completes, RSS + < 32 MiB', met(c.rows === l.export.rows && c.rssGrowthMiB < 32));
   const i = r.issuance;
-  row('issue one certificate: read, render, sign, store (S3), publish', `median ${i.issue.median} ms, p99 ${i.issue.p99} ms`, '', 'median ≤ 25 ms', met(i.issue.median <= 25));
+  // The issue's goal is for render + sign + store; the worker's whole step (with reading and publishing) stands beside it.
+  row('issuance: render + sign + store (S3) of one certificate', `median ${i.renderSignStore.median} ms, p99 ${i.renderSignStore.p99} ms`, '', 'median ≤ 25 ms', met(i.renderSignStore.median <= 25));
   row('… of which render + sign', `median ${i.renderAndSign.median} ms (render ${i.render.median}, sign ${i.sign.median}), p99 ${i.renderAndSign.p99} ms`, '', '', '');
   row('… of which store in S3 (client side; s3rver in its own process)', `median ${i.store.median} ms, p99 ${i.store.p99} ms`, '', '', '');
+  row('the worker\'s whole step: read, render, sign, store, publish (status change, event, notify)', `median ${i.issue.median} ms, p99 ${i.issue.p99} ms`, '', '', '');
   row('bulk re-issue', `${i.reissuePerSecond} certificates/s (${i.reissued})`, '', '', '');
   const p = r.propagation;
   row('status change → both API processes answer it', `median ${p.median} ms, max ${p.max} ms (${p.trials} changes)`, '', '≤ 1 s', met(p.max <= 1000));

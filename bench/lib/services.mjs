@@ -122,6 +122,7 @@ export async function issuanceSuite({ services, db, count, reissueCount, log }) 
     render: ms(render.slice(warmUp)),
     sign: ms(sign.slice(warmUp)),
     renderAndSign: ms(render.slice(warmUp).map((r, i) => r + sign[i + warmUp])),
+    renderSignStore: ms(render.slice(warmUp).map((r, i) => r + sign[i + warmUp] + store[i + warmUp])),
     store: ms(store.slice(warmUp)),
     reissuePerSecond: round(reissued / seconds),
     reissued,
