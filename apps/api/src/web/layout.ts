@@ -171,16 +171,29 @@ export interface FieldOptions {
   attributes?: Html;
 }
 
-/** A labelled input with its hint and error, tied together for screen readers. */
-export function field(options: FieldOptions): Html {
-  const id = `veld-${options.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
-  return html`<div class="field${options.error ? ' field--error' : ''}">
-  <label for="${id}">${options.label}</label>
-  ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : ''}
-  ${options.error ? html`<p class="error" id="${id}-fout">${options.error}</p>` : ''}
-  <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.value !== undefined && options.value !== null ? html` value="${String(options.value)}"` : ''}${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${options.error ? html` aria-invalid="true"` : ''}${options.attributes ?? ''}>
+/**
+ * What every labelled control shares: its label, hint and error, tied to the control for screen
+ * readers. `control` gets the control's id and the aria attributes that point at hint and error.
+ */
+export function labelledControl(o: { name: string; label: string; hint?: string; error?: string }, control: (id: string, aria: Html) => Html): Html {
+  const id = `veld-${o.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
+  const aria = html`${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}`;
+  return html`<div class="field${o.error ? ' field--error' : ''}">
+  <label for="${id}">${o.label}</label>
+  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+  ${o.error ? html`<p class="error" id="${id}-fout">${o.error}</p>` : ''}
+  ${control(id, aria)}
 </div>`;
+}
+
+/** A labelled input with its hint and error. */
+export function field(options: FieldOptions): Html {
+  return labelledControl(
+    options,
+    (id, aria) =>
+      html`<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.value !== undefined && options.value !== null ? html` value="${String(options.value)}"` : ''}${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${aria}${options.attributes ?? ''}>`,
+  );
 }
 
 /** At the top of a form that came back with errors: what to fix, linked to the fields. */

@@ -1,7 +1,7 @@
 import type { Page, PageRequest } from '@keurmerk/common';
 import { AppException, DEFAULT_PAGE_SIZE } from '@keurmerk/common';
 import { createValidationPipe } from '../../http/validation';
-import { html, type Html } from '../layout';
+import { html, type Html, labelledControl } from '../layout';
 import { formatNumber, t, type WebContext } from '../web-context';
 
 /*
@@ -51,15 +51,18 @@ export async function validated<T extends object>(dto: new () => T, fields: Reco
   return (await createValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;
 }
 
-const TIME_ZONE = 'Europe/Amsterdam';
+/** Dutch wall-clock time to the minute, made once: building an Intl formatter is not cheap. */
+const AMSTERDAM_MINUTE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+function amsterdamWallClock(instant: Date): WallClock {
+  return Object.fromEntries(AMSTERDAM_MINUTE.formatToParts(instant).map((part) => [part.type, part.value])) as WallClock;
+}
 
 /** Minutes Amsterdam is ahead of UTC at `instant` (60 in winter, 120 in summer). */
 function amsterdamOffsetMinutes(instant: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = amsterdamWallClock(instant);
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
@@ -82,11 +85,7 @@ export function amsterdamInstant(date: string, time: string): Date | undefined {
 
 /** The Dutch wall-clock date and time of a moment, for filling the fields again. */
 export function amsterdamParts(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = amsterdamWallClock(instant);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
@@ -103,29 +102,18 @@ export function options(choices: { value: string; label: string }[], selected: s
 
 /** A labelled select in the same shape as layout's field(). */
 export function selectField(o: { name: string; label: string; choices: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string; attributes?: Html }): Html {
-  const id = `veld-${o.name}`;
-  const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
-  return html`<div class="field${o.error ? ' field--error' : ''}">
-  <label for="${id}">${o.label}</label>
-  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
-  ${o.error ? html`<p class="error" id="${id}-fout">${o.error}</p>` : ''}
-  <select id="${id}" name="${o.name}"${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}${o.attributes ?? ''}>
+  return labelledControl(
+    o,
+    (id, aria) => html`<select id="${id}" name="${o.name}"${aria}${o.attributes ?? ''}>
     ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
     ${options(o.choices, o.value)}
-  </select>
-</div>`;
+  </select>`,
+  );
 }
 
 /** A labelled textarea in the same shape as layout's field(). */
 export function textareaField(o: { name: string; label: string; value?: string; error?: string; hint?: string; rows?: number; attributes?: Html }): Html {
-  const id = `veld-${o.name}`;
-  const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
-  return html`<div class="field${o.error ? ' field--error' : ''}">
-  <label for="${id}">${o.label}</label>
-  ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
-  ${o.error ? html`<p class="error" id="${id}-fout">${o.error}</p>` : ''}
-  <textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}${o.attributes ?? ''}>${o.value ?? ''}</textarea>
-</div>`;
+  return labelledControl(o, (id, aria) => html`<textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${aria}${o.attributes ?? ''}>${o.value ?? ''}</textarea>`);
 }
 
 export interface AddressParts {
@@ -137,7 +125,7 @@ export interface AddressParts {
   city: string;
 }
 
-/** An address on one line as the Dutch write it: Tuinbouwweg 12A-2, 2671AB Naaldwijk. */
+/** An address on one line as the Dutch write it: Tuinbouwweg 12A-2, 2671 AB Naaldwijk. */
 export function addressLine(a: AddressParts): string {
   const number = `${a.houseNumber}${a.houseLetter ?? ''}${a.houseNumberAddition ? `-${a.houseNumberAddition}` : ''}`;
   // Postcodes are kept as 2671AB and written as people write them: 2671 AB.

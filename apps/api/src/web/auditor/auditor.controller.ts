@@ -8,6 +8,7 @@ import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspe
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
+import { uuidOr404 } from '../admin/page-parts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, t, type WebContext } from '../web-context';
 import { Web, WebController, WebPublic } from '../web.guard';
@@ -16,7 +17,6 @@ import { type InspectionGroups, inspectionsBody, type InspectionRow } from './in
 import { serviceWorkerScript } from './service-worker';
 import { submitBody } from './submit.view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An offline client's id for a photo: a UUID from crypto.randomUUID(), or the form's own. */
 const CLIENT_REFERENCE = /^[A-Za-z0-9-]{8,100}$/;
 const RECENT_SUBMITTED = 10;
@@ -26,8 +26,7 @@ type Fields = Record<string, unknown>;
 
 function inspectionId(id: string): string {
   // Not a UUID: no inspection has it; answered like any inspection the auditor may not see.
-  if (!UUID.test(id)) throw AppException.notFound('The inspection');
-  return id.toLowerCase();
+  return uuidOr404(id, 'The inspection');
 }
 
 function criterionCode(code: string): string {
@@ -155,8 +154,7 @@ export class AuditorPagesController {
 
   @Get(':id/bewijs/:documentId')
   async evidenceContent(@Web() web: SignedInContext, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
-    if (!UUID.test(documentId)) throw AppException.notFound('The document');
-    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, inspectionId(id), documentId.toLowerCase());
+    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, inspectionId(id), uuidOr404(documentId, 'The document'));
     reply
       .header('Content-Type', document.contentType)
       .header('Content-Disposition', `inline; filename="${document.fileName.replace(/[^\w. -]/g, '_')}"`)

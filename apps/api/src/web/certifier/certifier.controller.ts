@@ -9,7 +9,7 @@ import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { addressOf } from '../auditor/checklist.view';
-import { pager } from '../admin/page-parts';
+import { pager, uuidOr404 } from '../admin/page-parts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, t, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -24,7 +24,7 @@ import {
   reviewsBody,
   waitingBody,
 } from './certifier.views';
-import { repairEvidenceContent, sendStoredFile, uuidOf } from './stored-file';
+import { repairEvidenceContent, sendStoredFile } from './stored-file';
 
 const PAGE_SIZE = 50;
 type Fields = Record<string, unknown>;
@@ -82,7 +82,7 @@ export class CertifierPagesController {
 
   @Post('bevindingen/:findingId')
   async review(@Web() web: SignedInContext, @Param('findingId') findingParam: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const findingId = uuidOf(findingParam, 'The finding');
+    const findingId = uuidOr404(findingParam, 'The finding');
     const akkoord = text(body, 'akkoord');
     const toelichting = text(body, 'toelichting');
     const errors: FieldErrors = {};
@@ -119,13 +119,13 @@ export class CertifierPagesController {
 
   @Get(':inspectionId')
   async decisionPage(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
-    const data = await this.decisionData(web.user.principal, uuidOf(id, 'The inspection'));
+    const data = await this.decisionData(web.user.principal, uuidOr404(id, 'The inspection'));
     this.sendDecision(reply, web, data, 200, this.decidedNotice(web, data, query));
   }
 
   @Post(':inspectionId')
   async decide(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const inspectionId = uuidOf(id, 'The inspection');
+    const inspectionId = uuidOr404(id, 'The inspection');
     const typed = { uitkomst: text(body, 'uitkomst'), toelichting: text(body, 'toelichting') };
     const errors: FieldErrors = {};
     if (typed.uitkomst !== 'toekennen' && typed.uitkomst !== 'afwijzen') errors.uitkomst = t(web, 'Kies toekennen of afwijzen.', 'Choose grant or refuse.');
@@ -147,7 +147,7 @@ export class CertifierPagesController {
 
   @Get(':inspectionId/bewijs/:documentId')
   async evidence(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
-    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, uuidOf(id, 'The inspection'), uuidOf(documentId, 'The document'));
+    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, uuidOr404(id, 'The inspection'), uuidOr404(documentId, 'The document'));
     sendStoredFile(reply, document, bytes);
   }
 

@@ -4,19 +4,12 @@ import { AppException } from '@keurmerk/common';
 import { type DocumentEntity, DocumentService } from '@keurmerk/documents';
 import type { FindingService } from '@keurmerk/inspections';
 import { attachmentDisposition } from '../../locations/attachment';
+import { uuidOr404 } from '../admin/page-parts';
 
 /*
  * Stored files (application documents, inspection photos, repair evidence) as the web app sends them:
  * images may show inline in a page, anything else downloads; nothing is kept by a cache.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from the address: one that is not a UUID names nothing, answered like anything unseen. */
-export function uuidOf(value: string, what: string): string {
-  if (!UUID.test(value)) throw AppException.notFound(what);
-  return value.toLowerCase();
-}
 
 export function isImage(document: Pick<DocumentEntity, 'contentType'>): boolean {
   return document.contentType === 'image/jpeg' || document.contentType === 'image/png';
@@ -44,8 +37,8 @@ export async function repairEvidenceContent(
   principal: Principal,
   ids: { findingId: string; reportId: string; documentId: string },
 ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
-  const listed = await findings.evidenceOf(principal, uuidOf(ids.findingId, 'The finding'), uuidOf(ids.reportId, 'The repair report'));
-  const documentId = uuidOf(ids.documentId, 'The document');
+  const listed = await findings.evidenceOf(principal, uuidOr404(ids.findingId, 'The finding'), uuidOr404(ids.reportId, 'The repair report'));
+  const documentId = uuidOr404(ids.documentId, 'The document');
   if (!listed.some((document) => document.id === documentId)) throw AppException.notFound('The document');
   return documents.content(documentId);
 }

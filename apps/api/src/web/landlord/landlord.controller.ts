@@ -10,8 +10,8 @@ import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
 import { addressOf } from '../auditor/checklist.view';
-import { pager } from '../admin/page-parts';
-import { repairEvidenceContent, sendStoredFile, uuidOf } from '../certifier/stored-file';
+import { pager, uuidOr404 } from '../admin/page-parts';
+import { repairEvidenceContent, sendStoredFile } from '../certifier/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, t, today, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -121,13 +121,13 @@ export class LandlordPagesController {
 
   @Get(':id')
   async detail(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    const detail = await this.detailOf(web.user.principal, uuidOf(id, 'The location'), web.now);
+    const detail = await this.detailOf(web.user.principal, uuidOr404(id, 'The location'), web.now);
     this.sendDetail(reply, web, detail, 200, this.noticeOf(web, query));
   }
 
   @Post(':id/aanvragen')
   async apply(@Web() web: SignedInContext, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    const locationId = uuidOf(id, 'The location');
+    const locationId = uuidOr404(id, 'The location');
     try {
       await this.applications.create(web.user.principal, locationId);
       redirect(reply, `${locationPath(locationId)}?aangevraagd=1#aanvraag`);
@@ -140,7 +140,7 @@ export class LandlordPagesController {
 
   @Post(':id/aanvragen/:applicationId/documenten')
   async upload(@Web() web: SignedInContext, @Param('id') id: string, @Param('applicationId') applicationId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const application = await this.applicationAt(web.user.principal, uuidOf(id, 'The location'), applicationId);
+    const application = await this.applicationAt(web.user.principal, uuidOr404(id, 'The location'), applicationId);
     try {
       const { file } = await readMultipart(request, { fileField: 'bestand' });
       await this.applications.addDocument(web.user.principal, application.id, file);
@@ -161,15 +161,15 @@ export class LandlordPagesController {
 
   @Get(':id/aanvragen/:applicationId/documenten/:documentId')
   async document(@Web() web: SignedInContext, @Param('id') id: string, @Param('applicationId') applicationId: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
-    const application = await this.applicationAt(web.user.principal, uuidOf(id, 'The location'), applicationId);
-    const { document, bytes } = await this.applications.documentContent(web.user.principal, application.id, uuidOf(documentId, 'The document'));
+    const application = await this.applicationAt(web.user.principal, uuidOr404(id, 'The location'), applicationId);
+    const { document, bytes } = await this.applications.documentContent(web.user.principal, application.id, uuidOr404(documentId, 'The document'));
     sendStoredFile(reply, document, bytes);
   }
 
   @Post(':id/bevindingen/:findingId/herstel')
   async reportRepair(@Web() web: SignedInContext, @Param('id') id: string, @Param('findingId') findingParam: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const locationId = uuidOf(id, 'The location');
-    const findingId = uuidOf(findingParam, 'The finding');
+    const locationId = uuidOr404(id, 'The location');
+    const findingId = uuidOr404(findingParam, 'The finding');
     const { finding } = await this.findings.get(web.user.principal, findingId);
     if (finding.locationId !== locationId) throw AppException.notFound('The finding');
     let description = '';
@@ -213,7 +213,7 @@ export class LandlordPagesController {
     @Param('documentId') documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    uuidOf(id, 'The location');
+    uuidOr404(id, 'The location');
     const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, { findingId, reportId, documentId });
     sendStoredFile(reply, document, bytes);
   }
@@ -221,7 +221,7 @@ export class LandlordPagesController {
   /** A certificate PDF of this landlord's location only: the location is the landlord's, the certificate the location's. */
   @Get(':id/certificaten/:number')
   async certificatePdf(@Web() web: SignedInContext, @Param('id') id: string, @Param('number') number: string, @Res() reply: FastifyReply): Promise<void> {
-    const location = await this.locations.getVisible(web.user.principal, uuidOf(id, 'The location'));
+    const location = await this.locations.getVisible(web.user.principal, uuidOr404(id, 'The location'));
     const { certificate, bytes } = await this.certificates.pdf(number);
     if (certificate.locationId !== location.id) throw AppException.notFound(`Certificate ${number}`);
     reply
@@ -234,7 +234,7 @@ export class LandlordPagesController {
 
   /** The application, checked to belong to the location in the address so links cannot cross locations. */
   private async applicationAt(principal: PersonPrincipal, locationId: string, applicationId: string) {
-    const application = await this.applications.getVisible(principal, uuidOf(applicationId, 'The application'));
+    const application = await this.applications.getVisible(principal, uuidOr404(applicationId, 'The application'));
     if (application.locationId !== locationId) throw AppException.notFound('The application');
     return application;
   }
