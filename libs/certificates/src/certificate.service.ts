@@ -35,6 +35,7 @@ export type PublicCertificate = CertificateEntity & { status: CertificateStatus 
 export interface CertificateFilter {
   status?: CertificateStatus;
   municipalityCode?: string;
+  locationId?: string;
   /** A certificate number, a postcode with or without house number, or part of street, place or holder. */
   search?: string;
 }
@@ -343,6 +344,7 @@ export class CertificateService {
     else if (principal.role === 'auditor') query = query.andWhere('EXISTS (SELECT 1 FROM inspection i WHERE i.location_id = c.location_id AND i.auditor_id = :auditor)', { auditor: principal.userId });
     if (filter.status) query = query.andWhere('c.status = :status', { status: filter.status });
     if (filter.municipalityCode) query = query.andWhere('c.municipality_code = :gm', { gm: filter.municipalityCode });
+    if (filter.locationId) query = query.andWhere('c.location_id = :location', { location: filter.locationId });
     const search = filter.search?.trim();
     if (search) {
       const postcode = /^([1-9][0-9]{3})\s*([a-zA-Z]{2})(?:\s+([0-9]{1,5}))?$/.exec(search);

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
-import { CertificateService, type PublicCertificate } from '@keurmerk/certificates';
+import { CertificateService } from '@keurmerk/certificates';
 import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE, type Page, type PageRequest } from '@keurmerk/common';
 import { DocumentService } from '@keurmerk/documents';
 import { FindingService, InspectionService } from '@keurmerk/inspections';
@@ -242,16 +242,15 @@ export class LandlordPagesController {
   private async detailOf(principal: PersonPrincipal, locationId: string, now: Date): Promise<LocationDetail> {
     const location = await this.locations.getVisible(principal, locationId);
     const [certificates, applications, inspections, findings] = await Promise.all([
-      allPages((request) => this.certificates.list(principal, request)),
+      allPages((request) => this.certificates.list(principal, request, { locationId })),
       allPages((request) => this.applications.list(principal, request, { locationId })),
       allPages((request) => this.inspections.list(principal, request, { locationId })),
       allPages((request) => this.findings.list(principal, request, { locationId })),
     ]);
-    const own: PublicCertificate[] = certificates.filter((certificate) => certificate.locationId === locationId);
     const normOf = new Map(inspections.map((inspection) => [inspection.id, inspection.normVersion]));
     return {
       location,
-      certificates: own,
+      certificates,
       applications: await Promise.all(
         applications.map(async (application) => ({ application, documents: (await this.applications.listDocuments(principal, application.id, { page: 1, pageSize: MAX_PAGE_SIZE })).items })),
       ),
@@ -268,7 +267,7 @@ export class LandlordPagesController {
           };
         }),
       ),
-      deadlines: deadlinesOf(findings, own[0], today(now)),
+      deadlines: deadlinesOf(findings, certificates[0], today(now)),
     };
   }
 
