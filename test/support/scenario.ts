@@ -14,11 +14,20 @@ export interface Scenario {
   token(who: string): string;
   as(who: string): { Authorization: string };
   id(key: string): string;
+  /** Registers a location for landlord A (Tuinbouwweg, 2671AB, GM1783 unless told); returns its id. */
+  location(options?: LocationOptions): Promise<string>;
   /** Registers a location for landlord A (GM1783 unless told), certified after a passing inspection. */
-  certifiedLocation(options?: { huisnummer?: number; gemeentecode?: string; postcode?: string }): Promise<{ locationId: string; number: string }>;
+  certifiedLocation(options?: LocationOptions): Promise<{ locationId: string; number: string }>;
   /** Plans, answers (all passing unless overridden) and submits an inspection; returns its id. */
   inspect(locationId: string, overrides?: Record<string, object>, soort?: string): Promise<string>;
   decide(inspectionId: string): Promise<string>;
+}
+
+export interface LocationOptions {
+  huisnummer?: number;
+  gemeentecode?: string;
+  postcode?: string;
+  straatnaam?: string;
 }
 
 // Across scenarios in one test file (one database), KvK numbers must stay unique.
@@ -70,16 +79,19 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
       if (decided.status !== 201) throw new Error(`decision failed: ${decided.status} ${JSON.stringify(decided.body)}`);
       return decided.body.certificaatnummer as string;
     },
-    async certifiedLocation(options = {}) {
+    async location(options = {}) {
       const response = await t.http.post('/v1/locaties').set(as('verhuurderA')).send({
-        adres: { postcode: options.postcode ?? '2671AB', huisnummer: options.huisnummer ?? nextNumber++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+        adres: { postcode: options.postcode ?? '2671AB', huisnummer: options.huisnummer ?? nextNumber++, straatnaam: options.straatnaam ?? 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
         gemeentecode: options.gemeentecode ?? 'GM1783',
         soortHuisvesting: 'woning',
         nieuwbouw: false,
         aantalSlaapplaatsen: 14,
       });
       if (response.status !== 201) throw new Error(`location failed: ${response.status} ${JSON.stringify(response.body)}`);
-      const locationId = response.body.id as string;
+      return response.body.id as string;
+    },
+    async certifiedLocation(options = {}) {
+      const locationId = await scenario.location(options);
       const number = await scenario.decide(await scenario.inspect(locationId));
       await t.app.get(CertificateService).issue(number);
       return { locationId, number };

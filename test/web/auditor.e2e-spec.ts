@@ -14,17 +14,8 @@ describe('web app: the auditor', () => {
   let browser: BrowserSession | undefined;
   let house = 100;
 
-  async function location(): Promise<string> {
-    const response = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
-      adres: { postcode: '2671AB', huisnummer: house++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    expect(response.status).toBe(201);
-    return response.body.id as string;
-  }
+  /** A location of landlord A, registered through the REST API. */
+  const location = (): Promise<string> => scenario.location({ huisnummer: house++ });
 
   async function plan(locationId: string, when = new Date(), auditor = scenario.id('auditor')): Promise<string> {
     const response = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId: auditor, soort: 'initieel', gepland: when.toISOString() });

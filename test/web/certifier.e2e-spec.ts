@@ -46,17 +46,8 @@ describe('web app: the certifier', () => {
   let browser: BrowserSession | undefined;
   let house = 300;
 
-  async function location(): Promise<string> {
-    const response = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
-      adres: { postcode: '2671KL', huisnummer: house++, straatnaam: 'Middel Broekweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    expect(response.status).toBe(201);
-    return response.body.id as string;
-  }
+  /** A location of landlord A, registered through the REST API. */
+  const location = (): Promise<string> => scenario.location({ postcode: '2671KL', straatnaam: 'Middel Broekweg', huisnummer: house++ });
 
   /** A submitted inspection with photos, every answer passing unless overridden, by the given auditor. */
   async function submitted(overrides: Record<string, object> = {}, auditor = 'auditor'): Promise<{ inspectionId: string; locationId: string }> {

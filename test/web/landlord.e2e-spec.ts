@@ -17,17 +17,7 @@ describe('web app: the landlord', () => {
   let house = 200;
 
   /** A location of landlord A, registered through the REST API. */
-  async function restLocation(): Promise<string> {
-    const response = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
-      adres: { postcode: '2671CD', huisnummer: house++, straatnaam: 'Kasweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    expect(response.status).toBe(201);
-    return response.body.id as string;
-  }
+  const restLocation = (): Promise<string> => scenario.location({ postcode: '2671CD', straatnaam: 'Kasweg', huisnummer: house++ });
 
   const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(email, PASSWORD, options);
 
