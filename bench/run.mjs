@@ -8,6 +8,7 @@
 //   BENCH_SECONDS       length of each timed HTTP run (default 8)
 //   BENCH_LOG_LEVEL     the API's LOG_LEVEL (default: unset, so the application's default, info)
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { embeddedS3Credentials } from '../dist/libs/storage/src/index.js';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -52,9 +53,12 @@ async function main() {
     DATABASE_URL: database.url,
     S3_ENDPOINT: s3.url,
     S3_BUCKET: 'keurmerk',
-    // s3rver's fixed credentials.
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_SECRET_ACCESS_KEY: 'S3RVER',
+    // The key pair the S3 server generated into its directory.
+    S3_ACCESS_KEY_ID: embeddedS3Credentials(join(tmp, 's3')).accessKeyId,
+    S3_SECRET_ACCESS_KEY: embeddedS3Credentials(join(tmp, 's3')).secretAccessKey,
+    // Benchmarks sign with the development key outside embedded mode, on purpose.
+    SIGNING_KEY_DEVELOPMENT: 'true',
+    KEURMERK_OIN: '00000009999999999999',
     DATA_DIR: tmp,
     // The limit guards against abuse per client address; the load here comes from one address.
     RATE_LIMIT_PUBLIC_PER_MINUTE: '10000000',

@@ -15,6 +15,9 @@ import { expectProblem, invalidParamNames, startTestApp, TestApp } from './suppo
 
 type Answer = 'ok' | 'reset' | 'hang' | number;
 
+/** The scheme's OIN (KEURMERK_OIN): CloudEvents name their source by it (NL GOV profile). */
+const OIN = '00000001003214345000';
+
 interface Received {
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -133,7 +136,7 @@ describe('webhooks for municipalities', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '200' }, withWorker: true });
+    t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '200', KEURMERK_OIN: OIN }, withWorker: true });
     s = await createScenario(t, 'wh');
     const admin = { Authorization: `Bearer ${await t.adminToken()}` };
     await t.http.post('/v1/gebruikers').set(admin).send({ email: 'wh-amsterdam@scenario.test', wachtwoord: PASSWORD, naam: 'Amsterdam', rol: 'gemeente', gemeentecode: 'GM0363' }).expect(201);
@@ -179,7 +182,7 @@ describe('webhooks for municipalities', () => {
       expect(test.event).toEqual({
         specversion: '1.0',
         id: expect.stringMatching(UUID),
-        source: 'urn:nld:keurmerk:keurmerk.test',
+        source: `urn:nld:oin:${OIN}:systeem:keurmerk`,
         type: 'nl.keurmerk.test',
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         subject: main.id,
@@ -337,7 +340,7 @@ describe('webhooks for municipalities', () => {
         expect(received.event).toEqual({
           specversion: '1.0',
           id: expect.stringMatching(UUID),
-          source: 'urn:nld:keurmerk:keurmerk.test',
+          source: `urn:nld:oin:${OIN}:systeem:keurmerk`,
           type,
           time: expect.stringMatching(/Z$/),
           subject: number,

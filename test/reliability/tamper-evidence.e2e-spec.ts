@@ -259,8 +259,8 @@ describe('tamper evidence', () => {
         DATABASE_URL: url.toString(),
         S3_ENDPOINT: t.s3.endpoint,
         S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_ACCESS_KEY_ID: t.s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
         LOG_LEVEL: 'silent',
         DATA_DIR: t.config.dataDir,
       });

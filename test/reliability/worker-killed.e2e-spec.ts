@@ -40,9 +40,11 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
         DATABASE_URL: t.database.url,
         S3_ENDPOINT: t.s3.endpoint,
         S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        // The same development signing key as the test's API process.
+        S3_ACCESS_KEY_ID: t.s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
+        // The same development signing key as the test's API process (allowed outside embedded mode only when asked).
+        SIGNING_KEY_DEVELOPMENT: 'true',
+        KEURMERK_OIN: '00000009999999999999',
         DATA_DIR: t.config.dataDir,
         PUBLIC_BASE_URL: t.config.publicBaseUrl,
         JOB_TIMEOUT_SECONDS,

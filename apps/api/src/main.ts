@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AccountService, demoAccountsText, seedDemoAccounts } from '@keurmerk/accounts';
-import { loadConfigOrExit } from '@keurmerk/config';
+import { exitUnlessReadyToSign, loadConfigOrExit } from '@keurmerk/config';
 import { createLogger, migrateRuntime, startRuntime, stopOnSignals } from '@keurmerk/runtime';
 import { createApiApp } from './bootstrap';
 
@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     process.stderr.write('--demo writes accounts with public passwords; it runs on the embedded default only (use the CLI\'s seed-demo --force elsewhere).\n');
     process.exit(64);
   }
+  // The worker inside the API signs and sends as the worker alone does, so it needs the same.
+  if (config.workerInProcess) exitUnlessReadyToSign(config);
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
   await migrateRuntime(runtime, logger);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@keurmerk/config';
+import { exitUnlessReadyToSign, loadConfigOrExit } from '@keurmerk/config';
 import { createLogger, migrateRuntime, PinoNestLogger, startRuntime, stopOnSignals } from '@keurmerk/runtime';
 import { WorkerAppModule } from './worker-app.module';
 
@@ -11,6 +11,8 @@ async function main(): Promise<void> {
     process.stderr.write('The worker alone needs DATABASE_URL: the embedded database belongs to the API process (npm start runs both).\n');
     process.exit(78);
   }
+  // Checked here, not in the signing code: a worker without a real key must not start at all.
+  exitUnlessReadyToSign(config);
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
   await migrateRuntime(runtime, logger);

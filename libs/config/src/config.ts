@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { weakSecretReason } from './known-secrets';
 
 /** Everything the processes read from the environment, parsed and validated once at boot. */
 export interface AppConfig {
@@ -36,10 +38,26 @@ export interface AppConfig {
   signing: {
     p12Path?: string;
     p12Passphrase?: string;
+    /**
+     * SIGNING_KEY_DEVELOPMENT=true: outside embedded mode, sign with the untrusted development key in
+     * DATA_DIR anyway. For tests and benchmarks that run the real processes; never for production.
+     */
+    allowDevelopmentKey: boolean;
   };
+  /**
+   * The platform's identity in the NL GOV CloudEvents profile: `urn:nld:oin:<OIN>:systeem:keurmerk`
+   * with `KEURMERK_OIN`; without one (embedded or a test), `urn:nld:keurmerk:local:<host>`, plainly not a real OIN.
+   */
+  eventSource: string;
   webhooks: {
     retryBaseMs: number;
     allowPrivateTargets: boolean;
+    /** Subscriptions one municipality may hold: each status change is sent to every one of them. */
+    maxSubscriptionsPerMunicipality: number;
+  };
+  apiKeys: {
+    /** Active API keys one municipality may hold. */
+    maxPerMunicipality: number;
   };
   rateLimits: {
     /** Requests per minute to public routes, per client address. */
@@ -121,6 +139,29 @@ class EnvReader {
     return raw as T;
   }
 
+  /**
+   * A secret from `NAME`, or from the file `NAME_FILE` names (Compose and Kubernetes secrets are files).
+   * Outside embedded mode a secret must not be short, published in this repository, or a placeholder.
+   */
+  secret(name: string, strict: boolean, minLength: number): string | undefined {
+    const file = this.string(`${name}_FILE`);
+    let value = this.env[name] === undefined || this.env[name] === '' ? undefined : this.env[name];
+    if (file !== undefined) {
+      if (value !== undefined) this.fail(`${name}_FILE`, `set either ${name} or ${name}_FILE, not both`);
+      try {
+        // One trailing line break is how editors and `echo` end a file; it is not part of the secret.
+        value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      } catch (error) {
+        this.fail(`${name}_FILE`, `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        return undefined;
+      }
+    }
+    if (value === undefined) return undefined;
+    const reason = strict ? weakSecretReason(value, minLength) : minLength > 0 && value.length < minLength ? `must be at least ${minLength} characters` : undefined;
+    if (reason) this.fail(file !== undefined ? `${name}_FILE` : name, reason);
+    return value;
+  }
+
   fail(variable: string, reason: string): void {
     this.problems.push({ variable, reason });
   }
@@ -129,14 +170,24 @@ class EnvReader {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const OIN = /^[0-9]{20}$/;
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
   const port = read.integer('PORT', 3000, 0, 65535);
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const s3Endpoint = read.url('S3_ENDPOINT', ['http:', 'https:']);
+  const embedded = !databaseUrl && !s3Endpoint && !env.DATABASE_URL && !env.S3_ENDPOINT;
+  // Outside embedded mode the processes serve real people: no secret anyone can read in this repository.
+  const strict = !embedded;
+  for (const name of ['DATABASE_URL', 'DATABASE_READONLY_URL']) {
+    const password = passwordOf(read.string(name));
+    const reason = strict && password !== undefined ? weakSecretReason(password, 0) : undefined;
+    if (reason) read.fail(name, `its password ${reason}`);
+  }
 
   const s3Access = read.string('S3_ACCESS_KEY_ID');
-  const s3Secret = read.string('S3_SECRET_ACCESS_KEY');
+  const s3Secret = read.secret('S3_SECRET_ACCESS_KEY', strict, strict ? 32 : 0);
   if (s3Endpoint && (!s3Access || !s3Secret)) {
     read.fail(s3Access ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'is required when S3_ENDPOINT is set');
   }
@@ -144,7 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) read.fail('S3_BUCKET', 'is not a valid bucket name');
 
   const adminEmail = read.string('KEURMERK_ADMIN_EMAIL');
-  const adminPassword = env.KEURMERK_ADMIN_PASSWORD;
+  const adminPassword = read.secret('KEURMERK_ADMIN_PASSWORD', strict, 0);
   if (adminEmail && !EMAIL.test(adminEmail)) read.fail('KEURMERK_ADMIN_EMAIL', 'is not an e-mail address');
   if (adminEmail && !adminPassword) read.fail('KEURMERK_ADMIN_PASSWORD', 'is required with KEURMERK_ADMIN_EMAIL');
   if (adminPassword && !adminEmail) read.fail('KEURMERK_ADMIN_EMAIL', 'is required with KEURMERK_ADMIN_PASSWORD');
@@ -152,15 +203,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.fail('KEURMERK_ADMIN_PASSWORD', 'must be 12 to 256 characters');
   }
 
-  const tokenSecret = read.string('AUTH_TOKEN_SECRET');
-  if (tokenSecret && tokenSecret.length < 32) read.fail('AUTH_TOKEN_SECRET', 'must be at least 32 characters');
+  const tokenSecret = read.secret('AUTH_TOKEN_SECRET', strict, 32);
+  const oin = read.string('KEURMERK_OIN');
+  if (oin !== undefined && !OIN.test(oin)) read.fail('KEURMERK_OIN', 'must be the organisation\'s OIN: 20 digits');
+  const publicBaseUrl = read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
 
-  const embedded = !databaseUrl && !s3Endpoint && !env.DATABASE_URL && !env.S3_ENDPOINT;
   const config: AppConfig = {
     port,
     // The embedded default is a developer's machine (with demo passwords, maybe): loopback unless told otherwise.
     host: read.string('HOST') ?? (embedded ? '127.0.0.1' : '0.0.0.0'),
-    publicBaseUrl: read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    publicBaseUrl,
     dataDir: resolve(read.string('DATA_DIR') ?? './data'),
     embedded,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -185,11 +237,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     signing: {
       p12Path: read.string('SIGNING_KEY_P12'),
-      p12Passphrase: env.SIGNING_KEY_PASSPHRASE,
+      p12Passphrase: read.secret('SIGNING_KEY_PASSPHRASE', strict, 0),
+      allowDevelopmentKey: read.boolean('SIGNING_KEY_DEVELOPMENT', false),
     },
+    eventSource: oin && OIN.test(oin) ? `urn:nld:oin:${oin}:systeem:keurmerk` : `urn:nld:keurmerk:local:${hostOf(publicBaseUrl)}`,
     webhooks: {
       retryBaseMs: read.integer('WEBHOOK_RETRY_BASE_MS', 25000, 1, 3_600_000),
       allowPrivateTargets: read.boolean('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+      maxSubscriptionsPerMunicipality: read.integer('MAX_SUBSCRIPTIONS_PER_MUNICIPALITY', 10, 1, 100),
+    },
+    apiKeys: {
+      maxPerMunicipality: read.integer('MAX_API_KEYS_PER_MUNICIPALITY', 10, 1, 100),
     },
     rateLimits: {
       publicPerMinute: read.integer('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 10_000_000),
@@ -209,6 +267,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return config;
 }
 
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'localhost';
+  }
+}
+
 /** For entry points: the configuration, or the process stops naming every bad variable (exit 78, EX_CONFIG). */
 export function loadConfigOrExit(env: Env = process.env): AppConfig {
   try {
@@ -220,4 +296,35 @@ export function loadConfigOrExit(env: Env = process.env): AppConfig {
     }
     throw error;
   }
+}
+
+/**
+ * What a process that signs and sends (the worker, alone or inside the API) needs outside embedded
+ * mode, beyond a valid configuration: a real signing key (the development key proves nothing to
+ * anyone) and the organisation's OIN for the CloudEvents `source`. Empty when it may start.
+ */
+export function signingProcessProblems(config: AppConfig): { variable: string; reason: string }[] {
+  if (config.embedded) return [];
+  const problems: { variable: string; reason: string }[] = [];
+  if (!config.signing.p12Path && !config.signing.allowDevelopmentKey) {
+    problems.push({ variable: 'SIGNING_KEY_P12', reason: 'is required outside embedded mode: the path of the PKCS#12 that signs certificates (README, Production)' });
+  } else if (config.signing.p12Path) {
+    try {
+      readFileSync(config.signing.p12Path);
+    } catch (error) {
+      problems.push({ variable: 'SIGNING_KEY_P12', reason: `cannot read ${config.signing.p12Path} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    }
+  }
+  if (!config.eventSource.startsWith('urn:nld:oin:')) {
+    problems.push({ variable: 'KEURMERK_OIN', reason: 'is required outside embedded mode: the OIN (20 digits) that names this system in CloudEvents' });
+  }
+  return problems;
+}
+
+/** For the entry points of signing processes: stops the process (exit 78) naming what is missing. */
+export function exitUnlessReadyToSign(config: AppConfig): void {
+  const problems = signingProcessProblems(config);
+  if (problems.length === 0) return;
+  process.stderr.write(`${new ConfigError(problems).message}\n`);
+  process.exit(78);
 }

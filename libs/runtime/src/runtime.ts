@@ -41,8 +41,8 @@ export async function startRuntime(config: AppConfig, logger: Logger, overrides:
       objectStore = {
         ...config.objectStore,
         endpoint: startedS3.endpoint,
-        accessKeyId: EmbeddedS3.accessKeyId,
-        secretAccessKey: EmbeddedS3.secretAccessKey,
+        accessKeyId: startedS3.accessKeyId,
+        secretAccessKey: startedS3.secretAccessKey,
         embedded: startedS3,
       };
       logger.info({ dataDir: join(config.dataDir, 's3'), endpoint: startedS3.endpoint }, 'embedded S3 (s3rver) started');

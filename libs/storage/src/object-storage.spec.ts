@@ -17,8 +17,8 @@ describe('ObjectStorage against an S3 protocol server', () => {
     storage = new ObjectStorage({
       endpoint: s3.endpoint,
       bucket: 'test-bucket',
-      accessKeyId: EmbeddedS3.accessKeyId,
-      secretAccessKey: EmbeddedS3.secretAccessKey,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
       region: 'eu-central-1',
     });
   });

@@ -26,15 +26,12 @@ export interface CertificateEventData {
   geldigTot: string;
 }
 
-/** `urn:nld:keurmerk:<instance>`, the instance being the host the public reaches this platform at. */
-export function eventSource(publicBaseUrl: string): string {
-  return `urn:nld:keurmerk:${new URL(publicBaseUrl).host}`;
-}
-
 export function certificateEvent(input: {
   id: string;
   type: string;
   publicBaseUrl: string;
+  /** `urn:nld:oin:<OIN>:systeem:keurmerk` (NL GOV profile), from configuration (AppConfig.eventSource). */
+  source: string;
   occurredAt: Date;
   certificateNumber: string;
   status: string;
@@ -47,7 +44,7 @@ export function certificateEvent(input: {
   return {
     specversion: '1.0',
     id: input.id,
-    source: eventSource(input.publicBaseUrl),
+    source: input.source,
     type: input.type,
     time: input.occurredAt.toISOString(),
     subject: input.certificateNumber,
@@ -65,11 +62,11 @@ export function certificateEvent(input: {
 }
 
 /** The event sent once when a subscription is made, to prove the receiver answers and checks signatures. */
-export function testEvent(input: { id: string; publicBaseUrl: string; at: Date; subscriptionId: string; municipalityCode: string }): CloudEvent<{ abonnementId: string; gemeentecode: string }> {
+export function testEvent(input: { id: string; source: string; at: Date; subscriptionId: string; municipalityCode: string }): CloudEvent<{ abonnementId: string; gemeentecode: string }> {
   return {
     specversion: '1.0',
     id: input.id,
-    source: eventSource(input.publicBaseUrl),
+    source: input.source,
     type: TEST_EVENT_TYPE,
     time: input.at.toISOString(),
     subject: input.subscriptionId,

@@ -59,7 +59,7 @@ export class SubscriptionService {
     const id = randomUUID();
     const secret = generateWebhookSecret();
     const eventId = randomUUID();
-    const event = testEvent({ id: eventId, publicBaseUrl: this.config.publicBaseUrl, at: this.clock.now(), subscriptionId: id, municipalityCode });
+    const event = testEvent({ id: eventId, source: this.config.eventSource, at: this.clock.now(), subscriptionId: id, municipalityCode });
     const outcome = await this.sender.send(url.href, { id: eventId, body: JSON.stringify(event), secret, auth: input.auth });
     if (!outcome.delivered) {
       throw AppException.invalidField(

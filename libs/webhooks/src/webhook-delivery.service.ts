@@ -120,6 +120,7 @@ export class WebhookDeliveryService {
       id: head.event_id,
       type: head.event_type,
       publicBaseUrl: this.config.publicBaseUrl,
+      source: this.config.eventSource,
       occurredAt: head.occurred_at,
       certificateNumber: head.certificate_number,
       status: head.to_status,
