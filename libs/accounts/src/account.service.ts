@@ -186,7 +186,8 @@ export class AccountService {
    * without checking the password.
    */
   async authenticate(email: string, password: string, client?: string): Promise<UserEntity> {
-    await this.throttle.check(email, client);
+    // Counted before the password is checked: parallel guesses cannot overtake the count.
+    const attempt = await this.throttle.begin(email, client);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -194,10 +195,10 @@ export class AccountService {
       .getOne();
     const valid = await this.hasher.verify(user?.active ? user.passwordHash : undefined, password);
     if (!user || !valid) {
-      await this.throttle.recordFailure(email, client);
+      await this.throttle.recordFailure();
       throw AppException.unauthenticated('The e-mail address or password is wrong.');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(attempt);
     return user;
   }
 

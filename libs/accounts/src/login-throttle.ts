@@ -12,6 +12,12 @@ export class LoginThrottledException extends AppException {
   }
 }
 
+/** A counted attempt: the rows that count it, one per subject (account, address). */
+export interface LoginAttempt {
+  email: string;
+  ids: string[];
+}
+
 interface Subject {
   hash: string;
   limit: number;
@@ -20,7 +26,8 @@ interface Subject {
 /**
  * Slows password guessing: after too many failed sign-ins within the window for one e-mail address,
  * or from one client address, sign-in is refused (429) until the oldest of them leaves the window.
- * Failures are rows in the database, so every API process counts the same ones; an unknown e-mail
+ * Attempts are rows in the database (counted before the password is checked, taken back when it was
+ * right), so every API process counts the same ones; an unknown e-mail
  * address is counted like a known one, so the throttle tells nobody which accounts exist.
  */
 @Injectable()
@@ -31,25 +38,43 @@ export class LoginThrottle {
     private readonly clock: Clock,
   ) {}
 
-  /** Throws LoginThrottledException while the account or the address is over its limit. */
-  async check(email: string, client?: string): Promise<void> {
-    let wait = 0;
-    for (const subject of this.subjects(email, client)) wait = Math.max(wait, await this.secondsUntilAllowed(subject));
-    if (wait > 0) throw new LoginThrottledException(wait);
-  }
-
-  async recordFailure(email: string, client?: string): Promise<void> {
+  /**
+   * Counts a sign-in attempt before its password is checked, or throws LoginThrottledException while
+   * the account or the address is over its limit. Check and count are one step under a per-subject
+   * lock (a transaction-scoped advisory lock), so parallel attempts cannot all pass the check before
+   * any of them is counted: 30 parallel guesses with a limit of 5 get 5 passwords evaluated, not 10.
+   * Every attempt is counted as a failure until `recordSuccess` takes it back.
+   */
+  async begin(email: string, client?: string): Promise<LoginAttempt> {
+    const subjects = this.subjects(email, client).sort((a, b) => (a.hash < b.hash ? -1 : 1));
     const now = this.clock.now();
-    // Pruning here keeps the table to one window of failures, without a scheduled job.
-    await this.db.query('DELETE FROM login_failure WHERE failed_at <= $1', [this.windowStart(now)]);
-    for (const subject of this.subjects(email, client)) {
-      await this.db.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2)', [subject.hash, now]);
-    }
+    const ids = await this.db.transaction(async (manager) => {
+      // Locks in one order (by hash), so two attempts on the same account and address cannot deadlock.
+      for (const subject of subjects) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [subject.hash]);
+      let wait = 0;
+      for (const subject of subjects) wait = Math.max(wait, await this.secondsUntilAllowed(subject, manager.query.bind(manager)));
+      if (wait > 0) throw new LoginThrottledException(wait);
+      const inserted: string[] = [];
+      for (const subject of subjects) {
+        const [row] = (await manager.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2) RETURNING id', [subject.hash, now])) as { id: string }[];
+        inserted.push(String(row.id));
+      }
+      return inserted;
+    });
+    return { email, ids };
   }
 
-  /** A successful sign-in forgives the account's failures; the address's stay counted. */
-  async recordSuccess(email: string): Promise<void> {
-    await this.db.query('DELETE FROM login_failure WHERE subject_hash = $1', [subjectHash('account', normaliseEmail(email))]);
+  /** The attempt failed: it stays counted. Pruning here keeps the table to one window of failures, without a scheduled job. */
+  async recordFailure(): Promise<void> {
+    await this.db.query('DELETE FROM login_failure WHERE failed_at <= $1', [this.windowStart(this.clock.now())]);
+  }
+
+  /** A successful sign-in forgives the account's failures and is itself not one; the address's earlier failures stay counted. */
+  async recordSuccess(attempt: LoginAttempt): Promise<void> {
+    await this.db.query('DELETE FROM login_failure WHERE subject_hash = $1 OR id = ANY($2::bigint[])', [
+      subjectHash('account', normaliseEmail(attempt.email)),
+      attempt.ids,
+    ]);
   }
 
   private subjects(email: string, client?: string): Subject[] {
@@ -61,9 +86,9 @@ export class LoginThrottle {
   }
 
   /** Zero when under the limit; otherwise until the failure that made the limit full leaves the window. */
-  private async secondsUntilAllowed(subject: Subject): Promise<number> {
+  private async secondsUntilAllowed(subject: Subject, query: (sql: string, values: unknown[]) => Promise<unknown>): Promise<number> {
     const now = this.clock.now();
-    const [limiting] = (await this.db.query(
+    const [limiting] = (await query(
       `SELECT failed_at FROM login_failure WHERE subject_hash = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
       [subject.hash, this.windowStart(now), subject.limit - 1],
     )) as { failed_at: Date }[];
