@@ -544,13 +544,14 @@ describe('locations, applications and their documents', () => {
     });
 
     it.each([
-      ['a PNG', PNG, 'foto.png', 'image/png'],
-      ['a JPEG', JPEG, 'foto.jpg', 'image/jpeg'],
-      ['a PNG named .pdf (judged by its bytes)', PNG, 'plattegrond.pdf', 'image/png'],
-    ])('accepts %s', async (_, bytes, fileName, contentType) => {
+      ['a PNG', PNG, 'foto.png', 'image/png', 'foto.png'],
+      ['a JPEG', JPEG, 'foto.jpg', 'image/jpeg', 'foto.jpg'],
+      // Judged by its bytes, and named by them too (issue 16 item 6): never offered as a PDF.
+      ['a PNG named .pdf (judged by its bytes)', PNG, 'plattegrond.pdf', 'image/png', 'plattegrond.png'],
+    ])('accepts %s', async (_, bytes, fileName, contentType, storedName) => {
       const response = await upload(landlordA, application, bytes, fileName);
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ bestandsnaam: fileName, contentType, grootte: bytes.length, sha256: sha256(bytes) });
+      expect(response.body).toMatchObject({ bestandsnaam: storedName, contentType, grootte: bytes.length, sha256: sha256(bytes) });
       const downloaded = await download(landlordA, application, response.body.id);
       expect(downloaded.headers['content-type']).toBe(contentType);
       expect((downloaded.body as Buffer).equals(bytes)).toBe(true);

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException, Clock } from '@keurmerk/common';
 import { ObjectStorage } from '@keurmerk/storage';
 import { DocumentEntity } from './document.entity';
-import { detectContentType, EXTENSION } from './file-type';
+import { detectContentType, EXTENSION, fileNameForType } from './file-type';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -46,7 +46,11 @@ export class DocumentService {
     }
     const contentType = detectContentType(upload.bytes);
     if (!contentType) {
-      throw AppException.invalidField(upload.field, 'content-type', 'The file is not a PDF, JPEG or PNG (judged by its content, not its name).');
+      throw AppException.invalidField(
+        upload.field,
+        'content-type',
+        'The file is not a complete PDF, JPEG or PNG (judged by its content, not its name: a PNG needs its header and end chunks, a JPEG its frame and end, a PDF its trailer and %%EOF).',
+      );
     }
     return { contentType };
   }
@@ -74,7 +78,8 @@ export class DocumentService {
       inspectionId: 'inspectionId' in owner ? owner.inspectionId : null,
       criterionCode: 'inspectionId' in owner ? (owner.criterionCode ?? null) : null,
       repairReportId: 'repairReportId' in owner ? owner.repairReportId : null,
-      fileName: cleanFileName(upload.fileName),
+      // The extension follows the detected type, never the client's name.
+      fileName: fileNameForType(cleanFileName(upload.fileName), contentType),
       contentType,
       sizeBytes: stored.size,
       sha256: stored.sha256,
@@ -103,6 +108,8 @@ export class DocumentService {
       .where('d.id = :id', { id: documentId })
       .getOne();
     if (!document) throw AppException.notFound('The document');
+    // Rows stored before names followed the type are offered under a name that does.
+    document.fileName = fileNameForType(document.fileName, document.contentType);
     return { document, bytes: await this.storage.get(document.storageKey) };
   }
 }
