@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AppException, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { ApiKeyEntity } from './account.entities';
 import { MunicipalityService } from './municipality.service';
@@ -29,6 +30,7 @@ export class ApiKeyService {
     private readonly municipalities: MunicipalityService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(caller: PersonPrincipal, input: { name: string; municipalityCode: string }): Promise<{ key: ApiKeyEntity; secret: string }> {
@@ -41,6 +43,17 @@ export class ApiKeyService {
     }
     const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
     const key = await this.db.transaction(async (manager) => {
+      // Counted under a per-municipality lock, so parallel requests cannot pass the cap together.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('api-key:' || $1, 0))`, [input.municipalityCode]);
+      const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM api_key WHERE municipality_code = $1 AND revoked_at IS NULL', [
+        input.municipalityCode,
+      ])) as { n: number }[];
+      const cap = this.config.apiKeys.maxPerMunicipality;
+      if (n >= cap) {
+        throw AppException.conflict(
+          `${input.municipalityCode} already has ${n} active API keys, the most one municipality may hold (${cap}). Revoke one it no longer uses (DELETE /v1/api-sleutels/{id}) first.`,
+        );
+      }
       const created = await manager.save(
         manager.create(ApiKeyEntity, {
           name: input.name.trim(),

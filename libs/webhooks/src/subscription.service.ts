@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { hasRole, MunicipalityService, municipalityOf, type Principal } from '@keurmerk/accounts';
 import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
@@ -55,6 +55,8 @@ export class SubscriptionService {
     if (!(await this.municipalities.exists(municipalityCode))) throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
     if (!hasRole(caller, 'beheerder') && municipalityCode !== own) throw AppException.forbidden('A municipality can subscribe for its own gemeentecode only.');
     const url = await this.policy.check(input.callbackUrl);
+    // Checked before the test event is sent (nobody's receiver is called for a refused request), and again when stored.
+    await this.assertUnderCap(this.db.manager, municipalityCode);
 
     const id = randomUUID();
     const secret = generateWebhookSecret();
@@ -76,6 +78,19 @@ export class SubscriptionService {
     return { subscription: { ...subscription, withAuth: Boolean(input.auth) }, secret };
   }
 
+  /** Each status change is sent to every subscription of its municipality: their number is capped (409 above it). */
+  private async assertUnderCap(manager: EntityManager, municipalityCode: string): Promise<void> {
+    const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM subscription WHERE municipality_code = $1 AND deleted_at IS NULL', [
+      municipalityCode,
+    ])) as { n: number }[];
+    const cap = this.config.webhooks.maxSubscriptionsPerMunicipality;
+    if (n >= cap) {
+      throw AppException.conflict(
+        `${municipalityCode} already has ${n} subscriptions, the most one municipality may hold (${cap}). Remove one it no longer uses (DELETE /v1/abonnementen/{id}) first.`,
+      );
+    }
+  }
+
   private async store(
     caller: Principal,
     input: { id: string; municipalityCode: string; url: URL; auth?: string; secret: string; eventId: string; outcome: SendOutcome; now: Date },
@@ -83,6 +98,9 @@ export class SubscriptionService {
     const { id, municipalityCode, url, secret, eventId, outcome, now } = input;
     try {
       return await this.db.transaction(async (manager) => {
+        // Counted under a per-municipality lock, so parallel requests cannot pass the cap together.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('subscription:' || $1, 0))`, [municipalityCode]);
+        await this.assertUnderCap(manager, municipalityCode);
         const [feed] = (await manager.query(`SELECT COALESCE(max(id), 0)::text AS id FROM certificate_status_change`)) as { id: string }[];
         const actor = actorOf(caller);
         const created: SubscriptionEntity = {
@@ -121,6 +139,7 @@ export class SubscriptionService {
         return created;
       });
     } catch (error) {
+      if (error instanceof AppException) throw error;
       // A driver error carries the statement's parameters, the secret and the receiver's credential
       // among them, and a 500 is logged with its error: only the code goes on.
       const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;

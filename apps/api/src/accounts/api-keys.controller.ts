@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyService, type PersonPrincipal } from '@keurmerk/accounts';
 import { Access, Caller } from '../http/access';
@@ -16,6 +16,7 @@ export class ApiKeysController {
   @Access('beheerder', 'gemeente')
   @ApiOperation({ summary: 'Create an API key for a municipal system; the key is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiResponse({ status: 409, description: 'The municipality already holds the most active keys allowed (MAX_API_KEYS_PER_MUNICIPALITY, default 10).' })
   async create(@Body() body: CreateApiKeyDto, @Caller() caller: PersonPrincipal): Promise<CreatedApiKeyDto> {
     const { key, secret } = await this.apiKeys.create(caller, { name: body.naam, municipalityCode: body.gemeentecode });
     return { ...ApiKeyDto.of(key), sleutel: secret };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
 import { SubscriptionService } from '@keurmerk/webhooks';
@@ -22,6 +22,7 @@ export class SubscriptionsController {
       'The signing secret (Standard Webhooks, whsec_...) is shown in this answer only.',
   })
   @ApiCreatedResponse({ type: CreatedSubscriptionDto })
+  @ApiResponse({ status: 409, description: 'The municipality already holds the most subscriptions allowed (MAX_SUBSCRIPTIONS_PER_MUNICIPALITY, default 10).' })
   async create(@Body() body: CreateSubscriptionDto, @Caller() caller: Principal): Promise<CreatedSubscriptionDto> {
     const { subscription, secret } = await this.subscriptions.create(caller, { callbackUrl: body.callbackUrl, auth: body.auth, municipalityCode: body.gemeentecode });
     return { ...SubscriptionDto.of(subscription), secret };
