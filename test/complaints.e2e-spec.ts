@@ -112,12 +112,14 @@ describe('complaints (meldingen): filing, reading, rate limit, unannounced inspe
       expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
       expect(await counts()).toEqual(before);
 
-      // The page's form without JavaScript counts against the same limit.
+      // The page's form without JavaScript counts against the same limit (sent as the page sends it: its token and cookie).
+      const page = await t.http.get(`/controleer/${certified.number}`);
       const form = await t.http
         .post('/controleer/melding')
         .set('X-Forwarded-For', client)
+        .set('Cookie', ([] as string[]).concat(page.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '))
         .type('form')
-        .send({ certificaatnummer: certified.number, omschrijving: 'Via het formulier', taal: 'nl' });
+        .send({ certificaatnummer: certified.number, omschrijving: 'Via het formulier', taal: 'nl', formulier: /name="formulier" value="([^"]+)"/.exec(page.text)?.[1] });
       expect(form.status).toBe(429);
       expect(form.headers['content-type']).toContain('text/html');
       expect(form.headers['retry-after']).toBeDefined();

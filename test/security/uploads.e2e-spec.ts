@@ -1,8 +1,9 @@
+import type request from 'supertest';
 import { PNG } from './support/world';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from '../support/test-app';
 
-const binary = (response: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => done(null, Buffer.concat(chunks)));

@@ -48,7 +48,7 @@ export class ApiKeyService {
       const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM api_key WHERE municipality_code = $1 AND revoked_at IS NULL', [
         input.municipalityCode,
       ])) as { n: number }[];
-      const cap = this.config.apiKeys.maxPerMunicipality;
+      const cap = this.config.municipalLimits.apiKeys;
       if (n >= cap) {
         throw AppException.conflict(
           `${input.municipalityCode} already has ${n} active API keys, the most one municipality may hold (${cap}). Revoke one it no longer uses (DELETE /v1/api-sleutels/{id}) first.`,

@@ -124,8 +124,7 @@ describe('secrets outside embedded mode (issue 20)', () => {
   });
 
   it('caps subscriptions and API keys per municipality at 10 by default, at most 100', () => {
-    expect(loadConfig({}).webhooks.maxSubscriptionsPerMunicipality).toBe(10);
-    expect(loadConfig({}).apiKeys.maxPerMunicipality).toBe(10);
+    expect(loadConfig({}).municipalLimits).toEqual({ subscriptions: 10, apiKeys: 10 });
     expect(() => loadConfig({ MAX_API_KEYS_PER_MUNICIPALITY: '101' })).toThrow(/MAX_API_KEYS_PER_MUNICIPALITY/);
     expect(() => loadConfig({ MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: '0' })).toThrow(/MAX_SUBSCRIPTIONS_PER_MUNICIPALITY/);
   });

@@ -52,12 +52,13 @@ export interface AppConfig {
   webhooks: {
     retryBaseMs: number;
     allowPrivateTargets: boolean;
-    /** Subscriptions one municipality may hold: each status change is sent to every one of them. */
-    maxSubscriptionsPerMunicipality: number;
   };
-  apiKeys: {
-    /** Active API keys one municipality may hold. */
-    maxPerMunicipality: number;
+  /** What one municipality may hold (409 above it). */
+  municipalLimits: {
+    /** Subscriptions: each status change is sent to every one of them. */
+    subscriptions: number;
+    /** Active API keys. */
+    apiKeys: number;
   };
   rateLimits: {
     /** Requests per minute to public routes, per client address. */
@@ -244,10 +245,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhooks: {
       retryBaseMs: read.integer('WEBHOOK_RETRY_BASE_MS', 25000, 1, 3_600_000),
       allowPrivateTargets: read.boolean('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
-      maxSubscriptionsPerMunicipality: read.integer('MAX_SUBSCRIPTIONS_PER_MUNICIPALITY', 10, 1, 100),
     },
-    apiKeys: {
-      maxPerMunicipality: read.integer('MAX_API_KEYS_PER_MUNICIPALITY', 10, 1, 100),
+    municipalLimits: {
+      subscriptions: read.integer('MAX_SUBSCRIPTIONS_PER_MUNICIPALITY', 10, 1, 100),
+      apiKeys: read.integer('MAX_API_KEYS_PER_MUNICIPALITY', 10, 1, 100),
     },
     rateLimits: {
       publicPerMinute: read.integer('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 10_000_000),

@@ -83,7 +83,7 @@ export class SubscriptionService {
     const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM subscription WHERE municipality_code = $1 AND deleted_at IS NULL', [
       municipalityCode,
     ])) as { n: number }[];
-    const cap = this.config.webhooks.maxSubscriptionsPerMunicipality;
+    const cap = this.config.municipalLimits.subscriptions;
     if (n >= cap) {
       throw AppException.conflict(
         `${municipalityCode} already has ${n} subscriptions, the most one municipality may hold (${cap}). Remove one it no longer uses (DELETE /v1/abonnementen/{id}) first.`,

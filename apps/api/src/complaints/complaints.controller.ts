@@ -7,6 +7,7 @@ import { ComplaintService } from '@keurmerk/complaints';
 import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
+import { JsonOnly } from '../http/json-only.guard';
 import { UuidParam } from '../http/params';
 import { clientKey } from '../http/rate-limiter';
 import { InspectionDto } from '../inspections/dto/inspection.dto';
@@ -24,11 +25,13 @@ export class ComplaintsController {
 
   @Post()
   @Access('anyone')
+  @JsonOnly()
   @ApiOperation({
     summary: 'A resident’s complaint about a certificate number or an address; answers with a reference',
     description: 'No name or contact details are asked or kept. Well-formed complaints are limited per client address (5 per 10 minutes).',
   })
   @ApiCreatedResponse({ type: ComplaintReceiptDto })
+  @ApiResponse({ status: 415, description: 'The body is not application/json (a form from another site cannot send JSON without CORS).' })
   @ApiResponse({ status: 429, description: 'Too many complaints from this address; retry after the Retry-After seconds.', headers: { 'Retry-After': { schema: { type: 'integer' } } } })
   async submit(@Body() body: NewComplaintDto, @Caller() caller: Principal | undefined, @Req() request: FastifyRequest): Promise<ComplaintReceiptDto> {
     const { input, problems } = parseComplaintInput({ ...body });

@@ -10,6 +10,7 @@ import { parseComplaintInput } from '../complaints/complaint-input';
 import { Access } from '../http/access';
 import { clientKey, RateLimitedException } from '../http/rate-limiter';
 import { parseVerificationRequest } from '../verification/verification-input';
+import { ComplaintFormProtection } from './complaint-form.protection';
 import { findAsset } from './resident.assets';
 import { ResidentErrorFilter } from './resident-error.filter';
 import { chooseLanguage } from './resident-language';
@@ -93,14 +94,21 @@ export class ResidentController {
     private readonly complaints: ComplaintService,
     private readonly limiter: ComplaintRateLimiter,
     private readonly clock: Clock,
+    private readonly formProtection: ComplaintFormProtection,
   ) {}
 
-  private context(request: FastifyRequest, taal: unknown, acceptLanguage: string | undefined, page?: { path: string; query: URLSearchParams }): PageContext {
+  private context(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    taal: unknown,
+    acceptLanguage: string | undefined,
+    page?: { path: string; query: URLSearchParams },
+  ): PageContext {
     const { language, explicit } = chooseLanguage(first(taal), acceptLanguage);
     const url = new URL(request.url, 'http://resident.invalid');
     const query = page?.query ?? url.searchParams;
     query.delete('taal');
-    return { language, explicit, path: page?.path ?? url.pathname, query, now: this.clock.now() };
+    return { language, explicit, path: page?.path ?? url.pathname, query, now: this.clock.now(), formToken: this.formProtection.tokenFor(request, reply) };
   }
 
   /** The search form; with `certificaatnummer` it goes to that number's page, with an address it answers for the address. */
@@ -108,7 +116,7 @@ export class ResidentController {
   @Access('anyone')
   @ApiExcludeEndpoint()
   async search(@Query() query: Fields, @Headers('accept-language') acceptLanguage: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const context = this.context(request, query.taal, acceptLanguage);
+    const context = this.context(request, reply, query.taal, acceptLanguage);
     const t = textsOf(context);
     const values: SearchValues = {};
     for (const name of ['certificaatnummer', ...ADDRESS_FIELDS] as const) values[name] = first(query[name]);
@@ -149,7 +157,7 @@ export class ResidentController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const context = this.context(request, taal, acceptLanguage);
+    const context = this.context(request, reply, taal, acceptLanguage);
     const number = normaliseNumberInput(given);
     if (parseVerificationRequest({ certificaatnummer: number }).problems.length > 0) {
       return send(reply, 400, context, invalidNumberPage(context, given));
@@ -174,11 +182,17 @@ export class ResidentController {
       ? { certificaatnummer: normaliseNumberInput(number) }
       : { adres: Object.fromEntries(ADDRESS_FIELDS.map((name) => [name, field(name)] as const).filter(([, value]) => value !== '')) };
     const { subject, problems: subjectProblems } = subjectOf(subjectInput);
-    const context = this.context(request, form.taal, acceptLanguage, subject ? subjectPath(subject) : { path: '/controleer', query: new URLSearchParams() });
+    const context = this.context(request, reply, form.taal, acceptLanguage, subject ? subjectPath(subject) : { path: '/controleer', query: new URLSearchParams() });
     const t = textsOf(context);
     if (!subject) {
       // Only a tampered form gets here: the page always sends a checked number or address.
       return send(reply, 400, context, searchPage(context, { certificaatnummer: number || undefined }, this.fieldErrors(context, subjectProblems)));
+    }
+    // Posted from another site, or without this page's token: nothing is stored. The page comes
+    // back with a fresh token, so a resident whose token lapsed only has to send again.
+    if (!this.formProtection.accepts(request, form.formulier)) {
+      const { markup } = await this.answer(context, subject, { description, formError: t.errorSendFailed });
+      return send(reply, 403, context, markup);
     }
 
     const { input, problems } = parseComplaintInput({ ...subjectInput, omschrijving: description, taal: context.language });

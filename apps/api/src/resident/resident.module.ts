@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VerificationModule } from '@keurmerk/verification';
 import { ComplaintsHttpModule } from '../complaints/complaints-http.module';
+import { ComplaintFormProtection } from './complaint-form.protection';
 import { ResidentErrorFilter } from './resident-error.filter';
 import { ResidentController } from './resident.controller';
 
@@ -8,6 +9,6 @@ import { ResidentController } from './resident.controller';
 @Module({
   imports: [VerificationModule, ComplaintsHttpModule],
   controllers: [ResidentController],
-  providers: [ResidentErrorFilter],
+  providers: [ResidentErrorFilter, ComplaintFormProtection],
 })
 export class ResidentModule {}

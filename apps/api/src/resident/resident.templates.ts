@@ -14,6 +14,8 @@ export interface PageContext {
   path: string;
   query: URLSearchParams;
   now: Date;
+  /** The complaint form's token (ComplaintFormProtection): proves the form was sent from this page. */
+  formToken?: string;
 }
 
 /** What a complaint form is about: its hidden fields. */
@@ -239,6 +241,7 @@ function complaintForm(context: PageContext, target: ComplaintTarget, state: Com
  data-msg-sending="${t.complaintSending}" data-msg-received="${t.receivedTitle}" data-msg-reference="${t.receivedReference}" data-msg-next="${t.receivedNext}"
  data-msg-description="${t.errorDescription}" data-msg-too-long="${t.errorDescriptionTooLong}" data-msg-too-many="${t.errorTooMany('{minutes}')}" data-msg-failed="${t.errorSendFailed}">
 <input type="hidden" name="taal" value="${context.language}">
+${context.formToken ? html`<input type="hidden" name="formulier" value="${context.formToken}">` : ''}
 ${complaintHiddenFields(target)}
 <div class="field${state.error ? ' field--error' : ''}">
 <label for="omschrijving">${t.complaintLabel}</label>
