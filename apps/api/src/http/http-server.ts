@@ -16,6 +16,15 @@ export const PDF_CHECK_LIMIT = 5 * 1024 * 1024;
 export const MULTIPART_FIELD_LIMIT = 16 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Routes whose answers hand out secrets (tokens, API keys, webhook signing secrets), also to a caller without credentials. */
+const SECRET_BEARING_PATHS = /^\/v1\/(tokens|api-sleutels|abonnementen)(\/|\?|$)/;
+const SESSION_COOKIE = /(^|;\s*)(__Host-)?keurmerk_sessie=/;
+
+/** A bearer token, an API key or a web-app session: the answer is for this caller only. */
+function carriesCredentials(request: FastifyRequest): boolean {
+  const { authorization, cookie } = request.headers;
+  return Boolean(authorization) || request.headers['x-api-key'] !== undefined || (typeof cookie === 'string' && SESSION_COOKIE.test(cookie));
+}
 
 export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): FastifyAdapter {
   return new FastifyAdapter({
@@ -83,6 +92,12 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     }
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
+  });
+  // Answers to a signed-in caller carry personal data or secrets (an access token, an API key, a
+  // webhook secret): no browser or shared cache may keep them. Public answers keep their own policy.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (carriesCredentials(request) || SECRET_BEARING_PATHS.test(request.url)) reply.header('Cache-Control', 'no-store');
+    return payload;
   });
   // Before any validator or service sees a parsed body: NUL and lone surrogates are refused as input.
   fastify.addHook('preValidation', async (request) => assertBodyIsText(request.body));

@@ -2,6 +2,33 @@ import type { FastifyRequest } from 'fastify';
 import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
 import type { Upload } from '@keurmerk/documents';
 
+type Parts = AsyncGenerator<Awaited<ReturnType<FastifyRequest['parts']> extends AsyncIterable<infer P> ? P : never>>;
+
+/** The parts a guard started reading (takeLeadingField), for readMultipart to go on with. */
+const STARTED_PARTS = Symbol('keurmerk.multipart-parts');
+type WithStartedParts = FastifyRequest & { [STARTED_PARTS]?: Parts };
+
+/**
+ * Reads the first part of a multipart body when it is the text field `name`, and leaves the rest for
+ * readMultipart. The web app's upload forms send their CSRF token this way, as their first field
+ * (browsers send fields in the form's order), so the token never travels in the URL, where request
+ * logs and Referer headers would keep it. Anything else first (a file, another field): undefined.
+ */
+export async function takeLeadingField(request: FastifyRequest, name: string): Promise<string | undefined> {
+  const parts = request.parts() as Parts;
+  (request as WithStartedParts)[STARTED_PARTS] = parts;
+  try {
+    const first = await parts.next();
+    if (first.done) return undefined;
+    if (first.value.type === 'field' && first.value.fieldname === name && !first.value.valueTruncated) return String(first.value.value);
+    if (first.value.type === 'file') first.value.file.resume();
+    return undefined;
+  } catch {
+    // A body that cannot be read carries no token either.
+    return undefined;
+  }
+}
+
 export interface MultipartInput {
   file: Upload;
   fields: Record<string, string>;
@@ -24,7 +51,7 @@ export async function readMultipart(
   const fields: Record<string, string> = {};
   let file: Upload | undefined;
   try {
-    for await (const part of request.parts()) {
+    for await (const part of (request as WithStartedParts)[STARTED_PARTS] ?? request.parts()) {
       if (part.type === 'file') {
         if (part.fieldname !== options.fileField || file) {
           problems.push({ name: part.fieldname, code: 'unknown-field', reason: `Only one file, in the field "${options.fileField}", is accepted.` });
@@ -33,6 +60,9 @@ export async function readMultipart(
         }
         const bytes = await part.toBuffer();
         file = { field: options.fileField, fileName: part.filename || options.fileField, bytes };
+      } else if (part.fieldname === '_csrf') {
+        // The web app's form token (checked by the WebGuard when it came first); never data.
+        continue;
       } else if (allowed.has(part.fieldname)) {
         fields[part.fieldname] = String(part.value);
         // busboy cuts a field at the limit and says so; a cut text would be stored as if whole.

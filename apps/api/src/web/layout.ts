@@ -144,9 +144,12 @@ export function csrfField(context: WebContext): Html {
   return html`<input type="hidden" name="_csrf" value="${context.csrfToken}">`;
 }
 
-/** The action of a multipart form: its body is read after the guard, so the token rides in the URL. */
-export function uploadAction(context: WebContext, path: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(context.csrfToken)}`;
+/**
+ * The action of a multipart form. Its token is not in the URL (logs and Referer headers keep URLs):
+ * the form must put csrfField first, which the WebGuard reads before the handler reads the rest.
+ */
+export function uploadAction(_context: WebContext, path: string): string {
+  return path;
 }
 
 export type FieldErrors = Record<string, string>;

@@ -6,6 +6,7 @@ import type { Role } from '@keurmerk/accounts';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppException, Clock } from '@keurmerk/common';
 import { Access } from '../http/access';
+import { takeLeadingField } from '../http/upload';
 import { chooseWebLanguage } from './web-language';
 import { type SignedInContext, type WebContext, type WebRequest } from './web-context';
 import { WebErrorFilter } from './web-error.filter';
@@ -76,19 +77,19 @@ export const Web = createParamDecorator((_: unknown, context: ExecutionContext):
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-/** The token a request sends back: a header for scripts, a field for forms, the query for file uploads. */
-function sentToken(request: WebRequest): string | undefined {
+/**
+ * The token a request sends back: a header for scripts, a field for forms. Never the URL: request
+ * logs and Referer headers keep URLs. A multipart body is read by its handler, after this guard, so
+ * its form sends the token as the first field and the guard reads just that part.
+ */
+async function sentToken(request: WebRequest): Promise<string | undefined> {
   const header = request.headers['x-csrf-token'];
   if (typeof header === 'string') return header;
   const body = request.body;
   if (body && typeof body === 'object' && !Buffer.isBuffer(body) && typeof (body as Record<string, unknown>)._csrf === 'string') {
     return (body as Record<string, string>)._csrf;
   }
-  // A multipart body is read by the handler, after this guard: its form puts the token in the URL.
-  if (String(request.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-    const query = request.query as Record<string, unknown> | undefined;
-    if (typeof query?._csrf === 'string') return query._csrf;
-  }
+  if (request.isMultipart()) return takeLeadingField(request, '_csrf');
   return undefined;
 }
 
@@ -131,14 +132,14 @@ export class WebGuard implements CanActivate {
     request.web = web;
 
     if (audience === 'public') {
-      if (unsafe && !sameToken(sentToken(request), web.csrfToken)) throw new CsrfRefused();
+      if (unsafe && !sameToken(await sentToken(request), web.csrfToken)) throw new CsrfRefused();
       return true;
     }
     if (!session) {
       if (unsafe) throw new CsrfRefused();
       throw new WebRedirect(`/app/inloggen?terug=${encodeURIComponent(request.url)}`);
     }
-    if (unsafe && !sameToken(sentToken(request), session.csrfToken)) throw new CsrfRefused();
+    if (unsafe && !sameToken(await sentToken(request), session.csrfToken)) throw new CsrfRefused();
     if (audience.length > 0 && !audience.includes(session.user.role)) throw AppException.forbidden();
     return true;
   }

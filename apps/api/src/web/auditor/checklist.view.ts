@@ -229,6 +229,7 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
   return html`<div class="evidence">
     ${list}
     <form class="photo${error ? ' field--error' : ''}" method="post" enctype="multipart/form-data" action="${uploadAction(web, `${inspectionPath(data.inspection.id)}/bewijs`)}">
+      ${csrfField(web)}
       <input type="hidden" name="criteriumCode" value="${code}">
       <input type="hidden" name="clientReferentie" value="${randomUUID()}">
       <label for="${id}" class="photo-label">${t(web, 'Foto toevoegen', 'Add a photo')}</label>

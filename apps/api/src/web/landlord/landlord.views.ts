@@ -212,6 +212,7 @@ function uploadForm(web: WebContext, locationId: string, application: Applicatio
   const action = uploadAction(web, `${locationPath(locationId)}/aanvragen/${application.id}/documenten`);
   const error = errors.bestand;
   return html`<form method="post" action="${action}" enctype="multipart/form-data" class="upload-form">
+  ${csrfField(web)}
   <div class="field${error ? ' field--error' : ''}">
     <label for="veld-bestand">${t(web, 'Document toevoegen', 'Add a document')}</label>
     <p class="hint" id="veld-bestand-hint">${t(web, 'PDF, JPEG of PNG, ten hoogste 10 MB: bijvoorbeeld een plattegrond, vergunning of huurcontract.', 'PDF, JPEG or PNG, at most 10 MB: for example a floor plan, permit or lease.')}</p>
@@ -288,6 +289,7 @@ function repairForm(web: WebContext, locationId: string, finding: FindingEntity,
   const descriptionError = errors.omschrijving;
   const fileError = errors.bestand;
   return html`<form method="post" action="${uploadAction(web, `${locationPath(locationId)}/bevindingen/${finding.id}/herstel`)}" enctype="multipart/form-data" class="repair-form">
+  ${csrfField(web)}
   <div class="field${descriptionError ? ' field--error' : ''}">
     <label for="${id('omschrijving')}">${t(web, 'Wat is er hersteld?', 'What has been repaired?')}</label>
     ${descriptionError ? html`<p class="error" id="${id('omschrijving')}-fout">${descriptionError}</p>` : ''}
