@@ -12,11 +12,15 @@ const root = process.cwd();
  */
 describe('published secrets', () => {
   const files = ['README.md', 'docker-compose.yml', 'SECURITY.md', 'libs/accounts/src/demo-accounts.ts'];
-  const assignment = /\b[A-Z0-9_]*(?:SECRET|PASSWORD|PASSPHRASE)[A-Z0-9_]*\s*[=:]\s*['"]?([^\s'"`|,)]+)/g;
+  const assignment = /\b([A-Z0-9_]*(?:SECRET|PASSWORD|PASSPHRASE)[A-Z0-9_]*)\s*[=:]\s*['"]?([^\s'"`|,)]+)/g;
 
   it.each(files)('refuses every example secret in %s', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
-    const values = [...text.matchAll(assignment)].map((m) => m[1]).filter((v) => !v.startsWith('$') && !v.startsWith('<') && !/^(unset|required|\.\.\.)$/.test(v));
+    const values = [...text.matchAll(assignment)]
+      // A `_FILE` variable names where a secret is, not the secret; `${...}` and `<...>` are references and blanks.
+      .filter((m) => !m[1].endsWith('_FILE'))
+      .map((m) => m[2])
+      .filter((v) => !v.startsWith('$') && !v.startsWith('<') && !/^(unset|required|\.\.\.)$/.test(v));
     for (const value of values) expect({ value, reason: weakSecretReason(value, 32) }).toEqual({ value, reason: expect.any(String) });
   });
 
