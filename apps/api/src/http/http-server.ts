@@ -96,7 +96,9 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
   // Answers to a signed-in caller carry personal data or secrets (an access token, an API key, a
   // webhook secret): no browser or shared cache may keep them. Public answers keep their own policy.
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (carriesCredentials(request) || SECRET_BEARING_PATHS.test(request.url)) reply.header('Cache-Control', 'no-store');
+    if (!carriesCredentials(request) && !SECRET_BEARING_PATHS.test(request.url)) return payload;
+    // A route's own stricter policy (`private, no-store` on documents) stays; anything weaker is replaced.
+    if (!/\bno-store\b/.test(String(reply.getHeader('Cache-Control') ?? ''))) reply.header('Cache-Control', 'no-store');
     return payload;
   });
   // Before any validator or service sees a parsed body: NUL and lone surrogates are refused as input.

@@ -16,8 +16,8 @@ const TOKEN = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 /**
  * Keeps other web sites from making their visitors file complaints (POST /controleer/melding, the
  * form that works without JavaScript), in two independent ways:
- * - the browser's own word: a `Sec-Fetch-Site` other than same-origin, or an `Origin` other than this
- *   site's, is refused (every current browser sends one of them on a form post);
+ * - the browser's own word: a `Sec-Fetch-Site` other than same-origin (or, from browsers without it,
+ *   an `Origin` of another site) is refused; every current browser sends Sec-Fetch-Site;
  * - a token in a hidden field, an HMAC over the time it was issued and a random cookie (SameSite=Strict,
  *   so a form posted from another site arrives without it). Valid for two hours. The key is made once
  *   and kept in the database, so any API process accepts the token another one issued.
@@ -75,15 +75,18 @@ export class ComplaintFormProtection implements OnModuleInit {
 }
 
 /**
- * True when the browser says the request comes from another site. Absent headers (old browsers,
- * scripts) decide nothing: the token does. This site is PUBLIC_BASE_URL, or the host the request was
- * sent to (behind a proxy the two can differ; the Host is chosen by the browser, not by another site).
+ * True when the browser says the request comes from another site. `Sec-Fetch-Site` is set by the
+ * browser itself (no page can forge it) and decides when present. Without it, an `Origin` of another
+ * site decides; `Origin: null` does not (this site's own pages send it: Referrer-Policy no-referrer
+ * hides their origin). Absent headers (old browsers, scripts) decide nothing: the token does. This
+ * site is PUBLIC_BASE_URL, or the host the request was sent to (behind a proxy the two can differ; the
+ * Host is chosen by the browser, not by another site).
  */
 export function isCrossSite(request: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>, publicBaseUrl: string): boolean {
   const site = request.headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = request.headers.origin;
-  if (typeof origin === 'string') {
+  if (typeof origin === 'string' && origin !== 'null') {
     const own = new Set([new URL(publicBaseUrl).origin, `${request.protocol}://${request.host}`]);
     if (!own.has(origin)) return true;
   }
