@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { PUBLISHED_SECRETS } from '@keurmerk/config';
@@ -89,6 +90,27 @@ describe('production processes refuse known and weak secrets', () => {
     const inProcess = await run(API, { AUTH_TOKEN_SECRET: GOOD_SECRET });
     expect(inProcess.code).toBe(78);
     expect(inProcess.stderr).toMatch(/SIGNING_KEY_P12/);
+  });
+
+  (built ? it : it.skip)('the worker starts with the test key the README makes in two openssl commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keurmerk-seal-'));
+    try {
+      const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+      const commands = [...readme.matchAll(/^ {7}(openssl .*)$/gm)].map((m) => m[1].replace(/ && chown .*$/, ''));
+      expect(commands).toHaveLength(2);
+      for (const command of commands) execSync(command, { cwd: dir, stdio: 'ignore' });
+      const { code, stdout, stderr } = await run(WORKER, {
+        AUTH_TOKEN_SECRET: GOOD_SECRET,
+        SIGNING_KEY_P12: join(dir, 'seal.p12'),
+        SIGNING_KEY_PASSPHRASE_FILE: join(dir, 'seal.pass'),
+        KEURMERK_OIN: '00000001003214345000',
+        DATA_DIR: dir,
+      });
+      expect({ code, started: stdout.includes('Keurmerk worker running'), stderr: stderr.includes('refus') }).toEqual({ code: expect.anything(), started: true, stderr: false });
+      expect(stdout).toContain('CN=Keurmerk test seal');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   (built ? it : it.skip)('the API starts with a generated secret', async () => {
