@@ -336,7 +336,10 @@ describe('authorization matrix: every OpenAPI route × every principal', () => {
 
   beforeAll(async () => {
     // Forwarded addresses are trusted so every call has its own (see send); webhooks go to a local receiver.
-    t = await startTestApp({ env: { TRUST_PROXY: 'true', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    // Every principal makes keys and subscriptions for one municipality: the caps (test/security/municipal-caps) are not tested here.
+    t = await startTestApp({
+      env: { TRUST_PROXY: 'true', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', MAX_API_KEYS_PER_MUNICIPALITY: '100', MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: '100' },
+    });
     w = await buildWorld(t, 'mx');
   }, 180_000);
   afterAll(async () => {
