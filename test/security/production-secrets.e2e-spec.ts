@@ -10,7 +10,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 const API = join(process.cwd(), 'dist/apps/api/src/main.js');
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
 const built = existsSync(API) && existsSync(WORKER);
-if (!built) process.stdout.write('production-secrets: no build in dist/ (npm run build), so the process cases are skipped; CI builds first.\n');
+if (!built)
+  process.stdout.write('production-secrets: no build in dist/ (npm run build), so the process cases are skipped; CI builds first.\n');
 
 /** The secret the old docker-compose.yml gave every deployment that did not set its own. */
 const OLD_COMPOSE_DEFAULT = 'change-me-to-a-long-random-secret-of-32-chars';
@@ -75,7 +76,11 @@ describe('production processes refuse known and weak secrets', () => {
   });
 
   (built ? it : it.skip)('the API refuses a short secret and a published S3 key, naming every one at once', async () => {
-    const { code, stderr } = await run(API, { AUTH_TOKEN_SECRET: 'short-secret', S3_SECRET_ACCESS_KEY: 'keurmerk-minio-secret', WORKER_IN_PROCESS: 'false' });
+    const { code, stderr } = await run(API, {
+      AUTH_TOKEN_SECRET: 'short-secret',
+      S3_SECRET_ACCESS_KEY: 'keurmerk-minio-secret',
+      WORKER_IN_PROCESS: 'false',
+    });
     expect(code).toBe(78);
     expect(stderr).toMatch(/AUTH_TOKEN_SECRET: must be at least 32 characters/);
     expect(stderr).toMatch(/S3_SECRET_ACCESS_KEY: must be at least 32 characters/);
@@ -110,7 +115,11 @@ describe('production processes refuse known and weak secrets', () => {
         DATA_DIR: dir,
       });
       // Stopped by the test once it runs (SIGTERM), so its exit code says nothing.
-      expect({ started: stdout.includes('Keurmerk worker running'), code: stdout.includes('Keurmerk worker running') ? 'stopped' : code, stderr }).toEqual({ started: true, code: 'stopped', stderr: '' });
+      expect({
+        started: stdout.includes('Keurmerk worker running'),
+        code: stdout.includes('Keurmerk worker running') ? 'stopped' : code,
+        stderr,
+      }).toEqual({ started: true, code: 'stopped', stderr: '' });
       expect(stdout).toContain('CN=Keurmerk test seal');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -37,19 +37,27 @@ describe('secrets stay out of URLs and caches', () => {
       expect(page).not.toMatch(/_csrf=/);
       const forms = [...page.matchAll(/<form[^>]*enctype="multipart\/form-data"[^>]*>([\s\S]*?)<\/form>/g)];
       expect(forms.length).toBeGreaterThan(0);
-      for (const [, inner] of forms) expect(/<input[^>]*>/.exec(inner)![0]).toBe(`<input type="hidden" name="_csrf" value="${session.csrf}">`);
+      for (const [, inner] of forms)
+        expect(/<input[^>]*>/.exec(inner)![0]).toBe(`<input type="hidden" name="_csrf" value="${session.csrf}">`);
       expect(action).not.toContain('?');
     });
 
-    it('is taken from the body\'s first field', async () => {
+    it("is taken from the body's first field", async () => {
       const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM document'))[0].n;
-      const response = await t.http.post(action).set('Cookie', session.cookie).field('_csrf', session.csrf).attach('bestand', PNG, 'plattegrond.png');
+      const response = await t.http
+        .post(action)
+        .set('Cookie', session.cookie)
+        .field('_csrf', session.csrf)
+        .attach('bestand', PNG, 'plattegrond.png');
       expect(response.status).toBe(303);
       expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM document'))[0].n).toBe(before + 1);
     });
 
     it.each([
-      ['in the query only (the old way)', (a: string, csrf: string) => ({ path: `${a}?_csrf=${encodeURIComponent(csrf)}`, first: undefined })],
+      [
+        'in the query only (the old way)',
+        (a: string, csrf: string) => ({ path: `${a}?_csrf=${encodeURIComponent(csrf)}`, first: undefined }),
+      ],
       ['after the file', (a: string, csrf: string) => ({ path: a, last: csrf })],
       ['wrong', (a: string) => ({ path: a, first: 'x'.repeat(43) })],
       ['missing', (a: string) => ({ path: a })],
@@ -69,12 +77,19 @@ describe('secrets stay out of URLs and caches', () => {
     it('on /v1/tokens, answered or refused', async () => {
       const issued = await t.http.post('/v1/tokens').send({ email: 'sit-certifier@scenario.test', wachtwoord: PASSWORD }).expect(201);
       expect(issued.headers['cache-control']).toBe('no-store');
-      const refused = await t.http.post('/v1/tokens').send({ email: 'sit-certifier@scenario.test', wachtwoord: 'wrong-password' }).expect(401);
+      const refused = await t.http
+        .post('/v1/tokens')
+        .send({ email: 'sit-certifier@scenario.test', wachtwoord: 'wrong-password' })
+        .expect(401);
       expect(refused.headers['cache-control']).toBe('no-store');
     });
 
     it('on /v1/api-sleutels and /v1/abonnementen', async () => {
-      const key = await t.http.post('/v1/api-sleutels').set(s.as('municipality')).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201);
+      const key = await t.http
+        .post('/v1/api-sleutels')
+        .set(s.as('municipality'))
+        .send({ naam: 'Vergunningen', gemeentecode: 'GM1783' })
+        .expect(201);
       expect(key.headers['cache-control']).toBe('no-store');
       expect((await t.http.get('/v1/api-sleutels').set(s.as('municipality')).expect(200)).headers['cache-control']).toBe('no-store');
       expect((await t.http.get('/v1/abonnementen').set(s.as('municipality')).expect(200)).headers['cache-control']).toBe('no-store');
@@ -93,7 +108,9 @@ describe('secrets stay out of URLs and caches', () => {
     });
 
     it('on answers to a municipal API key, also on public routes', async () => {
-      const key = (await t.http.post('/v1/api-sleutels').set(s.as('municipality')).send({ naam: 'Bulk', gemeentecode: 'GM1783' }).expect(201)).body.sleutel;
+      const key = (
+        await t.http.post('/v1/api-sleutels').set(s.as('municipality')).send({ naam: 'Bulk', gemeentecode: 'GM1783' }).expect(201)
+      ).body.sleutel;
       const checked = await t.http.get('/v1/verificaties').query({ postcode: '2671AB', huisnummer: 999 }).set('X-Api-Key', key).expect(200);
       expect(checked.headers['cache-control']).toBe('no-store');
     });

@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
 /** How far a request's X-Amz-Date may be from now, as AWS allows. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /** RFC 3986 encoding as Signature Version 4 wants it (encodeURIComponent leaves !'()* alone). */
 function encode(text: string): string {
@@ -37,7 +38,11 @@ function hmac(key: Buffer | string, data: string): Buffer {
  * anonymous requests, no query-string (presigned) signatures, no version 2. The payload hash is the
  * one the client signed (x-amz-content-sha256); the signature proves who sent it, which is the point.
  */
-export function verifySigV4(request: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, credentials: { accessKeyId: string; secretAccessKey: string }, now = Date.now()): boolean {
+export function verifySigV4(
+  request: Pick<IncomingMessage, 'method' | 'url' | 'headers'>,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  now = Date.now(),
+): boolean {
   try {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? AUTHORIZATION.exec(header) : null;
@@ -46,7 +51,9 @@ export function verifySigV4(request: Pick<IncomingMessage, 'method' | 'url' | 'h
     if (accessKeyId !== credentials.accessKeyId) return false;
     const amzDate = request.headers['x-amz-date'];
     if (typeof amzDate !== 'string' || !/^\d{8}T\d{6}Z$/.test(amzDate) || !amzDate.startsWith(day)) return false;
-    const at = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const at = Date.parse(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
     if (!Number.isFinite(at) || Math.abs(now - at) > MAX_SKEW_MS) return false;
     const signedHeaders = signedHeaderList.split(';');
     if (!signedHeaders.includes('host')) return false;
@@ -62,7 +69,14 @@ export function verifySigV4(request: Pick<IncomingMessage, 'method' | 'url' | 'h
       const text = Array.isArray(value) ? value.join(',') : (value ?? '');
       return `${name}:${String(text).trim().replace(/\s+/g, ' ')}\n`;
     });
-    const canonicalRequest = [request.method ?? 'GET', path, canonicalQuery(query), headerLines.join(''), signedHeaderList, payloadHash].join('\n');
+    const canonicalRequest = [
+      request.method ?? 'GET',
+      path,
+      canonicalQuery(query),
+      headerLines.join(''),
+      signedHeaderList,
+      payloadHash,
+    ].join('\n');
     const scope = `${day}/${region}/${service}/aws4_request`;
     const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
     const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), region), service), 'aws4_request');

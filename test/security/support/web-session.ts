@@ -13,7 +13,11 @@ export async function webSession(t: TestApp, email: string, password: string): P
   const form = await t.http.get('/app/inloggen').expect(200);
   const formToken = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
   if (!formToken) throw new Error('no form token on the sign-in page');
-  const signedIn = await t.http.post('/app/inloggen').set('Cookie', cookiesOf(form).join('; ')).type('form').send({ email, wachtwoord: password, _csrf: formToken });
+  const signedIn = await t.http
+    .post('/app/inloggen')
+    .set('Cookie', cookiesOf(form).join('; '))
+    .type('form')
+    .send({ email, wachtwoord: password, _csrf: formToken });
   if (signedIn.status !== 303) throw new Error(`web sign-in of ${email} failed: ${signedIn.status}`);
   const cookie = cookiesOf(signedIn).join('; ');
   const home = await t.http.get(String(signedIn.headers.location)).set('Cookie', cookie);

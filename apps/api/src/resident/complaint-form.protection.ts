@@ -34,7 +34,10 @@ export class ComplaintFormProtection implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query('INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [SECRET_NAME, randomBytes(32).toString('base64url')]);
+    await this.db.query('INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+      SECRET_NAME,
+      randomBytes(32).toString('base64url'),
+    ]);
     const [row] = (await this.db.query('SELECT value FROM app_secret WHERE name = $1', [SECRET_NAME])) as { value: string }[];
     this.key = Buffer.from(row.value, 'base64url');
   }
