@@ -26,7 +26,10 @@ export class CertificateAllocator {
     private readonly clock: Clock,
   ) {}
 
-  async allocate(manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }): Promise<string> {
+  async allocate(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor },
+  ): Promise<string> {
     const facts = await this.certificates.allocationFacts(manager, context.inspectionId);
     if (!facts) throw new Error(`inspection ${context.inspectionId} has no location, holder or municipality to certify`);
     const now = this.clock.now();
@@ -69,7 +72,13 @@ export class CertificateAllocator {
       statusChangedAt: now,
       createdAt: now,
     });
-    await this.events.append(manager, { actor: context.actor, entityType: 'certificate', entityId: number, action: 'allocated', after: { decisionId: context.decisionId, content } });
+    await this.events.append(manager, {
+      actor: context.actor,
+      entityType: 'certificate',
+      entityId: number,
+      action: 'allocated',
+      after: { decisionId: context.decisionId, content },
+    });
     await this.queue.send(ISSUE_QUEUE, { number }, { manager, retryLimit: 1000, retryDelaySeconds: 5, retryBackoff: true });
     return number;
   }

@@ -26,7 +26,10 @@ export const CREDENTIAL_STATUS_TYPE = 'KeurmerkCertificaatStatus';
  * suspension or withdrawal changes (the credential is not signed again for a status change).
  */
 export function credentialPayload(
-  certificate: Pick<CertificateEntity, 'number' | 'validFrom' | 'validUntil' | 'maximumResidents' | 'content' | 'municipalityCode' | 'normVersion'>,
+  certificate: Pick<
+    CertificateEntity,
+    'number' | 'validFrom' | 'validUntil' | 'maximumResidents' | 'content' | 'municipalityCode' | 'normVersion'
+  >,
   facts: { status: CertificateStatus; pdfSha256: string; signedAt: Date; publicBaseUrl: string },
 ): object {
   const url = `${facts.publicBaseUrl}/v1/certificaten/${certificate.number}`;
@@ -92,7 +95,13 @@ export class CertificateIssuer {
   publishKeys(): Promise<void> {
     this.keysPublished ??= this.certificates
       .publishKeys(
-        this.keyRing.keys.map((key) => ({ kid: key.kid, algorithm: key.algorithm, certificate: key.certificate, chain: [...key.chain], status: key.status })),
+        this.keyRing.keys.map((key) => ({
+          kid: key.kid,
+          algorithm: key.algorithm,
+          certificate: key.certificate,
+          chain: [...key.chain],
+          status: key.status,
+        })),
         this.clock.now(),
       )
       .then(
@@ -120,9 +129,12 @@ export class CertificateIssuer {
     const { pdf, sha256 } = await this.renderAndSign(certificate);
     const pdfKey = `certificates/${certificate.number}/${sha256}.pdf`;
     await this.storage.put(pdfKey, pdf, 'application/pdf');
-    const credential = await signCredential(credentialPayload(certificate, { status, pdfSha256: sha256, signedAt: this.clock.now(), publicBaseUrl: this.config.publicBaseUrl }), {
-      keyRing: this.keyRing,
-    });
+    const credential = await signCredential(
+      credentialPayload(certificate, { status, pdfSha256: sha256, signedAt: this.clock.now(), publicBaseUrl: this.config.publicBaseUrl }),
+      {
+        keyRing: this.keyRing,
+      },
+    );
     return { pdfKey, pdfSha256: sha256, credential, signingKid: this.keyRing.activeKey.kid, templateVersion: TEMPLATE_VERSION };
   }
 
@@ -160,7 +172,9 @@ export class CertificateIssuer {
    * or without a stored credential (issued before credentials were stored). Resumable: what is done no
    * longer matches. Content, number and status stay; the PDF, its hash, the credential and the key change.
    */
-  async reissue(options: { limit?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ reissued: number; remaining: number }> {
+  async reissue(
+    options: { limit?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<{ reissued: number; remaining: number }> {
     await this.publishKeys();
     const kid = this.keyRing.activeKey.kid;
     const total = await this.certificates.countStale(kid, TEMPLATE_VERSION);

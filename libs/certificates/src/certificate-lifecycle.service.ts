@@ -9,8 +9,18 @@ import { CertificateException, CertificateExceptionCode } from './certificate.ex
 import { CertificateRepository, StatusChangeColumns } from './certificate.repository';
 
 /** The address as verification keys it: normalised postcode, number, letter and addition. */
-export function addressKey(address: { postcode: string; houseNumber: number; houseLetter?: string | null; houseNumberAddition?: string | null }): string {
-  return [address.postcode, address.houseNumber, (address.houseLetter ?? '').toUpperCase(), (address.houseNumberAddition ?? '').toUpperCase()].join('|');
+export function addressKey(address: {
+  postcode: string;
+  houseNumber: number;
+  houseLetter?: string | null;
+  houseNumberAddition?: string | null;
+}): string {
+  return [
+    address.postcode,
+    address.houseNumber,
+    (address.houseLetter ?? '').toUpperCase(),
+    (address.houseNumberAddition ?? '').toUpperCase(),
+  ].join('|');
 }
 
 export function certificateChangePayload(certificate: Pick<CertificateEntity, 'number' | 'content'>): string {
@@ -58,7 +68,10 @@ export class CertificateLifecycleService {
     const publishing = certificate.status === 'uitgifte';
     const from = publishing ? null : (certificate.status as CertificateStatus);
     if (publishing ? to !== 'geldig' : !canChangeStatus(from!, to)) {
-      throw new CertificateException(CertificateExceptionCode.IllegalTransition, `A certificate cannot go from ${from ?? 'uitgifte'} to ${to}.`);
+      throw new CertificateException(
+        CertificateExceptionCode.IllegalTransition,
+        `A certificate cannot go from ${from ?? 'uitgifte'} to ${to}.`,
+      );
     }
     const now = this.clock.now();
     await this.certificates.updateStatus(manager, certificate.number, to, now, publishing ? { issuedAt: now, ...columns } : columns);
@@ -102,8 +115,10 @@ export class CertificateLifecycleService {
   async changeStatus(number: string, to: CertificateStatus, reason: string, actor: Actor): Promise<void> {
     await this.certificates.transaction(async (manager) => {
       const certificate = await this.certificates.lockByNumber(manager, number);
-      if (!certificate || certificate.status === 'uitgifte') throw new CertificateException(CertificateExceptionCode.NotFound, `Certificate ${number} was not found.`);
-      if (certificate.status === to) throw new CertificateException(CertificateExceptionCode.AlreadyInStatus, `Certificate ${number} is already ${to}.`);
+      if (!certificate || certificate.status === 'uitgifte')
+        throw new CertificateException(CertificateExceptionCode.NotFound, `Certificate ${number} was not found.`);
+      if (certificate.status === to)
+        throw new CertificateException(CertificateExceptionCode.AlreadyInStatus, `Certificate ${number} is already ${to}.`);
       await this.recordChange(manager, certificate, to, reason.trim(), actor);
     });
   }
@@ -119,7 +134,9 @@ export class CertificateLifecycleService {
   /** The location's current certificates give way to `successor` (a re-inspection's), in the publishing transaction. */
   async supersedeAtLocation(manager: EntityManager, locationId: string, successor: string): Promise<void> {
     for (const old of await this.certificates.lockCurrentAtLocation(manager, locationId)) {
-      await this.recordChange(manager, old, 'ingetrokken', `Vervangen door ${successor} na herinspectie`, SYSTEM_ACTOR, { supersededBy: successor });
+      await this.recordChange(manager, old, 'ingetrokken', `Vervangen door ${successor} na herinspectie`, SYSTEM_ACTOR, {
+        supersededBy: successor,
+      });
     }
   }
 
@@ -130,7 +147,8 @@ export class CertificateLifecycleService {
     for (;;) {
       const batch = await this.certificates.transaction(async (manager) => {
         const due = await this.certificates.lockDueForExpiry(manager, today, EXPIRY_BATCH);
-        for (const certificate of due) await this.recordChange(manager, certificate, 'verlopen', `Geldigheid verstreken op ${certificate.validUntil}`, actor);
+        for (const certificate of due)
+          await this.recordChange(manager, certificate, 'verlopen', `Geldigheid verstreken op ${certificate.validUntil}`, actor);
         return due.length;
       });
       expired += batch;

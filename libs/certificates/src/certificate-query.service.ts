@@ -24,7 +24,9 @@ export function assertCertificateNumber(number: string, field = 'certificaatnumm
     throw AppException.invalidField(
       field,
       parsed.reason,
-      parsed.reason === 'format' ? 'A certificate number looks like KM-2026-000123-3.' : 'The check digit of this certificate number is wrong.',
+      parsed.reason === 'format'
+        ? 'A certificate number looks like KM-2026-000123-3.'
+        : 'The check digit of this certificate number is wrong.',
     );
   }
 }
@@ -57,7 +59,10 @@ export class CertificateQueryService {
   async credential(number: string): Promise<string> {
     const certificate = await this.getPublic(number);
     if (!certificate.credential) {
-      throw new CertificateException(CertificateExceptionCode.CredentialPending, `The credential of certificate ${number} has not been signed yet.`);
+      throw new CertificateException(
+        CertificateExceptionCode.CredentialPending,
+        `The credential of certificate ${number} has not been signed yet.`,
+      );
     }
     return certificate.credential;
   }
@@ -102,7 +107,13 @@ function queryOf(filter: CertificateFilter): CertificateQuery {
   const postcode = /^([1-9][0-9]{3})\s*([a-zA-Z]{2})(?:\s+([0-9]{1,5}))?$/.exec(search);
   if (/^KM-\d{4}-\d{6}-\d$/i.test(search)) return { ...query, number: search.toUpperCase() };
   if (postcode) {
-    return { ...query, postcode: { postcode: normalisePostcode(`${postcode[1]}${postcode[2]}`), houseNumber: postcode[3] === undefined ? null : Number(postcode[3]) } };
+    return {
+      ...query,
+      postcode: {
+        postcode: normalisePostcode(`${postcode[1]}${postcode[2]}`),
+        houseNumber: postcode[3] === undefined ? null : Number(postcode[3]),
+      },
+    };
   }
   return { ...query, text: search };
 }

@@ -102,7 +102,13 @@ export class CertificateRepository {
     return series.last_value;
   }
 
-  async insert(manager: EntityManager, certificate: Omit<CertificateEntity, 'pdfKey' | 'pdfSha256' | 'signingKid' | 'templateVersion' | 'issuedAt' | 'supersededBy' | 'credential'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    certificate: Omit<
+      CertificateEntity,
+      'pdfKey' | 'pdfSha256' | 'signingKid' | 'templateVersion' | 'issuedAt' | 'supersededBy' | 'credential'
+    >,
+  ): Promise<void> {
     await manager.insert(CertificateEntity, certificate);
   }
 
@@ -117,7 +123,11 @@ export class CertificateRepository {
   }
 
   /** The location's current certificates (geldig or geschorst), locked. */
-  lockCurrentAtLocation(manager: EntityManager, locationId: string, statuses: CertificateStatus[] = ['geldig', 'geschorst']): Promise<CertificateEntity[]> {
+  lockCurrentAtLocation(
+    manager: EntityManager,
+    locationId: string,
+    statuses: CertificateStatus[] = ['geldig', 'geschorst'],
+  ): Promise<CertificateEntity[]> {
     return manager
       .createQueryBuilder(CertificateEntity, 'c')
       .setLock('pessimistic_write')
@@ -139,7 +149,13 @@ export class CertificateRepository {
 
   // --- writes of the status path and the issuer
 
-  async updateStatus(manager: EntityManager, number: string, status: CertificateStatus, at: Date, columns: StatusChangeColumns = {}): Promise<void> {
+  async updateStatus(
+    manager: EntityManager,
+    number: string,
+    status: CertificateStatus,
+    at: Date,
+    columns: StatusChangeColumns = {},
+  ): Promise<void> {
     await manager.update(CertificateEntity, { number }, { status, statusChangedAt: at, ...columns });
   }
 
@@ -168,7 +184,10 @@ export class CertificateRepository {
     return this.db.manager
       .createQueryBuilder(CertificateEntity, 'c')
       .where(`c.status IN ('geldig', 'geschorst')`)
-      .andWhere('(c.signing_kid IS DISTINCT FROM :kid OR c.template_version IS DISTINCT FROM :template OR c.credential IS NULL)', { kid, template });
+      .andWhere('(c.signing_kid IS DISTINCT FROM :kid OR c.template_version IS DISTINCT FROM :template OR c.credential IS NULL)', {
+        kid,
+        template,
+      });
   }
 
   countStale(kid: string, template: number): Promise<number> {
@@ -188,7 +207,12 @@ export class CertificateRepository {
   }
 
   page(scope: CertificateScope, query: CertificateQuery, offset: number, limit: number): Promise<[CertificateEntity[], number]> {
-    return this.visible(scope, query).orderBy('c.issued_at', 'DESC').addOrderBy('c.number', 'ASC').skip(offset).take(limit).getManyAndCount();
+    return this.visible(scope, query)
+      .orderBy('c.issued_at', 'DESC')
+      .addOrderBy('c.number', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
   }
 
   /** The next batch in number order after `after`: keyset paging, so memory stays flat however many. */
@@ -201,7 +225,9 @@ export class CertificateRepository {
     if (scope.municipalityCode !== undefined) query = query.andWhere('c.municipality_code = :own', { own: scope.municipalityCode });
     if (scope.organisationId !== undefined) query = query.andWhere('c.organisation_id = :org', { org: scope.organisationId });
     if (scope.auditorId) {
-      query = query.andWhere('EXISTS (SELECT 1 FROM inspection i WHERE i.location_id = c.location_id AND i.auditor_id = :auditor)', { auditor: scope.auditorId });
+      query = query.andWhere('EXISTS (SELECT 1 FROM inspection i WHERE i.location_id = c.location_id AND i.auditor_id = :auditor)', {
+        auditor: scope.auditorId,
+      });
     }
     if (filter.status) query = query.andWhere('c.status = :status', { status: filter.status });
     if (filter.municipalityCode) query = query.andWhere('c.municipality_code = :gm', { gm: filter.municipalityCode });
@@ -209,14 +235,16 @@ export class CertificateRepository {
     if (filter.number) query = query.andWhere('c.number = :number', { number: filter.number });
     if (filter.postcode) {
       query = query.andWhere(
-        'EXISTS (SELECT 1 FROM location l WHERE l.id = c.location_id AND l.postcode = :postcode AND (:houseNumber::int IS NULL OR l.house_number = :houseNumber::int))',
+        `EXISTS (SELECT 1 FROM location l WHERE l.id = c.location_id AND l.postcode = :postcode
+                   AND (:houseNumber::int IS NULL OR l.house_number = :houseNumber::int))`,
         { postcode: filter.postcode.postcode, houseNumber: filter.postcode.houseNumber },
       );
     }
     if (filter.text) {
       const like = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       query = query.andWhere(
-        `(c.content #>> '{address,street}' ILIKE :like OR c.content #>> '{address,city}' ILIKE :like OR c.content ->> 'holderName' ILIKE :like)`,
+        `(c.content #>> '{address,street}' ILIKE :like OR c.content #>> '{address,city}' ILIKE :like
+          OR c.content ->> 'holderName' ILIKE :like)`,
         { like },
       );
     }
@@ -226,7 +254,10 @@ export class CertificateRepository {
   // --- published public keys
 
   /** Makes `keys` the published set: the active one active, every other known key retired. */
-  async publishKeys(keys: { kid: string; algorithm: string; certificate: Buffer; chain: Buffer[]; status: 'active' | 'retired' }[], at: Date): Promise<void> {
+  async publishKeys(
+    keys: { kid: string; algorithm: string; certificate: Buffer; chain: Buffer[]; status: 'active' | 'retired' }[],
+    at: Date,
+  ): Promise<void> {
     await this.db.transaction(async (manager) => {
       const active = keys.find((key) => key.status === 'active');
       if (active) await manager.query(`UPDATE signing_key SET status = 'retired' WHERE status = 'active' AND kid <> $1`, [active.kid]);

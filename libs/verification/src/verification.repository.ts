@@ -5,13 +5,15 @@ import type { CertificateFacts } from './verification.types';
 
 export const VERIFICATION_READER = Symbol('VERIFICATION_READER');
 
-const FACTS = `c.number, c.status, c.valid_from, c.valid_until, c.maximum_residents, c.municipality_code, c.norm_version, c.pdf_sha256, c.status_changed_at, c.content`;
+const FACTS = `c.number, c.status, c.valid_from, c.valid_until, c.maximum_residents, c.municipality_code, c.norm_version, c.pdf_sha256,
+  c.status_changed_at, c.content`;
 
 /** The location's certificate: the one issued last (a re-inspection's replaces the old). */
 const BY_ADDRESS = `
   SELECT ${FACTS}
     FROM location l
-    JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte' ORDER BY c.issued_at DESC LIMIT 1) c ON true
+    JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte'
+                   ORDER BY c.issued_at DESC LIMIT 1) c ON true
    WHERE l.postcode = $1 AND l.house_number = $2 AND coalesce(l.house_letter, '') = $3 AND coalesce(l.house_number_addition, '') = $4`;
 
 /** One question of a bulk lookup: a number, or an address with letter and addition upper-cased ('' when absent). */
@@ -45,8 +47,18 @@ export class VerificationRepository {
     return row ? factsOf(row) : null;
   }
 
-  async factsByAddress(address: { postcode: string; houseNumber: number; houseLetter: string; houseNumberAddition: string }): Promise<CertificateFacts | null> {
-    const [row] = await this.reader.query(BY_ADDRESS, [address.postcode, address.houseNumber, address.houseLetter, address.houseNumberAddition]);
+  async factsByAddress(address: {
+    postcode: string;
+    houseNumber: number;
+    houseLetter: string;
+    houseNumberAddition: string;
+  }): Promise<CertificateFacts | null> {
+    const [row] = await this.reader.query(BY_ADDRESS, [
+      address.postcode,
+      address.houseNumber,
+      address.houseLetter,
+      address.houseNumberAddition,
+    ]);
     return row ? factsOf(row) : null;
   }
 
@@ -63,7 +75,8 @@ export class VerificationRepository {
          UNION ALL
          (SELECT ${FACTS}
             FROM location l
-            JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte' ORDER BY c.issued_at DESC LIMIT 1) c ON true
+            JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte'
+                           ORDER BY c.issued_at DESC LIMIT 1) c ON true
            WHERE r.number IS NULL AND l.postcode = r.postcode AND l.house_number = r.house_number
              AND coalesce(l.house_letter, '') = r.house_letter AND coalesce(l.house_number_addition, '') = r.addition)
          LIMIT 1
@@ -125,7 +138,10 @@ export class VerificationRepository {
   /** Status changes after `since`, oldest first, in one municipality or all (`area` null), with the total. */
   async changesPage(since: Date, area: string | null, offset: number, limit: number): Promise<{ items: StatusChange[]; total: number }> {
     const where = `occurred_at > $1 AND ($2::text IS NULL OR municipality_code = $2)`;
-    const [{ total }] = await this.reader.query(`SELECT count(*)::int AS total FROM certificate_status_change WHERE ${where}`, [since, area]);
+    const [{ total }] = await this.reader.query(`SELECT count(*)::int AS total FROM certificate_status_change WHERE ${where}`, [
+      since,
+      area,
+    ]);
     const rows = (await this.reader.query(
       `SELECT id::text AS id, certificate_number, municipality_code, from_status, to_status, reason, occurred_at
          FROM certificate_status_change WHERE ${where} ORDER BY occurred_at, certificate_status_change.id OFFSET $3 LIMIT $4`,

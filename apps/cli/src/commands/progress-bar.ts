@@ -7,6 +7,7 @@ export function progressBar(out: NodeJS.WritableStream = process.stderr): (done:
     const width = 30;
     const filled = total === 0 ? width : Math.round((done / total) * width);
     const rate = Math.round((done - first) / Math.max(0.001, (Date.now() - started) / 1000));
-    out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`);
+    const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+    out.write(`\r[${bar}] ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`);
   };
 }

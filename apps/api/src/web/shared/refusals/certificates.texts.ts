@@ -6,7 +6,10 @@ import type { RefusalText } from '../refusal-texts';
 export function certificatesRefusalText(code: CertificateExceptionCode): RefusalText {
   switch (code) {
     case CertificateExceptionCode.NotFound:
-      return { nl: 'Dit certificaat bestaat niet, of is nog niet uitgegeven.', en: 'This certificate does not exist, or has not been issued yet.' };
+      return {
+        nl: 'Dit certificaat bestaat niet, of is nog niet uitgegeven.',
+        en: 'This certificate does not exist, or has not been issued yet.',
+      };
     case CertificateExceptionCode.IllegalTransition:
       return {
         nl: 'Deze statuswijziging kan niet: een ingetrokken of verlopen certificaat blijft dat.',
