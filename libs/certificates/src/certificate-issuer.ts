@@ -184,10 +184,10 @@ export class CertificateIssuer {
       if (batch.length === 0) break;
       for (const certificate of batch) {
         const artifacts = await this.produce(certificate, certificate.status as CertificateStatus);
-        await this.certificates.transaction(async (manager) => {
+        const stored = await this.certificates.transaction(async (manager) => {
           const locked = await this.certificates.lockByNumber(manager, certificate.number);
           // Changed meanwhile: left stale, and signed again with its new status on the next round.
-          if (!locked || locked.status !== certificate.status) return;
+          if (!locked || locked.status !== certificate.status) return false;
           await this.certificates.updateArtifacts(manager, certificate.number, artifacts);
           await this.events.append(manager, {
             actor: SYSTEM_ACTOR,
@@ -197,7 +197,9 @@ export class CertificateIssuer {
             before: { pdfSha256: certificate.pdfSha256, signingKid: certificate.signingKid },
             after: { pdfSha256: artifacts.pdfSha256, signingKid: artifacts.signingKid },
           });
+          return true;
         });
+        if (!stored) continue;
         reissued++;
         options.onProgress?.(reissued, total);
         if (options.limit !== undefined && reissued >= options.limit) break;
