@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { ApiKeyEntity } from './account.entities';
+
+/** Queries on municipal API keys; the key itself is never stored, only its hash. */
+@Injectable()
+export class ApiKeyRepository {
+  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+
+  insert(manager: EntityManager, key: Omit<ApiKeyEntity, 'id' | 'createdAt'>): Promise<ApiKeyEntity> {
+    return manager.save(manager.create(ApiKeyEntity, key));
+  }
+
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ id });
+  }
+
+  /** The key with this hash that is not revoked. */
+  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+  }
+
+  /** Newest first; `municipalityCode` undefined means every municipality's. */
+  async page(request: PageRequest, municipalityCode?: string): Promise<Page<ApiKeyEntity>> {
+    const [items, total] = await this.keys.findAndCount({
+      where: municipalityCode === undefined ? {} : { municipalityCode },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  async revoke(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(ApiKeyEntity, { id }, { revokedAt: at });
+  }
+}
