@@ -1,5 +1,9 @@
 import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
 import type { Language } from '../web-context';
+import { accountsRefusalText } from './refusals/accounts.texts';
+import { complaintsRefusalText } from './refusals/complaints.texts';
+import { normVersionsRefusalText } from './refusals/norm-versions.texts';
+import { webhooksRefusalText } from './refusals/webhooks.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -13,7 +17,12 @@ export interface RefusalText {
  */
 type FeatureTexts = (code: string) => RefusalText;
 
-const BY_FEATURE: Record<string, FeatureTexts> = {};
+const BY_FEATURE: Record<string, FeatureTexts> = {
+  accounts: accountsRefusalText as FeatureTexts,
+  complaints: complaintsRefusalText as FeatureTexts,
+  'norm-versions': normVersionsRefusalText as FeatureTexts,
+  webhooks: webhooksRefusalText as FeatureTexts,
+};
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
 function kindText(code: AppErrorCode): RefusalText {
