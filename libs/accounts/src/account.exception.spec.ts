@@ -9,6 +9,7 @@ describe('AccountException', () => {
     [AccountExceptionCode.EmailTaken, AppErrorCode.Conflict],
     [AccountExceptionCode.ApiKeyNotFound, AppErrorCode.NotFound],
     [AccountExceptionCode.ApiKeyOtherMunicipality, AppErrorCode.Forbidden],
+    [AccountExceptionCode.ApiKeyCapReached, AppErrorCode.Conflict],
   ])('%s is a refusal of kind %s', (code, kind) => {
     const error = new AccountException(code, 'detail');
     expect(error).toBeInstanceOf(FeatureException);
@@ -16,7 +17,7 @@ describe('AccountException', () => {
   });
 
   it('covers every code, each prefixed by the feature', () => {
-    expect(Object.values(AccountExceptionCode).length).toBe(6);
+    expect(Object.values(AccountExceptionCode).length).toBe(7);
     for (const code of Object.values(AccountExceptionCode)) expect(code).toMatch(/^account-[a-z-]+$/);
   });
 });

@@ -8,6 +8,8 @@ export enum AccountExceptionCode {
   EmailTaken = 'account-email-taken',
   ApiKeyNotFound = 'account-api-key-not-found',
   ApiKeyOtherMunicipality = 'account-api-key-other-municipality',
+  /** A municipality holds as many active keys as it may. */
+  ApiKeyCapReached = 'account-api-key-cap-reached',
 }
 
 export class AccountException extends FeatureException<AccountExceptionCode> {
@@ -26,6 +28,7 @@ function accountKind(code: AccountExceptionCode): AppErrorCode {
       return AppErrorCode.NotFound;
     case AccountExceptionCode.KvkNumberTaken:
     case AccountExceptionCode.EmailTaken:
+    case AccountExceptionCode.ApiKeyCapReached:
       return AppErrorCode.Conflict;
     case AccountExceptionCode.ApiKeyOtherMunicipality:
       return AppErrorCode.Forbidden;

@@ -5,6 +5,7 @@ import { AccountService } from './account.service';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeyService } from './api-key.service';
 import { AppSecretRepository } from './app-secret.repository';
+import { LoginFailureRepository } from './login-failure.repository';
 import { LoginThrottle } from './login-throttle';
 import { MunicipalityRepository } from './municipality.repository';
 import { MunicipalityService } from './municipality.service';
@@ -29,6 +30,7 @@ import { WebSessionRepository } from './web-session.repository';
     MunicipalityRepository,
     AppSecretRepository,
     WebSessionRepository,
+    LoginFailureRepository,
   ],
   // The web session store is the web app's, but its table hangs off user_account: its queries live here.
   exports: [AccountService, ApiKeyService, MunicipalityService, TokenService, WebSessionRepository],

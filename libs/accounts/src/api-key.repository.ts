@@ -33,6 +33,21 @@ export class ApiKeyRepository {
     return { items, total, ...request };
   }
 
+  /**
+   * Serialises key creation for one municipality until the caller's transaction ends, so a count
+   * and the insert after it cannot be overtaken by a parallel request.
+   */
+  async lockMunicipality(manager: EntityManager, municipalityCode: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('api-key:' || $1, 0))`, [municipalityCode]);
+  }
+
+  async countActive(manager: EntityManager, municipalityCode: string): Promise<number> {
+    const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM api_key WHERE municipality_code = $1 AND revoked_at IS NULL', [
+      municipalityCode,
+    ])) as { n: number }[];
+    return n;
+  }
+
   async revoke(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.update(ApiKeyEntity, { id }, { revokedAt: at });
   }

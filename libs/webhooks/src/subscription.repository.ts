@@ -30,6 +30,18 @@ export class SubscriptionRepository {
     await manager.insert(SubscriptionEntity, subscription);
   }
 
+  /** Serialises subscribing for one municipality until the caller's transaction ends (a count, then the insert). */
+  async lockMunicipality(manager: EntityManager, municipalityCode: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('subscription:' || $1, 0))`, [municipalityCode]);
+  }
+
+  async countActive(manager: EntityManager, municipalityCode: string): Promise<number> {
+    const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM subscription WHERE municipality_code = $1 AND deleted_at IS NULL', [
+      municipalityCode,
+    ])) as { n: number }[];
+    return n;
+  }
+
   /** Active subscriptions, newest first; `municipalityCode` undefined means every municipality's. */
   async page(request: PageRequest, municipalityCode?: string): Promise<Page<SubscriptionEntity>> {
     const [items, total] = await this.db.manager.findAndCount(SubscriptionEntity, {

@@ -6,6 +6,7 @@ describe('WebhookException', () => {
     [WebhookExceptionCode.NotAManager, AppErrorCode.Forbidden],
     [WebhookExceptionCode.SubscriptionOtherMunicipality, AppErrorCode.Forbidden],
     [WebhookExceptionCode.SubscriptionNotFound, AppErrorCode.NotFound],
+    [WebhookExceptionCode.SubscriptionCapReached, AppErrorCode.Conflict],
   ])('%s is a refusal of kind %s', (code, kind) => {
     const error = new WebhookException(code, 'detail');
     expect(error).toBeInstanceOf(FeatureException);
@@ -13,7 +14,7 @@ describe('WebhookException', () => {
   });
 
   it('covers every code, each prefixed by the feature', () => {
-    expect(Object.values(WebhookExceptionCode).length).toBe(3);
+    expect(Object.values(WebhookExceptionCode).length).toBe(4);
     for (const code of Object.values(WebhookExceptionCode)) expect(code).toMatch(/^webhook-[a-z-]+$/);
   });
 });

@@ -6,6 +6,8 @@ export enum WebhookExceptionCode {
   NotAManager = 'webhook-not-a-manager',
   SubscriptionOtherMunicipality = 'webhook-subscription-other-municipality',
   SubscriptionNotFound = 'webhook-subscription-not-found',
+  /** A municipality holds as many subscriptions as it may. */
+  SubscriptionCapReached = 'webhook-subscription-cap-reached',
 }
 
 export class WebhookException extends FeatureException<WebhookExceptionCode> {
@@ -23,6 +25,8 @@ function webhookKind(code: WebhookExceptionCode): AppErrorCode {
       return AppErrorCode.Forbidden;
     case WebhookExceptionCode.SubscriptionNotFound:
       return AppErrorCode.NotFound;
+    case WebhookExceptionCode.SubscriptionCapReached:
+      return AppErrorCode.Conflict;
     default:
       return assertUnreachable(code, 'webhook exception code');
   }

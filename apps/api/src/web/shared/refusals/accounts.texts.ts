@@ -16,6 +16,11 @@ export function accountsRefusalText(code: AccountExceptionCode): RefusalText {
       return { nl: 'Deze API-sleutel bestaat niet, of u heeft er geen toegang toe.', en: 'This API key does not exist, or you do not have access to it.' };
     case AccountExceptionCode.ApiKeyOtherMunicipality:
       return { nl: 'Een gemeente maakt alleen sleutels voor haar eigen gemeentecode.', en: 'A municipality can make keys for its own gemeentecode only.' };
+    case AccountExceptionCode.ApiKeyCapReached:
+      return {
+        nl: 'Deze gemeente heeft al zoveel actieve sleutels als is toegestaan. Trek eerst een sleutel in die niet meer wordt gebruikt.',
+        en: 'This municipality already holds as many active keys as allowed. Revoke one that is no longer used first.',
+      };
     default:
       return assertUnreachable(code, 'account exception code');
   }
