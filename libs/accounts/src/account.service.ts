@@ -77,7 +77,8 @@ export class AccountService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_organisation_kvk_number')) {
-        throw new AccountException(AccountExceptionCode.KvkNumberTaken, `An organisation with KvK number ${input.kvkNumber} already exists.`);
+        const detail = `An organisation with KvK number ${input.kvkNumber} already exists.`;
+        throw new AccountException(AccountExceptionCode.KvkNumberTaken, detail);
       }
       throw error;
     }

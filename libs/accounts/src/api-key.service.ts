@@ -40,7 +40,8 @@ export class ApiKeyService {
     }
     const own = municipalityOf(caller);
     if (caller.role !== 'beheerder' && own !== input.municipalityCode) {
-      throw new AccountException(AccountExceptionCode.ApiKeyOtherMunicipality, 'A municipality can make keys for its own gemeentecode only.');
+      const detail = 'A municipality can make keys for its own gemeentecode only.';
+      throw new AccountException(AccountExceptionCode.ApiKeyOtherMunicipality, detail);
     }
     const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
     const key = await this.db.transaction(async (manager) => {

@@ -16,7 +16,12 @@ export class LoginFailureRepository {
   }
 
   /** When the failure `skip` places before the newest one after `since` happened; undefined when there are not that many. */
-  async nthNewestSince(subjectHash: string, since: Date, skip: number, manager: EntityManager = this.db.manager): Promise<Date | undefined> {
+  async nthNewestSince(
+    subjectHash: string,
+    since: Date,
+    skip: number,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Date | undefined> {
     const [row] = (await manager.query(
       `SELECT failed_at FROM login_failure WHERE subject_hash = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
       [subjectHash, since, skip],
@@ -26,7 +31,10 @@ export class LoginFailureRepository {
 
   /** Counts one failure; answers its id. */
   async insert(subjectHash: string, at: Date, manager: EntityManager = this.db.manager): Promise<string> {
-    const [row] = (await manager.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2) RETURNING id', [subjectHash, at])) as {
+    const [row] = (await manager.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2) RETURNING id', [
+      subjectHash,
+      at,
+    ])) as {
       id: string;
     }[];
     return String(row.id);

@@ -25,7 +25,9 @@ export class ComplaintRepository {
 
   /** The location of the certificate with this number, whatever its status; undefined when no certificate has it. */
   async locationOfCertificate(manager: EntityManager, certificateNumber: string): Promise<{ locationId: string } | undefined> {
-    const [row] = (await manager.query(`SELECT location_id FROM certificate WHERE number = $1`, [certificateNumber])) as { location_id: string }[];
+    const [row] = (await manager.query(`SELECT location_id FROM certificate WHERE number = $1`, [certificateNumber])) as {
+      location_id: string;
+    }[];
     return row ? { locationId: row.location_id } : undefined;
   }
 
@@ -43,7 +45,12 @@ export class ComplaintRepository {
     let query = this.db.manager.createQueryBuilder(ComplaintEntity, 'c');
     if (filter.status) query = query.andWhere('c.status = :status', { status: filter.status });
     if (filter.locationId) query = query.andWhere('c.location_id = :locationId', { locationId: filter.locationId });
-    const [items, total] = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
+    const [items, total] = await query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip(pageOffset(request))
+      .take(request.pageSize)
+      .getManyAndCount();
     return { items, total, ...request };
   }
 

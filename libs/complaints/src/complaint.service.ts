@@ -188,7 +188,9 @@ export class ComplaintService {
     return this.db.transaction(async (manager) => {
       const complaint = await this.complaints.findForUpdate(manager, id);
       if (!complaint) throw notFound();
-      if (!canMoveComplaint(complaint.status, 'afgehandeld')) throw new ComplaintException(ComplaintExceptionCode.Closed, 'The complaint is already closed.');
+      if (!canMoveComplaint(complaint.status, 'afgehandeld')) {
+        throw new ComplaintException(ComplaintExceptionCode.Closed, 'The complaint is already closed.');
+      }
       const before = complaint.status;
       complaint.status = 'afgehandeld';
       complaint.resolution = note;
@@ -212,7 +214,9 @@ export class ComplaintService {
 }
 
 function requireAdministrator(caller: PersonPrincipal): void {
-  if (!hasRole(caller, 'beheerder')) throw new ComplaintException(ComplaintExceptionCode.AdministratorOnly, 'Only the beheerder handles complaints.');
+  if (!hasRole(caller, 'beheerder')) {
+    throw new ComplaintException(ComplaintExceptionCode.AdministratorOnly, 'Only the beheerder handles complaints.');
+  }
 }
 
 function notFound(): ComplaintException {

@@ -9,7 +9,11 @@ export class DocumentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The document an uploader stored under its own reference before (an offline retry). */
-  findByClientReference(uploadedBy: string, clientReference: string, manager: EntityManager = this.db.manager): Promise<DocumentEntity | null> {
+  findByClientReference(
+    uploadedBy: string,
+    clientReference: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<DocumentEntity | null> {
     return manager.findOneBy(DocumentEntity, { uploadedBy, clientReference });
   }
 

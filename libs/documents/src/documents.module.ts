@@ -5,5 +5,9 @@ import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([DocumentEntity])], providers: [DocumentService, DocumentRepository], exports: [DocumentService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity])],
+  providers: [DocumentService, DocumentRepository],
+  exports: [DocumentService],
+})
 export class DocumentsModule {}

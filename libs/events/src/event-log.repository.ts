@@ -45,12 +45,22 @@ export class EventLogRepository {
 
   /** The entries about one entity, oldest first. */
   async history(entityType: string, entityId: string): Promise<ChainRow[]> {
-    return ((await this.db.query(`${SELECT_ROWS} WHERE entity_type = $1 AND entity_id = $2 ORDER BY event_log.id`, [entityType, entityId])) as Record<string, unknown>[]).map(toRow);
+    return (
+      (await this.db.query(`${SELECT_ROWS} WHERE entity_type = $1 AND entity_id = $2 ORDER BY event_log.id`, [
+        entityType,
+        entityId,
+      ])) as Record<string, unknown>[]
+    ).map(toRow);
   }
 
   /** Up to `limit` entries after the one with id `after`, in order. */
   async pageAfter(after: string, limit: number): Promise<ChainRow[]> {
-    return ((await this.db.query(`${SELECT_ROWS} WHERE event_log.id > $1 ORDER BY event_log.id LIMIT $2`, [after, limit])) as Record<string, unknown>[]).map(toRow);
+    return (
+      (await this.db.query(`${SELECT_ROWS} WHERE event_log.id > $1 ORDER BY event_log.id LIMIT $2`, [after, limit])) as Record<
+        string,
+        unknown
+      >[]
+    ).map(toRow);
   }
 }
 

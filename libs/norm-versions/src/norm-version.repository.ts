@@ -59,7 +59,11 @@ export class NormVersionRepository {
     return manager.findOne(NormVersionEntity, { where: { version }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(manager: EntityManager, version: string, changes: Partial<Pick<NormVersionEntity, 'status' | 'effectiveDate' | 'definition' | 'publishedAt'>>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    version: string,
+    changes: Partial<Pick<NormVersionEntity, 'status' | 'effectiveDate' | 'definition' | 'publishedAt'>>,
+  ): Promise<void> {
     await manager.update(NormVersionEntity, { version }, changes);
   }
 

@@ -127,7 +127,9 @@ export class NormVersionService {
     return this.db.transaction(async (manager) => {
       const current = await this.lockVersion(manager, version);
       if (current.status === 'gepubliceerd') throw isPublished(version, 'edited');
-      await this.publishedGuard(version, 'edited', () => this.versions.update(manager, version, { effectiveDate: norm.effectiveDate, definition: norm }));
+      await this.publishedGuard(version, 'edited', () =>
+        this.versions.update(manager, version, { effectiveDate: norm.effectiveDate, definition: norm }),
+      );
       const updated = await this.reread(manager, version);
       await this.events.append(manager, {
         actor: actorOf(caller),
@@ -148,7 +150,9 @@ export class NormVersionService {
       if (current.status === 'gepubliceerd') throw isPublished(version, 'published again');
       const publishedAt = this.clock.now();
       const definition: NormVersion = { ...current.definition, status: 'published' };
-      await this.publishedGuard(version, 'published again', () => this.versions.update(manager, version, { status: 'gepubliceerd', publishedAt, definition }));
+      await this.publishedGuard(version, 'published again', () =>
+        this.versions.update(manager, version, { status: 'gepubliceerd', publishedAt, definition }),
+      );
       await this.events.append(manager, {
         actor: actorOf(caller),
         entityType: NORM_VERSION_ENTITY_TYPE,

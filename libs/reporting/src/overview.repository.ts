@@ -33,13 +33,18 @@ export class OverviewRepository {
 
   async countByStatus(table: CountedTable): Promise<StatusCounts> {
     if (!COUNTED_TABLES.includes(table)) throw new Error(`not a counted table: ${String(table)}`);
-    const rows = (await this.db.query(`SELECT status, count(*)::int AS n FROM ${table} GROUP BY status`)) as { status: string; n: number }[];
+    const rows = (await this.db.query(`SELECT status, count(*)::int AS n FROM ${table} GROUP BY status`)) as {
+      status: string;
+      n: number;
+    }[];
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
   /** Open findings whose repair deadline lies before `today` (the deadline itself is the last day to repair). */
   async countOverdueFindings(today: string): Promise<number> {
-    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM finding f WHERE ${OVERDUE}`, [today])) as { total: number }[];
+    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM finding f WHERE ${OVERDUE}`, [today])) as {
+      total: number;
+    }[];
     return total;
   }
 

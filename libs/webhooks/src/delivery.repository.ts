@@ -127,7 +127,11 @@ export class DeliveryRepository {
 
   /** Gives up every open delivery of a subscription (it was deleted). */
   async abandonOpen(manager: EntityManager, subscriptionId: string, reason: string): Promise<void> {
-    await manager.update(DeliveryEntity, { subscriptionId, status: In(OPEN_DELIVERY_STATUSES) }, { status: 'abandoned', nextAttemptAt: null, lastError: reason });
+    await manager.update(
+      DeliveryEntity,
+      { subscriptionId, status: In(OPEN_DELIVERY_STATUSES) },
+      { status: 'abandoned', nextAttemptAt: null, lastError: reason },
+    );
   }
 
   async head(subscriptionId: string): Promise<HeadDelivery | undefined> {
@@ -168,7 +172,12 @@ export class DeliveryRepository {
         LIMIT $2`,
       [since, limit],
     )) as { subscription_id: string; status_change_id: string; from_status: string | null; to_status: string }[];
-    return rows.map((m) => ({ subscriptionId: m.subscription_id, statusChangeId: m.status_change_id, fromStatus: m.from_status, toStatus: m.to_status }));
+    return rows.map((m) => ({
+      subscriptionId: m.subscription_id,
+      statusChangeId: m.status_change_id,
+      fromStatus: m.from_status,
+      toStatus: m.to_status,
+    }));
   }
 
   /** Active subscriptions nobody is draining whose open deliveries were due at `dueBefore` already. */
@@ -198,9 +207,10 @@ export class DeliveryRepository {
   /** The certificate number of each of these changes of the feed, by change id. */
   async certificateNumbers(statusChangeIds: string[]): Promise<Map<string, string>> {
     if (statusChangeIds.length === 0) return new Map();
-    const rows = (await this.db.query(`SELECT id::text AS id, certificate_number FROM certificate_status_change WHERE id = ANY($1::bigint[])`, [
-      statusChangeIds,
-    ])) as { id: string; certificate_number: string }[];
+    const rows = (await this.db.query(
+      `SELECT id::text AS id, certificate_number FROM certificate_status_change WHERE id = ANY($1::bigint[])`,
+      [statusChangeIds],
+    )) as { id: string; certificate_number: string }[];
     return new Map(rows.map((row) => [row.id, row.certificate_number]));
   }
 

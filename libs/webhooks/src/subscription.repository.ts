@@ -36,9 +36,10 @@ export class SubscriptionRepository {
   }
 
   async countActive(manager: EntityManager, municipalityCode: string): Promise<number> {
-    const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM subscription WHERE municipality_code = $1 AND deleted_at IS NULL', [
-      municipalityCode,
-    ])) as { n: number }[];
+    const [{ n }] = (await manager.query(
+      'SELECT count(*)::int AS n FROM subscription WHERE municipality_code = $1 AND deleted_at IS NULL',
+      [municipalityCode],
+    )) as { n: number }[];
     return n;
   }
 
@@ -60,7 +61,9 @@ export class SubscriptionRepository {
   /** Which of these subscriptions send an Authorization value (the value itself is not read). */
   async withAuth(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = (await this.db.query(`SELECT id FROM subscription WHERE id = ANY($1::uuid[]) AND auth_header IS NOT NULL`, [ids])) as { id: string }[];
+    const rows = (await this.db.query(`SELECT id FROM subscription WHERE id = ANY($1::uuid[]) AND auth_header IS NOT NULL`, [ids])) as {
+      id: string;
+    }[];
     return new Set(rows.map((r) => r.id));
   }
 
@@ -89,7 +92,10 @@ export class SubscriptionRepository {
   }
 
   async releaseLease(id: string, token: string): Promise<void> {
-    await this.updateReturning(`UPDATE subscription SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2 RETURNING id`, [id, token]);
+    await this.updateReturning(
+      `UPDATE subscription SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2 RETURNING id`,
+      [id, token],
+    );
   }
 
   /** UPDATE ... RETURNING through TypeORM answers `[rows, count]`; this answers the rows. */

@@ -59,7 +59,10 @@ export class SubscriptionService {
     if (!municipalityCode) throw AppException.invalidField('gemeentecode', 'required', 'Name the gemeentecode to subscribe for.');
     if (!(await this.municipalities.exists(municipalityCode))) throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
     if (!hasRole(caller, 'beheerder') && municipalityCode !== own) {
-      throw new WebhookException(WebhookExceptionCode.SubscriptionOtherMunicipality, 'A municipality can subscribe for its own gemeentecode only.');
+      throw new WebhookException(
+        WebhookExceptionCode.SubscriptionOtherMunicipality,
+        'A municipality can subscribe for its own gemeentecode only.',
+      );
     }
     const url = await this.policy.check(input.callbackUrl);
 
@@ -122,7 +125,13 @@ export class SubscriptionService {
           deliveredAt: now,
           createdAt: outcome.attemptedAt,
         };
-        const attempt: Omit<DeliveryAttemptEntity, 'id'> = { deliveryId, attemptedAt: outcome.attemptedAt, statusCode: outcome.statusCode, error: null, durationMs: outcome.durationMs };
+        const attempt: Omit<DeliveryAttemptEntity, 'id'> = {
+          deliveryId,
+          attemptedAt: outcome.attemptedAt,
+          statusCode: outcome.statusCode,
+          error: null,
+          durationMs: outcome.durationMs,
+        };
         await this.deliveryRows.insertDelivered(manager, delivery, attempt);
         // The URL's host only: a path or query may carry the receiver's own tokens.
         await this.events.append(manager, { actor, entityType: 'subscription', entityId: id, action: 'created', after: { municipalityCode, callbackHost: url.host, withAuth: Boolean(input.auth) } });
@@ -178,7 +187,8 @@ export class SubscriptionService {
     const subscription = await this.find(caller, id);
     const page = await this.deliveryRows.page(subscription.id, request);
     const deliveries = page.items;
-    const numbers = await this.deliveryRows.certificateNumbers(deliveries.map((d) => d.statusChangeId).filter((c): c is string => c !== null));
+    const changeIds = deliveries.map((d) => d.statusChangeId).filter((c): c is string => c !== null);
+    const numbers = await this.deliveryRows.certificateNumbers(changeIds);
     const attempts = await this.deliveryRows.attempts(deliveries.map((d) => d.id));
     const items = deliveries.map((delivery) => ({
       delivery,

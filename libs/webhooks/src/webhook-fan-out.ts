@@ -51,7 +51,8 @@ export class WebhookFanOut extends CertificateChangeObserver {
 
   async changed(manager: EntityManager, change: CertificateStatusChangeEntity): Promise<void> {
     const subscriptionIds = await this.deliveries.activeSubscriptionIds(manager, change.municipalityCode);
-    const pending = subscriptionIds.map((id) => ({ subscriptionId: id, statusChangeId: change.id, fromStatus: change.fromStatus, toStatus: change.toStatus }));
+    const { fromStatus, toStatus } = change;
+    const pending = subscriptionIds.map((subscriptionId) => ({ subscriptionId, statusChangeId: change.id, fromStatus, toStatus }));
     for (const subscriptionId of await this.deliveries.insertPending(manager, pendingDeliveries(pending, this.clock.now()))) {
       await this.queue.send<DeliverJob>(DELIVER_QUEUE, { subscriptionId }, { manager });
     }

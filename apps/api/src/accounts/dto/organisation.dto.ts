@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ACCOUNT_NAME_MAX_LENGTH, KVK_NUMBER_PATTERN, ORGANISATION_KINDS, OrganisationEntity, type OrganisationKind } from '@keurmerk/accounts';
+import {
+  ACCOUNT_NAME_MAX_LENGTH,
+  KVK_NUMBER_PATTERN,
+  ORGANISATION_KINDS,
+  OrganisationEntity,
+  type OrganisationKind,
+} from '@keurmerk/accounts';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: ACCOUNT_NAME_MAX_LENGTH })

@@ -13,7 +13,10 @@ export function normVersionsRefusalText(code: NormVersionExceptionCode): Refusal
     case NormVersionExceptionCode.AlreadyPublished:
       return { nl: 'Deze versie is al gepubliceerd.', en: 'This version has already been published.' };
     case NormVersionExceptionCode.NonePublished:
-      return { nl: 'Er is nog geen normversie gepubliceerd; publiceer eerst een versie.', en: 'No norm version is published yet; publish one first.' };
+      return {
+        nl: 'Er is nog geen normversie gepubliceerd; publiceer eerst een versie.',
+        en: 'No norm version is published yet; publish one first.',
+      };
     default:
       return assertUnreachable(code, 'norm version exception code');
   }
