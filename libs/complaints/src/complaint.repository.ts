@@ -34,7 +34,8 @@ export class ComplaintRepository {
   /** The location registered at exactly this address (letter and addition compared in upper case). */
   async locationAt(manager: EntityManager, address: AddressLookup): Promise<{ locationId: string } | undefined> {
     const [row] = (await manager.query(
-      `SELECT id FROM location WHERE postcode = $1 AND house_number = $2 AND coalesce(house_letter, '') = $3 AND coalesce(house_number_addition, '') = $4`,
+      `SELECT id FROM location
+        WHERE postcode = $1 AND house_number = $2 AND coalesce(house_letter, '') = $3 AND coalesce(house_number_addition, '') = $4`,
       [address.postcode, address.houseNumber, (address.houseLetter ?? '').toUpperCase(), (address.houseNumberAddition ?? '').toUpperCase()],
     )) as { id: string }[];
     return row ? { locationId: row.id } : undefined;
@@ -68,14 +69,18 @@ export class ComplaintRepository {
   }
 
   /**
-   * Links the inspection and marks the complaint in hand, only while it has no inspection and is not
-   * closed; false when another process linked or closed it first.
+   * Links the inspection and sets `status`, only while the complaint has no inspection and is not in
+   * `unlessStatus`; false when another process linked or closed it first.
    */
-  async linkInspection(manager: EntityManager, id: string, inspectionId: string, at: Date): Promise<boolean> {
+  async linkInspection(
+    manager: EntityManager,
+    id: string,
+    change: { inspectionId: string; status: ComplaintStatus; unlessStatus: ComplaintStatus; at: Date },
+  ): Promise<boolean> {
     const [rows] = (await manager.query(
-      `UPDATE complaint SET inspection_id = $2, status = 'in-behandeling', updated_at = $3
-        WHERE id = $1 AND inspection_id IS NULL AND status <> 'afgehandeld' RETURNING id`,
-      [id, inspectionId, at],
+      `UPDATE complaint SET inspection_id = $2, status = $3, updated_at = $4
+        WHERE id = $1 AND inspection_id IS NULL AND status <> $5 RETURNING id`,
+      [id, change.inspectionId, change.status, change.at, change.unlessStatus],
     )) as [{ id: string }[], number];
     return rows.length > 0;
   }

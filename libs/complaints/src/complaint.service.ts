@@ -153,7 +153,14 @@ export class ComplaintService {
       }
       const inspection = await this.inspections.plan(caller, { locationId: complaint.locationId, auditorId: input.auditorId, kind: 'onaangekondigd', plannedAt: input.plannedAt });
       const linked = await this.db.transaction(async (manager) => {
-        if (!(await this.complaints.linkInspection(manager, id, inspection.id, this.clock.now()))) return undefined;
+        // In hand from now on; a closed complaint stays closed even if it was closed a moment ago.
+        const change = {
+          inspectionId: inspection.id,
+          status: 'in-behandeling' as const,
+          unlessStatus: 'afgehandeld' as const,
+          at: this.clock.now(),
+        };
+        if (!(await this.complaints.linkInspection(manager, id, change))) return undefined;
         const after = await this.complaints.findById(id, manager);
         if (!after) throw notFound();
         await this.events.append(manager, {
