@@ -122,7 +122,7 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError('seed-demo writes demo accounts with public passwords; it runs on the embedded default only, or with --force');
       }
       await withServices(config, async (app) => {
-        await seedDemoAccounts(app.get(AccountService), app.get(DataSource));
+        await seedDemoAccounts(app.get(AccountService));
         process.stdout.write(demoAccountsText());
       });
       return;

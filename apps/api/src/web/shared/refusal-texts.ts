@@ -2,6 +2,10 @@ import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
 import type { Language } from '../web-context';
 import { certificatesRefusalText } from './refusals/certificates.texts';
 import { verificationRefusalText } from './refusals/verification.texts';
+import { accountsRefusalText } from './refusals/accounts.texts';
+import { complaintsRefusalText } from './refusals/complaints.texts';
+import { normVersionsRefusalText } from './refusals/norm-versions.texts';
+import { webhooksRefusalText } from './refusals/webhooks.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -18,6 +22,10 @@ type FeatureTexts = (code: string) => RefusalText;
 const BY_FEATURE: Record<string, FeatureTexts> = {
   certificates: certificatesRefusalText as FeatureTexts,
   verification: verificationRefusalText as FeatureTexts,
+  accounts: accountsRefusalText as FeatureTexts,
+  complaints: complaintsRefusalText as FeatureTexts,
+  'norm-versions': normVersionsRefusalText as FeatureTexts,
+  webhooks: webhooksRefusalText as FeatureTexts,
 };
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
