@@ -1,12 +1,10 @@
-import { Address, BAG_ID_PATTERN, InvalidParam, validateAddressKey } from '@keurmerk/common';
+import { Address, BAG_ID_PATTERN, CONTROL_CHARACTERS, InvalidParam, MAX_CLIENT_REFERENCE_LENGTH, validateAddressKey } from '@keurmerk/common';
 import { HOUSING_TYPES, type HousingType } from '@keurmerk/norm';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM[0-9]{4}$/;
 export const MAX_ADDRESS_TEXT_LENGTH = 200;
 export const MIN_REQUESTED_BEDS = 1;
 export const MAX_REQUESTED_BEDS = 10_000;
-// Street and city end up on certificates and information cards; control characters never belong there.
-export const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /** A location as a caller registers it. Field names in problems are the contract's (`adres.postcode`). */
 export interface NewLocation {
@@ -92,6 +90,18 @@ export function validateNewLocation(input: NewLocation): { value?: ValidLocation
   };
 }
 
+/** A client reference on an application document: 1 to 100 characters without control characters. */
+export function clientReferenceProblem(clientReference: string | undefined): InvalidParam | undefined {
+  if (clientReference === undefined) return undefined;
+  if (clientReference.length > 0 && clientReference.length <= MAX_CLIENT_REFERENCE_LENGTH && !CONTROL_CHARACTERS.test(clientReference)) return undefined;
+  return {
+    name: 'clientReferentie',
+    code: 'length',
+    reason: `clientReferentie is 1 to ${MAX_CLIENT_REFERENCE_LENGTH} characters without control characters.`,
+  };
+}
+
+// Street and city end up on certificates and information cards; control characters never belong there.
 function addressText(value: unknown, name: string, problems: InvalidParam[]): string | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text.length === 0) {

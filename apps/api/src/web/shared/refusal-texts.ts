@@ -1,5 +1,7 @@
 import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
 import type { Language } from '../web-context';
+import { inspectionsRefusalText } from './refusals/inspections.texts';
+import { locationsRefusalText } from './refusals/locations.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -13,7 +15,10 @@ export interface RefusalText {
  */
 type FeatureTexts = (code: string) => RefusalText;
 
-const BY_FEATURE: Record<string, FeatureTexts> = {};
+const BY_FEATURE: Record<string, FeatureTexts> = {
+  inspections: inspectionsRefusalText as FeatureTexts,
+  locations: locationsRefusalText as FeatureTexts,
+};
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
 function kindText(code: AppErrorCode): RefusalText {

@@ -1,0 +1,75 @@
+import { assertUnreachable } from '@keurmerk/common';
+import { InspectionExceptionCode } from '@keurmerk/inspections';
+import type { RefusalText } from '../refusal-texts';
+
+/**
+ * The audit workflow's refusals, for the person on the page. The specifics (which findings are open,
+ * why an auditor may not go) travel as data on the exception; a page lists them beside this sentence.
+ */
+export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalText {
+  switch (code) {
+    case InspectionExceptionCode.AuditorConflictOfInterest:
+      return {
+        nl: 'Deze auditor kan deze keuring niet doen: er is een belangenconflict met de verhuurder. Kies een andere auditor.',
+        en: 'This auditor cannot do this inspection: there is a conflict of interest with the landlord. Choose another auditor.',
+      };
+    case InspectionExceptionCode.AuditorNotAccredited:
+      return {
+        nl: 'Deze auditor kan deze keuring niet doen: de accreditatie is op die datum niet geldig. Kies een andere auditor.',
+        en: 'This auditor cannot do this inspection: the accreditation is not valid on that date. Choose another auditor.',
+      };
+    case InspectionExceptionCode.RelationAlreadyDeclared:
+      return { nl: 'Deze relatie is al eerder vastgelegd.', en: 'This relation has already been recorded.' };
+    case InspectionExceptionCode.AnswersFrozen:
+      return {
+        nl: 'De keuring is al ingediend; antwoorden en foto’s kunnen niet meer veranderen.',
+        en: 'The inspection has already been submitted; answers and photos can no longer change.',
+      };
+    case InspectionExceptionCode.AlreadySubmitted:
+      return { nl: 'De keuring is al ingediend.', en: 'The inspection has already been submitted.' };
+    case InspectionExceptionCode.IllegalTransition:
+      return {
+        nl: 'Dat kan in deze fase van de keuring niet. Laad de pagina opnieuw.',
+        en: 'That is not possible at this stage of the inspection. Reload the page.',
+      };
+    case InspectionExceptionCode.NotCertifier:
+      return { nl: 'Alleen een certificeerder besluit over een keuring.', en: 'Only a certifier decides on an inspection.' };
+    case InspectionExceptionCode.FourEyes:
+      return {
+        nl: 'U was de auditor van deze keuring. Een andere certificeerder moet hierover beslissen (vier-ogenprincipe).',
+        en: 'You were the auditor of this inspection. Another certifier must decide on it (four-eyes principle).',
+      };
+    case InspectionExceptionCode.AlreadyDecided:
+      return { nl: 'Over deze keuring is intussen al besloten.', en: 'This inspection has been decided in the meantime.' };
+    case InspectionExceptionCode.NotSubmitted:
+      return {
+        nl: 'De auditor heeft deze keuring nog niet ingediend; pas daarna kunt u besluiten.',
+        en: 'The auditor has not submitted this inspection yet; you can decide only after that.',
+      };
+    case InspectionExceptionCode.OpenSeriousFindings:
+      return {
+        nl: 'Het certificaat kan niet worden toegekend: er staan nog knock-out- of major-bevindingen open.',
+        en: 'The certificate cannot be granted: knock-out or major findings are still open.',
+      };
+    case InspectionExceptionCode.CriterionSupportsNobody:
+      return {
+        nl: 'Het certificaat kan niet worden toegekend: een gemeten criterium ondersteunt niemand.',
+        en: 'The certificate cannot be granted: a measured criterion supports nobody.',
+      };
+    case InspectionExceptionCode.NotRepairReporter:
+      return { nl: 'Alleen de verhuurder meldt een herstel.', en: 'Only the landlord reports a repair.' };
+    case InspectionExceptionCode.NotRepairReviewer:
+      return { nl: 'Alleen een auditor of een certificeerder beoordeelt een herstel.', en: 'Only an auditor or a certifier judges a repair.' };
+    case InspectionExceptionCode.FindingClosed:
+      return { nl: 'Deze bevinding is al gesloten.', en: 'This finding has already been closed.' };
+    case InspectionExceptionCode.RepairAwaitingReview:
+      return {
+        nl: 'Voor deze bevinding wacht al een herstelmelding op beoordeling.',
+        en: 'A repair report for this finding is already awaiting review.',
+      };
+    case InspectionExceptionCode.NoRepairToReview:
+      return { nl: 'Over dit herstel is intussen al geoordeeld.', en: 'This repair has been judged in the meantime.' };
+    default:
+      return assertUnreachable(code, 'inspection exception code');
+  }
+}
