@@ -6,8 +6,8 @@ import { MAX_REMARK_LENGTH } from '@keurmerk/norm';
  * for their fields and messages.
  */
 
-/** A criterion code as the norm writes it (`RU-01`). */
-export const CRITERION_CODE_PATTERN = /^[A-Z]{2}-[0-9]{2}$/;
+// A criterion code's form is the norm's rule (CRITERION_CODE_PATTERN in @keurmerk/norm): any code a
+// published norm may hold can be answered.
 
 /** The toelichting of a decision or of a review of a repair. */
 export const MAX_EXPLANATION_LENGTH = MAX_FREE_TEXT_LENGTH;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountService, hasRole, OrganisationEntity, PersonPrincipal, UserEntity } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, Clock, InvalidParam, isUuid, Page, PageRequest } from '@keurmerk/common';
+import { AppErrorCode, AppException, Clock, InvalidParam, isUuid, MAX_PAGE_SIZE, Page, PageRequest } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { DocumentEntity, DocumentService, Upload } from '@keurmerk/documents';
 import { actorOf, EventLog } from '@keurmerk/events';
@@ -85,6 +85,11 @@ export class InspectionService {
 
   async list(principal: PersonPrincipal, request: PageRequest, filter: InspectionFilter = {}): Promise<Page<InspectionEntity>> {
     return this.repository.listVisible(principal, request, filter);
+  }
+
+  /** The active auditors, the ones planning may choose from; a scheme has dozens, not thousands. */
+  async activeAuditors(): Promise<UserEntity[]> {
+    return (await this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' })).items.filter((user) => user.active);
   }
 
   /** The active auditor with this id, or undefined: the ones planning may choose from. */

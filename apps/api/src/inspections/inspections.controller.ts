@@ -3,7 +3,8 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
-import { CRITERION_CODE_PATTERN, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
@@ -21,7 +22,6 @@ import {
   SubmissionDto,
   UPLOAD_SCHEMA,
 } from './dto/inspection.dto';
-
 
 function criterionParam(code: string): string {
   if (!CRITERION_CODE_PATTERN.test(code)) throw AppException.invalidField('criteriumCode', 'pattern', 'A criterion code looks like RU-01.');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AccountService, type UserEntity } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
+import type { UserEntity } from '@keurmerk/accounts';
+import { AppErrorCode, AppException, type InvalidParam } from '@keurmerk/common';
 import { auditorConflictReason, InspectionException, InspectionService } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { dateInAmsterdam } from '@keurmerk/norm';
@@ -19,14 +19,11 @@ import { planForm, type PlanFormData } from './planning.view';
  */
 @Injectable()
 export class AdminPlanning {
-  constructor(
-    private readonly inspections: InspectionService,
-    private readonly accounts: AccountService,
-  ) {}
+  constructor(private readonly inspections: InspectionService) {}
 
-  /** The active auditors to choose from; a scheme has dozens, not thousands. */
+  /** The active auditors to choose from. */
   async auditors(): Promise<UserEntity[]> {
-    return (await this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' })).items.filter((user) => user.active);
+    return this.inspections.activeAuditors();
   }
 
   /** The reasons the auditor may not inspect the location on the date (today if none is given); undefined without an auditor. */
