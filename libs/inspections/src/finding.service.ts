@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasRole, PersonPrincipal, Principal } from '@keurmerk/accounts';
-import { AppException, Clock, isUuid, Page, PageRequest } from '@keurmerk/common';
+import { Clock, isUuid, Page, PageRequest } from '@keurmerk/common';
 import { DocumentEntity, DocumentService, Upload } from '@keurmerk/documents';
 import { Actor, actorOf, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { CertificationPort } from './certification-port';
 import { FindingFilter, FindingRepository } from './finding.repository';
 import { FindingEntity, RepairReportEntity } from './inspection.entities';
-import { InspectionException, InspectionExceptionCode } from './inspection.exception';
+import { InspectionException, InspectionExceptionCode, inspectionNotFound } from './inspection.exception';
 import { InspectionRepository } from './inspection.repository';
 
 export interface FindingWithReports {
@@ -39,14 +39,14 @@ export class FindingService {
 
   async get(principal: Principal, id: string): Promise<FindingWithReports> {
     const finding = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
-    if (!finding) throw AppException.notFound('The finding');
+    if (!finding) throw inspectionNotFound(InspectionExceptionCode.FindingNotFound, 'The finding');
     const reports = await this.repository.reportsOf(id);
     return { finding, reports };
   }
 
   private async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<FindingEntity> {
     const finding = isUuid(id) ? await this.repository.lockVisible(manager, principal, id) : null;
-    if (!finding) throw AppException.notFound('The finding');
+    if (!finding) throw inspectionNotFound(InspectionExceptionCode.FindingNotFound, 'The finding');
     return finding;
   }
 
@@ -88,7 +88,7 @@ export class FindingService {
       const finding = await this.lockVisible(manager, caller, findingId);
       if (caller.role === 'auditor') {
         const inspection = await this.inspections.findById(finding.inspectionId, manager);
-        if (inspection?.auditorId !== caller.userId) throw AppException.notFound('The finding');
+        if (inspection?.auditorId !== caller.userId) throw inspectionNotFound(InspectionExceptionCode.FindingNotFound, 'The finding');
       }
       if (finding.status !== 'herstel-gemeld') {
         throw new InspectionException(InspectionExceptionCode.NoRepairToReview, 'There is no repair report awaiting review for this finding.');
@@ -113,7 +113,7 @@ export class FindingService {
 
   async evidenceOf(principal: Principal, findingId: string, reportId: string): Promise<DocumentEntity[]> {
     const { reports } = await this.get(principal, findingId);
-    if (!reports.some((r) => r.id === reportId)) throw AppException.notFound('The repair report');
+    if (!reports.some((r) => r.id === reportId)) throw inspectionNotFound(InspectionExceptionCode.RepairReportNotFound, 'The repair report');
     return this.documents.list({ repairReportId: reportId });
   }
 

@@ -1,6 +1,14 @@
 import { AppErrorCode, FeatureException } from '@keurmerk/common';
 import { type AuditorConflict, auditorConflictReason, InspectionException, InspectionExceptionCode, inspectionExceptionKind } from './inspection.exception';
 
+const NOT_FOUND = [
+  InspectionExceptionCode.InspectionNotFound,
+  InspectionExceptionCode.CriterionNotFound,
+  InspectionExceptionCode.EvidenceNotFound,
+  InspectionExceptionCode.NotDecided,
+  InspectionExceptionCode.FindingNotFound,
+  InspectionExceptionCode.RepairReportNotFound,
+];
 const FORBIDDEN = [
   InspectionExceptionCode.NotCertifier,
   InspectionExceptionCode.FourEyes,
@@ -11,7 +19,7 @@ const FORBIDDEN = [
 describe('InspectionException', () => {
   it.each(Object.values(InspectionExceptionCode))('%s maps to one kind, prefixed by the feature', (code) => {
     expect(code).toMatch(/^inspection-[a-z-]+$/);
-    const kind = FORBIDDEN.includes(code) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
+    const kind = NOT_FOUND.includes(code) ? AppErrorCode.NotFound : FORBIDDEN.includes(code) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
     expect(inspectionExceptionKind(code)).toBe(kind);
     const error = new InspectionException(code, 'detail');
     expect(error).toBeInstanceOf(FeatureException);

@@ -4,6 +4,18 @@ import type { InspectionStatus } from './inspection.entities';
 
 /** Why the audit workflow (planning, answers, submission, decision, findings and their repair) refused. */
 export enum InspectionExceptionCode {
+  /** No such inspection, or one the caller may not see (an auditor sees only its own). */
+  InspectionNotFound = 'inspection-not-found',
+  /** The inspection's norm version has no criterion with this code. */
+  CriterionNotFound = 'inspection-criterion-not-found',
+  /** The document is not evidence of this inspection. */
+  EvidenceNotFound = 'inspection-evidence-not-found',
+  /** No decision on the inspection yet. */
+  NotDecided = 'inspection-not-decided',
+  /** No such finding, or one the caller may not see. */
+  FindingNotFound = 'inspection-finding-not-found',
+  /** The repair report is not one of this finding's. */
+  RepairReportNotFound = 'inspection-repair-report-not-found',
   /** Planning: the auditor belongs to the landlord's organisation or declared a relation with it. */
   AuditorConflictOfInterest = 'inspection-auditor-conflict-of-interest',
   /** Planning: the auditor's or its inspection body's accreditation is missing or lapsed on the planned date. */
@@ -78,6 +90,11 @@ export interface InspectionExceptionData {
   status?: InspectionStatus;
 }
 
+/** Not found, with the generic detail `<what> was not found.` that clients already know. */
+export function inspectionNotFound(code: InspectionExceptionCode, what: string): InspectionException {
+  return new InspectionException(code, `${what} was not found.`);
+}
+
 export class InspectionException extends FeatureException<InspectionExceptionCode> {
   readonly feature = 'inspections';
 
@@ -92,6 +109,13 @@ export class InspectionException extends FeatureException<InspectionExceptionCod
 
 export function inspectionExceptionKind(code: InspectionExceptionCode): AppErrorCode {
   switch (code) {
+    case InspectionExceptionCode.InspectionNotFound:
+    case InspectionExceptionCode.CriterionNotFound:
+    case InspectionExceptionCode.EvidenceNotFound:
+    case InspectionExceptionCode.NotDecided:
+    case InspectionExceptionCode.FindingNotFound:
+    case InspectionExceptionCode.RepairReportNotFound:
+      return AppErrorCode.NotFound;
     case InspectionExceptionCode.NotCertifier:
     case InspectionExceptionCode.FourEyes:
     case InspectionExceptionCode.NotRepairReporter:

@@ -24,7 +24,7 @@ import {
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { CertificationPort } from './certification-port';
 import { FindingRepository } from './finding.repository';
-import { AuditorConflict, auditorConflictReason, InspectionException, InspectionExceptionCode } from './inspection.exception';
+import { AuditorConflict, auditorConflictReason, InspectionException, InspectionExceptionCode, inspectionNotFound } from './inspection.exception';
 import { InspectionFilter, InspectionRepository } from './inspection.repository';
 import { canMove, isOpenForAnswers } from './inspection-status';
 import { AnswerEntity, AuditorRelationEntity, DecisionEntity, FindingEntity, InspectionEntity, InspectionKind, InspectionStatus } from './inspection.entities';
@@ -79,7 +79,7 @@ export class InspectionService {
 
   async get(principal: PersonPrincipal, id: string): Promise<InspectionEntity> {
     const inspection = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
-    if (!inspection) throw AppException.notFound('The inspection');
+    if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return inspection;
   }
 
@@ -166,14 +166,14 @@ export class InspectionService {
   /** The assigned auditor's inspection, locked for the change; others do not see it (404). */
   private async forAuditor(manager: EntityManager, caller: PersonPrincipal, id: string): Promise<InspectionEntity> {
     const inspection = await this.repository.lock(manager, id, caller.userId);
-    if (!inspection) throw AppException.notFound('The inspection');
+    if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return inspection;
   }
 
   /** The norm version of the caller's own inspection, before its transaction; others do not see it (404). */
   private async pinnedForAuditor(caller: PersonPrincipal, inspectionId: string): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId'>> {
     const pinned = isUuid(inspectionId) ? await this.repository.findPinnedForAuditor(inspectionId, caller.userId) : null;
-    if (!pinned) throw AppException.notFound('The inspection');
+    if (!pinned) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return pinned;
   }
 
@@ -191,7 +191,7 @@ export class InspectionService {
     const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     const criterion = findCriterion(norm, criterionCode);
-    if (!criterion) throw AppException.notFound(`Criterion ${criterionCode} of norm ${norm.version}`);
+    if (!criterion) throw inspectionNotFound(InspectionExceptionCode.CriterionNotFound, `Criterion ${criterionCode} of norm ${norm.version}`);
     const problems = validateAnswer(criterion, body);
     if (problems.length > 0) throw AppException.invalid(problems);
     const input = answerFromContract(criterion, body as AnswerBody);
@@ -265,7 +265,7 @@ export class InspectionService {
   async evidenceContent(principal: PersonPrincipal, inspectionId: string, documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     await this.get(principal, inspectionId);
     const content = await this.documents.content(documentId);
-    if (content.document.inspectionId !== inspectionId) throw AppException.notFound('The document');
+    if (content.document.inspectionId !== inspectionId) throw inspectionNotFound(InspectionExceptionCode.EvidenceNotFound, 'The document');
     return content;
   }
 
@@ -333,7 +333,7 @@ export class InspectionService {
     try {
       return await this.db.transaction(async (manager) => {
         const inspection = isUuid(inspectionId) ? await this.repository.lock(manager, inspectionId) : null;
-        if (!inspection) throw AppException.notFound('The inspection');
+        if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
         if (inspection.auditorId === caller.userId) {
           throw new InspectionException(InspectionExceptionCode.FourEyes, 'The auditor of an inspection cannot decide on it (four eyes).');
         }

@@ -9,7 +9,7 @@ import { DocumentEntity, DocumentService, type Upload } from '@keurmerk/document
 import { actorOf, EventLog } from '@keurmerk/events';
 import { ApplicationFilters, ApplicationRepository, OPEN_APPLICATION_STATUSES } from './application.repository';
 import { ApplicationEntity, ApplicationStatus } from './location.entities';
-import { LocationException, LocationExceptionCode } from './location.exception';
+import { LocationException, LocationExceptionCode, locationNotFound } from './location.exception';
 import { clientReferenceProblem } from './location-input';
 import { LocationService } from './location.service';
 
@@ -64,7 +64,7 @@ export class ApplicationService {
 
   async getVisible(principal: Principal, id: string): Promise<ApplicationEntity> {
     const application = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
-    if (!application) throw AppException.notFound('The application');
+    if (!application) throw locationNotFound(LocationExceptionCode.ApplicationNotFound, 'The application');
     return application;
   }
 
@@ -153,7 +153,7 @@ export class ApplicationService {
     const application = await this.getVisible(principal, applicationId);
     // Checked before the bytes are fetched: a document of another application is simply not here.
     const belongs = isUuid(documentId) && (await this.repository.isDocumentOf(documentId, application.id));
-    if (!belongs) throw AppException.notFound('The document');
+    if (!belongs) throw locationNotFound(LocationExceptionCode.DocumentNotFound, 'The document');
     return this.documents.content(documentId);
   }
 

@@ -3,6 +3,9 @@ import { LocationException, LocationExceptionCode, locationExceptionKind } from 
 
 describe('LocationException', () => {
   it.each([
+    [LocationExceptionCode.LocationNotFound, AppErrorCode.NotFound],
+    [LocationExceptionCode.ApplicationNotFound, AppErrorCode.NotFound],
+    [LocationExceptionCode.DocumentNotFound, AppErrorCode.NotFound],
     [LocationExceptionCode.NotRegistrar, AppErrorCode.Forbidden],
     [LocationExceptionCode.LandlordWithoutOrganisation, AppErrorCode.Forbidden],
     [LocationExceptionCode.NotApplicant, AppErrorCode.Forbidden],
@@ -20,7 +23,7 @@ describe('LocationException', () => {
   });
 
   it('names every code in the table above', () => {
-    expect(Object.values(LocationExceptionCode)).toHaveLength(8);
+    expect(Object.values(LocationExceptionCode)).toHaveLength(11);
     for (const code of Object.values(LocationExceptionCode)) expect(code).toMatch(/^location-[a-z-]+$/);
   });
 

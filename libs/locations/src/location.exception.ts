@@ -3,6 +3,12 @@ import type { ApplicationStatus } from './location.entities';
 
 /** Why the locations feature (locations, applications and their documents) refused; pages turn these into sentences. */
 export enum LocationExceptionCode {
+  /** No such location, or one the caller may not see (existence does not leak). */
+  LocationNotFound = 'location-not-found',
+  /** No such application, or one the caller may not see. */
+  ApplicationNotFound = 'location-application-not-found',
+  /** The document is not one of this application's. */
+  DocumentNotFound = 'location-document-not-found',
   /** Someone other than a landlord or the beheerder tried to register a location. */
   NotRegistrar = 'location-not-registrar',
   /** A landlord account without an organisation cannot own anything. */
@@ -29,6 +35,11 @@ export interface LocationExceptionData {
   applicationStatus?: ApplicationStatus;
 }
 
+/** Not found, with the generic detail `<what> was not found.` that clients already know. */
+export function locationNotFound(code: LocationExceptionCode, what: string): LocationException {
+  return new LocationException(code, `${what} was not found.`);
+}
+
 export class LocationException extends FeatureException<LocationExceptionCode> {
   readonly feature = 'locations';
 
@@ -43,6 +54,10 @@ export class LocationException extends FeatureException<LocationExceptionCode> {
 
 export function locationExceptionKind(code: LocationExceptionCode): AppErrorCode {
   switch (code) {
+    case LocationExceptionCode.LocationNotFound:
+    case LocationExceptionCode.ApplicationNotFound:
+    case LocationExceptionCode.DocumentNotFound:
+      return AppErrorCode.NotFound;
     case LocationExceptionCode.NotRegistrar:
     case LocationExceptionCode.LandlordWithoutOrganisation:
     case LocationExceptionCode.NotApplicant:

@@ -6,7 +6,7 @@ import { AppErrorCode, AppException, InvalidParam, isUuid, Page, PageRequest } f
 import { isUniqueViolation } from '@keurmerk/database';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { LocationEntity } from './location.entities';
-import { LocationException, LocationExceptionCode } from './location.exception';
+import { LocationException, LocationExceptionCode, locationNotFound } from './location.exception';
 import { MUNICIPALITY_CODE_PATTERN, NewLocation, validateNewLocation } from './location-input';
 import { LocationFilters, LocationRepository } from './location.repository';
 
@@ -91,7 +91,7 @@ export class LocationService {
   /** A location by id, without any access check: for the platform's own use, never for a caller's request. */
   async getById(id: string): Promise<LocationEntity> {
     const location = await this.findById(id);
-    if (!location) throw AppException.notFound('The location');
+    if (!location) throw locationNotFound(LocationExceptionCode.LocationNotFound, 'The location');
     return location;
   }
 
@@ -103,7 +103,7 @@ export class LocationService {
   /** A location the principal may see; one it may not see is answered as unknown (404), so existence does not leak. */
   async getVisible(principal: Principal, id: string): Promise<LocationEntity> {
     const location = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
-    if (!location) throw AppException.notFound('The location');
+    if (!location) throw locationNotFound(LocationExceptionCode.LocationNotFound, 'The location');
     return location;
   }
 

@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
-import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import { InspectionExceptionCode, inspectionNotFound, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
@@ -182,7 +182,7 @@ export class InspectionsController {
   @ApiOkResponse({ type: DecisionDto })
   async decision(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<DecisionDto> {
     const decision = await this.inspections.decisionOf(caller, id);
-    if (!decision) throw AppException.notFound('A decision on this inspection');
+    if (!decision) throw inspectionNotFound(InspectionExceptionCode.NotDecided, 'A decision on this inspection');
     return { uitkomst: decision.outcome, toelichting: decision.explanation, besluitDoor: decision.decidedBy, besluitOp: decision.decidedAt.toISOString() };
   }
 }

@@ -8,6 +8,18 @@ import type { RefusalText } from '../refusal-texts';
  */
 export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalText {
   switch (code) {
+    case InspectionExceptionCode.InspectionNotFound:
+      return { nl: 'Deze keuring bestaat niet, of u heeft er geen toegang toe.', en: 'This inspection does not exist, or you do not have access to it.' };
+    case InspectionExceptionCode.CriterionNotFound:
+      return { nl: 'Dit criterium staat niet in de norm van deze keuring.', en: 'This criterion is not in the norm of this inspection.' };
+    case InspectionExceptionCode.EvidenceNotFound:
+      return { nl: 'Dit bestand hoort niet bij deze keuring.', en: 'This file does not belong to this inspection.' };
+    case InspectionExceptionCode.NotDecided:
+      return { nl: 'Over deze keuring is nog niet besloten.', en: 'This inspection has not been decided yet.' };
+    case InspectionExceptionCode.FindingNotFound:
+      return { nl: 'Deze bevinding bestaat niet, of u heeft er geen toegang toe.', en: 'This finding does not exist, or you do not have access to it.' };
+    case InspectionExceptionCode.RepairReportNotFound:
+      return { nl: 'Deze herstelmelding hoort niet bij deze bevinding.', en: 'This repair report does not belong to this finding.' };
     case InspectionExceptionCode.AuditorConflictOfInterest:
       return {
         nl: 'Deze auditor kan deze keuring niet doen: er is een belangenconflict met de verhuurder. Kies een andere auditor.',

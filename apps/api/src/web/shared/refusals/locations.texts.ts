@@ -5,6 +5,12 @@ import type { RefusalText } from '../refusal-texts';
 /** The locations feature's refusals, for the person on the page (a landlord or the beheerder mostly). */
 export function locationsRefusalText(code: LocationExceptionCode): RefusalText {
   switch (code) {
+    case LocationExceptionCode.LocationNotFound:
+      return { nl: 'Deze locatie bestaat niet, of u heeft er geen toegang toe.', en: 'This location does not exist, or you do not have access to it.' };
+    case LocationExceptionCode.ApplicationNotFound:
+      return { nl: 'Deze aanvraag bestaat niet, of u heeft er geen toegang toe.', en: 'This application does not exist, or you do not have access to it.' };
+    case LocationExceptionCode.DocumentNotFound:
+      return { nl: 'Dit document hoort niet bij deze aanvraag.', en: 'This document does not belong to this application.' };
     case LocationExceptionCode.NotRegistrar:
       return { nl: 'Alleen een verhuurder of de beheerder registreert locaties.', en: 'Only a landlord or the administrator registers locations.' };
     case LocationExceptionCode.LandlordWithoutOrganisation:
