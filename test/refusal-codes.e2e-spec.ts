@@ -46,7 +46,11 @@ describe('refusal codes of locations and inspections (services on a real databas
       }),
     );
     expect(error).toBeInstanceOf(LocationException);
-    expect(error).toMatchObject({ reason: LocationExceptionCode.AddressTaken, code: 'conflict', detail: 'A location at this address is already registered.' });
+    expect(error).toMatchObject({
+      reason: LocationExceptionCode.AddressTaken,
+      code: 'conflict',
+      detail: 'A location at this address is already registered.',
+    });
   });
 
   it('a second open application carries the open one as data', async () => {
@@ -54,7 +58,10 @@ describe('refusal codes of locations and inspections (services on a real databas
     const landlord = person('verhuurderA', 'verhuurder', 'landlordA');
     const first = await t.app.get(ApplicationService).create(landlord, locationId);
     const error = await refusal<LocationException>(t.app.get(ApplicationService).create(landlord, locationId));
-    expect(error).toMatchObject({ reason: LocationExceptionCode.ApplicationAlreadyOpen, data: { openApplication: { id: first.id, status: 'ingediend' } } });
+    expect(error).toMatchObject({
+      reason: LocationExceptionCode.ApplicationAlreadyOpen,
+      data: { openApplication: { id: first.id, status: 'ingediend' } },
+    });
   });
 
   it('a grant with an open major lists it; four eyes and a second decision have their own codes', async () => {
@@ -62,20 +69,27 @@ describe('refusal codes of locations and inspections (services on a real databas
     const locationId = await s.location({ huisnummer: 503, postcode: '2672AB' });
     const inspectionId = await s.inspect(locationId, { 'BV-02': { resultaat: 'voldoet-niet', opmerking: 'Geen rookmelder' } });
     const certifier = person('certifier', 'certificeerder');
-    const blocked = await refusal<InspectionException>(inspections.decide(certifier, inspectionId, { outcome: 'toekennen', explanation: 'Ja' }));
+    const blocked = await refusal<InspectionException>(
+      inspections.decide(certifier, inspectionId, { outcome: 'toekennen', explanation: 'Ja' }),
+    );
     expect(blocked).toMatchObject({
       reason: InspectionExceptionCode.OpenSeriousFindings,
       data: { blockingFindings: [{ criterionCode: 'BV-02', severity: 'major' }], criteriaSupportingNobody: [] },
     });
     // The inspection's own auditor, as if it also held the certificeerder role.
     const ownAuditor = person('auditor', 'certificeerder');
-    expect((await refusal<InspectionException>(inspections.decide(ownAuditor, inspectionId, { outcome: 'afwijzen', explanation: 'Nee' }))).reason).toBe(
-      InspectionExceptionCode.FourEyes,
-    );
+    expect(
+      (await refusal<InspectionException>(inspections.decide(ownAuditor, inspectionId, { outcome: 'afwijzen', explanation: 'Nee' })))
+        .reason,
+    ).toBe(InspectionExceptionCode.FourEyes);
     await inspections.decide(certifier, inspectionId, { outcome: 'afwijzen', explanation: 'Nee' });
-    const again = await refusal<InspectionException>(inspections.decide(certifier, inspectionId, { outcome: 'afwijzen', explanation: 'Nee' }));
+    const again = await refusal<InspectionException>(
+      inspections.decide(certifier, inspectionId, { outcome: 'afwijzen', explanation: 'Nee' }),
+    );
     expect(again).toMatchObject({ reason: InspectionExceptionCode.AlreadyDecided, code: 'conflict' });
-    const frozen = await refusal<InspectionException>(inspections.answer(person('auditor', 'auditor'), inspectionId, 'BV-01', { resultaat: 'voldoet' }));
+    const frozen = await refusal<InspectionException>(
+      inspections.answer(person('auditor', 'auditor'), inspectionId, 'BV-01', { resultaat: 'voldoet' }),
+    );
     expect(frozen.reason).toBe(InspectionExceptionCode.AnswersFrozen);
   });
 

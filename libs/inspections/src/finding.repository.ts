@@ -66,7 +66,9 @@ export class FindingRepository {
 
   /** New findings, open. */
   async insertOpen(manager: EntityManager, rows: NewFindingRow[]): Promise<FindingEntity[]> {
-    return manager.save(rows.map((row) => manager.create(FindingEntity, { ...row, status: 'open', closedAt: null, overdueHandledAt: null })));
+    return manager.save(
+      rows.map((row) => manager.create(FindingEntity, { ...row, status: 'open', closedAt: null, overdueHandledAt: null })),
+    );
   }
 
   async setStatus(manager: EntityManager, id: string, status: FindingStatus, closedAt?: Date | null): Promise<void> {
@@ -77,7 +79,10 @@ export class FindingRepository {
     return manager.find(RepairReportEntity, { where: { findingId }, order: { reportedAt: 'ASC' } });
   }
 
-  async insertReport(manager: EntityManager, row: Pick<RepairReportEntity, 'findingId' | 'description' | 'reportedBy' | 'reportedAt'>): Promise<RepairReportEntity> {
+  async insertReport(
+    manager: EntityManager,
+    row: Pick<RepairReportEntity, 'findingId' | 'description' | 'reportedBy' | 'reportedAt'>,
+  ): Promise<RepairReportEntity> {
     return manager.save(manager.create(RepairReportEntity, { ...row, accepted: null }));
   }
 
@@ -122,7 +127,10 @@ export class FindingRepository {
   /** Findings joined to their location (alias `l`), narrowed to what the principal may see. */
   private visible(principal: Principal, manager: EntityManager): SelectQueryBuilder<FindingEntity> {
     const condition = visibleFindingCondition(principal);
-    return manager.createQueryBuilder(FindingEntity, 'f').innerJoin('location', 'l', 'l.id = f.location_id').where(condition.sql, condition.params);
+    return manager
+      .createQueryBuilder(FindingEntity, 'f')
+      .innerJoin('location', 'l', 'l.id = f.location_id')
+      .where(condition.sql, condition.params);
   }
 }
 
@@ -138,6 +146,9 @@ function visibleFindingCondition(principal: Principal): { sql: string; params: R
     case 'gemeente':
       return { sql: 'l.municipality_code = :gm', params: { gm: principal.municipalityCode } };
     case 'auditor':
-      return { sql: 'EXISTS (SELECT 1 FROM inspection ai WHERE ai.id = f.inspection_id AND ai.auditor_id = :auditor)', params: { auditor: principal.userId } };
+      return {
+        sql: 'EXISTS (SELECT 1 FROM inspection ai WHERE ai.id = f.inspection_id AND ai.auditor_id = :auditor)',
+        params: { auditor: principal.userId },
+      };
   }
 }

@@ -88,11 +88,18 @@ export class InspectionRepository {
     return this.db.manager.findOneBy(DecisionEntity, { inspectionId });
   }
 
-  async findRelation(auditorId: string, organisationId: string, manager: EntityManager = this.db.manager): Promise<AuditorRelationEntity | null> {
+  async findRelation(
+    auditorId: string,
+    organisationId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<AuditorRelationEntity | null> {
     return manager.findOneBy(AuditorRelationEntity, { auditorId, organisationId });
   }
 
-  async insertRelation(manager: EntityManager, row: Pick<AuditorRelationEntity, 'auditorId' | 'organisationId' | 'description'>): Promise<AuditorRelationEntity> {
+  async insertRelation(
+    manager: EntityManager,
+    row: Pick<AuditorRelationEntity, 'auditorId' | 'organisationId' | 'description'>,
+  ): Promise<AuditorRelationEntity> {
     return manager.save(manager.create(AuditorRelationEntity, row));
   }
 
@@ -109,7 +116,9 @@ export class InspectionRepository {
       case 'auditor':
         return query.andWhere('i.auditor_id = :caller', { caller: principal.userId });
       case 'verhuurder':
-        return query.andWhere('EXISTS (SELECT 1 FROM location l WHERE l.id = i.location_id AND l.organisation_id = :org)', { org: principal.organisationId });
+        return query.andWhere('EXISTS (SELECT 1 FROM location l WHERE l.id = i.location_id AND l.organisation_id = :org)', {
+          org: principal.organisationId,
+        });
       default:
         return query.andWhere('false');
     }

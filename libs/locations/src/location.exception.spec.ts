@@ -28,7 +28,9 @@ describe('LocationException', () => {
   });
 
   it('carries the open application for a page that links to it', () => {
-    const error = new LocationException(LocationExceptionCode.ApplicationAlreadyOpen, 'open', { openApplication: { id: 'a', status: 'ingediend' } });
+    const error = new LocationException(LocationExceptionCode.ApplicationAlreadyOpen, 'open', {
+      openApplication: { id: 'a', status: 'ingediend' },
+    });
     expect(error.data.openApplication).toEqual({ id: 'a', status: 'ingediend' });
   });
 });

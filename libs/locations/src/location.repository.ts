@@ -34,12 +34,15 @@ export class LocationRepository {
 
   async findVisibleByIds(principal: Principal, ids: readonly string[]): Promise<LocationEntity[]> {
     if (ids.length === 0) return [];
-    return this.visible(principal).andWhere('location.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return this.visible(principal)
+      .andWhere('location.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
   async listVisible(principal: Principal, request: PageRequest, filters: LocationFilters = {}): Promise<Page<LocationEntity>> {
     const query = this.visible(principal);
-    if (filters.municipalityCode) query.andWhere('location.municipalityCode = :municipalityCode', { municipalityCode: filters.municipalityCode });
+    if (filters.municipalityCode)
+      query.andWhere('location.municipalityCode = :municipalityCode', { municipalityCode: filters.municipalityCode });
     if (filters.postcode) query.andWhere('location.postcode = :postcode', { postcode: normalisePostcode(filters.postcode) });
     // Address order: stable for paging, and the order a municipality reads a street in.
     const [items, total] = await query

@@ -9,7 +9,10 @@ import type { RefusalText } from '../refusal-texts';
 export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalText {
   switch (code) {
     case InspectionExceptionCode.InspectionNotFound:
-      return { nl: 'Deze keuring bestaat niet, of u heeft er geen toegang toe.', en: 'This inspection does not exist, or you do not have access to it.' };
+      return {
+        nl: 'Deze keuring bestaat niet, of u heeft er geen toegang toe.',
+        en: 'This inspection does not exist, or you do not have access to it.',
+      };
     case InspectionExceptionCode.CriterionNotFound:
       return { nl: 'Dit criterium staat niet in de norm van deze keuring.', en: 'This criterion is not in the norm of this inspection.' };
     case InspectionExceptionCode.EvidenceNotFound:
@@ -17,7 +20,10 @@ export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalTe
     case InspectionExceptionCode.NotDecided:
       return { nl: 'Over deze keuring is nog niet besloten.', en: 'This inspection has not been decided yet.' };
     case InspectionExceptionCode.FindingNotFound:
-      return { nl: 'Deze bevinding bestaat niet, of u heeft er geen toegang toe.', en: 'This finding does not exist, or you do not have access to it.' };
+      return {
+        nl: 'Deze bevinding bestaat niet, of u heeft er geen toegang toe.',
+        en: 'This finding does not exist, or you do not have access to it.',
+      };
     case InspectionExceptionCode.RepairReportNotFound:
       return { nl: 'Deze herstelmelding hoort niet bij deze bevinding.', en: 'This repair report does not belong to this finding.' };
     case InspectionExceptionCode.AuditorConflictOfInterest:
@@ -71,7 +77,10 @@ export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalTe
     case InspectionExceptionCode.NotRepairReporter:
       return { nl: 'Alleen de verhuurder meldt een herstel.', en: 'Only the landlord reports a repair.' };
     case InspectionExceptionCode.NotRepairReviewer:
-      return { nl: 'Alleen een auditor of een certificeerder beoordeelt een herstel.', en: 'Only an auditor or a certifier judges a repair.' };
+      return {
+        nl: 'Alleen een auditor of een certificeerder beoordeelt een herstel.',
+        en: 'Only an auditor or a certifier judges a repair.',
+      };
     case InspectionExceptionCode.FindingClosed:
       return { nl: 'Deze bevinding is al gesloten.', en: 'This finding has already been closed.' };
     case InspectionExceptionCode.RepairAwaitingReview:

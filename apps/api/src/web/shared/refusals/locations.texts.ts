@@ -6,13 +6,22 @@ import type { RefusalText } from '../refusal-texts';
 export function locationsRefusalText(code: LocationExceptionCode): RefusalText {
   switch (code) {
     case LocationExceptionCode.LocationNotFound:
-      return { nl: 'Deze locatie bestaat niet, of u heeft er geen toegang toe.', en: 'This location does not exist, or you do not have access to it.' };
+      return {
+        nl: 'Deze locatie bestaat niet, of u heeft er geen toegang toe.',
+        en: 'This location does not exist, or you do not have access to it.',
+      };
     case LocationExceptionCode.ApplicationNotFound:
-      return { nl: 'Deze aanvraag bestaat niet, of u heeft er geen toegang toe.', en: 'This application does not exist, or you do not have access to it.' };
+      return {
+        nl: 'Deze aanvraag bestaat niet, of u heeft er geen toegang toe.',
+        en: 'This application does not exist, or you do not have access to it.',
+      };
     case LocationExceptionCode.DocumentNotFound:
       return { nl: 'Dit document hoort niet bij deze aanvraag.', en: 'This document does not belong to this application.' };
     case LocationExceptionCode.NotRegistrar:
-      return { nl: 'Alleen een verhuurder of de beheerder registreert locaties.', en: 'Only a landlord or the administrator registers locations.' };
+      return {
+        nl: 'Alleen een verhuurder of de beheerder registreert locaties.',
+        en: 'Only a landlord or the administrator registers locations.',
+      };
     case LocationExceptionCode.LandlordWithoutOrganisation:
       return {
         nl: 'Uw account hoort bij geen enkele organisatie. Vraag de beheerder om dit te regelen.',
@@ -21,7 +30,10 @@ export function locationsRefusalText(code: LocationExceptionCode): RefusalText {
     case LocationExceptionCode.AddressTaken:
       return { nl: 'Op dit adres is al een locatie geregistreerd.', en: 'A location at this address is already registered.' };
     case LocationExceptionCode.NotApplicant:
-      return { nl: 'Alleen de verhuurder van een locatie vraagt het keurmerk aan.', en: 'Only the landlord of a location applies for the quality mark.' };
+      return {
+        nl: 'Alleen de verhuurder van een locatie vraagt het keurmerk aan.',
+        en: 'Only the landlord of a location applies for the quality mark.',
+      };
     case LocationExceptionCode.ApplicationAlreadyOpen:
       return { nl: 'Deze locatie heeft al een lopende aanvraag.', en: 'This location already has an open application.' };
     case LocationExceptionCode.ApplicationNotOpen:

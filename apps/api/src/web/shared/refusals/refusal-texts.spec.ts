@@ -21,7 +21,10 @@ describe('refusal texts of locations and inspections', () => {
   });
 
   it('never shows the English detail on a Dutch page', () => {
-    const error = new InspectionException(InspectionExceptionCode.OpenSeriousFindings, 'The certificate cannot be granted: BV-02 (major) is open.');
+    const error = new InspectionException(
+      InspectionExceptionCode.OpenSeriousFindings,
+      'The certificate cannot be granted: BV-02 (major) is open.',
+    );
     expect(refusalText('nl', error)).not.toContain('cannot');
   });
 
