@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { UserEntity } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, type InvalidParam } from '@keurmerk/common';
-import { auditorConflictReason, InspectionException, InspectionService } from '@keurmerk/inspections';
+import { InspectionException, InspectionService } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
+import { auditorConflictText } from '../shared/refusals/inspections.texts';
 import { type SignedInContext, t, type WebContext } from '../web-context';
 import { amsterdamInstant } from './page-parts';
 import { planForm, type PlanFormData } from './planning.view';
@@ -71,7 +72,8 @@ export class AdminPlanning {
       return;
     }
     if (error.code !== AppErrorCode.Conflict) throw error;
-    const conflicts = error instanceof InspectionException ? error.data.conflicts?.map(auditorConflictReason) : undefined;
+    // The refusal carries its reasons as data: shown in the beheerder's language, never parsed from its detail.
+    const conflicts = error instanceof InspectionException ? error.data.conflicts?.map((conflict) => auditorConflictText(conflict)[web.language]) : undefined;
     const message = conflicts?.length
       ? t(web, 'Deze auditor kan deze keuring niet doen. Kies een andere auditor.', 'This auditor cannot do this inspection. Choose another auditor.')
       : refusalText(web.language, error);

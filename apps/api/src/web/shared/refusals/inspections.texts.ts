@@ -1,5 +1,5 @@
 import { assertUnreachable } from '@keurmerk/common';
-import { InspectionExceptionCode } from '@keurmerk/inspections';
+import { type AuditorConflict, InspectionExceptionCode } from '@keurmerk/inspections';
 import type { RefusalText } from '../refusal-texts';
 
 /**
@@ -92,5 +92,41 @@ export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalTe
       return { nl: 'Over dit herstel is intussen al geoordeeld.', en: 'This repair has been judged in the meantime.' };
     default:
       return assertUnreachable(code, 'inspection exception code');
+  }
+}
+
+/**
+ * One reason an auditor may not do an inspection, as the planning page lists it (the refusal's
+ * `data.conflicts`, or InspectionService.auditorConflicts for a check while choosing).
+ */
+export function auditorConflictText(conflict: AuditorConflict): RefusalText {
+  switch (conflict.kind) {
+    case 'same-organisation':
+      return {
+        nl: 'De auditor hoort bij de organisatie van de verhuurder zelf.',
+        en: 'The auditor belongs to the landlord’s own organisation.',
+      };
+    case 'declared-relation':
+      return {
+        nl: `De auditor heeft een relatie met de verhuurder verklaard: ${conflict.description}`,
+        en: `The auditor declared a relation with the landlord: ${conflict.description}`,
+      };
+    case 'body-not-accredited':
+      return {
+        nl: 'Van de inspectie-instelling van de auditor is geen accreditatie bekend.',
+        en: 'The inspection body has no accreditation on record.',
+      };
+    case 'body-accreditation-lapsed':
+      return {
+        nl: `De accreditatie van de inspectie-instelling is verlopen op ${conflict.on}.`,
+        en: `The inspection body’s accreditation lapsed on ${conflict.on}.`,
+      };
+    case 'auditor-accreditation-lapsed':
+      return {
+        nl: `De persoonlijke accreditatie van de auditor is verlopen op ${conflict.on}.`,
+        en: `The auditor’s accreditation lapsed on ${conflict.on}.`,
+      };
+    default:
+      return assertUnreachable(conflict, 'auditor conflict');
   }
 }

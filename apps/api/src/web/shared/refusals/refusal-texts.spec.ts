@@ -1,8 +1,8 @@
 import { AppException } from '@keurmerk/common';
-import { InspectionException, InspectionExceptionCode } from '@keurmerk/inspections';
+import { type AuditorConflict, auditorConflictReason, InspectionException, InspectionExceptionCode } from '@keurmerk/inspections';
 import { LocationException, LocationExceptionCode } from '@keurmerk/locations';
 import { refusalText } from '../refusal-texts';
-import { inspectionsRefusalText } from './inspections.texts';
+import { auditorConflictText, inspectionsRefusalText } from './inspections.texts';
 import { locationsRefusalText } from './locations.texts';
 
 describe('refusal texts of locations and inspections', () => {
@@ -30,5 +30,19 @@ describe('refusal texts of locations and inspections', () => {
 
   it('falls back to the kind for a generic refusal', () => {
     expect(refusalText('nl', AppException.conflict('x'))).toMatch(/Dat kan nu niet/);
+  });
+
+  // The planning page lists the reasons from the refusal's data; the English matches the API's detail.
+  it.each<AuditorConflict>([
+    { kind: 'same-organisation' },
+    { kind: 'declared-relation', description: 'Zwager' },
+    { kind: 'body-not-accredited' },
+    { kind: 'body-accreditation-lapsed', on: '2026-06-30' },
+    { kind: 'auditor-accreditation-lapsed', on: '2026-06-30' },
+  ])('auditor conflict %o reads in Dutch and in the API’s English', (conflict) => {
+    const text = auditorConflictText(conflict);
+    expect(text.en).toBe(auditorConflictReason(conflict));
+    expect(text.nl).toMatch(/\S/);
+    expect(text.nl).not.toBe(text.en);
   });
 });
