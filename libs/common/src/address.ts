@@ -58,7 +58,8 @@ export function validateAddressKey(
 
   const rawNumber = typeof input.huisnummer === 'string' && /^\d+$/.test(input.huisnummer) ? Number(input.huisnummer) : input.huisnummer;
   if (typeof rawNumber !== 'number' || !Number.isInteger(rawNumber) || rawNumber < MIN_HOUSE_NUMBER || rawNumber > MAX_HOUSE_NUMBER) {
-    problems.push({ name: field('huisnummer'), code: 'range', reason: `Huisnummer must be a whole number from ${MIN_HOUSE_NUMBER} to ${MAX_HOUSE_NUMBER}.` });
+    const reason = `Huisnummer must be a whole number from ${MIN_HOUSE_NUMBER} to ${MAX_HOUSE_NUMBER}.`;
+    problems.push({ name: field('huisnummer'), code: 'range', reason });
   }
 
   let houseLetter: string | undefined;

@@ -50,8 +50,13 @@ export class FindingService {
     return finding;
   }
 
-  async reportRepair(caller: PersonPrincipal, findingId: string, input: { description: string; evidence?: Upload; clientReference?: string }): Promise<{ report: RepairReportEntity; document?: DocumentEntity }> {
-    if (!hasRole(caller, 'verhuurder')) throw new InspectionException(InspectionExceptionCode.NotRepairReporter, 'Only the landlord reports repairs.');
+  async reportRepair(
+    caller: PersonPrincipal,
+    findingId: string,
+    input: { description: string; evidence?: Upload; clientReference?: string },
+  ): Promise<{ report: RepairReportEntity; document?: DocumentEntity }> {
+    if (!hasRole(caller, 'verhuurder'))
+      throw new InspectionException(InspectionExceptionCode.NotRepairReporter, 'Only the landlord reports repairs.');
     if (input.evidence) this.documents.inspect(input.evidence);
     return this.db.transaction(async (manager) => {
       const finding = await this.lockVisible(manager, caller, findingId);
@@ -65,7 +70,9 @@ export class FindingService {
         reportedBy: caller.userId,
         reportedAt: this.clock.now(),
       });
-      const document = input.evidence ? await this.documents.store(manager, { repairReportId: report.id }, input.evidence, caller.userId, input.clientReference) : undefined;
+      const document = input.evidence
+        ? await this.documents.store(manager, { repairReportId: report.id }, input.evidence, caller.userId, input.clientReference)
+        : undefined;
       await this.repository.setStatus(manager, findingId, 'herstel-gemeld');
       await this.events.append(manager, {
         actor: actorOf(caller),
@@ -91,11 +98,19 @@ export class FindingService {
         if (inspection?.auditorId !== caller.userId) throw inspectionNotFound(InspectionExceptionCode.FindingNotFound, 'The finding');
       }
       if (finding.status !== 'herstel-gemeld') {
-        throw new InspectionException(InspectionExceptionCode.NoRepairToReview, 'There is no repair report awaiting review for this finding.');
+        throw new InspectionException(
+          InspectionExceptionCode.NoRepairToReview,
+          'There is no repair report awaiting review for this finding.',
+        );
       }
       const report = await this.repository.awaitingReportOf(manager, findingId);
       const now = this.clock.now();
-      await this.repository.recordReview(manager, report.id, { accepted: input.accepted, reviewExplanation: input.explanation.trim(), reviewedBy: caller.userId, reviewedAt: now });
+      await this.repository.recordReview(manager, report.id, {
+        accepted: input.accepted,
+        reviewExplanation: input.explanation.trim(),
+        reviewedBy: caller.userId,
+        reviewedAt: now,
+      });
       const status = input.accepted ? 'gesloten' : 'open';
       await this.repository.setStatus(manager, findingId, status, input.accepted ? now : null);
       await this.events.append(manager, {
@@ -113,7 +128,8 @@ export class FindingService {
 
   async evidenceOf(principal: Principal, findingId: string, reportId: string): Promise<DocumentEntity[]> {
     const { reports } = await this.get(principal, findingId);
-    if (!reports.some((r) => r.id === reportId)) throw inspectionNotFound(InspectionExceptionCode.RepairReportNotFound, 'The repair report');
+    if (!reports.some((r) => r.id === reportId))
+      throw inspectionNotFound(InspectionExceptionCode.RepairReportNotFound, 'The repair report');
     return this.documents.list({ repairReportId: reportId });
   }
 
@@ -129,8 +145,19 @@ export class FindingService {
         const finding = await this.repository.lockNextOverdueMajor(manager, today);
         if (!finding) return true;
         await this.repository.markOverdueHandled(manager, finding.id, this.clock.now());
-        await this.events.append(manager, { actor, entityType: 'finding', entityId: finding.id, action: 'overdue', after: { repairDeadlinePassed: true, on: today } });
-        await this.certification.majorOverdue(manager, { locationId: finding.locationId, findingId: finding.id, criterionCode: finding.criterionCode, actor });
+        await this.events.append(manager, {
+          actor,
+          entityType: 'finding',
+          entityId: finding.id,
+          action: 'overdue',
+          after: { repairDeadlinePassed: true, on: today },
+        });
+        await this.certification.majorOverdue(manager, {
+          locationId: finding.locationId,
+          findingId: finding.id,
+          criterionCode: finding.criterionCode,
+          actor,
+        });
         return false;
       });
       if (done) return handled;
@@ -138,4 +165,3 @@ export class FindingService {
     }
   }
 }
-

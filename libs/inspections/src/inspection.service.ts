@@ -24,10 +24,24 @@ import {
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { CertificationPort } from './certification-port';
 import { FindingRepository } from './finding.repository';
-import { AuditorConflict, auditorConflictReason, InspectionException, InspectionExceptionCode, inspectionNotFound } from './inspection.exception';
+import {
+  AuditorConflict,
+  auditorConflictReason,
+  InspectionException,
+  InspectionExceptionCode,
+  inspectionNotFound,
+} from './inspection.exception';
 import { InspectionFilter, InspectionRepository } from './inspection.repository';
 import { canMove, isOpenForAnswers } from './inspection-status';
-import { AnswerEntity, AuditorRelationEntity, DecisionEntity, FindingEntity, InspectionEntity, InspectionKind, InspectionStatus } from './inspection.entities';
+import {
+  AnswerEntity,
+  AuditorRelationEntity,
+  DecisionEntity,
+  FindingEntity,
+  InspectionEntity,
+  InspectionKind,
+  InspectionStatus,
+} from './inspection.entities';
 
 export interface PlanInspection {
   locationId: string;
@@ -107,7 +121,9 @@ export class InspectionService {
     if (auditor.organisationId === location.organisationId) conflicts.push({ kind: 'same-organisation' });
     const relation = await this.repository.findRelation(auditor.id, location.organisationId);
     if (relation) conflicts.push({ kind: 'declared-relation', description: relation.description });
-    const body: OrganisationEntity | undefined = auditor.organisationId ? await unlessNotFound(this.accounts.getOrganisation(auditor.organisationId)) : undefined;
+    const body: OrganisationEntity | undefined = auditor.organisationId
+      ? await unlessNotFound(this.accounts.getOrganisation(auditor.organisationId))
+      : undefined;
     if (!body?.accreditationValidUntil) conflicts.push({ kind: 'body-not-accredited' });
     else if (body.accreditationValidUntil < onDate) conflicts.push({ kind: 'body-accreditation-lapsed', on: body.accreditationValidUntil });
     if (auditor.accreditationValidUntil && auditor.accreditationValidUntil < onDate) {
@@ -133,31 +149,42 @@ export class InspectionService {
 
     const conflicts = await this.auditorConflicts(auditor, location, plannedOn);
     if (conflicts.length > 0) {
-      throw new InspectionException(conflictCode(conflicts), `This auditor cannot inspect this location: ${conflicts.map(auditorConflictReason).join(' ')}`, {
-        conflicts,
-      });
+      throw new InspectionException(
+        conflictCode(conflicts),
+        `This auditor cannot inspect this location: ${conflicts.map(auditorConflictReason).join(' ')}`,
+        {
+          conflicts,
+        },
+      );
     }
     return this.db.transaction(async (manager) => {
       // The open application for the location, if any, is now being handled: the locations feature moves it.
       const applicationId = await this.applications.startHandling(manager, location.id);
       const inspection = await this.repository.insert(manager, {
-          locationId: location.id,
-          applicationId: applicationId ?? null,
-          auditorId: auditor.id,
-          kind: input.kind,
-          plannedAt: input.plannedAt,
-          normVersion: norm.version,
-          status: 'gepland',
-          submittedAt: null,
-          result: null,
-          createdBy: caller.userId,
-        });
+        locationId: location.id,
+        applicationId: applicationId ?? null,
+        auditorId: auditor.id,
+        kind: input.kind,
+        plannedAt: input.plannedAt,
+        normVersion: norm.version,
+        status: 'gepland',
+        submittedAt: null,
+        result: null,
+        createdBy: caller.userId,
+      });
       await this.events.append(manager, {
         actor: actorOf(caller),
         entityType: 'inspection',
         entityId: inspection.id,
         action: 'planned',
-        after: { locationId: inspection.locationId, auditorId: inspection.auditorId, kind: inspection.kind, plannedAt: inspection.plannedAt, normVersion: inspection.normVersion, status: 'gepland' },
+        after: {
+          locationId: inspection.locationId,
+          auditorId: inspection.auditorId,
+          kind: inspection.kind,
+          plannedAt: inspection.plannedAt,
+          normVersion: inspection.normVersion,
+          status: 'gepland',
+        },
       });
       return inspection;
     });
@@ -171,7 +198,10 @@ export class InspectionService {
   }
 
   /** The norm version of the caller's own inspection, before its transaction; others do not see it (404). */
-  private async pinnedForAuditor(caller: PersonPrincipal, inspectionId: string): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId'>> {
+  private async pinnedForAuditor(
+    caller: PersonPrincipal,
+    inspectionId: string,
+  ): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId'>> {
     const pinned = isUuid(inspectionId) ? await this.repository.findPinnedForAuditor(inspectionId, caller.userId) : null;
     if (!pinned) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return pinned;
@@ -191,7 +221,8 @@ export class InspectionService {
     const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     const criterion = findCriterion(norm, criterionCode);
-    if (!criterion) throw inspectionNotFound(InspectionExceptionCode.CriterionNotFound, `Criterion ${criterionCode} of norm ${norm.version}`);
+    if (!criterion)
+      throw inspectionNotFound(InspectionExceptionCode.CriterionNotFound, `Criterion ${criterionCode} of norm ${norm.version}`);
     const problems = validateAnswer(criterion, body);
     if (problems.length > 0) throw AppException.invalid(problems);
     const input = answerFromContract(criterion, body as AnswerBody);
@@ -199,7 +230,9 @@ export class InspectionService {
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
       if (!isOpenForAnswers(inspection.status)) {
-        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its answers are frozen.', { status: inspection.status });
+        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its answers are frozen.', {
+          status: inspection.status,
+        });
       }
       const location = await this.locations.getById(inspection.locationId);
       let result = input.result!;
@@ -233,7 +266,13 @@ export class InspectionService {
     });
   }
 
-  async addEvidence(caller: PersonPrincipal, inspectionId: string, criterionCode: string, upload: Upload, clientReference?: string): Promise<DocumentEntity> {
+  async addEvidence(
+    caller: PersonPrincipal,
+    inspectionId: string,
+    criterionCode: string,
+    upload: Upload,
+    clientReference?: string,
+  ): Promise<DocumentEntity> {
     const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     if (!findCriterion(norm, criterionCode)) {
@@ -243,7 +282,9 @@ export class InspectionService {
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
       if (!isOpenForAnswers(inspection.status)) {
-        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its evidence is frozen.', { status: inspection.status });
+        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its evidence is frozen.', {
+          status: inspection.status,
+        });
       }
       const document = await this.documents.store(manager, { inspectionId, criterionCode }, upload, caller.userId, clientReference);
       await this.events.append(manager, {
@@ -262,7 +303,11 @@ export class InspectionService {
     return this.documents.list({ inspectionId });
   }
 
-  async evidenceContent(principal: PersonPrincipal, inspectionId: string, documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
+  async evidenceContent(
+    principal: PersonPrincipal,
+    inspectionId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     await this.get(principal, inspectionId);
     const content = await this.documents.content(documentId);
     if (content.document.inspectionId !== inspectionId) throw inspectionNotFound(InspectionExceptionCode.EvidenceNotFound, 'The document');
@@ -276,11 +321,15 @@ export class InspectionService {
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
       if (!isOpenForAnswers(inspection.status)) {
-        throw new InspectionException(InspectionExceptionCode.AlreadySubmitted, 'The inspection has already been submitted.', { status: inspection.status });
+        throw new InspectionException(InspectionExceptionCode.AlreadySubmitted, 'The inspection has already been submitted.', {
+          status: inspection.status,
+        });
       }
       const location = await this.locations.getById(inspection.locationId);
       const rows = await this.repository.answersOf(inspectionId, manager);
-      const answers = new Map(rows.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]));
+      const answers = new Map(
+        rows.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]),
+      );
       const missing = unansweredCriteria(norm, answers);
       if (missing.length > 0) {
         throw AppException.invalid(
@@ -305,7 +354,13 @@ export class InspectionService {
       await this.repository.recordSubmission(manager, inspectionId, submittedAt, result);
       const findings = await this.findings.insertOpen(
         manager,
-        result.findings.map((f) => ({ inspectionId, locationId: location.id, criterionCode: f.criterionCode, severity: f.severity, repairDeadline: f.repairDeadline })),
+        result.findings.map((f) => ({
+          inspectionId,
+          locationId: location.id,
+          criterionCode: f.criterionCode,
+          severity: f.severity,
+          repairDeadline: f.repairDeadline,
+        })),
       );
       const actor = actorOf(caller);
       await this.events.append(manager, {
@@ -314,10 +369,19 @@ export class InspectionService {
         entityId: inspectionId,
         action: 'submitted',
         before: { status: inspection.status },
-        after: { status: 'ingediend', score: result.score, knockOuts: result.knockOuts, majors: result.majors, minors: result.minors, maximumResidents: result.maximumResidents, findings: findings.map((f) => f.id) },
+        after: {
+          status: 'ingediend',
+          score: result.score,
+          knockOuts: result.knockOuts,
+          majors: result.majors,
+          minors: result.minors,
+          maximumResidents: result.maximumResidents,
+          findings: findings.map((f) => f.id),
+        },
       });
       const knockOuts = result.findings.filter((f) => f.severity === 'knock-out').map((f) => f.criterionCode);
-      if (knockOuts.length > 0) await this.certification.knockOutFound(manager, { locationId: location.id, inspectionId, criterionCodes: knockOuts, actor });
+      if (knockOuts.length > 0)
+        await this.certification.knockOutFound(manager, { locationId: location.id, inspectionId, criterionCodes: knockOuts, actor });
       return { inspection: { ...inspection, status: 'ingediend', submittedAt, result }, result, findings };
     });
   }
@@ -328,8 +392,13 @@ export class InspectionService {
    * that supports nobody. The row lock makes a concurrent second decision wait and then see 409; the
    * unique constraint is the backstop.
    */
-  async decide(caller: PersonPrincipal, inspectionId: string, input: { outcome: 'toekennen' | 'afwijzen'; explanation: string }): Promise<{ decision: DecisionEntity; certificateNumber?: string }> {
-    if (!hasRole(caller, 'certificeerder')) throw new InspectionException(InspectionExceptionCode.NotCertifier, 'Only a certificeerder decides.');
+  async decide(
+    caller: PersonPrincipal,
+    inspectionId: string,
+    input: { outcome: 'toekennen' | 'afwijzen'; explanation: string },
+  ): Promise<{ decision: DecisionEntity; certificateNumber?: string }> {
+    if (!hasRole(caller, 'certificeerder'))
+      throw new InspectionException(InspectionExceptionCode.NotCertifier, 'Only a certificeerder decides.');
     try {
       return await this.db.transaction(async (manager) => {
         const inspection = isUuid(inspectionId) ? await this.repository.lock(manager, inspectionId) : null;
@@ -339,11 +408,15 @@ export class InspectionService {
         }
         if (inspection.status === 'besloten') throw alreadyDecided();
         if (inspection.status !== 'ingediend') {
-          throw new InspectionException(InspectionExceptionCode.NotSubmitted, 'Only a submitted inspection can be decided.', { status: inspection.status });
+          throw new InspectionException(InspectionExceptionCode.NotSubmitted, 'Only a submitted inspection can be decided.', {
+            status: inspection.status,
+          });
         }
         if (input.outcome === 'toekennen') {
           const blocking = await this.findings.openSeriousOf(manager, inspectionId);
-          const supportsNobody = (inspection.result?.outcomes ?? []).filter((o) => o.kind === 'measured' && o.personsSupported === 0).map((o) => o.criterionCode);
+          const supportsNobody = (inspection.result?.outcomes ?? [])
+            .filter((o) => o.kind === 'measured' && o.personsSupported === 0)
+            .map((o) => o.criterionCode);
           const reasons = [
             ...blocking.map((f) => `${f.criterionCode} (${f.severity}) is open`),
             ...supportsNobody.map((code) => `${code} supports nobody`),
@@ -352,7 +425,10 @@ export class InspectionService {
             throw new InspectionException(
               blocking.length > 0 ? InspectionExceptionCode.OpenSeriousFindings : InspectionExceptionCode.CriterionSupportsNobody,
               `The certificate cannot be granted: ${reasons.join('; ')}.`,
-              { blockingFindings: blocking.map((f) => ({ criterionCode: f.criterionCode, severity: f.severity })), criteriaSupportingNobody: supportsNobody },
+              {
+                blockingFindings: blocking.map((f) => ({ criterionCode: f.criterionCode, severity: f.severity })),
+                criteriaSupportingNobody: supportsNobody,
+              },
             );
           }
         }
@@ -375,7 +451,12 @@ export class InspectionService {
           after: { status: 'besloten', decisionId: decision.id, outcome: decision.outcome, explanation: decision.explanation },
         });
         if (decision.outcome !== 'toekennen') return { decision };
-        const { certificateNumber } = await this.certification.granted(manager, { decisionId: decision.id, inspectionId, locationId: inspection.locationId, actor });
+        const { certificateNumber } = await this.certification.granted(manager, {
+          decisionId: decision.id,
+          inspectionId,
+          locationId: inspection.locationId,
+          actor,
+        });
         return { decision, certificateNumber };
       });
     } catch (error) {
@@ -396,29 +477,52 @@ export class InspectionService {
 
   private async move(manager: EntityManager, caller: PersonPrincipal, inspection: InspectionEntity, to: InspectionStatus): Promise<void> {
     if (!canMove(inspection.status, to)) {
-      throw new InspectionException(InspectionExceptionCode.IllegalTransition, `An inspection cannot go from ${inspection.status} to ${to}.`, { status: inspection.status });
+      throw new InspectionException(
+        InspectionExceptionCode.IllegalTransition,
+        `An inspection cannot go from ${inspection.status} to ${to}.`,
+        { status: inspection.status },
+      );
     }
     await this.repository.setStatus(manager, inspection.id, to);
     if (to === 'in-uitvoering') {
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'inspection', entityId: inspection.id, action: 'started', before: { status: inspection.status }, after: { status: to } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'inspection',
+        entityId: inspection.id,
+        action: 'started',
+        before: { status: inspection.status },
+        after: { status: to },
+      });
     }
     inspection.status = to;
   }
 
   /** Declares a relation between an auditor and a landlord, which then rules out that pairing. */
-  async declareRelation(caller: PersonPrincipal, input: { auditorId: string; organisationId: string; description: string }): Promise<AuditorRelationEntity> {
+  async declareRelation(
+    caller: PersonPrincipal,
+    input: { auditorId: string; organisationId: string; description: string },
+  ): Promise<AuditorRelationEntity> {
     const problems: InvalidParam[] = [];
     const auditor = isUuid(input.auditorId) ? await unlessNotFound(this.accounts.getUser(input.auditorId)) : undefined;
     if (!auditor || auditor.role !== 'auditor') problems.push({ name: 'auditorId', code: 'unknown', reason: 'No auditor has this id.' });
-    const organisation = isUuid(input.organisationId) ? await unlessNotFound(this.accounts.getOrganisation(input.organisationId)) : undefined;
-    if (!organisation || organisation.kind !== 'verhuurder') problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No landlord organisation has this id.' });
+    const organisation = isUuid(input.organisationId)
+      ? await unlessNotFound(this.accounts.getOrganisation(input.organisationId))
+      : undefined;
+    if (!organisation || organisation.kind !== 'verhuurder')
+      problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No landlord organisation has this id.' });
     if (problems.length > 0) throw AppException.invalid(problems);
     return this.db.transaction(async (manager) => {
       if (await this.repository.findRelation(input.auditorId, input.organisationId, manager)) {
         throw new InspectionException(InspectionExceptionCode.RelationAlreadyDeclared, 'This relation has already been declared.');
       }
       const relation = await this.repository.insertRelation(manager, { ...input, description: input.description.trim() });
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'auditor-relation', entityId: `${input.auditorId}:${input.organisationId}`, action: 'declared', after: { ...input } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'auditor-relation',
+        entityId: `${input.auditorId}:${input.organisationId}`,
+        action: 'declared',
+        after: { ...input },
+      });
       return relation;
     });
   }
@@ -429,9 +533,17 @@ export class InspectionService {
 }
 
 function alreadyDecided(): InspectionException {
-  return new InspectionException(InspectionExceptionCode.AlreadyDecided, 'This inspection has already been decided.', { status: 'besloten' });
+  return new InspectionException(InspectionExceptionCode.AlreadyDecided, 'This inspection has already been decided.', {
+    status: 'besloten',
+  });
 }
 
 function answerSnapshot(answer: AnswerEntity) {
-  return { criterionCode: answer.criterionCode, result: answer.result, measurement: answer.measurement, personsSupported: answer.personsSupported, remark: answer.remark };
+  return {
+    criterionCode: answer.criterionCode,
+    result: answer.result,
+    measurement: answer.measurement,
+    personsSupported: answer.personsSupported,
+    remark: answer.remark,
+  };
 }

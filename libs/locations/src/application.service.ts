@@ -33,11 +33,16 @@ export class ApplicationService {
 
   /** A landlord applies for one of its own locations; another landlord's location is unknown to it (404). */
   async create(caller: PersonPrincipal, locationId: string): Promise<ApplicationEntity> {
-    if (caller.role !== 'verhuurder') throw new LocationException(LocationExceptionCode.NotApplicant, 'Only the landlord of a location applies for it.');
+    if (caller.role !== 'verhuurder')
+      throw new LocationException(LocationExceptionCode.NotApplicant, 'Only the landlord of a location applies for it.');
     const location = await this.locations.getVisible(caller, locationId);
     try {
       return await this.db.transaction(async (manager) => {
-        const application = await this.repository.insert(manager, { locationId: location.id, status: 'ingediend', createdBy: caller.userId });
+        const application = await this.repository.insert(manager, {
+          locationId: location.id,
+          status: 'ingediend',
+          createdBy: caller.userId,
+        });
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'application',
@@ -93,7 +98,10 @@ export class ApplicationService {
   async addDocument(caller: PersonPrincipal, applicationId: string, upload: Upload, clientReference?: string): Promise<DocumentEntity> {
     const application = await this.getVisible(caller, applicationId);
     if (caller.role !== 'verhuurder' && caller.role !== 'beheerder') {
-      throw new LocationException(LocationExceptionCode.NotDocumentUploader, 'Only the landlord or the beheerder adds documents to an application.');
+      throw new LocationException(
+        LocationExceptionCode.NotDocumentUploader,
+        'Only the landlord or the beheerder adds documents to an application.',
+      );
     }
     const problems: InvalidParam[] = [];
     const referenceProblem = clientReferenceProblem(clientReference);
@@ -126,7 +134,13 @@ export class ApplicationService {
           entityType: 'application',
           entityId: application.id,
           action: 'document-added',
-          after: { documentId: document.id, fileName: document.fileName, contentType: document.contentType, sizeBytes: document.sizeBytes, sha256: document.sha256 },
+          after: {
+            documentId: document.id,
+            fileName: document.fileName,
+            contentType: document.contentType,
+            sizeBytes: document.sizeBytes,
+            sha256: document.sha256,
+          },
         });
         return document;
       });
@@ -149,7 +163,11 @@ export class ApplicationService {
   }
 
   /** A document's bytes, for whoever may see the application it belongs to. */
-  async documentContent(principal: Principal, applicationId: string, documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
+  async documentContent(
+    principal: Principal,
+    applicationId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     const application = await this.getVisible(principal, applicationId);
     // Checked before the bytes are fetched: a document of another application is simply not here.
     const belongs = isUuid(documentId) && (await this.repository.isDocumentOf(documentId, application.id));

@@ -1,4 +1,11 @@
-import { Address, BAG_ID_PATTERN, CONTROL_CHARACTERS, InvalidParam, MAX_CLIENT_REFERENCE_LENGTH, validateAddressKey } from '@keurmerk/common';
+import {
+  Address,
+  BAG_ID_PATTERN,
+  CONTROL_CHARACTERS,
+  InvalidParam,
+  MAX_CLIENT_REFERENCE_LENGTH,
+  validateAddressKey,
+} from '@keurmerk/common';
 import { HOUSING_TYPES, type HousingType } from '@keurmerk/norm';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM[0-9]{4}$/;
@@ -53,7 +60,11 @@ export function validateNewLocation(input: NewLocation): { value?: ValidLocation
     problems.push({ name: 'gemeentecode', code: 'pattern', reason: 'gemeentecode must be GM followed by 4 digits, e.g. GM0363.' });
   }
   if (input.bagId !== undefined && input.bagId !== null && (typeof input.bagId !== 'string' || !BAG_ID_PATTERN.test(input.bagId))) {
-    problems.push({ name: 'bagNummeraanduidingId', code: 'pattern', reason: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6.' });
+    problems.push({
+      name: 'bagNummeraanduidingId',
+      code: 'pattern',
+      reason: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6.',
+    });
   }
   if (!(HOUSING_TYPES as readonly unknown[]).includes(input.housingType)) {
     problems.push({ name: 'soortHuisvesting', code: 'enum', reason: `soortHuisvesting is one of ${HOUSING_TYPES.join(', ')}.` });
@@ -93,7 +104,8 @@ export function validateNewLocation(input: NewLocation): { value?: ValidLocation
 /** A client reference on an application document: 1 to 100 characters without control characters. */
 export function clientReferenceProblem(clientReference: string | undefined): InvalidParam | undefined {
   if (clientReference === undefined) return undefined;
-  if (clientReference.length > 0 && clientReference.length <= MAX_CLIENT_REFERENCE_LENGTH && !CONTROL_CHARACTERS.test(clientReference)) return undefined;
+  if (clientReference.length > 0 && clientReference.length <= MAX_CLIENT_REFERENCE_LENGTH && !CONTROL_CHARACTERS.test(clientReference))
+    return undefined;
   return {
     name: 'clientReferentie',
     code: 'length',

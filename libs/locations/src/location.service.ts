@@ -58,19 +58,19 @@ export class LocationService {
     try {
       return await this.db.transaction(async (manager) => {
         const location = await this.repository.insert(manager, {
-            organisationId,
-            postcode: value.address.postcode,
-            houseNumber: value.address.houseNumber,
-            houseLetter: value.address.houseLetter ?? null,
-            houseNumberAddition: value.address.houseNumberAddition ?? null,
-            street: value.address.street,
-            city: value.address.city,
-            municipalityCode: value.municipalityCode,
-            bagId: value.bagId,
-            housingType: value.housingType,
-            newBuild: value.newBuild,
-            requestedBeds: value.requestedBeds,
-          });
+          organisationId,
+          postcode: value.address.postcode,
+          houseNumber: value.address.houseNumber,
+          houseLetter: value.address.houseLetter ?? null,
+          houseNumberAddition: value.address.houseNumberAddition ?? null,
+          street: value.address.street,
+          city: value.address.city,
+          municipalityCode: value.municipalityCode,
+          bagId: value.bagId,
+          housingType: value.housingType,
+          newBuild: value.newBuild,
+          requestedBeds: value.requestedBeds,
+        });
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'location',
@@ -119,19 +119,31 @@ export class LocationService {
   }
 
   /** The organisation a new location belongs to, adding a problem when the caller's choice is not allowed. */
-  private async owningOrganisation(caller: PersonPrincipal, requested: string | undefined, problems: InvalidParam[]): Promise<string | undefined> {
+  private async owningOrganisation(
+    caller: PersonPrincipal,
+    requested: string | undefined,
+    problems: InvalidParam[],
+  ): Promise<string | undefined> {
     if (caller.role === 'verhuurder') {
       if (!caller.organisationId) {
         throw new LocationException(LocationExceptionCode.LandlordWithoutOrganisation, 'This landlord account belongs to no organisation.');
       }
       if (requested !== undefined && requested.toLowerCase() !== caller.organisationId) {
-        problems.push({ name: 'organisatieId', code: 'not-allowed', reason: 'A verhuurder registers locations for its own organisation only.' });
+        problems.push({
+          name: 'organisatieId',
+          code: 'not-allowed',
+          reason: 'A verhuurder registers locations for its own organisation only.',
+        });
         return undefined;
       }
       return caller.organisationId;
     }
     if (!requested) {
-      problems.push({ name: 'organisatieId', code: 'required', reason: 'The beheerder names the landlord organisation the location belongs to.' });
+      problems.push({
+        name: 'organisatieId',
+        code: 'required',
+        reason: 'The beheerder names the landlord organisation the location belongs to.',
+      });
       return undefined;
     }
     if (!isUuid(requested)) {

@@ -229,6 +229,10 @@ export const UPLOAD_SCHEMA = (extra: Record<string, object>, required: string[])
   properties: {
     bestand: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB (judged by content).' },
     ...extra,
-    clientReferentie: { type: 'string', maxLength: MAX_CLIENT_REFERENCE_LENGTH, description: 'Your id for this upload; a retry with it returns the first upload.' },
+    clientReferentie: {
+      type: 'string',
+      maxLength: MAX_CLIENT_REFERENCE_LENGTH,
+      description: 'Your id for this upload; a retry with it returns the first upload.',
+    },
   },
 });

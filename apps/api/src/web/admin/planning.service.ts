@@ -58,9 +58,8 @@ export class AdminPlanning {
   }
 
   /**
-   * A refused plan: invalid fields beside the fields, an auditor who may not do it with the reasons the
-   * refusal carries (in the beheerder's language), another conflict in its own words. Anything else
-   * goes to the error page.
+   * A refused plan: invalid fields beside the fields, a conflict in the sentence for its code with the
+   * reasons the refusal carries (both in the beheerder's language). Anything else goes to the error page.
    */
   async refused(reply: FastifyReply, web: SignedInContext, error: unknown, data: Omit<PlanFormData, 'auditors'>): Promise<void> {
     if (!(error instanceof AppException)) throw error;
@@ -73,10 +72,9 @@ export class AdminPlanning {
     }
     if (error.code !== AppErrorCode.Conflict) throw error;
     // The refusal carries its reasons as data: shown in the beheerder's language, never parsed from its detail.
-    const conflicts = error instanceof InspectionException ? error.data.conflicts?.map((conflict) => auditorConflictText(conflict)[web.language]) : undefined;
-    const message = conflicts?.length
-      ? t(web, 'Deze auditor kan deze keuring niet doen. Kies een andere auditor.', 'This auditor cannot do this inspection. Choose another auditor.')
-      : refusalText(web.language, error);
-    await this.send(reply, web, { ...data, conflicts: conflicts?.length ? conflicts : undefined, message }, 409);
+    const reasons = error instanceof InspectionException ? (error.data.conflicts ?? []) : [];
+    const conflicts = reasons.map((conflict) => auditorConflictText(conflict)[web.language]);
+    const message = refusalText(web.language, error);
+    await this.send(reply, web, { ...data, conflicts: conflicts.length > 0 ? conflicts : undefined, message }, 409);
   }
 }
