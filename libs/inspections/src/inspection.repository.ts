@@ -44,8 +44,8 @@ export class InspectionRepository {
   }
 
   /** The norm version and location an auditor's own inspection is pinned to, read before its transaction. */
-  async findPinnedForAuditor(id: string, auditorId: string): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId'> | null> {
-    return this.db.manager.findOne(InspectionEntity, { where: { id, auditorId }, select: { normVersion: true, locationId: true } });
+  async findPinnedForAuditor(id: string, auditorId: string): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId' | 'kind'> | null> {
+    return this.db.manager.findOne(InspectionEntity, { where: { id, auditorId }, select: { normVersion: true, locationId: true, kind: true } });
   }
 
   /** The inspection locked FOR UPDATE, optionally only when `auditorId` is its auditor. */

@@ -201,7 +201,7 @@ export class InspectionService {
   private async pinnedForAuditor(
     caller: PersonPrincipal,
     inspectionId: string,
-  ): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId'>> {
+  ): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId' | 'kind'>> {
     const pinned = isUuid(inspectionId) ? await this.repository.findPinnedForAuditor(inspectionId, caller.userId) : null;
     if (!pinned) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return pinned;
