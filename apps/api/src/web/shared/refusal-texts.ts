@@ -6,6 +6,8 @@ import { accountsRefusalText } from './refusals/accounts.texts';
 import { complaintsRefusalText } from './refusals/complaints.texts';
 import { normVersionsRefusalText } from './refusals/norm-versions.texts';
 import { webhooksRefusalText } from './refusals/webhooks.texts';
+import { inspectionsRefusalText } from './refusals/inspections.texts';
+import { locationsRefusalText } from './refusals/locations.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -26,6 +28,8 @@ const BY_FEATURE: Record<string, FeatureTexts> = {
   complaints: complaintsRefusalText as FeatureTexts,
   'norm-versions': normVersionsRefusalText as FeatureTexts,
   webhooks: webhooksRefusalText as FeatureTexts,
+  inspections: inspectionsRefusalText as FeatureTexts,
+  locations: locationsRefusalText as FeatureTexts,
 };
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
