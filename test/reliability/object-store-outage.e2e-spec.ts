@@ -5,7 +5,7 @@ import { EmbeddedS3 } from '@keurmerk/storage';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, startTestApp, TestApp } from '../support/test-app';
-import { until } from './support/load';
+import { until } from '../support/until';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082', 'hex');
 

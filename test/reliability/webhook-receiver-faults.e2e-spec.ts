@@ -1,6 +1,6 @@
 import { createScenario, Scenario } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
-import { until } from './support/load';
+import { until } from '../support/until';
 import { RecordingReceiver } from './support/receiver';
 
 /**

@@ -9,7 +9,7 @@ import { CertificateService } from '@keurmerk/certificates';
 import { createScenario, Scenario } from '../support/scenario';
 import { BUCKET, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
-import { until } from './support/load';
+import { until } from '../support/until';
 
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
 /** Short, so the killed worker's job is taken as lost within seconds rather than pg-boss's 15 minutes. */

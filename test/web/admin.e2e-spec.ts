@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
 
 /*
  * The beheerder's main path in Chromium: the overview's counts, planning an inspection where the
  * auditor's conflict shows before submitting, a new user, and a norm draft compared and published.
  */
-describe('web app: the beheerder', () => {
+describeBrowser('web app: the beheerder', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let conflictedAuditor: string;
   let house = 300;
 
@@ -28,7 +28,7 @@ describe('web app: the beheerder', () => {
     return location.body.id as string;
   }
 
-  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(ADMIN.email, ADMIN.password, options);
+  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(ADMIN.email, ADMIN.password, options);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,7 +45,7 @@ describe('web app: the beheerder', () => {
       .set(scenario.as('admin'))
       .send({ auditorId: conflictedAuditor, organisatieId: scenario.id('landlordA'), omschrijving: 'Was adviseur van deze verhuurder' })
       .expect(201);
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,7 +53,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('shows the counts by status on the overview, at phone and desktop width', async () => {
-    if (!browser) return;
     await appliedLocation();
     const page = await signedIn();
     expect(new URL(page.url()).pathname).toBe('/app/beheer');
@@ -68,7 +67,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('plans an inspection: a conflicted auditor is shown as such before submitting, a free one is planned', async () => {
-    if (!browser) return;
     const locationId = await appliedLocation();
     const page = await signedIn();
     await page.goto('/app/beheer/keuringen');
@@ -105,7 +103,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('shows the conflict without script through the check button, and refuses planning the conflicted auditor', async () => {
-    if (!browser) return;
     const locationId = await appliedLocation();
     const context = await browser.browser.newContext({ baseURL: browser.baseUrl, locale: 'nl-NL', javaScriptEnabled: false });
     try {
@@ -128,7 +125,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('creates a user, after naming what is missing', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/beheer/gebruikers');
     await page.getByRole('link', { name: 'Gebruiker toevoegen' }).click();
@@ -149,7 +145,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('writes a norm draft from the newest version, compares it with that version and publishes it', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/beheer/normen');
     await page.getByRole('link', { name: 'Nieuw concept' }).click();
@@ -186,7 +181,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('answers a complaint with an unannounced inspection and closes it', async () => {
-    if (!browser) return;
     const number = house;
     await appliedLocation();
     const filed = await t.http
@@ -212,7 +206,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('refuses a form post without the CSRF token with 403', async () => {
-    if (!browser) return;
     const page = await signedIn();
     const response = await page.request.post('/app/beheer/gebruikers', {
       form: { naam: 'Zonder token', email: 'zonder@token.test', wachtwoord: 'een-lang-wachtwoord-3', rol: 'certificeerder' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): string[] {
   const set = response.headers['set-cookie'];
@@ -134,17 +134,16 @@ describe('web app: signing in, sessions and CSRF', () => {
     expect(page.text).toContain('E-mail address');
   });
 
-  describe('in Chromium', () => {
-    let browser: BrowserSession | undefined;
+  describeBrowser('in Chromium', () => {
+    let browser: BrowserSession;
     beforeAll(async () => {
-      if (chromiumAvailable()) browser = await openBrowser(t);
+      browser = await openBrowser(t);
     });
     afterAll(async () => {
       await browser?.close();
     });
 
     it('signs in with the keyboard and signs out again', async () => {
-      if (!browser) return;
       const page = await (await browser.context({ phone: true })).newPage();
       await page.goto('/app');
       expect(new URL(page.url()).pathname).toBe('/app/inloggen');
