@@ -1,12 +1,11 @@
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CertificateService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
 
@@ -22,20 +21,13 @@ describeBrowser('web app: the municipality', () => {
   let inArea: string;
   let alsoInArea: string;
   let outOfArea: string;
-  let receiver: http.Server;
-  const received: string[] = [];
+  // Accepts with 204, which the delivery log then shows.
+  const receiver = new WebhookReceiver(204);
 
   const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(MUNICIPALITY_EMAIL, PASSWORD, options);
 
   beforeAll(async () => {
-    receiver = http.createServer((request, response) => {
-      request.resume();
-      request.on('end', () => {
-        received.push(request.url ?? '');
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    await receiver.start();
     t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     scenario = await createScenario(t);
     inArea = (await scenario.certifiedLocation({ huisnummer: 5 })).number;
@@ -46,7 +38,7 @@ describeBrowser('web app: the municipality', () => {
   afterAll(async () => {
     await browser?.close();
     await t.close();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await receiver.stop();
   });
 
   it('lists the certificates in its own area only, at phone and desktop width', async () => {
@@ -109,12 +101,12 @@ describeBrowser('web app: the municipality', () => {
   it('subscribes with the secret shown once, and shows the delivery log', async () => {
     const page = await signedIn();
     await page.goto('/app/gemeente/abonnementen');
-    const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/keurmerk`;
+    const callbackUrl = receiver.url('/keurmerk');
     await page.getByLabel('Adres van uw ontvanger').fill(callbackUrl);
     await page.getByRole('button', { name: 'Abonneren' }).click();
     const secret = (await page.locator('[data-secret]').textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
-    expect(received).toEqual(['/keurmerk']);
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/keurmerk']);
     await page.goto('/app/gemeente/abonnementen');
     expect(await page.content()).not.toContain(secret);
     expect(await page.locator('table').textContent()).toContain(callbackUrl);
