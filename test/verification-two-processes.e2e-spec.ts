@@ -5,11 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { CertificateService } from '@keurmerk/certificates';
-import { loadConfig } from '@keurmerk/config';
-import { createLogger, startRuntime } from '@keurmerk/runtime';
-import { createApiApp } from '../apps/api/src/bootstrap';
 import { createScenario } from './support/scenario';
-import { BUCKET, startTestApp, TestApp } from './support/test-app';
+import { sharedEnv, startSecondApi, startTestApp, TestApp } from './support/test-app';
 import { usingRealPostgres } from './support/test-database';
 import { msUntil, until } from './support/until';
 
@@ -28,23 +25,9 @@ if (!usingRealPostgres) {
   const extra: { close(): Promise<void> }[] = [];
 
   async function secondInstance(env: Record<string, string> = {}) {
-    const config = loadConfig({
-      DATABASE_URL: t.database.url,
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_BUCKET: BUCKET,
-      S3_ACCESS_KEY_ID: 'S3RVER',
-      S3_SECRET_ACCESS_KEY: 'S3RVER',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: t.config.dataDir,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-      ...env,
-    });
-    const logger = createLogger(config);
-    const runtime = await startRuntime(config, logger, { database: { url: t.database.url }, objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
-    const app = await createApiApp(runtime, logger);
-    await app.getHttpAdapter().getInstance().ready();
-    extra.push({ close: async () => { await app.close(); await runtime.stop(); } });
-    return request(app.getHttpServer());
+    const second = await startSecondApi(t, { env });
+    extra.push(second);
+    return second.http;
   }
 
   beforeAll(async () => {
@@ -84,20 +67,7 @@ if (!usingRealPostgres) {
       });
     });
     const child = spawn(process.execPath, [builtApi], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: t.database.url,
-        S3_ENDPOINT: t.s3.endpoint,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        DATA_DIR: t.config.dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        WORKER_IN_PROCESS: 'false',
-        RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-      },
+      env: sharedEnv(t, { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false' }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

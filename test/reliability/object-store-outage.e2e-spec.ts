@@ -28,14 +28,7 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
   const startStore = async () => {
     t.s3 = await EmbeddedS3.start({ directory: t.config.dataDir, bucket: t.config.objectStore.bucket, port });
   };
-  const newLocation = async (huisnummer: number) =>
-    (
-      await t.http
-        .post('/v1/locaties')
-        .set(s.as('verhuurderA'))
-        .send({ adres: { postcode: '2671AB', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' }, gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 14 })
-        .expect(201)
-    ).body.id as string;
+  const newLocation = (huisnummer: number) => s.location({ huisnummer });
 
   beforeAll(async () => {
     t = await startTestApp({ withWorker: true });

@@ -16,16 +16,9 @@ describeBrowser('web app: the beheerder', () => {
   let house = 300;
 
   async function appliedLocation(): Promise<string> {
-    const location = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
-      adres: { postcode: '2671AB', huisnummer: house++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    expect(location.status).toBe(201);
-    await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: location.body.id }).expect(201);
-    return location.body.id as string;
+    const locationId = await scenario.location({ huisnummer: house++ });
+    await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201);
+    return locationId;
   }
 
   const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(ADMIN.email, ADMIN.password, options);
