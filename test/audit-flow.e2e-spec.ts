@@ -1,5 +1,6 @@
 import { FixedClock } from '@keurmerk/common';
 import { EventLog } from '@keurmerk/events';
+import { PNG } from './support/files';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -7,7 +8,6 @@ import { expectProblem, invalidParamNames, startTestApp, TestApp } from './suppo
  * computation of DOMAIN.md's worked example.
  */
 const PASSWORD = 'een-lang-wachtwoord';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082', 'hex');
 
 /** DOMAIN.md's example: 14 beds requested → maximum 11 (the fridge). */
 const MEASUREMENTS: Record<string, number> = {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type request from 'supertest';
 import { EventLog } from '@keurmerk/events';
 import { ObjectStorage } from '@keurmerk/storage';
+import { PNG } from './support/files';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /** A small, well-formed PDF (catalog, one page with text, cross-reference table). */
@@ -26,8 +27,7 @@ function smallPdf(text: string): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-// 1×1 images, as a phone or scanner would send them (valid files, not just magic bytes).
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+// A 1×1 JPEG, as a phone or scanner would send it (a valid file, not just magic bytes); the PNG is support/files'.
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
   'base64',

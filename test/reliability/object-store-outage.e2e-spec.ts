@@ -5,9 +5,9 @@ import { EmbeddedS3 } from '@keurmerk/storage';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { PNG } from '../support/files';
 import { until } from '../support/until';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082', 'hex');
 
 /**
  * The object store unavailable: uploads answer a clear 503 and record nothing; a certificate decided

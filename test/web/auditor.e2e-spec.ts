@@ -3,9 +3,8 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { PNG } from '../support/files';
 
-/** A 1×1 PNG: the smallest photo the platform accepts (judged by its bytes). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const AUDITOR_EMAIL = 'sc-auditor@scenario.test';
 
 describeBrowser('web app: the auditor', () => {

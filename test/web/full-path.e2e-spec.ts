@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { PDF } from '../support/files';
 import { until } from '../support/until';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const LANDLORD = 'fp-verhuurderA@scenario.test';
 const AUDITOR = 'fp-auditor@scenario.test';
 const CERTIFIER = 'fp-certifier@scenario.test';

@@ -3,10 +3,8 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { PDF, PNG } from '../support/files';
 
-/** A 1×1 PNG: the smallest photo the platform accepts (judged by its bytes). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const LANDLORD_A = 'll-verhuurderA@scenario.test';
 const LANDLORD_B = 'll-verhuurderB@scenario.test';
 

@@ -2,6 +2,7 @@ import { CertificateService } from '@keurmerk/certificates';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
 import type { TestApp } from '../../support/test-app';
+import { PDF, PNG } from '../../support/files';
 import { WebhookReceiver } from '../../support/webhook-receiver';
 import { send, type HttpCall } from './http-call';
 
@@ -29,12 +30,6 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export const AREA_IN = 'GM1783';
 export const AREA_OUT = 'GM0363';
 
-/** Smallest files of each accepted type (types are judged by the first bytes). */
-export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082',
-  'hex',
-);
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /** The failing answers that give the findings inspection one finding per criterion. */
 const FAILED_FINDINGS = ['VZ-04', 'BZ-02', 'VL-01', 'BV-02', 'BV-04', 'IF-01', 'IF-02', 'BH-01', 'BH-02'];
