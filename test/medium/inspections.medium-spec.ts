@@ -14,8 +14,8 @@ import {
 } from '@keurmerk/inspections';
 import { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
 import { addWorkingDays } from '@keurmerk/norm';
-import { PASSING_MEASUREMENTS, YES_NO_CODES } from '../support/scenario';
 import { type Medium, type Person, refusal, startMedium } from '../support/medium';
+import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps';
 
 /**
  * What the audit workflow tells certification, recorded, with whether it was told inside the
@@ -64,7 +64,8 @@ describe('inspections on a real database (medium)', () => {
   let m: Medium;
   let inspections: InspectionService;
   let findings: FindingService;
-  let w: { landlordOrg: string; otherLandlordOrg: string; body: string; admin: Person; landlord: Person; otherLandlord: Person; auditor: Person; otherAuditor: Person; certifier: Person };
+  let w: AuditPeople;
+  let steps: ReturnType<typeof auditSteps>;
 
   beforeAll(async () => {
     m = await startMedium({
@@ -73,20 +74,8 @@ describe('inspections on a real database (medium)', () => {
     });
     inspections = m.get(InspectionService);
     findings = m.get(FindingService);
-    const landlordOrg = (await m.rows.organisation('verhuurder')).id;
-    const otherLandlordOrg = (await m.rows.organisation('verhuurder')).id;
-    const body = (await m.rows.organisation('inspectie-instelling')).id;
-    w = {
-      landlordOrg,
-      otherLandlordOrg,
-      body,
-      admin: await m.rows.person('beheerder'),
-      landlord: await m.rows.person('verhuurder', { organisationId: landlordOrg }),
-      otherLandlord: await m.rows.person('verhuurder', { organisationId: otherLandlordOrg }),
-      auditor: await m.rows.person('auditor', { organisationId: body }),
-      otherAuditor: await m.rows.person('auditor', { organisationId: body }),
-      certifier: await m.rows.person('certificeerder'),
-    };
+    w = await auditPeople(m);
+    steps = auditSteps(m, w);
   });
   afterAll(async () => {
     await m?.close();
@@ -95,23 +84,10 @@ describe('inspections on a real database (medium)', () => {
     m.clock.set(START);
   });
 
-  const location = (extra: Partial<LocationEntity> = {}) => m.rows.location(w.landlordOrg, extra);
-  const plan = (locationId: string, auditor: Person = w.auditor) => inspections.plan(w.admin, { locationId, auditorId: auditor.userId, kind: 'initieel', plannedAt: m.clock.now() });
-
-  /** Answers every criterion, passing unless `overrides` says otherwise (contract bodies, by criterion code). */
-  async function answerAll(inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) {
-    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) {
-      if (!skip.includes(code)) await inspections.answer(w.auditor, inspectionId, code, overrides[code] ?? { meetwaarde });
-    }
-    for (const code of YES_NO_CODES) if (!skip.includes(code)) await inspections.answer(w.auditor, inspectionId, code, overrides[code] ?? { resultaat: 'voldoet' });
-  }
-
-  async function submitted(overrides: Record<string, object> = {}, extra: Partial<LocationEntity> = {}) {
-    const { id: locationId } = await location(extra);
-    const { id } = await plan(locationId);
-    await answerAll(id, overrides);
-    return { locationId, id, ...(await inspections.submit(w.auditor, id)) };
-  }
+  const location = (extra: Partial<LocationEntity> = {}) => steps.location(extra);
+  const plan = (locationId: string, auditor?: Person) => steps.plan(locationId, auditor);
+  const answerAll = (inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) => steps.answerAll(inspectionId, overrides, skip);
+  const submitted = (overrides: Record<string, object> = {}) => steps.submitted(overrides);
 
   const inspectionRow = (id: string) => m.db.manager.findOneByOrFail(InspectionEntity, { id });
   const decisionOf = (inspectionId: string) => m.db.manager.findOneBy(DecisionEntity, { inspectionId });
