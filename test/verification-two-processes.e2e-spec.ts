@@ -76,7 +76,8 @@ if (!usingRealPostgres) {
     try {
       const ask = async () => (await (await fetch(`http://127.0.0.1:${port}/v1/verificaties?certificaatnummer=${number}`)).json()) as { certificaat: { status: string } };
       // Until the process listens, fetch is refused; a process that died says why on stderr.
-      const status = await until(() => ask().then((r) => r.certificaat.status, () => ''), 30_000, 'the API process to answer', 200).catch(() => '');
+      const answered = () => ask().then((r) => r.certificaat.status, () => '');
+      const status = await until(answered, 30_000, 'the API process to answer', 200).catch(() => '');
       expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
 
       const changedAt = Date.now();

@@ -125,7 +125,8 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
 
       await t.app.get(CertificateService).changeStatus(certified.number, 'geschorst', 'Controle', SYSTEM);
       let status = '';
-      await msUntil(async () => (status = (await verify({ postcode: '2671AB', huisnummer: 12 })).body.certificaat.status) === 'geschorst', 1000);
+      const byAddress = async () => (await verify({ postcode: '2671AB', huisnummer: 12 })).body.certificaat.status as string;
+      await msUntil(async () => (status = await byAddress()) === 'geschorst', 1000);
       expect(status).toBe('geschorst');
       await t.app.get(CertificateService).changeStatus(certified.number, 'geldig', 'Controle afgerond', SYSTEM);
       expect((await verify({ certificaatnummer: certified.number })).body.voldoet).toBe(true);

@@ -26,9 +26,11 @@ import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps
 function certificateParts(m: Medium) {
   const service = m.get(CertificateService);
   return {
-    allocate: (manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }) => service.allocate(manager, context),
+    allocate: (manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }) =>
+      service.allocate(manager, context),
     issue: (number: string) => service.issue(number),
-    changeStatus: (number: string, to: CertificateStatus, reason: string, actor: Actor = SYSTEM_ACTOR) => service.changeStatus(number, to, reason, actor),
+    changeStatus: (number: string, to: CertificateStatus, reason: string, actor: Actor = SYSTEM_ACTOR) =>
+      service.changeStatus(number, to, reason, actor),
     expire: () => service.expire(),
     getPublic: (number: string) => service.getPublic(number),
   };
@@ -57,10 +59,14 @@ describe('certificates on a real database (medium)', () => {
   });
 
   const row = (number: string) => m.db.manager.findOneByOrFail(CertificateEntity, { number });
-  const changesOf = (number: string) => m.db.manager.find(CertificateStatusChangeEntity, { where: { certificateNumber: number }, order: { id: 'ASC' } });
+  const changesOf = (number: string) =>
+    m.db.manager.find(CertificateStatusChangeEntity, { where: { certificateNumber: number }, order: { id: 'ASC' } });
   const transitions = async (number: string) => (await changesOf(number)).map((c) => [c.fromStatus, c.toStatus]);
   const eventsOf = async (number: string) =>
-    m.sql<{ action: string; after: Record<string, unknown> }>(`SELECT action, "after" FROM event_log WHERE entity_type = 'certificate' AND entity_id = $1 ORDER BY id`, [number]);
+    m.sql<{ action: string; after: Record<string, unknown> }>(
+      `SELECT action, "after" FROM event_log WHERE entity_type = 'certificate' AND entity_id = $1 ORDER BY id`,
+      [number],
+    );
   /** A granted and issued certificate at a new location (or at `locationId`). */
   async function issued(locationId?: string) {
     const granted = await steps.granted({}, locationId);
@@ -100,7 +106,9 @@ describe('certificates on a real database (medium)', () => {
         verifyUrl: `http://keurmerk.test/controleer/${granted}`,
       });
       expect(await eventsOf(granted)).toEqual([{ action: 'allocated', after: { decisionId: decision.id, content: certificate.content } }]);
-      const jobs = await m.sql(`SELECT 1 FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [granted]);
+      const jobs = await m.sql(`SELECT 1 FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [
+        granted,
+      ]);
       expect(jobs).toHaveLength(1);
       expect(await transitions(granted)).toEqual([]);
       // Not public while being issued.
@@ -118,8 +126,14 @@ describe('certificates on a real database (medium)', () => {
 
     it('allocates one certificate per decision: a second allocation for it is refused by the database', async () => {
       const { decision, id, locationId, certificateNumber } = await steps.granted();
-      await expect(m.db.transaction((manager) => certificates.allocate(manager, { decisionId: decision.id, inspectionId: id, locationId, actor: SYSTEM_ACTOR }))).rejects.toThrow();
-      expect(await m.db.manager.findBy(CertificateEntity, { decisionId: decision.id })).toEqual([expect.objectContaining({ number: certificateNumber })]);
+      await expect(
+        m.db.transaction((manager) =>
+          certificates.allocate(manager, { decisionId: decision.id, inspectionId: id, locationId, actor: SYSTEM_ACTOR }),
+        ),
+      ).rejects.toThrow();
+      expect(await m.db.manager.findBy(CertificateEntity, { decisionId: decision.id })).toEqual([
+        expect.objectContaining({ number: certificateNumber }),
+      ]);
     });
   });
 
@@ -129,7 +143,12 @@ describe('certificates on a real database (medium)', () => {
       m.clock.advance(5_000);
       expect(await certificates.issue(number)).toBe('issued');
       const certificate = await row(number);
-      expect(certificate).toMatchObject({ status: 'geldig', issuedAt: m.clock.now(), signingKid: expect.any(String), pdfKey: expect.stringContaining(`certificates/${number}/`) });
+      expect(certificate).toMatchObject({
+        status: 'geldig',
+        issuedAt: m.clock.now(),
+        signingKid: expect.any(String),
+        pdfKey: expect.stringContaining(`certificates/${number}/`),
+      });
       const pdf = await m.get(ObjectStorage).get(certificate.pdfKey!);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(certificate.pdfSha256);
@@ -183,7 +202,9 @@ describe('certificates on a real database (medium)', () => {
       const staff: Actor = { kind: 'person', id: w.certifier.userId };
       expect(await certificates.changeStatus(number, to, ' Controle ', staff)).toMatchObject({ number, status: to });
       const changes = await changesOf(number);
-      expect(changes.slice(before)).toEqual([expect.objectContaining({ fromStatus: from, toStatus: to, reason: 'Controle', actorKind: 'person', actorId: w.certifier.userId })]);
+      expect(changes.slice(before)).toEqual([
+        expect.objectContaining({ fromStatus: from, toStatus: to, reason: 'Controle', actorKind: 'person', actorId: w.certifier.userId }),
+      ]);
       expect((await eventsOf(number)).at(-1)).toMatchObject({ action: 'status-changed', after: { status: to } });
     });
 
@@ -239,7 +260,12 @@ describe('certificates on a real database (medium)', () => {
       const { number, locationId } = await issued();
       await steps.submitted({ 'BZ-01': { resultaat: 'voldoet-niet' } }, locationId);
       expect((await row(number)).status).toBe('geschorst');
-      expect((await changesOf(number)).at(-1)).toMatchObject({ fromStatus: 'geldig', toStatus: 'geschorst', actorKind: 'person', actorId: w.auditor.userId });
+      expect((await changesOf(number)).at(-1)).toMatchObject({
+        fromStatus: 'geldig',
+        toStatus: 'geschorst',
+        actorKind: 'person',
+        actorId: w.auditor.userId,
+      });
       // Already suspended: another knock-out changes nothing more.
       await steps.submitted({ 'CT-01': { resultaat: 'voldoet-niet' } }, locationId);
       expect(await transitions(number)).toEqual([

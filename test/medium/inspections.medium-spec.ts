@@ -40,7 +40,10 @@ class RecordingCertification extends CertificationPort {
     return { certificateNumber: `number for ${context.decisionId}` };
   }
 
-  async knockOutFound(manager: EntityManager, context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor }) {
+  async knockOutFound(
+    manager: EntityManager,
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+  ) {
     this.record('knockOutFound', manager, context);
   }
 
@@ -70,7 +73,15 @@ describe('inspections on a real database (medium)', () => {
   beforeAll(async () => {
     m = await startMedium({
       now: START,
-      imports: [InspectionsModule, { module: class CertificationStandIn {}, global: true, providers: [{ provide: CertificationPort, useValue: certification }], exports: [CertificationPort] }],
+      imports: [
+        InspectionsModule,
+        {
+          module: class CertificationStandIn {},
+          global: true,
+          providers: [{ provide: CertificationPort, useValue: certification }],
+          exports: [CertificationPort],
+        },
+      ],
     });
     inspections = m.get(InspectionService);
     findings = m.get(FindingService);
@@ -86,19 +97,28 @@ describe('inspections on a real database (medium)', () => {
 
   const location = (extra: Partial<LocationEntity> = {}) => steps.location(extra);
   const plan = (locationId: string, auditor?: Person) => steps.plan(locationId, auditor);
-  const answerAll = (inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) => steps.answerAll(inspectionId, overrides, skip);
+  const answerAll = (inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) =>
+    steps.answerAll(inspectionId, overrides, skip);
   const submitted = (overrides: Record<string, object> = {}) => steps.submitted(overrides);
 
   const inspectionRow = (id: string) => m.db.manager.findOneByOrFail(InspectionEntity, { id });
   const decisionOf = (inspectionId: string) => m.db.manager.findOneBy(DecisionEntity, { inspectionId });
-  const eventsOf = async (entityId: string) => (await m.sql<{ action: string }>('SELECT action FROM event_log WHERE entity_id = $1 ORDER BY id', [entityId])).map((e) => e.action);
+  const eventsOf = async (entityId: string) =>
+    (await m.sql<{ action: string }>('SELECT action FROM event_log WHERE entity_id = $1 ORDER BY id', [entityId])).map((e) => e.action);
 
   describe('planning', () => {
     it('plans with a free auditor: pinned to the published norm, the open application taken into handling, logged', async () => {
       const { id: locationId } = await location();
       const application = await m.rows.application(locationId, w.landlord.userId);
       const inspection = await plan(locationId);
-      expect(inspection).toMatchObject({ locationId, applicationId: application.id, auditorId: w.auditor.userId, status: 'gepland', normVersion: '2026.1', createdBy: w.admin.userId });
+      expect(inspection).toMatchObject({
+        locationId,
+        applicationId: application.id,
+        auditorId: w.auditor.userId,
+        status: 'gepland',
+        normVersion: '2026.1',
+        createdBy: w.admin.userId,
+      });
       expect((await m.db.manager.findOneByOrFail(ApplicationEntity, { id: application.id })).status).toBe('in-behandeling');
       expect(await eventsOf(inspection.id)).toEqual(['planned']);
     });
@@ -109,13 +129,32 @@ describe('inspections on a real database (medium)', () => {
         'declared a relation with the landlord',
         async () => {
           const auditor = await m.rows.person('auditor', { organisationId: w.body });
-          await inspections.declareRelation(w.admin, { auditorId: auditor.userId, organisationId: w.landlordOrg, description: 'Oud-werknemer' });
+          await inspections.declareRelation(w.admin, {
+            auditorId: auditor.userId,
+            organisationId: w.landlordOrg,
+            description: 'Oud-werknemer',
+          });
           return auditor;
         },
       ],
-      ['works for a body whose accreditation lapsed before the date', async () => m.rows.person('auditor', { organisationId: (await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: '2026-11-30' })).id })],
-      ['works for a body with no accreditation on record', async () => m.rows.person('auditor', { organisationId: (await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: null })).id })],
-      ['has an own accreditation that lapsed before the date', () => m.rows.person('auditor', { organisationId: w.body, accreditationValidUntil: '2026-11-30' })],
+      [
+        'works for a body whose accreditation lapsed before the date',
+        async () =>
+          m.rows.person('auditor', {
+            organisationId: (await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: '2026-11-30' })).id,
+          }),
+      ],
+      [
+        'works for a body with no accreditation on record',
+        async () =>
+          m.rows.person('auditor', {
+            organisationId: (await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: null })).id,
+          }),
+      ],
+      [
+        'has an own accreditation that lapsed before the date',
+        () => m.rows.person('auditor', { organisationId: w.body, accreditationValidUntil: '2026-11-30' }),
+      ],
     ])('refuses (409) an auditor who %s, and changes nothing', async (_, conflicted) => {
       const auditor = await conflicted();
       const { id: locationId } = await location();
@@ -134,7 +173,12 @@ describe('inspections on a real database (medium)', () => {
 
     it('names the unknown location and the unknown auditor (400)', async () => {
       const error = await refusal(
-        inspections.plan(w.admin, { locationId: '00000000-0000-4000-8000-000000000000', auditorId: w.certifier.userId, kind: 'initieel', plannedAt: START }),
+        inspections.plan(w.admin, {
+          locationId: '00000000-0000-4000-8000-000000000000',
+          auditorId: w.certifier.userId,
+          kind: 'initieel',
+          plannedAt: START,
+        }),
         AppErrorCode.InvalidInput,
       );
       expect(error.invalidParams?.map((p) => p.name).sort()).toEqual(['auditorId', 'locatieId']);
@@ -153,8 +197,16 @@ describe('inspections on a real database (medium)', () => {
     it('judges a measurement itself: the persons it supports, and a value that supports nobody fails', async () => {
       const { id: locationId } = await location();
       const { id } = await plan(locationId);
-      expect(await inspections.answer(w.auditor, id, 'PR-01', { meetwaarde: 7 })).toMatchObject({ result: 'voldoet', measurement: 7, personsSupported: 14 });
-      expect(await inspections.answer(w.auditor, id, 'SA-01', { meetwaarde: 0 })).toMatchObject({ result: 'voldoet-niet', measurement: 0, personsSupported: 0 });
+      expect(await inspections.answer(w.auditor, id, 'PR-01', { meetwaarde: 7 })).toMatchObject({
+        result: 'voldoet',
+        measurement: 7,
+        personsSupported: 14,
+      });
+      expect(await inspections.answer(w.auditor, id, 'SA-01', { meetwaarde: 0 })).toMatchObject({
+        result: 'voldoet-niet',
+        measurement: 0,
+        personsSupported: 0,
+      });
       // A new build sleeps one per bedroom.
       const { id: newBuildId } = await plan((await location({ newBuild: true })).id);
       expect(await inspections.answer(w.auditor, newBuildId, 'PR-01', { meetwaarde: 7 })).toMatchObject({ personsSupported: 7 });
@@ -167,7 +219,14 @@ describe('inspections on a real database (medium)', () => {
       m.clock.advance(60_000);
       await inspections.answer(w.auditor, id, 'BH-01', { resultaat: 'voldoet-niet', opmerking: 'Geen contactpersoon' });
       const answers = await m.db.manager.findBy(AnswerEntity, { inspectionId: id });
-      expect(answers).toEqual([expect.objectContaining({ criterionCode: 'BH-01', result: 'voldoet-niet', remark: 'Geen contactpersoon', answeredAt: m.clock.now() })]);
+      expect(answers).toEqual([
+        expect.objectContaining({
+          criterionCode: 'BH-01',
+          result: 'voldoet-niet',
+          remark: 'Geen contactpersoon',
+          answeredAt: m.clock.now(),
+        }),
+      ]);
       expect(await eventsOf(id)).toEqual(['planned', 'started', 'answered', 'answered']);
     });
 
@@ -184,7 +243,9 @@ describe('inspections on a real database (medium)', () => {
     it('freezes the answers at submission (409)', async () => {
       const { id } = await submitted();
       await refusal(inspections.answer(w.auditor, id, 'BH-01', FAIL), AppErrorCode.Conflict);
-      expect(await m.db.manager.findOneByOrFail(AnswerEntity, { inspectionId: id, criterionCode: 'BH-01' })).toMatchObject({ result: 'voldoet' });
+      expect(await m.db.manager.findOneByOrFail(AnswerEntity, { inspectionId: id, criterionCode: 'BH-01' })).toMatchObject({
+        result: 'voldoet',
+      });
     });
   });
 
@@ -203,7 +264,11 @@ describe('inspections on a real database (medium)', () => {
       // DOMAIN.md's example: 14 beds asked, the 335 L fridge supports 11.
       expect(result).toMatchObject({ score: 100, knockOuts: 0, majors: 0, minors: 0, maximumResidents: 11, findings: [] });
       expect(made).toEqual([]);
-      expect(await inspectionRow(id)).toMatchObject({ status: 'ingediend', submittedAt: m.clock.now(), result: expect.objectContaining({ maximumResidents: 11 }) });
+      expect(await inspectionRow(id)).toMatchObject({
+        status: 'ingediend',
+        submittedAt: m.clock.now(),
+        result: expect.objectContaining({ maximumResidents: 11 }),
+      });
       expect(await eventsOf(id)).toContain('submitted');
     });
 
@@ -212,8 +277,13 @@ describe('inspections on a real database (medium)', () => {
       expect(result).toMatchObject({ score: 100, maximumResidents: 9, findings: [] });
     });
 
-    it('makes each failed criterion a finding with its repair deadline, and tells certification of a knock-out in the transaction', async () => {
-      const { id, locationId, result, findings: made } = await submitted({ [BZ01_KNOCK_OUT]: FAIL, [VZ04_MAJOR]: FAIL, [BH02_MINOR]: FAIL });
+    it('makes each failed criterion a finding with its repair deadline, and tells certification of a knock-out', async () => {
+      const {
+        id,
+        locationId,
+        result,
+        findings: made,
+      } = await submitted({ [BZ01_KNOCK_OUT]: FAIL, [VZ04_MAJOR]: FAIL, [BH02_MINOR]: FAIL });
       expect(result).toMatchObject({ knockOuts: 1, majors: 1, minors: 1 });
       expect(result.score).toBeLessThan(100);
       // Submitted Tuesday 1 December 2026: a major gets 30 working days (Christmas and New Year's Day skipped), a minor 3 months.
@@ -238,18 +308,31 @@ describe('inspections on a real database (medium)', () => {
   });
 
   describe('the four-eyes decision', () => {
-    it('grants a clean inspection: decision recorded, inspection decided, application closed, certification asked in the transaction', async () => {
+    it('grants a clean inspection: decision recorded, inspection decided, application closed, certification asked', async () => {
       const { id: locationId } = await location();
       const application = await m.rows.application(locationId, w.landlord.userId);
       const { id } = await plan(locationId);
       await answerAll(id);
       await inspections.submit(w.auditor, id);
       m.clock.advance(3_600_000);
-      const { decision, certificateNumber } = await inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: '  Voldoet  ' });
-      expect(decision).toMatchObject({ inspectionId: id, outcome: 'toekennen', explanation: 'Voldoet', decidedBy: w.certifier.userId, decidedAt: m.clock.now() });
+      const { decision, certificateNumber } = await inspections.decide(w.certifier, id, {
+        outcome: 'toekennen',
+        explanation: '  Voldoet  ',
+      });
+      expect(decision).toMatchObject({
+        inspectionId: id,
+        outcome: 'toekennen',
+        explanation: 'Voldoet',
+        decidedBy: w.certifier.userId,
+        decidedAt: m.clock.now(),
+      });
       expect(certificateNumber).toBe(`number for ${decision.id}`);
       expect(certification.about('granted', 'inspectionId', id)).toEqual([
-        { what: 'granted', inTransaction: true, context: expect.objectContaining({ decisionId: decision.id, locationId, actor: { kind: 'person', id: w.certifier.userId } }) },
+        {
+          what: 'granted',
+          inTransaction: true,
+          context: expect.objectContaining({ decisionId: decision.id, locationId, actor: { kind: 'person', id: w.certifier.userId } }),
+        },
       ]);
       expect((await inspectionRow(id)).status).toBe('besloten');
       expect((await m.db.manager.findOneByOrFail(ApplicationEntity, { id: application.id })).status).toBe('afgerond');
@@ -280,12 +363,17 @@ describe('inspections on a real database (medium)', () => {
 
     it('grants with only minor findings open', async () => {
       const { id } = await submitted({ [BH02_MINOR]: FAIL });
-      expect((await inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: 'Klein punt open' })).decision.outcome).toBe('toekennen');
+      expect((await inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: 'Klein punt open' })).decision.outcome).toBe(
+        'toekennen',
+      );
     });
 
     it('refuses (afwijzen) with knock-outs open, and asks certification for nothing', async () => {
       const { id } = await submitted({ [BZ01_KNOCK_OUT]: FAIL });
-      const { decision, certificateNumber } = await inspections.decide(w.certifier, id, { outcome: 'afwijzen', explanation: 'Bezetting te hoog' });
+      const { decision, certificateNumber } = await inspections.decide(w.certifier, id, {
+        outcome: 'afwijzen',
+        explanation: 'Bezetting te hoog',
+      });
       expect({ outcome: decision.outcome, certificateNumber }).toEqual({ outcome: 'afwijzen', certificateNumber: undefined });
       expect(certification.about('granted', 'inspectionId', id)).toEqual([]);
     });
@@ -350,12 +438,14 @@ describe('inspections on a real database (medium)', () => {
       const { minor } = await withFindings();
       await findings.reportRepair(w.landlord, minor.id, { description: 'Procedure opgehangen' });
       // The inspection's own auditor may review too.
-      expect((await findings.review(w.auditor, minor.id, { accepted: false, explanation: 'Alleen in het Nederlands' })).finding).toMatchObject({ status: 'open', closedAt: null });
+      expect(
+        (await findings.review(w.auditor, minor.id, { accepted: false, explanation: 'Alleen in het Nederlands' })).finding,
+      ).toMatchObject({ status: 'open', closedAt: null });
       await findings.reportRepair(w.landlord, minor.id, { description: 'Nu ook in het Pools' });
       expect((await findings.get(w.landlord, minor.id)).reports.map((r) => r.accepted)).toEqual([false, null]);
     });
 
-    it('refuses (409) a second report while one awaits review, a review with nothing to review, and a report on a closed finding', async () => {
+    it('refuses (409) a second report awaiting review, a review of nothing, and a report on a closed finding', async () => {
       const { major } = await withFindings();
       await refusal(findings.review(w.certifier, major.id, { accepted: true, explanation: 'Niets gemeld' }), AppErrorCode.Conflict);
       await findings.reportRepair(w.landlord, major.id, { description: 'Gerepareerd' });
@@ -365,7 +455,7 @@ describe('inspections on a real database (medium)', () => {
       expect((await findings.get(w.certifier, major.id)).reports).toHaveLength(1);
     });
 
-    it('hides a finding from another landlord and another auditor (404), and lets neither a landlord review nor staff report (403)', async () => {
+    it('hides a finding from another landlord and auditor (404); a landlord may not review, staff may not report (403)', async () => {
       const { major } = await withFindings();
       await refusal(findings.reportRepair(w.otherLandlord, major.id, { description: 'Niet van mij' }), AppErrorCode.NotFound);
       await refusal(findings.get(w.otherLandlord, major.id), AppErrorCode.NotFound);
@@ -381,7 +471,9 @@ describe('inspections on a real database (medium)', () => {
       await refusal(inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: 'Te vroeg' }), AppErrorCode.Conflict);
       await findings.reportRepair(w.landlord, major.id, { description: 'Wasmachine geplaatst' });
       await findings.review(w.certifier, major.id, { accepted: true, explanation: 'Gezien' });
-      expect((await inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: 'Hersteld' })).decision.outcome).toBe('toekennen');
+      expect((await inspections.decide(w.certifier, id, { outcome: 'toekennen', explanation: 'Hersteld' })).decision.outcome).toBe(
+        'toekennen',
+      );
     });
 
     it('has the sweep tell certification once per major past its deadline, as the clock moves past it', async () => {
@@ -398,7 +490,11 @@ describe('inspections on a real database (medium)', () => {
       m.clock.advance(86_400_000);
       expect(await findings.sweepOverdueMajors()).toBeGreaterThanOrEqual(1);
       expect(certification.about('majorOverdue', 'findingId', major.id)).toEqual([
-        { what: 'majorOverdue', inTransaction: true, context: expect.objectContaining({ criterionCode: VZ04_MAJOR, locationId: major.locationId }) },
+        {
+          what: 'majorOverdue',
+          inTransaction: true,
+          context: expect.objectContaining({ criterionCode: VZ04_MAJOR, locationId: major.locationId }),
+        },
       ]);
       expect(certification.about('majorOverdue', 'findingId', minor.id)).toEqual([]);
       expect(certification.about('majorOverdue', 'findingId', closed.major.id)).toEqual([]);

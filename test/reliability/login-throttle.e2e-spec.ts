@@ -110,7 +110,11 @@ describe('login throttling', () => {
   (usingRealPostgres ? it : it.skip)('counts failures across API processes (PostgreSQL)', async () => {
     const other = await startSecondApi(t, {
       clock,
-      env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT), LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS) },
+      env: {
+        TRUST_PROXY: 'true',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+        LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+      },
     });
     try {
       const otherHttp = other.http;

@@ -6,7 +6,14 @@ import { type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACCOUNT_ENTITIES, OrganisationEntity, type OrganisationKind, type PersonPrincipal, type Role, UserEntity } from '@keurmerk/accounts';
+import {
+  ACCOUNT_ENTITIES,
+  OrganisationEntity,
+  type OrganisationKind,
+  type PersonPrincipal,
+  type Role,
+  UserEntity,
+} from '@keurmerk/accounts';
 import { AppErrorCode, AppException, FixedClock } from '@keurmerk/common';
 import { DocumentsModule } from '@keurmerk/documents';
 import { EventsModule } from '@keurmerk/events';

@@ -1,6 +1,8 @@
 import { CertificateService } from '@keurmerk/certificates';
 import type { TestApp } from './test-app';
 
+type OrganisationKind = 'verhuurder' | 'inspectie-instelling';
+
 /** Builds organisations, people and certified locations through the real API, for tests beyond the audit flow. */
 export const PASSWORD = 'een-lang-wachtwoord';
 
@@ -16,7 +18,7 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export interface Accounts {
   /** An organisation made by the beheerder; returns its id. */
-  organisation(naam: string, kvkNummer: string, soort: 'verhuurder' | 'inspectie-instelling', extra?: Record<string, string>): Promise<string>;
+  organisation(naam: string, kvkNummer: string, soort: OrganisationKind, extra?: Record<string, string>): Promise<string>;
   /** A user made by the beheerder (password PASSWORD, name the e-mail address unless told), signed in. */
   user(email: string, rol: string, extra?: Record<string, string>, naam?: string): Promise<{ id: string; token: string }>;
 }
@@ -30,8 +32,8 @@ export function accounts(t: TestApp): Accounts {
     },
     async user(email, rol, extra = {}, naam = email) {
       const admin = bearer(await t.adminToken());
-      const id = (await t.http.post('/v1/gebruikers').set(admin).send({ email, wachtwoord: PASSWORD, naam, rol, ...extra }).expect(201)).body.id as string;
-      return { id, token: await t.signIn(email, PASSWORD) };
+      const created = await t.http.post('/v1/gebruikers').set(admin).send({ email, wachtwoord: PASSWORD, naam, rol, ...extra }).expect(201);
+      return { id: created.body.id as string, token: await t.signIn(email, PASSWORD) };
     },
   };
 }
@@ -66,7 +68,8 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
   const kvk = () => String(60_000_000 + ++kvkSerial);
   const made = accounts(t);
 
-  const organisation = (naam: string, soort: 'verhuurder' | 'inspectie-instelling', extra: Record<string, string> = {}) => made.organisation(naam, kvk(), soort, extra);
+  const organisation = (naam: string, soort: OrganisationKind, extra: Record<string, string> = {}) =>
+    made.organisation(naam, kvk(), soort, extra);
   const user = async (key: string, rol: string, extra: Record<string, string> = {}) => {
     ({ id: ids[key], token: tokens[key] } = await made.user(`${prefix}-${key}@scenario.test`, rol, extra, key));
   };

@@ -155,7 +155,10 @@ export interface SecondApi {
  * A second API instance in this process, with its own pool, caches and LISTEN connection, on the test
  * app's database (or the DATABASE_URL in `env`, such as another role's) and object store.
  */
-export async function startSecondApi(t: TestApp, options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean; migrate?: boolean } = {}): Promise<SecondApi> {
+export async function startSecondApi(
+  t: TestApp,
+  options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean; migrate?: boolean } = {},
+): Promise<SecondApi> {
   const config = loadConfig(sharedEnv(t, options.env));
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger, { objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });

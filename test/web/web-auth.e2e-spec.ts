@@ -37,7 +37,11 @@ describe('web app: signing in, sessions and CSRF', () => {
   async function postSignIn(wachtwoord = ADMIN.password) {
     const form = await t.http.get('/app/inloggen');
     const preCookie = cookiePair(cookiesOf(form), 'keurmerk_formulier')!;
-    const response = await t.http.post('/app/inloggen').set('Cookie', preCookie).type('form').send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord });
+    const response = await t.http
+      .post('/app/inloggen')
+      .set('Cookie', preCookie)
+      .type('form')
+      .send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord });
     return { form, response };
   }
 

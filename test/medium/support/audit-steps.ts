@@ -59,7 +59,10 @@ export function auditSteps(m: Medium, people: AuditPeople) {
     /** A submitted inspection granted by the certificeerder; returns what the decision answered. */
     async granted(overrides: Record<string, object> = {}, locationId?: string) {
       const inspection = await steps.submitted(overrides, locationId);
-      const { decision, certificateNumber } = await inspections.decide(people.certifier, inspection.id, { outcome: 'toekennen', explanation: 'Voldoet' });
+      const { decision, certificateNumber } = await inspections.decide(people.certifier, inspection.id, {
+        outcome: 'toekennen',
+        explanation: 'Voldoet',
+      });
       return { ...inspection, decision, certificateNumber: certificateNumber! };
     },
   };
