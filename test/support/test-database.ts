@@ -100,9 +100,18 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
         100,
       ),
     );
+    // Held open until the drop. A run's global setup takes a database nobody is connected to for the
+    // leftover of an interrupted run (older checkouts judge by connections alone), and an app's pool
+    // closes idle connections: without this, a parallel run could drop the database mid-test.
+    const keeper = new pg.Client({ connectionString: serverUrl(name), application_name: 'keurmerk-test-keeper' });
+    keeper.on('error', () => undefined);
+    await keeper.connect();
     return {
       url: serverUrl(name),
-      drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      drop: async () => {
+        await keeper.end().catch(() => undefined);
+        await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
     };
   }
   const embedded = await EmbeddedPostgres.start(migrated ? { loadDataDir: await pgliteTemplate() } : {});
