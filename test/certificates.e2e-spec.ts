@@ -126,7 +126,7 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
     });
 
     it('is not public while being issued, and completes after an S3 outage without a second certificate', async () => {
-      const { locationId } = { locationId: (await t.http.post('/v1/locaties').set(s.as('verhuurderA')).send({ adres: { postcode: '2671AB', huisnummer: 50, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' }, gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 14 })).body.id as string };
+      const locationId = await s.location({ huisnummer: 50 });
       const number = await s.decide(await s.inspect(locationId));
       expectProblem(await t.http.get(`/v1/certificaten/${number}`), 404);
 

@@ -10,6 +10,7 @@ import { ensureDevelopmentKeyRing, signPdf } from '@keurmerk/signing';
 import { VERIFICATION_READER, VerificationCache } from '@keurmerk/verification';
 import { createScenario, Scenario } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
+import { msUntil } from './support/until';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
@@ -123,9 +124,9 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       expect(cache.hits).toBe(hits + 2);
 
       await t.app.get(CertificateLifecycleService).changeStatus(certified.number, 'geschorst', 'Controle', SYSTEM);
-      const deadline = Date.now() + 1000;
       let status = '';
-      while (Date.now() < deadline && status !== 'geschorst') status = (await verify({ postcode: '2671AB', huisnummer: 12 })).body.certificaat.status;
+      const byAddress = async () => (await verify({ postcode: '2671AB', huisnummer: 12 })).body.certificaat.status as string;
+      await msUntil(async () => (status = await byAddress()) === 'geschorst', 1000);
       expect(status).toBe('geschorst');
       await t.app.get(CertificateLifecycleService).changeStatus(certified.number, 'geldig', 'Controle afgerond', SYSTEM);
       expect((await verify({ certificaatnummer: certified.number })).body.voldoet).toBe(true);

@@ -7,9 +7,9 @@ import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { CertificateQueryService } from '@keurmerk/certificates';
 import { createScenario, Scenario } from '../support/scenario';
-import { BUCKET, startTestApp, TestApp } from '../support/test-app';
+import { BUCKET, sharedEnv, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
-import { until } from './support/load';
+import { until } from '../support/until';
 
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
 /** Short, so the killed worker's job is taken as lost within seconds rather than pg-boss's 15 minutes. */
@@ -34,20 +34,8 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
 
   const startWorker = () => {
     const child = spawn(process.execPath, [WORKER], {
-      env: {
-        PATH: process.env.PATH,
-        TZ: 'UTC',
-        DATABASE_URL: t.database.url,
-        S3_ENDPOINT: t.s3.endpoint,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        // The same development signing key as the test's API process.
-        DATA_DIR: t.config.dataDir,
-        PUBLIC_BASE_URL: t.config.publicBaseUrl,
-        JOB_TIMEOUT_SECONDS,
-        LOG_LEVEL: 'warn',
-      },
+      // The same database, object store and development signing key as the test's API process.
+      env: sharedEnv(t, { PATH: process.env.PATH!, TZ: 'UTC', JOB_TIMEOUT_SECONDS, LOG_LEVEL: 'warn' }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     workers.push(child);
@@ -72,12 +60,7 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
   });
 
   it('reruns the job in a new worker, and publishes once: one PDF, one status change, one event', async () => {
-    const location = await t.http
-      .post('/v1/locaties')
-      .set(s.as('verhuurderA'))
-      .send({ adres: { postcode: '2671AB', huisnummer: 5, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' }, gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 14 })
-      .expect(201);
-    const number = await s.decide(await s.inspect(location.body.id));
+    const number = await s.decide(await s.inspect(await s.location({ huisnummer: 5 })));
 
     // Hold the certificate row, so the worker stops where it publishes: signed, stored, not yet public.
     const holder = new pg.Client({ connectionString: t.database.url });
