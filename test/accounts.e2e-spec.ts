@@ -1,3 +1,4 @@
+import { accounts, bearer } from './support/scenario';
 import { ADMIN, expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 describe('accounts: organisations, users, tokens, API keys', () => {
@@ -7,7 +8,7 @@ describe('accounts: organisations, users, tokens, API keys', () => {
   let otherLandlordOrgId: string;
   let inspectionBodyId: string;
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const auth = bearer;
   const counts = async () =>
     (await t.sql<{ o: number; u: number; k: number }>(
       `SELECT (SELECT count(*) FROM organisation)::int AS o, (SELECT count(*) FROM user_account)::int AS u, (SELECT count(*) FROM api_key)::int AS k`,
@@ -16,8 +17,7 @@ describe('accounts: organisations, users, tokens, API keys', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    const create = async (naam: string, kvkNummer: string, soort: string) =>
-      (await t.http.post('/v1/organisaties').set(auth(admin)).send({ naam, kvkNummer, soort }).expect(201)).body.id as string;
+    const create = accounts(t).organisation;
     landlordOrgId = await create('Flex Wonen B.V.', '12345678', 'verhuurder');
     otherLandlordOrgId = await create('Agri Huisvesting B.V.', '23456789', 'verhuurder');
     inspectionBodyId = await create('Inspectie Noord', '34567890', 'inspectie-instelling');

@@ -1,37 +1,25 @@
 import { FixedClock } from '@keurmerk/common';
 import { EventLog } from '@keurmerk/events';
+import { PNG } from './support/files';
+import { accounts, bearer, PASSING_MEASUREMENTS, YES_NO_CODES } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /**
  * The whole audit workflow through the API, on the default norm 2026.1, checked against a hand
  * computation of DOMAIN.md's worked example.
  */
-const PASSWORD = 'een-lang-wachtwoord';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082', 'hex');
-
-/** DOMAIN.md's example: 14 beds requested → maximum 11 (the fridge). */
-const MEASUREMENTS: Record<string, number> = {
-  'RU-01': 180, 'RU-02': 52, 'PR-01': 7, 'PR-02': 14, 'PR-03': 14, 'PR-04': 14,
-  'SA-01': 2, 'SA-02': 2, 'VZ-01': 335, 'VZ-02': 8, 'VZ-03': 20,
-};
-const YES_NO = ['VZ-04', 'BZ-01', 'BZ-02', 'ID-01', 'VL-01', 'VL-02', 'BV-01', 'BV-02', 'BV-03', 'BV-04', 'IF-01', 'IF-02', 'CT-01', 'CT-02', 'BH-01', 'BH-02'];
-
 describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
   let t: TestApp;
   const clock = new FixedClock(new Date('2026-12-01T10:00:00Z'));
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const as = (who: string) => bearer(tokens[who]);
 
-  async function organisation(naam: string, kvkNummer: string, soort: string, accreditatieGeldigTot?: string) {
-    const body = { naam, kvkNummer, soort, ...(accreditatieGeldigTot ? { accreditatieGeldigTot } : {}) };
-    return (await t.http.post('/v1/organisaties').set(as('admin')).send(body).expect(201)).body.id as string;
-  }
+  const organisation = (naam: string, kvkNummer: string, soort: 'verhuurder' | 'inspectie-instelling', accreditatieGeldigTot?: string) =>
+    accounts(t).organisation(naam, kvkNummer, soort, accreditatieGeldigTot ? { accreditatieGeldigTot } : {});
 
   async function user(key: string, rol: string, extra: Record<string, string> = {}) {
-    const email = `${key}@audit.test`;
-    ids[key] = (await t.http.post('/v1/gebruikers').set(as('admin')).send({ email, wachtwoord: PASSWORD, naam: key, rol, ...extra }).expect(201)).body.id;
-    tokens[key] = await t.signIn(email, PASSWORD);
+    ({ id: ids[key], token: tokens[key] } = await accounts(t).user(`${key}@audit.test`, rol, extra, key));
   }
 
   async function location(who: string, huisnummer: number, aantalSlaapplaatsen = 14) {
@@ -51,10 +39,10 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
   }
 
   async function answerAll(inspectionId: string, auditor: string, overrides: Record<string, object> = {}) {
-    for (const [code, meetwaarde] of Object.entries(MEASUREMENTS)) {
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) {
       await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`).set(as(auditor)).send(overrides[code] ?? { meetwaarde }).expect(200);
     }
-    for (const code of YES_NO) {
+    for (const code of YES_NO_CODES) {
       await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`).set(as(auditor)).send(overrides[code] ?? { resultaat: 'voldoet' }).expect(200);
     }
   }

@@ -7,6 +7,7 @@ import { JobProcessor, ProcessesJobs, WorkerModule } from '@keurmerk/jobs';
 import { JobQueue, QueueJob } from '@keurmerk/queue';
 import { CoreModule, createLogger, Runtime, startRuntime } from '@keurmerk/runtime';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { holds, until } from './support/until';
 
 const processed: { id: number; attempt: number }[] = [];
 const attempts = new Map<number, number>();
@@ -24,14 +25,6 @@ class EchoProcessor implements ProcessesJobs<{ id: number; failTimes?: number }>
 
 @Module({ providers: [EchoProcessor] })
 class EchoModule {}
-
-async function until(condition: () => boolean, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('job queue (pg-boss on the application connections)', () => {
   let database: TestDatabase;
@@ -62,8 +55,9 @@ describe('job queue (pg-boss on the application connections)', () => {
     await db.transaction(async (manager) => {
       await queue.send('test.echo', { id: 1 }, { manager });
     });
-    await until(() => processed.some((p) => p.id === 1));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(() => processed.some((p) => p.id === 1), 15_000, 'job 1 to run');
+    // Three of the worker's polls: long enough for a second run to show.
+    await holds(() => processed.filter((p) => p.id === 1).length === 1, 1500, 'job 1 running once');
     expect(processed.filter((p) => p.id === 1)).toEqual([{ id: 1, attempt: 1 }]);
   });
 
@@ -75,14 +69,14 @@ describe('job queue (pg-boss on the application connections)', () => {
       })
       .catch(() => undefined);
     await queue.send('test.echo', { id: 3 });
-    await until(() => processed.some((p) => p.id === 3));
+    await until(() => processed.some((p) => p.id === 3), 15_000, 'job 3 to run');
     expect(processed.some((p) => p.id === 2)).toBe(false);
     expect(attempts.has(2)).toBe(false);
   });
 
   it('retries a failing job until it succeeds', async () => {
     await queue.send('test.echo', { id: 4, failTimes: 2 }, { retryDelaySeconds: 1, retryBackoff: false });
-    await until(() => processed.some((p) => p.id === 4), 30000);
+    await until(() => processed.some((p) => p.id === 4), 30_000, 'job 4 to succeed');
     expect(processed.filter((p) => p.id === 4)).toEqual([{ id: 4, attempt: 3 }]);
   });
 });

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type request from 'supertest';
 import { EventLog } from '@keurmerk/events';
 import { ObjectStorage } from '@keurmerk/storage';
+import { PNG } from './support/files';
+import { accounts, bearer } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /** A small, well-formed PDF (catalog, one page with text, cross-reference table). */
@@ -26,8 +28,7 @@ function smallPdf(text: string): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-// 1×1 images, as a phone or scanner would send them (valid files, not just magic bytes).
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+// A 1×1 JPEG, as a phone or scanner would send it (a valid file, not just magic bytes); the PNG is support/files'.
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
   'base64',
@@ -66,7 +67,7 @@ describe('locations, applications and their documents', () => {
   let amsterdamOfA: string;
   let westlandOfB: string;
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const auth = bearer;
   const key = (secret: string) => ({ 'X-Api-Key': secret });
   const counts = async () =>
     (
@@ -106,15 +107,10 @@ describe('locations, applications and their documents', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    const organisation = async (naam: string, kvkNummer: string, soort: string) =>
-      (await t.http.post('/v1/organisaties').set(auth(admin)).send({ naam, kvkNummer, soort }).expect(201)).body.id as string;
+    const { organisation, user } = accounts(t);
     orgA = await organisation('Flex Wonen B.V.', '11111111', 'verhuurder');
     orgB = await organisation('Agri Huisvesting B.V.', '22222222', 'verhuurder');
     inspectionBody = await organisation('Inspectie Noord', '33333333', 'inspectie-instelling');
-    const user = async (email: string, rol: string, extra: Record<string, string> = {}) => {
-      const created = await t.http.post('/v1/gebruikers').set(auth(admin)).send({ email, wachtwoord: 'een-lang-wachtwoord', naam: email, rol, ...extra }).expect(201);
-      return { id: created.body.id as string, token: await t.signIn(email, 'een-lang-wachtwoord') };
-    };
     landlordA = (await user('a@flexwonen.test', 'verhuurder', { organisatieId: orgA })).token;
     landlordB = (await user('b@agrihuisvesting.test', 'verhuurder', { organisatieId: orgB })).token;
     const auditorUser = await user('auditor@inspectienoord.test', 'auditor', { organisatieId: inspectionBody });

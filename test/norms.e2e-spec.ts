@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { SystemClock } from '@keurmerk/common';
 import { dataSourceOptions } from '@keurmerk/database';
-import { EventLog, type ChainVerdict } from '@keurmerk/events';
+import { EventLog, EventLogRepository, type ChainVerdict } from '@keurmerk/events';
 import { criteriaOf, DEFAULT_NORM, normToContract, type NormDocument } from '@keurmerk/norm';
-import { NormVersionEntity, NormVersionService } from '@keurmerk/norm-versions';
+import { NormVersionEntity, NormVersionRepository, NormVersionService } from '@keurmerk/norm-versions';
+import { accounts, bearer } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, usingRealPostgres } from './support/test-database';
 
@@ -12,7 +13,7 @@ describe('norm versions: the default norm, concepts and publication', () => {
   let admin: string;
   const others: Record<string, string> = {};
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const auth = bearer;
   const counts = async () =>
     (await t.sql<{ versions: number; events: number }>(
       `SELECT (SELECT count(*) FROM norm_version)::int AS versions, (SELECT count(*) FROM event_log)::int AS events`,
@@ -33,21 +34,16 @@ describe('norm versions: the default norm, concepts and publication', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    const organisation = async (naam: string, kvkNummer: string, soort: string) =>
-      (await t.http.post('/v1/organisaties').set(auth(admin)).send({ naam, kvkNummer, soort, ...(soort === 'inspectie-instelling' ? { accreditatieGeldigTot: '2030-01-01' } : {}) }).expect(201)).body.id as string;
-    const landlord = await organisation('Flex Wonen B.V.', '12345678', 'verhuurder');
-    const body = await organisation('Inspectie Noord', '34567890', 'inspectie-instelling');
+    const made = accounts(t);
+    const landlord = await made.organisation('Flex Wonen B.V.', '12345678', 'verhuurder');
+    const body = await made.organisation('Inspectie Noord', '34567890', 'inspectie-instelling', { accreditatieGeldigTot: '2030-01-01' });
     const users: [string, Record<string, string>][] = [
       ['verhuurder', { organisatieId: landlord }],
       ['auditor', { organisatieId: body }],
       ['certificeerder', {}],
       ['gemeente', { gemeentecode: 'GM0363' }],
     ];
-    for (const [rol, extra] of users) {
-      const email = `${rol}@keurmerk.test`;
-      await t.http.post('/v1/gebruikers').set(auth(admin)).send({ email, wachtwoord: 'een-lang-wachtwoord', naam: rol, rol, ...extra }).expect(201);
-      others[rol] = await t.signIn(email, 'een-lang-wachtwoord');
-    }
+    for (const [rol, extra] of users) others[rol] = (await made.user(`${rol}@keurmerk.test`, rol, extra, rol)).token;
   });
   afterAll(() => t.close());
 
@@ -383,7 +379,9 @@ describe('norm versions: the default norm, concepts and publication', () => {
       const sources = [1, 2, 3, 4].map(() => new DataSource(dataSourceOptions({ url: database.url, poolSize: 2 }, [NormVersionEntity])));
       try {
         await Promise.all(sources.map((source) => source.initialize()));
-        const services = sources.map((source) => new NormVersionService(source, new EventLog(source, clock), clock));
+        const services = sources.map(
+          (source) => new NormVersionService(source, new NormVersionRepository(source), new EventLog(new EventLogRepository(source), clock), clock),
+        );
         await Promise.all(services.map((service) => service.ensureDefaultNorm()));
         expect(await sources[0].query(`SELECT version, status FROM norm_version`)).toEqual([{ version: '2026.1', status: 'gepubliceerd' }]);
         expect(await sources[0].query(`SELECT actor_kind, entity_id, action FROM event_log`)).toEqual([{ actor_kind: 'system', entity_id: '2026.1', action: 'created' }]);

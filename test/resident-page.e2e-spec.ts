@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { CertificateService, formatCertificateNumber } from '@keurmerk/certificates';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { CertificateLifecycleService, formatCertificateNumber } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
+import { describeBrowser, openBrowser, type BrowserSession } from './support/browser';
 import { createScenario, Scenario } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
+import { msUntil } from './support/until';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 const SCREENS = '/tmp/keurmerk-screens';
@@ -84,10 +85,11 @@ function contrastProblems(page: Page): Promise<string[]> {
   });
 }
 
-describe('the residents’ page /controleer, in real Chromium', () => {
+describeBrowser('the residents’ page /controleer, in real Chromium', () => {
   let t: TestApp;
   let s: Scenario;
   let base: string;
+  let session: BrowserSession;
   let browser: Browser;
   const clock = new FixedClock(new Date('2026-12-01T10:00:00Z'));
   let certified: { locationId: string; number: string };
@@ -101,18 +103,13 @@ describe('the residents’ page /controleer, in real Chromium', () => {
     s = await createScenario(t, 'res');
     certified = await s.certifiedLocation({ huisnummer: 31 });
     suspended = await s.certifiedLocation({ huisnummer: 33 });
-    await t.app.get(CertificateService).changeStatus(suspended.number, 'geschorst', 'Brandblusser ontbreekt', SYSTEM);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    await t.app.get(CertificateLifecycleService).changeStatus(suspended.number, 'geschorst', 'Brandblusser ontbreekt', SYSTEM);
+    session = await openBrowser(t);
+    ({ browser, baseUrl: base } = session);
     mkdirSync(SCREENS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
+    await session?.close();
     await t?.close();
   });
   afterEach(async () => {
@@ -142,14 +139,11 @@ describe('the residents’ page /controleer, in real Chromium', () => {
    * change's notification, milliseconds after the commit (on PostgreSQL it arrives over another
    * connection). So a reload shows the new status within the verification's one-second bound.
    */
-  const reloadUntil = async (page: Page, expected: string) => {
-    const started = Date.now();
-    do {
+  const reloadUntil = (page: Page, expected: string) =>
+    msUntil(async () => {
       await page.reload();
-      if ((await status(page)) === expected) return Date.now() - started;
-    } while (Date.now() - started < 1000);
-    return Infinity;
-  };
+      return (await status(page)) === expected;
+    }, 1000);
   const heading = (page: Page) => page.locator('h1').innerText();
 
   it('finds a certificate by the number as a resident types it, and says plainly what it means', async () => {
@@ -259,7 +253,7 @@ describe('the residents’ page /controleer, in real Chromium', () => {
     expect(await contrastProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/suspended-390.png`, fullPage: true });
 
-    const certificates = t.app.get(CertificateService);
+    const certificates = t.app.get(CertificateLifecycleService);
     await certificates.changeStatus(suspended.number, 'geldig', 'Hersteld', SYSTEM);
     expect(await reloadUntil(page, 'geldig')).toBeLessThan(1000);
     await certificates.changeStatus(suspended.number, 'geschorst', 'Opnieuw geschorst', SYSTEM);

@@ -4,13 +4,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
-import { CertificateService } from '@keurmerk/certificates';
-import { loadConfig } from '@keurmerk/config';
-import { createLogger, startRuntime } from '@keurmerk/runtime';
-import { createApiApp } from '../apps/api/src/bootstrap';
+import { CertificateLifecycleService } from '@keurmerk/certificates';
 import { createScenario } from './support/scenario';
-import { BUCKET, startTestApp, TestApp } from './support/test-app';
+import { sharedEnv, startSecondApi, startTestApp, TestApp } from './support/test-app';
 import { usingRealPostgres } from './support/test-database';
+import { msUntil, until } from './support/until';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
@@ -27,23 +25,9 @@ if (!usingRealPostgres) {
   const extra: { close(): Promise<void> }[] = [];
 
   async function secondInstance(env: Record<string, string> = {}) {
-    const config = loadConfig({
-      DATABASE_URL: t.database.url,
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_BUCKET: BUCKET,
-      S3_ACCESS_KEY_ID: t.s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
-      LOG_LEVEL: 'silent',
-      DATA_DIR: t.config.dataDir,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-      ...env,
-    });
-    const logger = createLogger(config);
-    const runtime = await startRuntime(config, logger, { database: { url: t.database.url }, objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
-    const app = await createApiApp(runtime, logger);
-    await app.getHttpAdapter().getInstance().ready();
-    extra.push({ close: async () => { await app.close(); await runtime.stop(); } });
-    return request(app.getHttpServer());
+    const second = await startSecondApi(t, { env });
+    extra.push(second);
+    return second.http;
   }
 
   beforeAll(async () => {
@@ -63,15 +47,9 @@ if (!usingRealPostgres) {
     expect((await ask(other)).body.voldoet).toBe(true);
 
     const changedAt = Date.now();
-    await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+    await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
     const seenAfter = await Promise.all(
-      [t.http, other].map(async (agent) => {
-        while (Date.now() - changedAt < 1000) {
-          if ((await ask(agent)).body.certificaat.status === 'geschorst') return Date.now() - changedAt;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-        return Infinity;
-      }),
+      [t.http, other].map((agent) => msUntil(async () => (await ask(agent)).body.certificaat.status === 'geschorst', 1000, changedAt)),
     );
     process.stdout.write(`suspension seen by instance 1 after ${seenAfter[0]} ms, by instance 2 after ${seenAfter[1]} ms\n`);
     expect(Math.max(...seenAfter)).toBeLessThan(1000);
@@ -89,20 +67,7 @@ if (!usingRealPostgres) {
       });
     });
     const child = spawn(process.execPath, [builtApi], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: t.database.url,
-        S3_ENDPOINT: t.s3.endpoint,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: t.s3.accessKeyId,
-        S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
-        DATA_DIR: t.config.dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        WORKER_IN_PROCESS: 'false',
-        RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-      },
+      env: sharedEnv(t, { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false' }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -110,20 +75,14 @@ if (!usingRealPostgres) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const ask = async () => (await (await fetch(`http://127.0.0.1:${port}/v1/verificaties?certificaatnummer=${number}`)).json()) as { certificaat: { status: string } };
-      const ready = Date.now() + 30_000;
-      let status = '';
-      while (Date.now() < ready && !status) status = await ask().then((r) => r.certificaat.status, () => new Promise<string>((resolve) => setTimeout(() => resolve(''), 200)));
+      // Until the process listens, fetch is refused; a process that died says why on stderr.
+      const answered = () => ask().then((r) => r.certificaat.status, () => '');
+      const status = await until(answered, 30_000, 'the API process to answer', 200).catch(() => '');
       expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
 
       const changedAt = Date.now();
-      await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
-      let seenAfter = Infinity;
-      while (Date.now() - changedAt < 1000) {
-        if ((await ask()).certificaat.status === 'geschorst') {
-          seenAfter = Date.now() - changedAt;
-          break;
-        }
-      }
+      await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+      const seenAfter = await msUntil(async () => (await ask()).certificaat.status === 'geschorst', 1000, changedAt);
       process.stdout.write(`suspension seen by the separate API process after ${seenAfter} ms\n`);
       expect(seenAfter).toBeLessThan(1000);
     } finally {

@@ -3,7 +3,8 @@ import { migrateDatabase } from '@keurmerk/database';
 import { createScenario, Scenario } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
-import { LoadRecord, runLoad, sleep, until } from './support/load';
+import { until } from '../support/until';
+import { LoadRecord, runLoad } from './support/load';
 import { ThrowawayPostgres } from './support/postgres-cluster';
 
 /**
@@ -85,20 +86,25 @@ const LOAD_WORKERS = 4;
 
   it(`loses no acknowledged write over ${RESTARTS} restarts, answers health 503 while down, and recovers without a restart of the app`, async () => {
     const load = runLoad(LOAD_WORKERS, step);
+    /** Waits for `count` more writes acknowledged than now. */
+    const moreWrites = (count: number, what: string) => {
+      const target = record.acknowledged.length + count;
+      return until(() => record.acknowledged.length >= target, 30_000, what);
+    };
+    const refusedWrites = () => [...record.statuses].filter(([key]) => /^write 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
     for (let restart = 0; restart < RESTARTS; restart++) {
-      await sleep(700);
+      await moreWrites(8, `writes acknowledged before stop ${restart + 1}`);
       server.stop();
       // While the database is away, health says so; the load keeps hitting the API meanwhile.
-      for (let i = 0; i < 3; i++) {
-        healthWhileDown.push(await health());
-        await sleep(300);
-      }
+      const refusedBefore = refusedWrites();
+      for (let i = 0; i < 3; i++) healthWhileDown.push(await health());
+      await until(() => refusedWrites() > refusedBefore, 30_000, `the load to see outage ${restart + 1}`);
       server.start();
       await until(async () => (await health()) === 200, 30_000, 'health to answer 200 again');
     }
     // Some traffic after the last restart, on the recovered connections.
     await until(() => record.acknowledged.length >= 8 * RESTARTS, 30_000, 'writes acknowledged after the restarts');
-    await sleep(700);
+    await moreWrites(8, 'writes acknowledged after the last restart');
     await load.stop();
     process.stdout.write(`reliability/database-restart: ${RESTARTS} restarts; requests by outcome ${JSON.stringify(record.summary())}\n`);
 
@@ -127,14 +133,7 @@ const LOAD_WORKERS = 4;
   });
 
   it('runs background jobs again: a decision after the restarts is issued by the in-process worker', async () => {
-    const location = await t.http.post('/v1/locaties').set(s.as('verhuurderA')).send({
-      adres: { postcode: '2671AB', huisnummer: 2, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    const number = await s.decide(await s.inspect(location.body.id));
+    const number = await s.decide(await s.inspect(await s.location({ huisnummer: 2 })));
     const published = await until(async () => {
       const response = await t.http.get(`/v1/certificaten/${number}`);
       return response.status === 200 && response.body;

@@ -1,12 +1,9 @@
 import { jest } from '@jest/globals';
-import request from 'supertest';
 import { PasswordHasher } from '@keurmerk/accounts';
 import { FixedClock } from '@keurmerk/common';
 import { loadConfig } from '@keurmerk/config';
-import { createLogger, startRuntime } from '@keurmerk/runtime';
-import { createApiApp } from '../../apps/api/src/bootstrap';
 import { PASSWORD } from '../support/scenario';
-import { BUCKET, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { expectProblem, startSecondApi, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
 
 const PER_ACCOUNT = 3;
@@ -141,24 +138,16 @@ describe('login throttling', () => {
   });
 
   (usingRealPostgres ? it : it.skip)('counts failures across API processes (PostgreSQL)', async () => {
-    const config = loadConfig({
-      DATABASE_URL: t.database.url,
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_BUCKET: BUCKET,
-      S3_ACCESS_KEY_ID: t.s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
-      LOG_LEVEL: 'silent',
-      DATA_DIR: t.config.dataDir,
-      TRUST_PROXY: 'true',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
-      LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+    const other = await startSecondApi(t, {
+      clock,
+      env: {
+        TRUST_PROXY: 'true',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+        LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+      },
     });
-    const logger = createLogger(config);
-    const runtime = await startRuntime(config, logger, { database: { url: t.database.url }, objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
-    const other = await createApiApp(runtime, logger, { clock });
     try {
-      await other.getHttpAdapter().getInstance().ready();
-      const otherHttp = request(other.getHttpServer());
+      const otherHttp = other.http;
       const email = await user('two-processes');
       const client = from();
       for (let i = 0; i < PER_ACCOUNT; i++) expectProblem(await signIn(email, 'wrong', client, i % 2 === 0 ? t.http : otherHttp), 401);
@@ -166,7 +155,6 @@ describe('login throttling', () => {
       expectProblem(await signIn(email, PASSWORD, client, t.http), 429);
     } finally {
       await other.close();
-      await runtime.stop();
     }
   });
 });

@@ -1,13 +1,13 @@
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { EventLog } from '@keurmerk/events';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { EmbeddedS3 } from '@keurmerk/storage';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, startTestApp, TestApp } from '../support/test-app';
-import { until } from './support/load';
+import { PNG } from '../support/files';
+import { until } from '../support/until';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082', 'hex');
 
 /**
  * The object store unavailable: uploads answer a clear 503 and record nothing; a certificate decided
@@ -28,14 +28,7 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
   const startStore = async () => {
     t.s3 = await EmbeddedS3.start({ directory: t.config.dataDir, bucket: t.config.objectStore.bucket, port });
   };
-  const newLocation = async (huisnummer: number) =>
-    (
-      await t.http
-        .post('/v1/locaties')
-        .set(s.as('verhuurderA'))
-        .send({ adres: { postcode: '2671AB', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' }, gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 14 })
-        .expect(201)
-    ).body.id as string;
+  const newLocation = (huisnummer: number) => s.location({ huisnummer });
 
   beforeAll(async () => {
     t = await startTestApp({ withWorker: true });
@@ -100,7 +93,7 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     const events = (await t.app.get(EventLog).history('certificate', number!)).map((e) => e.action);
     expect(events).toEqual(['allocated', 'issued']);
-    const { bytes } = await t.app.get(CertificateService).pdf(number!);
+    const { bytes } = await t.app.get(CertificateQueryService).pdf(number!);
     expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number! });
   }, 120_000);
 });

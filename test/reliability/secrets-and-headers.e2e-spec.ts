@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type request from 'supertest';
 import { createScenario, PASSWORD, Scenario } from '../support/scenario';
 import { ADMIN, startTestApp, TestApp } from '../support/test-app';
-import { RecordingReceiver } from './support/receiver';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 /**
  * No secret leaves through the logs or an error body; every answer carries the security headers;
@@ -12,7 +12,7 @@ import { RecordingReceiver } from './support/receiver';
 describe('secrets, security headers and CORS', () => {
   let t: TestApp;
   let s: Scenario;
-  const receiver = new RecordingReceiver();
+  const receiver = new WebhookReceiver();
   const logLines: string[] = [];
   const logs = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -1,17 +1,13 @@
 import fc from 'fast-check';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { DataSource } from 'typeorm';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { chainHash, EventLog } from '@keurmerk/events';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { EventLogPrivileges1764300800000 } from '../../migrations/1764300800000-event-log-privileges';
-import request from 'supertest';
-import { loadConfig } from '@keurmerk/config';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
-import { createLogger, migrateRuntime, startRuntime } from '@keurmerk/runtime';
-import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createScenario, Scenario } from '../support/scenario';
-import { ADMIN, BUCKET, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN, startSecondApi, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
 
 /**
@@ -61,7 +57,7 @@ describe('tamper evidence', () => {
     t = await startTestApp();
     s = await createScenario(t, 'tamper');
     ({ number } = await s.certifiedLocation({ huisnummer: 7 }));
-    pdf = (await t.app.get(CertificateService).pdf(number)).bytes;
+    pdf = (await t.app.get(CertificateQueryService).pdf(number)).bytes;
   });
   afterAll(() => t.close());
 
@@ -255,22 +251,9 @@ describe('tamper evidence', () => {
       const url = new URL(t.database.url);
       url.username = ROLE;
       url.password = password;
-      const config = loadConfig({
-        DATABASE_URL: url.toString(),
-        S3_ENDPOINT: t.s3.endpoint,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: t.s3.accessKeyId,
-        S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-      });
-      const logger = createLogger(config);
-      const runtime = await startRuntime(config, logger, { objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
-      await migrateRuntime(runtime, logger);
-      const app = await createApiApp(runtime, logger, { withWorker: true });
+      const app = await startSecondApi(t, { env: { DATABASE_URL: url.toString() }, migrate: true, withWorker: true });
       try {
-        await app.getHttpAdapter().getInstance().ready();
-        const http = request(app.getHttpServer());
+        const http = app.http;
         const [{ user }] = await t.sql<{ user: string }>(`SELECT usename AS user FROM pg_stat_activity WHERE application_name = 'keurmerk' AND usename = $1 LIMIT 1`, [ROLE]);
         expect(user).toBe(ROLE);
         const token = (await http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: ADMIN.password }).expect(201)).body.accessToken;
@@ -280,7 +263,6 @@ describe('tamper evidence', () => {
         expect(await t.app.get(EventLog).verify()).toEqual({ valid: true, checked: before + 2 });
       } finally {
         await app.close();
-        await runtime.stop();
         // The role belongs to the whole server: leave it unable to sign in.
         await t.sql(`ALTER ROLE ${ROLE} NOLOGIN PASSWORD NULL`);
       }

@@ -5,11 +5,11 @@ import pg from 'pg';
 import { EventLog } from '@keurmerk/events';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { DocumentCheckService } from '@keurmerk/verification';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { createScenario, Scenario } from '../support/scenario';
-import { BUCKET, startTestApp, TestApp } from '../support/test-app';
+import { BUCKET, sharedEnv, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
-import { until } from './support/load';
+import { until } from '../support/until';
 
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
 /** Short, so the killed worker's job is taken as lost within seconds rather than pg-boss's 15 minutes. */
@@ -34,22 +34,16 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
 
   const startWorker = () => {
     const child = spawn(process.execPath, [WORKER], {
-      env: {
-        PATH: process.env.PATH,
+      // The same database, object store and development signing key as the test's API process (allowed
+      // outside embedded mode only when asked), and the OIN a worker outside embedded mode needs.
+      env: sharedEnv(t, {
+        PATH: process.env.PATH!,
         TZ: 'UTC',
-        DATABASE_URL: t.database.url,
-        S3_ENDPOINT: t.s3.endpoint,
-        S3_BUCKET: BUCKET,
-        S3_ACCESS_KEY_ID: t.s3.accessKeyId,
-        S3_SECRET_ACCESS_KEY: t.s3.secretAccessKey,
-        // The same development signing key as the test's API process (allowed outside embedded mode only when asked).
         SIGNING_KEY_DEVELOPMENT: 'true',
         KEURMERK_OIN: '00000009999999999999',
-        DATA_DIR: t.config.dataDir,
-        PUBLIC_BASE_URL: t.config.publicBaseUrl,
         JOB_TIMEOUT_SECONDS,
         LOG_LEVEL: 'warn',
-      },
+      }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     workers.push(child);
@@ -74,12 +68,7 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
   });
 
   it('reruns the job in a new worker, and publishes once: one PDF, one status change, one event', async () => {
-    const location = await t.http
-      .post('/v1/locaties')
-      .set(s.as('verhuurderA'))
-      .send({ adres: { postcode: '2671AB', huisnummer: 5, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' }, gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 14 })
-      .expect(201);
-    const number = await s.decide(await s.inspect(location.body.id));
+    const number = await s.decide(await s.inspect(await s.location({ huisnummer: 5 })));
 
     // Hold the certificate row, so the worker stops where it publishes: signed, stored, not yet public.
     const holder = new pg.Client({ connectionString: t.database.url });
@@ -120,7 +109,7 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     expect((await t.app.get(EventLog).history('certificate', number)).map((e) => e.action)).toEqual(['allocated', 'issued']);
     const [row] = await t.sql<{ pdf_key: string; pdf_sha256: string }>(`SELECT pdf_key, pdf_sha256 FROM certificate WHERE number = $1`, [number]);
-    const { bytes } = await t.app.get(CertificateService).pdf(number);
+    const { bytes } = await t.app.get(CertificateQueryService).pdf(number);
     expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number });
     // The killed worker's signed copy stays in the store under its own hash, unpublished and never served.
     const objects = storedPdfs(number);

@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { describeAnswer, type HttpCall } from './support/http-call';
 import { callsRoute, fetchOpenApi, tableDrift } from './support/openapi-routes';
 import { everyone, type Expectation, guarded, mismatch, type Policy, PUBLIC } from './support/policy';
-import { AREA_IN, buildWorld, PDF, PNG, PRINCIPALS, type PrincipalName, type World } from './support/world';
+import { PDF, PNG } from '../support/files';
+import { AREA_IN, buildWorld, PRINCIPALS, type PrincipalName, type World } from './support/world';
 
 /**
  * The declared policy of every route in the OpenAPI document, checked by calling each route as each

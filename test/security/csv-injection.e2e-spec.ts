@@ -1,4 +1,4 @@
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateIssuer } from '@keurmerk/certificates';
 import { csvField, csvLine } from '@keurmerk/common';
 import { createScenario, PASSWORD, Scenario } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -25,7 +25,7 @@ describe('CSV exports neutralise formulas', () => {
     await t.sql('UPDATE location SET city = $1 WHERE id = $2', [TOWN, locationId]);
     await t.sql('UPDATE organisation SET name = $1 WHERE id = $2', [HOLDER, s.id('landlordA')]);
     const number = await s.decide(await s.inspect(locationId));
-    await t.app.get(CertificateService).issue(number);
+    await t.app.get(CertificateIssuer).issue(number);
   });
   afterAll(() => t.close());
 

@@ -17,7 +17,8 @@ import {
 import { describeAnswer, type HttpCall } from './support/http-call';
 import { fetchOpenApi, jsonFieldTypesOf, type OpenApiDocument, operationsOf, tableDrift, WRITE_METHODS } from './support/openapi-routes';
 import { rowCounts } from './support/row-counts';
-import { AREA_OUT, buildWorld, PNG, type PrincipalName, type World } from './support/world';
+import { PNG } from '../support/files';
+import { AREA_OUT, buildWorld, type PrincipalName, type World } from './support/world';
 
 /** Targets in a state that refuses even a well-formed request, made once in beforeAll. */
 interface Targets {

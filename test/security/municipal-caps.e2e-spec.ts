@@ -1,6 +1,6 @@
-import { RecordingReceiver } from '../reliability/support/receiver';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const CAP = 3;
 
@@ -13,7 +13,7 @@ const CAP = 3;
 describe('caps on API keys and subscriptions per municipality', () => {
   let t: TestApp;
   let s: Scenario;
-  const receiver = new RecordingReceiver();
+  const receiver = new WebhookReceiver();
 
   beforeAll(async () => {
     await receiver.start();

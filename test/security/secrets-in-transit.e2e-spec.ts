@@ -1,4 +1,4 @@
-import { PNG } from './support/world';
+import { PNG } from '../support/files';
 import { createScenario, PASSWORD, Scenario } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 import { webSession } from './support/web-session';

@@ -1,5 +1,5 @@
 import type request from 'supertest';
-import { PNG } from './support/world';
+import { PNG } from '../support/files';
 import { createScenario, Scenario } from '../support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from '../support/test-app';
 

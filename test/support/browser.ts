@@ -1,16 +1,28 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe } from '@jest/globals';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Browser tests need Debian's chromium (CI installs it); without it they say so and do not run. */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
-  return false;
+/** Browser tests need Debian's chromium (CI installs it). */
+export const chromiumPresent = existsSync(CHROMIUM);
+const SKIP_REASON = `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+
+/**
+ * `describe` for tests that drive Chromium. Without it the block is skipped where jest reports
+ * skips, with the reason in its name and on stdout: a missing browser never shows as a pass, and
+ * the tests inside need no guard of their own (their hooks do not run either).
+ */
+export function describeBrowser(name: string, body: () => void): void {
+  if (chromiumPresent) {
+    describe(name, body);
+    return;
+  }
+  process.stdout.write(`${name}: skipped, ${SKIP_REASON}.\n`);
+  describe.skip(`${name} (skipped: ${SKIP_REASON})`, body);
 }
 
 export interface BrowserSession {

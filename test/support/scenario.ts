@@ -1,14 +1,42 @@
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateIssuer } from '@keurmerk/certificates';
 import type { TestApp } from './test-app';
+
+type OrganisationKind = 'verhuurder' | 'inspectie-instelling';
 
 /** Builds organisations, people and certified locations through the real API, for tests beyond the audit flow. */
 export const PASSWORD = 'een-lang-wachtwoord';
 
+/** DOMAIN.md's worked example: every measurement passes, and 14 beds asked for come out at 11 (the fridge). */
 export const PASSING_MEASUREMENTS: Record<string, number> = {
   'RU-01': 180, 'RU-02': 52, 'PR-01': 7, 'PR-02': 14, 'PR-03': 14, 'PR-04': 14,
   'SA-01': 2, 'SA-02': 2, 'VZ-01': 335, 'VZ-02': 8, 'VZ-03': 20,
 };
 export const YES_NO_CODES = ['VZ-04', 'BZ-01', 'BZ-02', 'ID-01', 'VL-01', 'VL-02', 'BV-01', 'BV-02', 'BV-03', 'BV-04', 'IF-01', 'IF-02', 'CT-01', 'CT-02', 'BH-01', 'BH-02'];
+
+/** The Authorization header of a bearer token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+export interface Accounts {
+  /** An organisation made by the beheerder; returns its id. */
+  organisation(naam: string, kvkNummer: string, soort: OrganisationKind, extra?: Record<string, string>): Promise<string>;
+  /** A user made by the beheerder (password PASSWORD, name the e-mail address unless told), signed in. */
+  user(email: string, rol: string, extra?: Record<string, string>, naam?: string): Promise<{ id: string; token: string }>;
+}
+
+/** Organisations and people through the API, as the beheerder makes them: the one way every test makes its own. */
+export function accounts(t: TestApp): Accounts {
+  return {
+    async organisation(naam, kvkNummer, soort, extra = {}) {
+      const admin = bearer(await t.adminToken());
+      return (await t.http.post('/v1/organisaties').set(admin).send({ naam, kvkNummer, soort, ...extra }).expect(201)).body.id as string;
+    },
+    async user(email, rol, extra = {}, naam = email) {
+      const admin = bearer(await t.adminToken());
+      const created = await t.http.post('/v1/gebruikers').set(admin).send({ email, wachtwoord: PASSWORD, naam, rol, ...extra }).expect(201);
+      return { id: created.body.id as string, token: await t.signIn(email, PASSWORD) };
+    },
+  };
+}
 
 export interface Scenario {
   token(who: string): string;
@@ -36,15 +64,14 @@ let kvkSerial = 0;
 export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenario> {
   const tokens: Record<string, string> = { admin: await t.adminToken() };
   const ids: Record<string, string> = {};
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const as = (who: string) => bearer(tokens[who]);
   const kvk = () => String(60_000_000 + ++kvkSerial);
+  const made = accounts(t);
 
-  const organisation = async (naam: string, soort: string, extra: object = {}) =>
-    (await t.http.post('/v1/organisaties').set(as('admin')).send({ naam, kvkNummer: kvk(), soort, ...extra }).expect(201)).body.id as string;
+  const organisation = (naam: string, soort: OrganisationKind, extra: Record<string, string> = {}) =>
+    made.organisation(naam, kvk(), soort, extra);
   const user = async (key: string, rol: string, extra: Record<string, string> = {}) => {
-    const email = `${prefix}-${key}@scenario.test`;
-    ids[key] = (await t.http.post('/v1/gebruikers').set(as('admin')).send({ email, wachtwoord: PASSWORD, naam: key, rol, ...extra }).expect(201)).body.id;
-    tokens[key] = await t.signIn(email, PASSWORD);
+    ({ id: ids[key], token: tokens[key] } = await made.user(`${prefix}-${key}@scenario.test`, rol, extra, key));
   };
 
   ids.landlordA = await organisation(`${prefix} Verhuur A B.V.`, 'verhuurder');
@@ -93,7 +120,7 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
     async certifiedLocation(options = {}) {
       const locationId = await scenario.location(options);
       const number = await scenario.decide(await scenario.inspect(locationId));
-      await t.app.get(CertificateService).issue(number);
+      await t.app.get(CertificateIssuer).issue(number);
       return { locationId, number };
     },
   };

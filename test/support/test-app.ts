@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { Clock } from '@keurmerk/common';
 import { AppConfig, loadConfig } from '@keurmerk/config';
-import { createLogger, Runtime, startRuntime } from '@keurmerk/runtime';
-import { EmbeddedS3 } from '@keurmerk/storage';
+import { createLogger, migrateRuntime, Runtime, startRuntime } from '@keurmerk/runtime';
+import { EmbeddedS3, embeddedS3Credentials, type S3Credentials } from '@keurmerk/storage';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -30,6 +30,40 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The configuration of a process under test: its own database and S3 protocol server (started on `dataDir`), the test
+ * beheerder, quiet logs (TEST_LOG_LEVEL to see them) and a fixed public address.
+ */
+export function testConfig(database: TestDatabase, s3Endpoint: string, dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    DATABASE_URL: database.url,
+    S3_ENDPOINT: s3Endpoint,
+    S3_BUCKET: BUCKET,
+    // The embedded S3 server in `dataDir` keeps its generated key pair there.
+    ...s3CredentialsEnv(embeddedS3Credentials(dataDir)),
+    KEURMERK_ADMIN_EMAIL: ADMIN.email,
+    KEURMERK_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    PUBLIC_BASE_URL: 'http://keurmerk.test',
+    // Tests send many public requests from one address; the rate-limit test sets its own limit.
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    ...env,
+  });
+}
+
+function s3CredentialsEnv(credentials: S3Credentials): Record<string, string> {
+  return { S3_ACCESS_KEY_ID: credentials.accessKeyId, S3_SECRET_ACCESS_KEY: credentials.secretAccessKey };
+}
+
+/** The runtime over the test's own database and S3 server (nothing embedded is started for it). */
+export function startTestRuntime(config: AppConfig, logger: Logger, database: TestDatabase, s3Endpoint: string): Promise<Runtime> {
+  return startRuntime(config, logger, {
+    database: { url: database.url, embedded: database.embedded },
+    objectStore: { ...config.objectStore, endpoint: s3Endpoint },
+  });
+}
+
 /** The real API on Fastify, over its own database and S3 protocol server; nothing is mocked. */
 export async function startTestApp(
   options: {
@@ -40,32 +74,20 @@ export async function startTestApp(
     database?: TestDatabase;
     /** Where the app's log lines go, for tests that read them. */
     logDestination?: DestinationStream;
+    /**
+     * The certificate issuer (with the development key) in the test's app, so tests issue by hand as
+     * the worker would (default true). test/api-alone.e2e-spec.ts shows the API without it.
+     */
+    issuer?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const s3Dir = mkdtempSync(join(tmpdir(), 'keurmerk-s3-'));
   const s3 = await EmbeddedS3.start({ directory: s3Dir, bucket: BUCKET });
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    S3_ENDPOINT: s3.endpoint,
-    S3_BUCKET: BUCKET,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    KEURMERK_ADMIN_EMAIL: ADMIN.email,
-    KEURMERK_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATA_DIR: s3Dir,
-    PUBLIC_BASE_URL: 'http://keurmerk.test',
-    // Tests send many public requests from one address; the rate-limit test sets its own limit.
-    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-    ...options.env,
-  });
+  const config = testConfig(database, s3.endpoint, s3Dir, options.env);
   const logger = createLogger(config, options.logDestination);
-  const runtime = await startRuntime(config, logger, {
-    database: { url: database.url, embedded: database.embedded },
-    objectStore: { ...config.objectStore, endpoint: s3.endpoint },
-  });
-  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker });
+  const runtime = await startTestRuntime(config, logger, database, s3.endpoint);
+  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker, withIssuer: options.issuer ?? true });
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
 
@@ -111,6 +133,56 @@ export async function startTestApp(
     },
   };
   return testApp;
+}
+
+/**
+ * The environment of another process beside a test app, on its database, object store and signing
+ * key (the development key lives in DATA_DIR): a second API instance, or a worker started from the build.
+ */
+export function sharedEnv(t: TestApp, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: t.database.url,
+    S3_ENDPOINT: t.s3.endpoint,
+    S3_BUCKET: BUCKET,
+    ...s3CredentialsEnv(t.s3.credentials),
+    DATA_DIR: t.config.dataDir,
+    PUBLIC_BASE_URL: t.config.publicBaseUrl,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    ...env,
+  };
+}
+
+export interface SecondApi {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  close(): Promise<void>;
+}
+
+/**
+ * A second API instance in this process, with its own pool, caches and LISTEN connection, on the test
+ * app's database (or the DATABASE_URL in `env`, such as another role's) and object store.
+ */
+export async function startSecondApi(
+  t: TestApp,
+  options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean; migrate?: boolean } = {},
+): Promise<SecondApi> {
+  const config = loadConfig(sharedEnv(t, options.env));
+  const logger = createLogger(config);
+  const runtime = await startRuntime(config, logger, { objectStore: { ...config.objectStore, endpoint: t.s3.endpoint } });
+  if (options.migrate) await migrateRuntime(runtime, logger);
+  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker });
+  const close = async () => {
+    await app.close();
+    await runtime.stop();
+  };
+  try {
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, http: request(app.getHttpServer()), close };
 }
 
 /** Every error answer must be problem+json with the contract's members. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedPostgres, migrateDatabase } from '@keurmerk/database';
+import { until } from './until';
 
 /** Where test databases come from: real PostgreSQL when DATABASE_URL is set (CI), else embedded PGlite. */
 export const usingRealPostgres = Boolean(process.env.DATABASE_URL);
@@ -83,21 +84,34 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   if (usingRealPostgres) {
     const template = migrated ? await postgresTemplate() : 'template0';
     const name = `keurmerk_test_${run()}_${randomBytes(4).toString('hex')}`;
-    await withAdminClient(async (client) => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-          return;
-        } catch (error) {
-          // Two files copying the template at the same instant can collide; a retry later works.
-          if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
-        }
-      }
-    });
+    await withAdminClient((client) =>
+      until(
+        () =>
+          client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`).then(
+            () => true,
+            (error: unknown) => {
+              // Two files copying the template at the same instant can collide; a retry later works.
+              if (!/being accessed by other users/.test(String(error))) throw error;
+              return false;
+            },
+          ),
+        10_000,
+        `template ${template} free to copy`,
+        100,
+      ),
+    );
+    // Held open until the drop. A run's global setup takes a database nobody is connected to for the
+    // leftover of an interrupted run (older checkouts judge by connections alone), and an app's pool
+    // closes idle connections: without this, a parallel run could drop the database mid-test.
+    const keeper = new pg.Client({ connectionString: serverUrl(name), application_name: 'keurmerk-test-keeper' });
+    keeper.on('error', () => undefined);
+    await keeper.connect();
     return {
       url: serverUrl(name),
-      drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      drop: async () => {
+        await keeper.end().catch(() => undefined);
+        await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
     };
   }
   const embedded = await EmbeddedPostgres.start(migrated ? { loadDataDir: await pgliteTemplate() } : {});

@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
 
 /*
  * The beheerder's main path in Chromium: the overview's counts, planning an inspection where the
  * auditor's conflict shows before submitting, a new user, and a norm draft compared and published.
  */
-describe('web app: the beheerder', () => {
+describeBrowser('web app: the beheerder', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let conflictedAuditor: string;
   let house = 300;
 
   async function appliedLocation(): Promise<string> {
-    const location = await t.http.post('/v1/locaties').set(scenario.as('verhuurderA')).send({
-      adres: { postcode: '2671AB', huisnummer: house++, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen: 14,
-    });
-    expect(location.status).toBe(201);
-    await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: location.body.id }).expect(201);
-    return location.body.id as string;
+    const locationId = await scenario.location({ huisnummer: house++ });
+    await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201);
+    return locationId;
   }
 
-  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(ADMIN.email, ADMIN.password, options);
+  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(ADMIN.email, ADMIN.password, options);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,7 +38,7 @@ describe('web app: the beheerder', () => {
       .set(scenario.as('admin'))
       .send({ auditorId: conflictedAuditor, organisatieId: scenario.id('landlordA'), omschrijving: 'Was adviseur van deze verhuurder' })
       .expect(201);
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,7 +46,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('shows the counts by status on the overview, at phone and desktop width', async () => {
-    if (!browser) return;
     await appliedLocation();
     const page = await signedIn();
     expect(new URL(page.url()).pathname).toBe('/app/beheer');
@@ -68,7 +60,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('plans an inspection: a conflicted auditor is shown as such before submitting, a free one is planned', async () => {
-    if (!browser) return;
     const locationId = await appliedLocation();
     const page = await signedIn();
     await page.goto('/app/beheer/keuringen');
@@ -105,7 +96,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('shows the conflict without script through the check button, and refuses planning the conflicted auditor', async () => {
-    if (!browser) return;
     const locationId = await appliedLocation();
     const context = await browser.browser.newContext({ baseURL: browser.baseUrl, locale: 'nl-NL', javaScriptEnabled: false });
     try {
@@ -128,7 +118,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('creates a user, after naming what is missing', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/beheer/gebruikers');
     await page.getByRole('link', { name: 'Gebruiker toevoegen' }).click();
@@ -149,7 +138,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('writes a norm draft from the newest version, compares it with that version and publishes it', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/beheer/normen');
     await page.getByRole('link', { name: 'Nieuw concept' }).click();
@@ -186,7 +174,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('answers a complaint with an unannounced inspection and closes it', async () => {
-    if (!browser) return;
     const number = house;
     await appliedLocation();
     const filed = await t.http
@@ -212,7 +199,6 @@ describe('web app: the beheerder', () => {
   });
 
   it('refuses a form post without the CSRF token with 403', async () => {
-    if (!browser) return;
     const page = await signedIn();
     const response = await page.request.post('/app/beheer/gebruikers', {
       form: { naam: 'Zonder token', email: 'zonder@token.test', wachtwoord: 'een-lang-wachtwoord-3', rol: 'certificeerder' },

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { PNG } from '../support/files';
 
-/** A 1×1 PNG: the smallest photo the platform accepts (judged by its bytes). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const AUDITOR_EMAIL = 'sc-auditor@scenario.test';
 
-describe('web app: the auditor', () => {
+describeBrowser('web app: the auditor', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let house = 100;
 
   /** A location of landlord A, registered through the REST API. */
@@ -65,7 +64,7 @@ describe('web app: the auditor', () => {
   beforeAll(async () => {
     t = await startTestApp();
     scenario = await createScenario(t);
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,7 +72,6 @@ describe('web app: the auditor', () => {
   });
 
   it('lists today’s, upcoming and submitted inspections, and walks one from first answer to submitted', async () => {
-    if (!browser) return;
     const today = await plan(await location());
     await plan(await location(), new Date(Date.now() + 3 * 24 * 3600 * 1000));
     await scenario.inspect(await location());
@@ -135,7 +133,6 @@ describe('web app: the auditor', () => {
   });
 
   it('keeps the checklist working offline and sends answers and a photo exactly once on reconnecting', async () => {
-    if (!browser) return;
     const id = await plan(await location());
     const context = await browser.context({ phone: true });
     const page = await context.newPage();
@@ -196,7 +193,6 @@ describe('web app: the auditor', () => {
   });
 
   it('works as plain forms without script, and names a wrong measurement', async () => {
-    if (!browser) return;
     const id = await plan(await location());
     const context = await browser.browser.newContext({ baseURL: browser.baseUrl, locale: 'nl-NL', javaScriptEnabled: false });
     const page = await context.newPage();
@@ -221,7 +217,6 @@ describe('web app: the auditor', () => {
   });
 
   it('speaks English to an English browser, the live figures too', async () => {
-    if (!browser) return;
     const id = await plan(await location());
     const page = await (await browser.context({ locale: 'en-GB' })).newPage();
     await signInAs(page, AUDITOR_EMAIL, PASSWORD);
@@ -237,7 +232,6 @@ describe('web app: the auditor', () => {
   });
 
   it('shows another auditor’s inspection as not found, and refuses its answers', async () => {
-    if (!browser) return;
     const id = await plan(await location());
     await t.http
       .post('/v1/gebruikers')

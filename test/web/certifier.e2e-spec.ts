@@ -1,9 +1,9 @@
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 const CERTIFIER = 'cf-certifier@scenario.test';
 
@@ -40,10 +40,10 @@ function photo(width = 320, height = 240): Buffer {
 
 const PHOTO = photo();
 
-describe('web app: the certifier', () => {
+describeBrowser('web app: the certifier', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let house = 300;
 
   /** A location of landlord A, registered through the REST API. */
@@ -65,12 +65,12 @@ describe('web app: the certifier', () => {
     return { inspectionId: id, locationId };
   }
 
-  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(email, PASSWORD, options);
+  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(email, PASSWORD, options);
 
   beforeAll(async () => {
     t = await startTestApp();
     scenario = await createScenario(t, 'cf');
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -78,7 +78,6 @@ describe('web app: the certifier', () => {
   });
 
   it('opens a submitted inspection, sees answers, photos and findings, grants it and sees the result', async () => {
-    if (!browser) return;
     const { inspectionId } = await submitted({ 'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' } });
     const page = await signedIn(CERTIFIER);
     expect(new URL(page.url()).pathname).toBe('/app/besluiten');
@@ -131,7 +130,6 @@ describe('web app: the certifier', () => {
   });
 
   it('shows why a grant is refused: open blocking findings, and the auditor deciding on its own inspection', async () => {
-    if (!browser) return;
     const { inspectionId } = await submitted({ 'VZ-04': { resultaat: 'voldoet-niet' } });
     const page = await signedIn(CERTIFIER, { phone: true });
     await screenshot(page, 'certifier-besluiten-phone');
@@ -178,7 +176,6 @@ describe('web app: the certifier', () => {
   }
 
   it('reviews a reported repair with its evidence and accepts it', async () => {
-    if (!browser) return;
     const { locationId } = await submitted({ 'VZ-04': { resultaat: 'voldoet-niet' } });
     const findings = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body.resultaten as { id: string }[];
     await t.http
@@ -210,7 +207,6 @@ describe('web app: the certifier', () => {
   });
 
   it('refuses a decision posted without the form token (403) and decides nothing', async () => {
-    if (!browser) return;
     const { inspectionId } = await submitted();
     const page = await signedIn(CERTIFIER);
     const response = await page.request.post(`/app/besluiten/${inspectionId}`, { form: { uitkomst: 'toekennen', toelichting: 'Zonder token' }, maxRedirects: 0 });

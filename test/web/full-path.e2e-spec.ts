@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { PDF } from '../support/files';
+import { until } from '../support/until';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const LANDLORD = 'fp-verhuurderA@scenario.test';
 const AUDITOR = 'fp-auditor@scenario.test';
 const CERTIFIER = 'fp-certifier@scenario.test';
@@ -24,23 +25,23 @@ function amsterdamToday(): string {
  * accounts are made over REST (the beheerder's user pages have their own test); the checks at the
  * end read REST and SQL to prove the pages did what they showed.
  */
-describe('web app: one location from application to certificate', () => {
+describeBrowser('web app: one location from application to certificate', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
 
   /** Each person in a fresh context: own cookies, and the auditor's service worker stays with the auditor. */
-  const signedIn = (email: string, password = PASSWORD): Promise<Page> => browser!.signedIn(email, password);
+  const signedIn = (email: string, password = PASSWORD): Promise<Page> => browser.signedIn(email, password);
 
   function menu(page: Page, name: string) {
     return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });
   }
 
   beforeAll(async () => {
-    // The worker issues the certificate, as in production: nothing here calls CertificateService.issue.
+    // The worker issues the certificate, as in production: nothing here calls CertificateIssuer.issue.
     t = await startTestApp({ withWorker: true });
     scenario = await createScenario(t, 'fp');
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,8 +49,6 @@ describe('web app: one location from application to certificate', () => {
   });
 
   it('registers, applies, plans, inspects, grants, issues, and shows the certificate to landlord and municipality', async () => {
-    if (!browser) return;
-
     // 1. The landlord registers the location and applies, with a floor plan as the notice asks.
     const landlord = await signedIn(LANDLORD);
     await menu(landlord, 'Locatie registreren').click();
@@ -137,12 +136,16 @@ describe('web app: one location from application to certificate', () => {
 
     // 5. Issuing is the worker's: the landlord's page shows the certificate once it is rendered and signed.
     await landlord.goto(locationPath);
-    const deadline = Date.now() + ISSUE_WAIT_MS;
-    while ((await landlord.locator('.current-cert').count()) === 0) {
-      if (Date.now() > deadline) throw new Error(`certificate ${number} not shown on the landlord's page within ${ISSUE_WAIT_MS / 1000} s`);
-      await landlord.waitForTimeout(500);
-      await landlord.reload();
-    }
+    await until(
+      async () => {
+        if ((await landlord.locator('.current-cert').count()) > 0) return true;
+        await landlord.reload();
+        return false;
+      },
+      ISSUE_WAIT_MS,
+      `certificate ${number} on the landlord's page`,
+      500,
+    );
     const current = await landlord.locator('.current-cert').innerText();
     expect(current).toContain(number);
     expect(current).toContain('Geldig');

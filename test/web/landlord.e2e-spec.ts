@@ -1,30 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { PDF, PNG } from '../support/files';
 
-/** A 1×1 PNG: the smallest photo the platform accepts (judged by its bytes). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const LANDLORD_A = 'll-verhuurderA@scenario.test';
 const LANDLORD_B = 'll-verhuurderB@scenario.test';
 
-describe('web app: the landlord', () => {
+describeBrowser('web app: the landlord', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let house = 200;
 
   /** A location of landlord A, registered through the REST API. */
   const restLocation = (): Promise<string> => scenario.location({ postcode: '2671CD', straatnaam: 'Kasweg', huisnummer: house++ });
 
-  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(email, PASSWORD, options);
+  const signedIn = (email: string, options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(email, PASSWORD, options);
 
   beforeAll(async () => {
     t = await startTestApp();
     scenario = await createScenario(t, 'll');
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,7 +30,6 @@ describe('web app: the landlord', () => {
   });
 
   it('registers a location through the form, applies, and uploads a document that is then listed', async () => {
-    if (!browser) return;
     const page = await signedIn(LANDLORD_A);
     expect(new URL(page.url()).pathname).toBe('/app/locaties');
     await expect(page.locator('.empty').innerText()).resolves.toContain('nog geen locaties');
@@ -97,7 +94,6 @@ describe('web app: the landlord', () => {
   });
 
   it('shows a certified location’s certificate status, number, validity and deadlines, and downloads its PDF', async () => {
-    if (!browser) return;
     const { locationId, number } = await scenario.certifiedLocation({ postcode: '2671EF' });
     const certificate = (await t.http.get(`/v1/certificaten/${number}`).expect(200)).body as { geldigTot: string };
     const page = await signedIn(LANDLORD_A);
@@ -129,7 +125,6 @@ describe('web app: the landlord', () => {
   });
 
   it('answers a finding with a description and photo evidence', async () => {
-    if (!browser) return;
     const locationId = await restLocation();
     await scenario.inspect(locationId, { 'BH-02': { resultaat: 'voldoet-niet' } });
     const page = await signedIn(LANDLORD_A, { phone: true });
@@ -172,7 +167,6 @@ describe('web app: the landlord', () => {
   });
 
   it('shows another landlord the not-found page for the first landlord’s location, documents and certificate', async () => {
-    if (!browser) return;
     const locationId = await restLocation();
     const application = (await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201)).body.id as string;
     const document = (
@@ -200,7 +194,6 @@ describe('web app: the landlord', () => {
   });
 
   it('refuses a form post without the form token (403) and registers nothing', async () => {
-    if (!browser) return;
     const page = await signedIn(LANDLORD_A);
     const before = await t.sql<{ count: string }>('SELECT count(*)::text AS count FROM location');
     const response = await page.request.post('/app/locaties/nieuw', {

@@ -1,12 +1,11 @@
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateLifecycleService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
 
@@ -15,42 +14,34 @@ const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
  * the status changes, a webhook subscription with its secret shown once and its delivery log, and an
  * API key made and revoked.
  */
-describe('web app: the municipality', () => {
+describeBrowser('web app: the municipality', () => {
   let t: TestApp;
   let scenario: Scenario;
-  let browser: BrowserSession | undefined;
+  let browser: BrowserSession;
   let inArea: string;
   let alsoInArea: string;
   let outOfArea: string;
-  let receiver: http.Server;
-  const received: string[] = [];
+  // Accepts with 204, which the delivery log then shows.
+  const receiver = new WebhookReceiver(204);
 
-  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser!.signedIn(MUNICIPALITY_EMAIL, PASSWORD, options);
+  const signedIn = (options: { phone?: boolean } = {}): Promise<Page> => browser.signedIn(MUNICIPALITY_EMAIL, PASSWORD, options);
 
   beforeAll(async () => {
-    receiver = http.createServer((request, response) => {
-      request.resume();
-      request.on('end', () => {
-        received.push(request.url ?? '');
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    await receiver.start();
     t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     scenario = await createScenario(t);
     inArea = (await scenario.certifiedLocation({ huisnummer: 5 })).number;
     alsoInArea = (await scenario.certifiedLocation({ huisnummer: 7 })).number;
     outOfArea = (await scenario.certifiedLocation({ huisnummer: 6, gemeentecode: 'GM0363', postcode: '1012AB' })).number;
-    if (chromiumAvailable()) browser = await openBrowser(t);
+    browser = await openBrowser(t);
   });
   afterAll(async () => {
     await browser?.close();
     await t.close();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await receiver.stop();
   });
 
   it('lists the certificates in its own area only, at phone and desktop width', async () => {
-    if (!browser) return;
     const page = await signedIn();
     expect(new URL(page.url()).pathname).toBe('/app/gemeente');
     const table = await page.locator('table').textContent();
@@ -68,7 +59,6 @@ describe('web app: the municipality', () => {
   });
 
   it('finds a certificate by number, by postcode and house number, or by street, within its own area', async () => {
-    if (!browser) return;
     const page = await signedIn();
     const found = async (search: string): Promise<string[]> => {
       await page.getByLabel('Zoeken').fill(search);
@@ -86,7 +76,6 @@ describe('web app: the municipality', () => {
   });
 
   it('downloads its valid certificates as CSV in the register’s format', async () => {
-    if (!browser) return;
     const page = await signedIn();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Geldige certificaten downloaden (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -98,7 +87,6 @@ describe('web app: the municipality', () => {
   });
 
   it('shows the status changes in its area since a date', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/gemeente/wijzigingen');
     const table = await page.locator('table').textContent();
@@ -111,15 +99,14 @@ describe('web app: the municipality', () => {
   });
 
   it('subscribes with the secret shown once, and shows the delivery log', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/gemeente/abonnementen');
-    const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/keurmerk`;
+    const callbackUrl = receiver.url('/keurmerk');
     await page.getByLabel('Adres van uw ontvanger').fill(callbackUrl);
     await page.getByRole('button', { name: 'Abonneren' }).click();
     const secret = (await page.locator('[data-secret]').textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
-    expect(received).toEqual(['/keurmerk']);
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/keurmerk']);
     await page.goto('/app/gemeente/abonnementen');
     expect(await page.content()).not.toContain(secret);
     expect(await page.locator('table').textContent()).toContain(callbackUrl);
@@ -132,7 +119,6 @@ describe('web app: the municipality', () => {
   });
 
   it('makes an API key shown once, which works until it is revoked', async () => {
-    if (!browser) return;
     const page = await signedIn();
     await page.goto('/app/gemeente/sleutels');
     await page.getByLabel('Naam').fill('Vergunningensysteem');
@@ -151,8 +137,7 @@ describe('web app: the municipality', () => {
   });
 
   it('downloads the list as filtered, with each certificate’s status', async () => {
-    if (!browser) return;
-    const certificates = t.app.get(CertificateService);
+    const certificates = t.app.get(CertificateLifecycleService);
     const system = { kind: 'system' as const, id: null };
     await certificates.changeStatus(alsoInArea, 'geschorst', 'Klacht over brandveiligheid', system);
     try {
@@ -177,7 +162,6 @@ describe('web app: the municipality', () => {
   });
 
   it('refuses a form post without the CSRF token with 403', async () => {
-    if (!browser) return;
     const page = await signedIn();
     const response = await page.request.post('/app/gemeente/sleutels', { form: { naam: 'Zonder token' } });
     expect(response.status()).toBe(403);

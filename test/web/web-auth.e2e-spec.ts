@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
-import { chromiumAvailable, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): string[] {
   const set = response.headers['set-cookie'];
@@ -33,14 +33,20 @@ describe('web app: signing in, sessions and CSRF', () => {
     await t.close();
   });
 
-  async function signedIn(): Promise<{ cookie: string; csrf: string }> {
+  /** Fetches the sign-in form and posts it back with its token and cookie, as a browser would. */
+  async function postSignIn(wachtwoord = ADMIN.password) {
     const form = await t.http.get('/app/inloggen');
     const preCookie = cookiePair(cookiesOf(form), 'keurmerk_formulier')!;
     const response = await t.http
       .post('/app/inloggen')
       .set('Cookie', preCookie)
       .type('form')
-      .send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord: ADMIN.password });
+      .send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord });
+    return { form, response };
+  }
+
+  async function signedIn(): Promise<{ cookie: string; csrf: string }> {
+    const { response } = await postSignIn();
     expect(response.status).toBe(303);
     const cookie = cookiePair(cookiesOf(response), 'keurmerk_sessie')!;
     const home = await t.http.get(response.headers.location).set('Cookie', cookie);
@@ -58,15 +64,9 @@ describe('web app: signing in, sessions and CSRF', () => {
   });
 
   it('signs in with an HttpOnly, SameSite session cookie and lands on the role’s start page', async () => {
-    const form = await t.http.get('/app/inloggen');
+    const { form, response } = await postSignIn();
     expect(form.status).toBe(200);
     expect(form.headers['content-type']).toContain('text/html');
-    const preCookie = cookiePair(cookiesOf(form), 'keurmerk_formulier')!;
-    const response = await t.http
-      .post('/app/inloggen')
-      .set('Cookie', preCookie)
-      .type('form')
-      .send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord: ADMIN.password });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/app/beheer');
     const cookie = cookiesOf(response).find((c) => c.startsWith('__Host-keurmerk_sessie='))!;
@@ -81,13 +81,7 @@ describe('web app: signing in, sessions and CSRF', () => {
   });
 
   it('refuses a wrong password with the form again, and keeps the e-mail address', async () => {
-    const form = await t.http.get('/app/inloggen');
-    const preCookie = cookiePair(cookiesOf(form), 'keurmerk_formulier')!;
-    const response = await t.http
-      .post('/app/inloggen')
-      .set('Cookie', preCookie)
-      .type('form')
-      .send({ _csrf: formToken(form.text), email: ADMIN.email, wachtwoord: 'fout' });
+    const { response } = await postSignIn('fout');
     expect(response.status).toBe(401);
     expect(response.text).toContain('Het e-mailadres of het wachtwoord klopt niet.');
     expect(response.text).toContain(`value="${ADMIN.email}"`);
@@ -134,17 +128,16 @@ describe('web app: signing in, sessions and CSRF', () => {
     expect(page.text).toContain('E-mail address');
   });
 
-  describe('in Chromium', () => {
-    let browser: BrowserSession | undefined;
+  describeBrowser('in Chromium', () => {
+    let browser: BrowserSession;
     beforeAll(async () => {
-      if (chromiumAvailable()) browser = await openBrowser(t);
+      browser = await openBrowser(t);
     });
     afterAll(async () => {
       await browser?.close();
     });
 
     it('signs in with the keyboard and signs out again', async () => {
-      if (!browser) return;
       const page = await (await browser.context({ phone: true })).newPage();
       await page.goto('/app');
       expect(new URL(page.url()).pathname).toBe('/app/inloggen');

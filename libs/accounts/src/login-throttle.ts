@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppErrorCode, AppException, Clock } from '@keurmerk/common';
+import { EntityManager } from 'typeorm';
+import { LoginFailureRepository } from './login-failure.repository';
 
 /** 429: too many failed sign-ins; the problem filter turns `retryAfterSeconds` into Retry-After. */
 export class LoginThrottledException extends AppException {
@@ -33,7 +33,7 @@ interface Subject {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly failures: LoginFailureRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -48,17 +48,14 @@ export class LoginThrottle {
   async begin(email: string, client?: string): Promise<LoginAttempt> {
     const subjects = this.subjects(email, client).sort((a, b) => (a.hash < b.hash ? -1 : 1));
     const now = this.clock.now();
-    const ids = await this.db.transaction(async (manager) => {
+    const ids = await this.failures.transaction(async (manager) => {
       // Locks in one order (by hash), so two attempts on the same account and address cannot deadlock.
-      for (const subject of subjects) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [subject.hash]);
+      for (const subject of subjects) await this.failures.lockSubject(manager, subject.hash);
       let wait = 0;
-      for (const subject of subjects) wait = Math.max(wait, await this.secondsUntilAllowed(subject, manager.query.bind(manager)));
+      for (const subject of subjects) wait = Math.max(wait, await this.secondsUntilAllowed(subject, now, manager));
       if (wait > 0) throw new LoginThrottledException(wait);
       const inserted: string[] = [];
-      for (const subject of subjects) {
-        const [row] = (await manager.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2) RETURNING id', [subject.hash, now])) as { id: string }[];
-        inserted.push(String(row.id));
-      }
+      for (const subject of subjects) inserted.push(await this.failures.insert(subject.hash, now, manager));
       return inserted;
     });
     return { email, ids };
@@ -66,15 +63,12 @@ export class LoginThrottle {
 
   /** The attempt failed: it stays counted. Pruning here keeps the table to one window of failures, without a scheduled job. */
   async recordFailure(): Promise<void> {
-    await this.db.query('DELETE FROM login_failure WHERE failed_at <= $1', [this.windowStart(this.clock.now())]);
+    await this.failures.deleteUntil(this.windowStart(this.clock.now()));
   }
 
   /** A successful sign-in forgives the account's failures and is itself not one; the address's earlier failures stay counted. */
   async recordSuccess(attempt: LoginAttempt): Promise<void> {
-    await this.db.query('DELETE FROM login_failure WHERE subject_hash = $1 OR id = ANY($2::bigint[])', [
-      subjectHash('account', normaliseEmail(attempt.email)),
-      attempt.ids,
-    ]);
+    await this.failures.deleteForSubject(subjectHash('account', normaliseEmail(attempt.email)), attempt.ids);
   }
 
   private subjects(email: string, client?: string): Subject[] {
@@ -86,14 +80,10 @@ export class LoginThrottle {
   }
 
   /** Zero when under the limit; otherwise until the failure that made the limit full leaves the window. */
-  private async secondsUntilAllowed(subject: Subject, query: (sql: string, values: unknown[]) => Promise<unknown>): Promise<number> {
-    const now = this.clock.now();
-    const [limiting] = (await query(
-      `SELECT failed_at FROM login_failure WHERE subject_hash = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
-      [subject.hash, this.windowStart(now), subject.limit - 1],
-    )) as { failed_at: Date }[];
+  private async secondsUntilAllowed(subject: Subject, now: Date, manager: EntityManager): Promise<number> {
+    const limiting = await this.failures.nthNewestSince(subject.hash, this.windowStart(now), subject.limit - 1, manager);
     if (!limiting) return 0;
-    const allowedAt = new Date(limiting.failed_at).getTime() + this.config.loginThrottle.windowSeconds * 1000;
+    const allowedAt = limiting.getTime() + this.config.loginThrottle.windowSeconds * 1000;
     return Math.max(1, Math.ceil((allowedAt - now.getTime()) / 1000));
   }
 

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './address';
 export * from './pagination';
 export * from './csv';
+export * from './input';

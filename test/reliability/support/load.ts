@@ -1,15 +1,4 @@
-/** Waits for `check` to give something truthy, polling; fails naming `what` after `timeoutMs`. */
-export async function until<T>(check: () => Promise<T | false | undefined | null> | T | false | undefined | null, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { pause } from '../../support/until';
 
 /** What a load run saw: every status by count, and the results the server acknowledged. */
 export class LoadRecord<T> {
@@ -35,7 +24,7 @@ export function runLoad(workers: number, step: (worker: number, iteration: numbe
   const loops = Array.from({ length: workers }, async (_, worker) => {
     for (let iteration = 0; running; iteration++) {
       await step(worker, iteration);
-      await sleep(20);
+      await pause(20);
     }
   });
   return {

@@ -1,9 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateIssuer } from '@keurmerk/certificates';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
 import type { TestApp } from '../../support/test-app';
+import { PDF, PNG } from '../../support/files';
+import { WebhookReceiver } from '../../support/webhook-receiver';
 import { send, type HttpCall } from './http-call';
 
 /**
@@ -30,29 +30,9 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export const AREA_IN = 'GM1783';
 export const AREA_OUT = 'GM0363';
 
-/** Smallest files of each accepted type (types are judged by the first bytes). */
-export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2cf7a6f0000000049454e44ae426082',
-  'hex',
-);
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /** The failing answers that give the findings inspection one finding per criterion. */
 const FAILED_FINDINGS = ['VZ-04', 'BZ-02', 'VL-01', 'BV-02', 'BV-04', 'IF-01', 'IF-02', 'BH-01', 'BH-02'];
-
-/** A local receiver that accepts every webhook, so subscriptions can be made (test event answered 2xx). */
-export async function startWebhookReceiver(): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(204).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/keurmerk`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
 
 export interface World {
   t: TestApp;
@@ -99,7 +79,9 @@ async function expectStatus(response: Awaited<ReturnType<typeof send>>, status: 
  * subscription of GM1783.
  */
 export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
-  const receiver = await startWebhookReceiver();
+  // Accepts every webhook, so subscriptions can be made (their test event answered 2xx).
+  const receiver = await new WebhookReceiver(204).start();
+  const receiverUrl = receiver.url('/keurmerk');
   const s = await createScenario(t, prefix);
   const tokens: Partial<Record<PrincipalName, string>> = {
     beheerder: s.token('admin'),
@@ -183,11 +165,11 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     const locationId = await location();
     const inspectionId = await s.inspect(locationId);
     const number = await s.decide(inspectionId);
-    await t.app.get(CertificateService).issue(number);
+    await t.app.get(CertificateIssuer).issue(number);
     return { locationId, inspectionId, number };
   };
   const subscription = async () =>
-    (await expectStatus(await call('gemeenteIn', { method: 'POST', path: '/abonnementen', json: { callbackUrl: receiver.url } }), 201, 'subscription')).body.id as string;
+    (await expectStatus(await call('gemeenteIn', { method: 'POST', path: '/abonnementen', json: { callbackUrl: receiverUrl } }), 201, 'subscription')).body.id as string;
   const complaint = async () =>
     (await expectStatus(await call('anonymous', { method: 'POST', path: '/meldingen', json: { certificaatnummer: ids.certificate, omschrijving: 'Te veel mensen in het huis.', taal: 'nl' } }), 201, 'complaint')).body
       .referentie as string;
@@ -296,5 +278,5 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     serial: next,
   };
 
-  return { t, s, credentials, call, ids, fresh, receiverUrl: receiver.url, close: receiver.stop };
+  return { t, s, credentials, call, ids, fresh, receiverUrl, close: () => receiver.stop() };
 }
