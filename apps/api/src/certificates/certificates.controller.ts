@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
@@ -7,7 +7,7 @@ import { actorOf } from '@keurmerk/events';
 import { jwks } from '@keurmerk/signing';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
-import { CertificateDto, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
+import { CertificateDto, CertificateNumberParam, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
 
 @ApiTags('Certificaten')
 @Controller('v1/certificaten')
@@ -32,7 +32,7 @@ export class CertificatesController {
   @Access('anyone')
   @ApiOperation({ summary: 'The public view of a certificate' })
   @ApiOkResponse({ type: CertificateDto })
-  async get(@Param('nummer') number: string): Promise<CertificateDto> {
+  async get(@CertificateNumberParam() number: string): Promise<CertificateDto> {
     return CertificateDto.of(await this.certificates.getPublic(number, 'nummer'));
   }
 
@@ -41,7 +41,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'The PAdES-signed certificate with its information card' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The signed PDF.', schema: { type: 'string', format: 'binary' } })
-  async pdf(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async pdf(@CertificateNumberParam() number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { certificate, bytes } = await this.certificates.pdf(number);
     reply
       .header('Content-Type', 'application/pdf')
@@ -56,7 +56,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'The certificate as a signed credential (compact JWS); keys at /.well-known/jwks.json' })
   @ApiProduces('application/vc+jwt')
   @ApiOkResponse({ description: 'A compact JWS with header typ vc+jwt and kid.', schema: { type: 'string' } })
-  async credential(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async credential(@CertificateNumberParam() number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const jws = await this.certificates.credential(number);
     reply.header('Content-Type', 'application/vc+jwt');
     return jws;
@@ -66,7 +66,7 @@ export class CertificatesController {
   @Access('beheerder', 'certificeerder')
   @ApiOperation({ summary: 'Suspend, reinstate or withdraw a certificate; illegal transitions are 409' })
   @ApiCreatedResponse({ type: CertificateDto })
-  async changeStatus(@Param('nummer') number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
+  async changeStatus(@CertificateNumberParam() number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
     await this.certificates.getPublic(number, 'nummer');
     return CertificateDto.of(await this.certificates.changeStatus(number, body.status, body.reden, actorOf(caller)));
   }
