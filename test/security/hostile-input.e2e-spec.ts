@@ -446,3 +446,21 @@ describe('hostile input: depth, huge numbers and far dates (issue 16, item 2)', 
     expect(unboundedInputs(document)).toEqual([]);
   });
 });
+
+describe('requests the HTTP parser refuses (found by the fuzzer, issue 16 item 9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('answers a request line over 16 KiB with a 431 problem, not Fastify’s plain JSON', async () => {
+    const response = await t.http.get('/v1/verificaties').query({ postcode: 'é'.repeat(4001) });
+    expectProblem(response, 431);
+  });
+
+  it('answers headers over 16 KiB with a 431 problem', async () => {
+    const response = await t.http.get('/v1/health').set('X-Opvulling', 'x'.repeat(20_000));
+    expectProblem(response, 431);
+  });
+});

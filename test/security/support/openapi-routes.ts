@@ -8,7 +8,7 @@ export interface OpenApiOperation {
   key: string;
   method: string;
   path: string;
-  operation: { requestBody?: { content: Record<string, { schema: SchemaRef }> }; parameters?: unknown[] };
+  operation: { requestBody?: { content: Record<string, { schema: SchemaRef }> }; parameters?: unknown[]; security?: unknown[] };
 }
 
 type SchemaRef = { $ref?: string; properties?: Record<string, unknown>; required?: string[] };
