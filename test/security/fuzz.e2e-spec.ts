@@ -163,7 +163,8 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     for (const [who, sameRole] of Object.entries(ROLES) as [PrincipalName, PrincipalName[]][]) {
       const response = await w.call(who, sample.call);
       record(operation, who, sample, response);
-      if (response.status !== 401 && response.status !== 403) admitted.push(who, ...sameRole);
+      // The role's first principal owns the fixtures: it is asked three times as often as the others of its role.
+      if (response.status !== 401 && response.status !== 403) admitted.push(who, who, who, ...sameRole);
     }
     return admitted;
   }

@@ -76,6 +76,15 @@ function brokenDates(schema: Schema): unknown[] {
   ];
 }
 
+/** Values at and just past the bounds of a number, date or timestamp, and the overflows an outside test used. */
+export function boundaryValues(document: OpenApiDocument, raw: Schema | undefined): unknown[] {
+  const schema = (resolveSchema(document, raw) ?? {}) as Schema;
+  if (schema.format === 'date' || schema.format === 'date-time') return brokenDates(schema);
+  const min = schema.minimum ?? 0;
+  const max = schema.maximum ?? 1e9;
+  return [min, max, min - 1, max + 1, max + 0.5, 1e15, 99_999_999_999, 2 ** 31, 2 ** 31 - 1 + min, 2 ** 53 + 2, -(2 ** 31) - 1, 1e308, -1e308];
+}
+
 /** A valid value for a schema; `name` picks a real value from the pools where one exists. */
 export function validValue(document: OpenApiDocument, raw: Schema | undefined, name: string, pools: ValuePools, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolveSchema(document, raw) as Schema | undefined;
@@ -244,7 +253,9 @@ export function requestsFor(document: OpenApiDocument, operation: OpenApiOperati
 
   const pathValue = (parameter: Parameter) => {
     const real = pools.pathValues(operation.key, parameter.name) ?? pools.uuids;
-    return real.length ? fc.constantFrom(...real) : validValue(document, parameterSchema(parameter) as Schema, parameter.name, pools).map(String);
+    // The first value of a pool is the resource that still accepts the most (an open inspection ...).
+    if (real.length) return fc.oneof({ arbitrary: fc.constant(real[0]), weight: 2 }, { arbitrary: fc.constantFrom(...real), weight: 1 });
+    return validValue(document, parameterSchema(parameter) as Schema, parameter.name, pools).map(String);
   };
   const validPath = fc.tuple(...pathParameters.map(pathValue)).map((values) => values.map((v) => encodeURIComponent(String(v))));
   const validQuery = fc.record(
@@ -306,6 +317,19 @@ export function requestsFor(document: OpenApiDocument, operation: OpenApiOperati
           intent: `body ${path.join('.')}=${JSON.stringify(value)?.slice(0, 40)}`,
         })),
       );
+      // Numbers and dates once more on their own, at and past their bounds: where overflows live.
+      const bounded = fields.filter(({ schema }) => {
+        const resolved = resolveSchema(document, schema) as Schema | undefined;
+        return resolved?.type === 'number' || resolved?.type === 'integer' || resolved?.format === 'date' || resolved?.format === 'date-time';
+      });
+      if (bounded.length > 0) {
+        const boundBreaks = bounded.map(({ path, schema }) => fc.constantFrom(...boundaryValues(document, schema)).map((value) => ({ path, value })));
+        const boundsBroken = fc.tuple(validPath, validQuery, validBody, fc.oneof(...boundBreaks)).map(([p, q, b, { path, value }]) => ({
+          call: build(p, q, setAt(b ?? {}, path, value)),
+          intent: `bound ${path.join('.')}=${JSON.stringify(value)?.slice(0, 40)}`,
+        }));
+        broken.push(boundsBroken, boundsBroken);
+      }
       broken.push(
         fc.tuple(validPath, validQuery, validBody, fc.constantFrom(...fields)).map(([p, q, b, { path }]) => ({
           call: build(p, q, setAt(b ?? {}, path, undefined, true)),
