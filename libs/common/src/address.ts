@@ -15,6 +15,9 @@ export const HOUSE_LETTER_PATTERN = /^[a-zA-Z]$/;
 export const HOUSE_NUMBER_ADDITION_PATTERN = /^[0-9a-zA-Z]{1,4}$/;
 export const BAG_ID_PATTERN = /^[0-9]{4}20[0-9]{10}$/;
 
+/** The longest postcode input taken: `1234 ab` with room for stray spaces, not a megabyte of them. */
+export const MAX_POSTCODE_INPUT_LENGTH = 16;
+
 /** `1234 ab` and `1234AB` are the same postcode. */
 export function normalisePostcode(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
@@ -47,6 +50,8 @@ export function validateAddressKey(
   let postcode: string | undefined;
   if (typeof input.postcode !== 'string' || input.postcode.trim() === '') {
     problems.push({ name: field('postcode'), code: 'required', reason: 'Postcode is required, e.g. 1234AB.' });
+  } else if (input.postcode.length > MAX_POSTCODE_INPUT_LENGTH) {
+    problems.push({ name: field('postcode'), code: 'pattern', reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.' });
   } else {
     postcode = normalisePostcode(input.postcode);
     if (!POSTCODE_PATTERN.test(postcode)) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN } from '@keurmerk/common';
+import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { COMPLAINT_FLAGS, COMPLAINT_LANGUAGES, COMPLAINT_STATUSES, type ComplaintEntity, type ComplaintStatus } from '@keurmerk/complaints';
 import { CERTIFICATE_NUMBER_SCHEMA_PATTERN } from '../certificates/certificate.dto';
 import { PageQueryDto } from '../http/paging';
@@ -8,7 +8,7 @@ import { PlanInspectionDto } from '../inspections/dto/inspection.dto';
 
 /** The address a complaint is about, as on the information card. */
 export class ComplaintAddressDto {
-  @ApiProperty({ example: '2671AB', maxLength: 7, description: 'Any spelling: `2671 ab` is `2671AB`.' })
+  @ApiProperty({ example: '2671AB', maxLength: MAX_POSTCODE_INPUT_LENGTH, description: 'Any spelling: `2671 ab` is `2671AB`.' })
   postcode: string;
 
   @ApiProperty({ example: 12, minimum: 1, maximum: 99999 })

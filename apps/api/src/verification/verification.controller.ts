@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, InvalidParam } from '@keurmerk/common';
+import { AppErrorCode, AppException, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, InvalidParam, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
 import { CERTIFICATE_NUMBER_SCHEMA_PATTERN, CertificateDto } from '../certificates/certificate.dto';
 import { Access, Caller } from '../http/access';
@@ -43,7 +43,7 @@ export class VerificationController {
     schema: { type: 'string', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN, example: 'KM-2026-000123-3' },
     description: 'Either a certificate number, or postcode and huisnummer.',
   })
-  @ApiQuery({ name: 'postcode', required: false, schema: { type: 'string', maxLength: 7, example: '2671 AB' } })
+  @ApiQuery({ name: 'postcode', required: false, schema: { type: 'string', maxLength: MAX_POSTCODE_INPUT_LENGTH, example: '2671 AB' } })
   @ApiQuery({ name: 'huisnummer', required: false, schema: { type: 'integer', minimum: 1, maximum: 99999 } })
   @ApiQuery({ name: 'huisletter', required: false, schema: { type: 'string', pattern: HOUSE_LETTER_PATTERN.source, example: 'A' } })
   @ApiQuery({ name: 'huisnummertoevoeging', required: false, schema: { type: 'string', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source, example: '2HG' } })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
-import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN } from '@keurmerk/common';
+import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { REASON_CODES } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
 import { dateSchema, MAX_TIMESTAMP_LENGTH, SINCE_BOUNDS } from '../http/bounds';
@@ -30,7 +30,7 @@ export class BulkRequestItemDto {
   @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN })
   certificaatnummer?: string;
 
-  @ApiPropertyOptional({ type: String, example: '2671AB', maxLength: 7, description: 'Any spelling: `2671 ab` is `2671AB`.' })
+  @ApiPropertyOptional({ type: String, example: '2671AB', maxLength: MAX_POSTCODE_INPUT_LENGTH, description: 'Any spelling: `2671 ab` is `2671AB`.' })
   postcode?: string;
 
   @ApiPropertyOptional({ type: 'integer', example: 12, minimum: 1, maximum: 99999 })
