@@ -58,3 +58,40 @@ export class AppException extends Error {
     return new AppException(AppErrorCode.Unavailable, detail);
   }
 }
+
+/** Ends an exhaustive `switch`: the compiler proves the value `never`; at run time it names what slipped through. */
+export function assertUnreachable(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${String(value)}`);
+}
+
+/**
+ * A refusal with a meaning of one feature (Twenty's `ApiKeyException` + `ApiKeyExceptionCode`): the code
+ * is the feature's own enum, and the feature maps each code to a kind in an exhaustive switch. The HTTP
+ * edge turns the kind into a status (problem.ts); the web pages turn the code into a sentence in the
+ * person's language (web/shared/refusal-texts.ts). Nobody reads a reason out of the English `detail`.
+ *
+ * A feature declares it like this:
+ *
+ *     export enum CertificateExceptionCode { IllegalTransition = 'certificate-illegal-transition', ... }
+ *     export class CertificateException extends FeatureException<CertificateExceptionCode> {
+ *       readonly feature = 'certificates';
+ *       constructor(code: CertificateExceptionCode, detail: string) { super(code, certificateKind(code), detail); }
+ *     }
+ *     function certificateKind(code: CertificateExceptionCode): AppErrorCode {
+ *       switch (code) { case CertificateExceptionCode.IllegalTransition: return AppErrorCode.Conflict; ...
+ *         default: return assertUnreachable(code, 'certificate exception code'); }
+ *     }
+ */
+export abstract class FeatureException<Code extends string = string> extends AppException {
+  /** The feature that refused: the key of its texts in the web app. */
+  abstract readonly feature: string;
+
+  protected constructor(
+    readonly reason: Code,
+    kind: AppErrorCode,
+    detail: string,
+  ) {
+    super(kind, detail);
+    this.name = new.target.name;
+  }
+}

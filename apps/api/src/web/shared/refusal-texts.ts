@@ -1,0 +1,46 @@
+import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
+import type { Language } from '../web-context';
+
+/** One sentence per language, for a refusal shown on a page. */
+export interface RefusalText {
+  nl: string;
+  en: string;
+}
+
+/**
+ * Each feature's codes as sentences, in the feature's own file under ./refusals/ (an exhaustive switch
+ * over that feature's enum, ending in assertUnreachable), registered here by the feature's `feature` name.
+ */
+type FeatureTexts = (code: string) => RefusalText;
+
+const BY_FEATURE: Record<string, FeatureTexts> = {};
+
+/** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
+function kindText(code: AppErrorCode): RefusalText {
+  switch (code) {
+    case AppErrorCode.InvalidInput:
+      return { nl: 'Dit verzoek klopt niet. Controleer de velden en probeer het opnieuw.', en: 'This request is not valid. Check the fields and try again.' };
+    case AppErrorCode.Unauthenticated:
+      return { nl: 'U bent niet (meer) aangemeld.', en: 'You are not signed in (any more).' };
+    case AppErrorCode.Forbidden:
+      return { nl: 'U mag dit niet doen.', en: 'You are not allowed to do this.' };
+    case AppErrorCode.NotFound:
+      return { nl: 'Dit bestaat niet, of u heeft er geen toegang toe.', en: 'This does not exist, or you do not have access to it.' };
+    case AppErrorCode.Conflict:
+      return { nl: 'Dat kan nu niet: de gegevens zijn intussen veranderd. Laad de pagina opnieuw.', en: 'That is not possible now: the data has changed. Reload the page.' };
+    case AppErrorCode.PayloadTooLarge:
+      return { nl: 'Het bestand is te groot.', en: 'The file is too large.' };
+    case AppErrorCode.UnsupportedMediaType:
+      return { nl: 'Dit soort bestand wordt niet aangenomen.', en: 'This kind of file is not accepted.' };
+    case AppErrorCode.RateLimited:
+      return { nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.', en: 'Too many attempts. Wait a moment and try again.' };
+    case AppErrorCode.Unavailable:
+      return { nl: 'Een onderdeel is even niet bereikbaar. Probeer het over een minuut opnieuw.', en: 'A component is temporarily unreachable. Try again in a minute.' };
+  }
+}
+
+/** The sentence a page shows for a refusal: the feature's own text for its code, else the kind's. */
+export function refusalText(language: Language, error: AppException): string {
+  const texts = error instanceof FeatureException ? BY_FEATURE[error.feature]?.(error.reason) : undefined;
+  return (texts ?? kindText(error.code))[language];
+}
