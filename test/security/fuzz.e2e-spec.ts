@@ -56,7 +56,8 @@ function wrongAnswer(response: Response): string | undefined {
   if (response.status === 400) {
     const params = body.invalidParams as { name?: unknown; code?: unknown; reason?: unknown }[] | undefined;
     if (!Array.isArray(params) || params.length === 0) return 'a 400 without invalidParams';
-    if (params.some((p) => typeof p.name !== 'string' || typeof p.code !== 'string' || typeof p.reason !== 'string')) return 'invalidParams without name, code and reason';
+    if (params.some((p) => typeof p.name !== 'string' || typeof p.code !== 'string' || typeof p.reason !== 'string'))
+      return 'invalidParams without name, code and reason';
   }
   return undefined;
 }
@@ -129,7 +130,10 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
     fingerprintSql = tables
-      .map(({ table_name: name }) => `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(sum(hashtext(r::text)::bigint), 0)::text AS print FROM public."${name}" r`)
+      .map(
+        ({ table_name: name }) =>
+          `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(sum(hashtext(r::text)::bigint), 0)::text AS print FROM public."${name}" r`,
+      )
       .join(' UNION ALL ');
     started = Date.now();
   }, 240_000);
@@ -138,7 +142,10 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     const total = operationsOf(document ?? { paths: {}, components: { schemas: {} } }).length;
     const statuses = new Map<number, number>();
     for (const byStatus of answered.values()) for (const [status, n] of byStatus) statuses.set(status, (statuses.get(status) ?? 0) + n);
-    const spread = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    const spread = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     console.log(
       `fuzzer: seed ${SEED}, ${requests} generated requests on ${covered.size}/${total} OpenAPI routes in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
         `(FUZZ_RUNS=${RUNS}); answers ${spread}; ${problems.length} problems`,
@@ -162,7 +169,8 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     }
     return Object.fromEntries(Object.entries(known.prints).filter(([name]) => !ignore.includes(name)));
   };
-  const changed = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((name) => before[name] !== after[name]);
+  const changed = (before: Record<string, string>, after: Record<string, string>) =>
+    Object.keys(after).filter((name) => before[name] !== after[name]);
 
   /**
    * Which principals get past the access check of a route, asked once per role with a valid request:
@@ -181,7 +189,13 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     return admitted;
   }
 
-  function record(operation: OpenApiOperation, who: PrincipalName, request: FuzzRequest, response: Response, writeProblem?: string): boolean {
+  function record(
+    operation: OpenApiOperation,
+    who: PrincipalName,
+    request: FuzzRequest,
+    response: Response,
+    writeProblem?: string,
+  ): boolean {
     requests++;
     covered.set(operation.key, (covered.get(operation.key) ?? 0) + 1);
     const byStatus = answered.get(operation.key) ?? new Map<number, number>();
@@ -194,57 +208,71 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     return !wrong;
   }
 
-  it('fuzzes every route: no 5xx, every refusal a problem, nothing written by a refusal', async () => {
-    const operations = operationsOf(document).filter((o) => !ONLY || ONLY.test(o.key));
-    for (const [index, operation] of operations.entries()) {
-      const write = operation.method !== 'GET';
-      const ignore = WRITTEN_ON_REFUSAL[operation.key] ?? [];
-      const arbitrary = requestsFor(document, operation, pools);
-      const [probe] = fc.sample(arbitrary.filter((r) => r.intent === 'valid'), { numRuns: 1, seed: routeSeed(operation.key) });
-      let before = await fingerprint(ignore);
-      const admitted = await admittedPrincipals(operation, probe ?? fc.sample(arbitrary, { numRuns: 1, seed: routeSeed(operation.key) })[0]);
-      if (!write) {
-        const after = await fingerprint(ignore);
-        if (changed(before, after).length > 0) problems.push(`[seed ${SEED}] ${operation.key}: a read changed ${changed(before, after).join(', ')}`);
+  it(
+    'fuzzes every route: no 5xx, every refusal a problem, nothing written by a refusal',
+    async () => {
+      const operations = operationsOf(document).filter((o) => !ONLY || ONLY.test(o.key));
+      for (const [index, operation] of operations.entries()) {
+        const write = operation.method !== 'GET';
+        const ignore = WRITTEN_ON_REFUSAL[operation.key] ?? [];
+        const arbitrary = requestsFor(document, operation, pools);
+        const [probe] = fc.sample(
+          arbitrary.filter((r) => r.intent === 'valid'),
+          { numRuns: 1, seed: routeSeed(operation.key) },
+        );
+        let before = await fingerprint(ignore);
+        const admitted = await admittedPrincipals(
+          operation,
+          probe ?? fc.sample(arbitrary, { numRuns: 1, seed: routeSeed(operation.key) })[0],
+        );
+        if (!write) {
+          const after = await fingerprint(ignore);
+          if (changed(before, after).length > 0)
+            problems.push(`[seed ${SEED}] ${operation.key}: a read changed ${changed(before, after).join(', ')}`);
+        }
+        // Most requests as a principal the route lets in, so they reach the handler; some as anyone.
+        const principal = fc.oneof(
+          { arbitrary: admitted.length ? fc.constantFrom(...admitted) : fc.constantFrom(...PRINCIPALS), weight: 4 },
+          { arbitrary: fc.constantFrom(...PRINCIPALS), weight: 1 },
+        );
+        // The time left, shared by the routes still to come. Runs past a route's share send nothing:
+        // fast-check's own time limit would leave the request in flight while the next route starts.
+        const remaining = operations.length - index;
+        const deadline = Date.now() + Math.max(500, (TIME_LIMIT_MS - (Date.now() - started)) / remaining);
+        before = await fingerprint(ignore);
+        await fc.assert(
+          fc.asyncProperty(arbitrary, principal, async (request, who) => {
+            if (Date.now() > deadline) return true;
+            const response = await w.call(who, request.call);
+            let writeProblem: string | undefined;
+            if (write) {
+              const after = await fingerprint(ignore);
+              const touched = changed(before, after);
+              if (response.status >= 400 && touched.length > 0) writeProblem = `a refused write changed ${touched.join(', ')}`;
+              before = after;
+            }
+            record(operation, who, request, response, writeProblem);
+            return true;
+          }),
+          { seed: routeSeed(operation.key), numRuns: RUNS },
+        );
+        if (!write) {
+          const after = await fingerprint(ignore);
+          if (changed(before, after).length > 0)
+            problems.push(`[seed ${SEED}] ${operation.key}: reads changed ${changed(before, after).join(', ')}`);
+        }
       }
-      // Most requests as a principal the route lets in, so they reach the handler; some as anyone.
-      const principal = fc.oneof(
-        { arbitrary: admitted.length ? fc.constantFrom(...admitted) : fc.constantFrom(...PRINCIPALS), weight: 4 },
-        { arbitrary: fc.constantFrom(...PRINCIPALS), weight: 1 },
-      );
-      // The time left, shared by the routes still to come. Runs past a route's share send nothing:
-      // fast-check's own time limit would leave the request in flight while the next route starts.
-      const remaining = operations.length - index;
-      const deadline = Date.now() + Math.max(500, (TIME_LIMIT_MS - (Date.now() - started)) / remaining);
-      before = await fingerprint(ignore);
-      await fc.assert(
-        fc.asyncProperty(arbitrary, principal, async (request, who) => {
-          if (Date.now() > deadline) return true;
-          const response = await w.call(who, request.call);
-          let writeProblem: string | undefined;
-          if (write) {
-            const after = await fingerprint(ignore);
-            const touched = changed(before, after);
-            if (response.status >= 400 && touched.length > 0) writeProblem = `a refused write changed ${touched.join(', ')}`;
-            before = after;
-          }
-          record(operation, who, request, response, writeProblem);
-          return true;
-        }),
-        { seed: routeSeed(operation.key), numRuns: RUNS },
-      );
-      if (!write) {
-        const after = await fingerprint(ignore);
-        if (changed(before, after).length > 0) problems.push(`[seed ${SEED}] ${operation.key}: reads changed ${changed(before, after).join(', ')}`);
-      }
-    }
-    if (problems.length > 0) console.log(`fuzzer problems (replay with FUZZ_SEED=${SEED}):\n${problems.slice(0, 60).join('\n')}`);
-    expect(problems.slice(0, 30)).toEqual([]);
-  }, TIME_LIMIT_MS + 120_000);
+      if (problems.length > 0) console.log(`fuzzer problems (replay with FUZZ_SEED=${SEED}):\n${problems.slice(0, 60).join('\n')}`);
+      expect(problems.slice(0, 30)).toEqual([]);
+    },
+    TIME_LIMIT_MS + 120_000,
+  );
 
   it('exercised every route of the OpenAPI document', () => {
     if (ONLY) return console.log(`FUZZ_ROUTES=${ONLY.source}: coverage not checked`);
-    const missing = operationsOf(document).map((o) => o.key).filter((key) => !covered.has(key));
+    const missing = operationsOf(document)
+      .map((o) => o.key)
+      .filter((key) => !covered.has(key));
     expect(missing).toEqual([]);
     expect(covered.size).toBe(operationsOf(document).length);
   });

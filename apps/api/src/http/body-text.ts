@@ -16,8 +16,16 @@ const isNotText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.te
  */
 export const MAX_BODY_DEPTH = 32;
 
-const nonText = (name: string): InvalidParam => ({ name: name || 'body', code: 'invalid-character', reason: 'Text may not contain NUL characters or unpaired surrogates.' });
-const tooDeep = (): InvalidParam => ({ name: 'body', code: 'depth', reason: `The request body nests objects and arrays more than ${MAX_BODY_DEPTH} deep.` });
+const nonText = (name: string): InvalidParam => ({
+  name: name || 'body',
+  code: 'invalid-character',
+  reason: 'Text may not contain NUL characters or unpaired surrogates.',
+});
+const tooDeep = (): InvalidParam => ({
+  name: 'body',
+  code: 'depth',
+  reason: `The request body nests objects and arrays more than ${MAX_BODY_DEPTH} deep.`,
+});
 
 interface Entry {
   value: unknown;

@@ -21,7 +21,10 @@ const instantOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const dayAfter = (day: string) => instantOf(day) + 86_400_000;
 
 /** The instant of an RFC 3339 timestamp within the bounds (by the instant, whatever its offset), else undefined. */
-export function parseBoundedTimestamp(value: unknown, bounds: { 'x-earliest': string; 'x-latest': string } = DATE_BOUNDS): Date | undefined {
+export function parseBoundedTimestamp(
+  value: unknown,
+  bounds: { 'x-earliest': string; 'x-latest': string } = DATE_BOUNDS,
+): Date | undefined {
   if (typeof value !== 'string' || value.length > MAX_TIMESTAMP_LENGTH || !TIMESTAMP_PATTERN.test(value)) return undefined;
   // Date.parse keeps milliseconds; the extra digits of a finer fraction do not change the day.
   const instant = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
@@ -31,7 +34,13 @@ export function parseBoundedTimestamp(value: unknown, bounds: { 'x-earliest': st
 
 /** A `YYYY-MM-DD` date that exists and lies within the bounds. */
 export function isBoundedDate(value: unknown, bounds: { 'x-earliest': string; 'x-latest': string } = DATE_BOUNDS): boolean {
-  return typeof value === 'string' && DATE_PATTERN.test(value) && isIsoDate(value) && value >= bounds['x-earliest'] && value <= bounds['x-latest'];
+  return (
+    typeof value === 'string' &&
+    DATE_PATTERN.test(value) &&
+    isIsoDate(value) &&
+    value >= bounds['x-earliest'] &&
+    value <= bounds['x-latest']
+  );
 }
 
 /** Validates a contract date (`YYYY-MM-DD`) within DATE_BOUNDS. */
@@ -42,7 +51,8 @@ export function IsContractDate(field: string): PropertyDecorator {
       name: 'date',
       validator: {
         validate: (value) => isBoundedDate(value),
-        defaultMessage: () => `${field} must be an existing date YYYY-MM-DD from ${DATE_BOUNDS['x-earliest']} to ${DATE_BOUNDS['x-latest']}`,
+        defaultMessage: () =>
+          `${field} must be an existing date YYYY-MM-DD from ${DATE_BOUNDS['x-earliest']} to ${DATE_BOUNDS['x-latest']}`,
       },
     }),
   );
