@@ -454,13 +454,12 @@ describe('requests the HTTP parser refuses (found by the fuzzer, issue 16 item 9
   }, 60_000);
   afterAll(async () => t?.close());
 
+  // Repeated: the answer must arrive before the connection closes, every time.
   it('answers a request line over 16 KiB with a 431 problem, not Fastify’s plain JSON', async () => {
-    const response = await t.http.get('/v1/verificaties').query({ postcode: 'é'.repeat(4001) });
-    expectProblem(response, 431);
+    for (let i = 0; i < 10; i++) expectProblem(await t.http.get('/v1/verificaties').query({ postcode: 'é'.repeat(4001) }), 431);
   });
 
   it('answers headers over 16 KiB with a 431 problem', async () => {
-    const response = await t.http.get('/v1/health').set('X-Opvulling', 'x'.repeat(20_000));
-    expectProblem(response, 431);
+    for (let i = 0; i < 10; i++) expectProblem(await t.http.get('/v1/health').set('X-Opvulling', 'x'.repeat(20_000 + i * 10_000)), 431);
   });
 });

@@ -53,13 +53,18 @@ export function writeClientErrorProblem(error: Error & { code?: string }, socket
   const body = JSON.stringify(
     problem(status, detail, status === 400 ? { invalidParams: [{ name: 'request', code: 'malformed', reason: detail }] } : {}),
   );
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `API-Version: ${API_VERSION}\r\nConnection: close\r\n\r\n${body}`,
-    );
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
   }
-  socket.destroy(error);
+  // Ended, not destroyed at once: a client still sending its oversized headers would otherwise get a
+  // reset before it reads the answer. Whatever it sends after the answer is not read; a second later
+  // the connection goes.
+  setTimeout(() => socket.destroy(), 1000).unref();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `API-Version: ${API_VERSION}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Headers, parsers and the error shape that hold for every route, including ones Nest never sees. */
