@@ -23,6 +23,12 @@ export interface AnswerBody {
 export type Answers = ReadonlyMap<string, Answer> | Readonly<Record<string, Answer | undefined>>;
 
 export const MAX_REMARK_LENGTH = 2000;
+/**
+ * The largest measurement (m², m³, litres or a count for a whole location) the platform takes. Far
+ * above any real housing; below it, the persons a measurement supports always fit a PostgreSQL
+ * integer (1e15 did not: issue 16).
+ */
+export const MAX_MEASUREMENT = 1_000_000;
 
 const ANSWER_FIELDS = new Set(['resultaat', 'meetwaarde', 'opmerking']);
 
@@ -149,6 +155,8 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
     problems.push({ name: field('meetwaarde'), code: 'invalid-type', reason: 'meetwaarde is a finite number.' });
   } else if (value < 0) {
     problems.push({ name: field('meetwaarde'), code: 'range', reason: 'meetwaarde cannot be negative.' });
+  } else if (value > MAX_MEASUREMENT) {
+    problems.push({ name: field('meetwaarde'), code: 'range', reason: `meetwaarde is at most ${MAX_MEASUREMENT}.` });
   } else if (criterion.unit === 'aantal' && !Number.isInteger(value)) {
     problems.push({ name: field('meetwaarde'), code: 'not-integer', reason: 'A count (eenheid aantal) is a whole number.' });
   }
