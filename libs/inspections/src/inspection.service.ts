@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { hasRole, OrganisationEntity, PersonPrincipal, UserEntity } from '@keurmerk/accounts';
@@ -22,6 +22,7 @@ import {
 } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { CertificationPort } from './certification-port';
+import { InspectionPlanningObserver } from './inspection-planning.port';
 import { canMove, isOpenForAnswers } from './inspection-status';
 import {
   AnswerEntity,
@@ -64,6 +65,7 @@ export class InspectionService {
     private readonly events: EventLog,
     private readonly certification: CertificationPort,
     private readonly clock: Clock,
+    @Optional() private readonly planningObserver?: InspectionPlanningObserver,
   ) {}
 
   /** Inspections the caller may see: an auditor its own, a landlord its locations', staff all. */
@@ -155,6 +157,7 @@ export class InspectionService {
         action: 'planned',
         after: { locationId: inspection.locationId, auditorId: inspection.auditorId, kind: inspection.kind, plannedAt: inspection.plannedAt, normVersion: inspection.normVersion, status: 'gepland' },
       });
+      await this.planningObserver?.planned(manager, { inspectionId: inspection.id, locationId: inspection.locationId, kind: inspection.kind, actor: actorOf(caller) });
       return inspection;
     });
   }
@@ -181,12 +184,12 @@ export class InspectionService {
 
   /** Records (or replaces) one answer; measured criteria are judged by the platform, not the auditor. */
   async answer(caller: PersonPrincipal, inspectionId: string, criterionCode: string, body: unknown): Promise<AnswerEntity> {
-    const pinned = await this.db.manager.findOne(InspectionEntity, { where: { id: inspectionId, auditorId: caller.userId }, select: { normVersion: true, locationId: true } });
+    const pinned = await this.db.manager.findOne(InspectionEntity, { where: { id: inspectionId, auditorId: caller.userId }, select: { normVersion: true, locationId: true, kind: true } });
     if (!pinned) throw AppException.notFound('The inspection');
     const norm = await this.normOf(pinned);
     const criterion = findCriterion(norm, criterionCode);
     if (!criterion) throw AppException.notFound(`Criterion ${criterionCode} of norm ${norm.version}`);
-    const problems = validateAnswer(criterion, body);
+    const problems = validateAnswer(criterion, body, { inspectionKind: pinned.kind });
     if (problems.length > 0) throw AppException.invalid(problems);
     const input = answerFromContract(criterion, body as AnswerBody);
 

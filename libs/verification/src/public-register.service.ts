@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@keurmerk/accounts';
 import { municipalityOf } from '@keurmerk/accounts';
 import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
-import { dateInAmsterdam } from '@keurmerk/norm';
 import { VERIFICATION_READER } from './verification.service';
 
 export interface RegisterRow {
@@ -48,7 +47,7 @@ export class PublicRegisterService {
    * keyset batches; with `municipalityCode`, those in that municipality only (its own export).
    */
   async *validCertificates(filter: { municipalityCode?: string } = {}): AsyncGenerator<RegisterRow> {
-    const today = dateInAmsterdam(this.clock.now());
+    const today = this.clock.today();
     let after = '';
     for (;;) {
       const rows = (await this.reader.query(
