@@ -1,5 +1,6 @@
 import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
 import type { Language } from '../web-context';
+import { surveillanceRefusalText } from './refusals/surveillance.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -13,7 +14,9 @@ export interface RefusalText {
  */
 type FeatureTexts = (code: string) => RefusalText;
 
-const BY_FEATURE: Record<string, FeatureTexts> = {};
+const BY_FEATURE: Record<string, FeatureTexts> = {
+  surveillance: surveillanceRefusalText as FeatureTexts,
+};
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
 function kindText(code: AppErrorCode): RefusalText {
