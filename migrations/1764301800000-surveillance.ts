@@ -61,7 +61,9 @@ export class Surveillance1764301800000 implements MigrationInterface {
         CONSTRAINT ck_planning_request_sample CHECK ((reason = 'steekproef') = (sample_draw_id IS NOT NULL))
       )`);
     await db.query(`CREATE UNIQUE INDEX uq_planning_request_open ON planning_request (location_id, reason) WHERE status = 'open'`);
-    await db.query(`CREATE UNIQUE INDEX uq_planning_request_reinspection ON planning_request (certificate_number) WHERE reason = 'herinspectie'`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_planning_request_reinspection ON planning_request (certificate_number) WHERE reason = 'herinspectie'`,
+    );
     await db.query(`CREATE INDEX ix_planning_request_status_due ON planning_request (status, due_date, id)`);
     await db.query(`CREATE INDEX ix_planning_request_inspection ON planning_request (inspection_id) WHERE inspection_id IS NOT NULL`);
 

@@ -1,5 +1,12 @@
 import { FixedClock } from '@keurmerk/common';
-import { DailySurveillanceProcessor, drawSample, MonthlySampleProcessor, PlanningRequestService, percentageShare, SampleService } from '@keurmerk/surveillance';
+import {
+  DailySurveillanceProcessor,
+  drawSample,
+  MonthlySampleProcessor,
+  PlanningRequestService,
+  percentageShare,
+  SampleService,
+} from '@keurmerk/surveillance';
 import { createScenario, PASSWORD, type Scenario } from './support/scenario';
 import { ADMIN, expectProblem, invalidParamNames, startTestApp, type TestApp } from './support/test-app';
 
@@ -66,7 +73,9 @@ describe('surveillance: planning requests and the random sample', () => {
       const response = await requests({ status: 'open' });
       expect(response.body.totaal).toBe(LOCATIONS);
       expect(response.headers.link).toContain('rel="first"');
-      expect(new Set(response.body.resultaten.map((r: { locatieId: string }) => r.locatieId))).toEqual(new Set(certified.map((c) => c.locationId)));
+      expect(new Set(response.body.resultaten.map((r: { locatieId: string }) => r.locatieId))).toEqual(
+        new Set(certified.map((c) => c.locationId)),
+      );
       const byLocation = new Map(certified.map((c) => [c.locationId, c.number]));
       for (const request of response.body.resultaten) {
         expect(request).toEqual({
@@ -80,7 +89,9 @@ describe('surveillance: planning requests and the random sample', () => {
           verlopen: false,
         });
       }
-      const logged = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'planning-request' AND action = 'opened'`);
+      const logged = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'planning-request' AND action = 'opened'`,
+      );
       expect(logged[0].n).toBe(1);
     });
 
@@ -90,7 +101,10 @@ describe('surveillance: planning requests and the random sample', () => {
       await plan(second.locationId, 'herinspectie');
       const planned = await plan(first.locationId, 'periodiek');
       const all = (await requests()).body.resultaten as { locatieId: string; status: string; inspectieId?: string; reden: string }[];
-      expect(all.find((r) => r.locatieId === first.locationId && r.reden === 'herinspectie')).toMatchObject({ status: 'ingepland', inspectieId: planned.body.id });
+      expect(all.find((r) => r.locatieId === first.locationId && r.reden === 'herinspectie')).toMatchObject({
+        status: 'ingepland',
+        inspectieId: planned.body.id,
+      });
       expect(all.find((r) => r.locatieId === second.locationId && r.reden === 'herinspectie')).toMatchObject({ status: 'open' });
       expect(all.find((r) => r.locatieId === second.locationId)?.inspectieId).toBeUndefined();
       expect((await requests({ status: 'ingepland' })).body.totaal).toBe(1);
@@ -136,7 +150,11 @@ describe('surveillance: planning requests and the random sample', () => {
   });
 
   describe('the random sample', () => {
-    const draw = async (body: object) => t.http.post('/v1/steekproeven').set(await as('admin')).send(body);
+    const draw = async (body: object) =>
+      t.http
+        .post('/v1/steekproeven')
+        .set(await as('admin'))
+        .send(body);
 
     it('draws ceil(10 %) of the certified locations, the same ones for the same seed, as the README says', async () => {
       const one = await draw({ zaad: '5EED0FA11DEC1DE5' });
@@ -155,21 +173,37 @@ describe('surveillance: planning requests and the random sample', () => {
       expect(two.body.id).not.toBe(one.body.id);
       expect(two.body.locatieIds).toEqual(one.body.locatieIds);
       // What an auditor computes with the seed and the set (sample.ts) is what the database drew.
-      expect(drawSample('5eed0fa11dec1de5', certified.map((c) => c.locationId), percentageShare(10))).toEqual(one.body.locatieIds);
+      expect(
+        drawSample(
+          '5eed0fa11dec1de5',
+          certified.map((c) => c.locationId),
+          percentageShare(10),
+        ),
+      ).toEqual(one.body.locatieIds);
 
       const half = await draw({ zaad: 'ab', percentage: 50 });
       expect(half.body.locatieIds).toHaveLength(10);
-      expect(drawSample('ab', certified.map((c) => c.locationId), percentageShare(50))).toEqual(half.body.locatieIds);
+      expect(
+        drawSample(
+          'ab',
+          certified.map((c) => c.locationId),
+          percentageShare(50),
+        ),
+      ).toEqual(half.body.locatieIds);
     });
 
     it('asks for an unannounced visit of each drawn location, once, and logs every draw', async () => {
-      const drawn = (await t.sql<{ ids: string[] }>(`SELECT array_agg(DISTINCT l)::text[] AS ids FROM sample_draw, unnest(location_ids) AS l`))[0].ids;
-      const sampled = ((await requests({ status: 'open' })).body.resultaten as { locatieId: string; reden: string; soort: string; uiterlijk: string }[]).filter(
-        (r) => r.reden === 'steekproef',
-      );
+      const drawn = (
+        await t.sql<{ ids: string[] }>(`SELECT array_agg(DISTINCT l)::text[] AS ids FROM sample_draw, unnest(location_ids) AS l`)
+      )[0].ids;
+      const sampled = (
+        (await requests({ status: 'open' })).body.resultaten as { locatieId: string; reden: string; soort: string; uiterlijk: string }[]
+      ).filter((r) => r.reden === 'steekproef');
       expect(sampled.map((r) => r.locatieId).sort()).toEqual([...drawn].sort());
       for (const request of sampled) expect(request).toMatchObject({ soort: 'onaangekondigd', uiterlijk: '2027-03-01' });
-      const logged = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'sample-draw' AND action = 'drawn'`);
+      const logged = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'sample-draw' AND action = 'drawn'`,
+      );
       expect(logged[0].n).toBe(3);
     });
 
@@ -191,7 +225,13 @@ describe('surveillance: planning requests and the random sample', () => {
         expectProblem(response, 400);
         expect(invalidParamNames(response)).toContain(field);
       }
-      expectProblem(await t.http.post('/v1/steekproeven').set(await as('certifier')).send({}), 403);
+      expectProblem(
+        await t.http
+          .post('/v1/steekproeven')
+          .set(await as('certifier'))
+          .send({}),
+        403,
+      );
       expectProblem(await t.http.post('/v1/steekproeven').send({}), 401);
       expect(await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM sample_draw`)).toEqual(before);
     });
@@ -214,7 +254,11 @@ describe('surveillance: planning requests and the random sample', () => {
       const months = await t.sql<{ period: string }>(`SELECT period FROM sample_draw WHERE period IS NOT NULL ORDER BY period`);
       expect(months.map((m) => m.period)).toEqual(['2026-12', '2027-01']);
 
-      const listed = await t.http.get('/v1/steekproeven').set(await as('admin')).query({ paginaGrootte: 2 }).expect(200);
+      const listed = await t.http
+        .get('/v1/steekproeven')
+        .set(await as('admin'))
+        .query({ paginaGrootte: 2 })
+        .expect(200);
       expect(listed.body).toMatchObject({ totaal: 5, pagina: 1, paginaGrootte: 2 });
       expect(listed.body.resultaten[0].maand).toBe('2027-01');
       expect(listed.headers.link).toContain('rel="next"');

@@ -8,5 +8,8 @@ import type { InspectionKind } from './inspection.entities';
  * Optional: a process without surveillance plans inspections all the same.
  */
 export abstract class InspectionPlanningObserver {
-  abstract planned(manager: EntityManager, context: { inspectionId: string; locationId: string; kind: InspectionKind; actor: Actor }): Promise<void>;
+  abstract planned(
+    manager: EntityManager,
+    context: { inspectionId: string; locationId: string; kind: InspectionKind; actor: Actor },
+  ): Promise<void>;
 }

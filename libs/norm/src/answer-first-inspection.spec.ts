@@ -15,10 +15,13 @@ describe('nvt on the information card (IF-01) only on a first inspection', () =>
     expect(validateAnswer(criterion(code), { resultaat: 'nvt' }, { inspectionKind }).map((p) => p.name)).toEqual(named);
   });
 
-  it.each(['periodiek', 'onaangekondigd', 'herinspectie'])('a %s inspection still answers IF-01 with voldoet or voldoet-niet', (inspectionKind) => {
-    expect(validateAnswer(criterion('IF-01'), { resultaat: 'voldoet' }, { inspectionKind })).toEqual([]);
-    expect(validateAnswer(criterion('IF-01'), { resultaat: 'voldoet-niet', opmerking: 'Geen kaart' }, { inspectionKind })).toEqual([]);
-  });
+  it.each(['periodiek', 'onaangekondigd', 'herinspectie'])(
+    'a %s inspection still answers IF-01 with voldoet or voldoet-niet',
+    (inspectionKind) => {
+      expect(validateAnswer(criterion('IF-01'), { resultaat: 'voldoet' }, { inspectionKind })).toEqual([]);
+      expect(validateAnswer(criterion('IF-01'), { resultaat: 'voldoet-niet', opmerking: 'Geen kaart' }, { inspectionKind })).toEqual([]);
+    },
+  );
 
   it('says why, in a problem coded not-allowed', () => {
     expect(validateAnswer(criterion('IF-01'), { resultaat: 'nvt' }, { inspectionKind: 'periodiek' })).toEqual([

@@ -62,13 +62,24 @@ export class PlanningRequestRepository {
        VALUES ($1, $2, $3, $4, $5::date, 'open', $6, $7)
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [request.locationId, request.certificateNumber ?? null, request.reason, request.kind, request.dueDate, request.sampleDrawId ?? null, request.createdAt],
+      [
+        request.locationId,
+        request.certificateNumber ?? null,
+        request.reason,
+        request.kind,
+        request.dueDate,
+        request.sampleDrawId ?? null,
+        request.createdAt,
+      ],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }
 
   /** A `steekproef` request for each drawn location, naming its valid certificate; returns how many were opened. */
-  async openSampled(manager: EntityManager, context: { sampleDrawId: string; locationIds: string[]; dueDate: string; createdAt: Date }): Promise<number> {
+  async openSampled(
+    manager: EntityManager,
+    context: { sampleDrawId: string; locationIds: string[]; dueDate: string; createdAt: Date },
+  ): Promise<number> {
     const [{ opened }] = (await manager.query(
       `WITH opened AS (
          INSERT INTO planning_request (location_id, certificate_number, reason, inspection_kind, due_date, status, sample_draw_id, created_at)

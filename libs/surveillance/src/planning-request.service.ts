@@ -22,7 +22,8 @@ export interface OpenPlanningRequest {
 }
 
 export function requireBeheerder(caller: PersonPrincipal): void {
-  if (!hasRole(caller, 'beheerder')) throw new SurveillanceException(SurveillanceExceptionCode.BeheerderOnly, 'Only a beheerder sees and plans surveillance.');
+  if (!hasRole(caller, 'beheerder'))
+    throw new SurveillanceException(SurveillanceExceptionCode.BeheerderOnly, 'Only a beheerder sees and plans surveillance.');
 }
 
 /**
@@ -42,7 +43,11 @@ export class PlanningRequestService implements InspectionPlanningObserver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(caller: PersonPrincipal, request: PageRequest, filter: { status?: PlanningRequestStatus } = {}): Promise<Page<PlanningRequestView>> {
+  async list(
+    caller: PersonPrincipal,
+    request: PageRequest,
+    filter: { status?: PlanningRequestStatus } = {},
+  ): Promise<Page<PlanningRequestView>> {
     requireBeheerder(caller);
     const [items, total] = await this.requests.page(filter, request);
     const today = this.clock.today();
@@ -90,7 +95,13 @@ export class PlanningRequestService implements InspectionPlanningObserver {
         entityType: 'planning-request',
         entityId: id,
         action: 'opened',
-        after: { locationId: request.locationId, reason: request.reason, kind: request.kind, dueDate: request.dueDate, certificateNumber: request.certificateNumber ?? null },
+        after: {
+          locationId: request.locationId,
+          reason: request.reason,
+          kind: request.kind,
+          dueDate: request.dueDate,
+          certificateNumber: request.certificateNumber ?? null,
+        },
       });
     }
     return id;
@@ -103,7 +114,10 @@ export class PlanningRequestService implements InspectionPlanningObserver {
   }
 
   /** InspectionPlanningObserver: the location's open requests for this kind of inspection are now planned. */
-  async planned(manager: EntityManager, context: { inspectionId: string; locationId: string; kind: InspectionKind; actor: Actor }): Promise<void> {
+  async planned(
+    manager: EntityManager,
+    context: { inspectionId: string; locationId: string; kind: InspectionKind; actor: Actor },
+  ): Promise<void> {
     const planned = await this.requests.markPlanned(manager, { ...context, plannedAt: this.clock.now() });
     for (const request of planned) {
       await this.events.append(manager, {

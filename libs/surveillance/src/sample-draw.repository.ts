@@ -11,7 +11,11 @@ export class SampleDrawRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async page(request: PageRequest): Promise<[SampleDrawEntity[], number]> {
-    return this.db.manager.findAndCount(SampleDrawEntity, { order: { drawnAt: 'DESC', id: 'DESC' }, skip: pageOffset(request), take: request.pageSize });
+    return this.db.manager.findAndCount(SampleDrawEntity, {
+      order: { drawnAt: 'DESC', id: 'DESC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
   }
 
   async get(manager: EntityManager, id: string): Promise<SampleDrawEntity> {
@@ -27,7 +31,10 @@ export class SampleDrawRepository {
    * `geldig` certificate valid on `today`, ordered by SHA-256(seed bytes || id text) (sample.ts), the
    * first ceil(count × share). Exact numeric arithmetic for the ceiling; sha256() is PostgreSQL 11+.
    */
-  async draw(manager: EntityManager, context: { seed: string; today: string; share: SampleShare }): Promise<{ eligible: number; locationIds: string[] }> {
+  async draw(
+    manager: EntityManager,
+    context: { seed: string; today: string; share: SampleShare },
+  ): Promise<{ eligible: number; locationIds: string[] }> {
     const [row] = (await manager.query(
       `WITH eligible AS (
          SELECT DISTINCT location_id AS id FROM certificate WHERE status = 'geldig' AND valid_until >= $2::date

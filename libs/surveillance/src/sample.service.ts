@@ -45,7 +45,13 @@ export class SampleService {
   async draw(caller: PersonPrincipal, input: DrawSample): Promise<SampleDrawEntity> {
     requireBeheerder(caller);
     const share = percentageShare(input.percentage ?? SAMPLE_PERCENTAGE_DEFAULT);
-    const drawn = await this.drawWith({ seed: input.seed ?? newSeed(), share, period: null, drawnBy: caller.userId, actor: actorOf(caller) });
+    const drawn = await this.drawWith({
+      seed: input.seed ?? newSeed(),
+      share,
+      period: null,
+      drawnBy: caller.userId,
+      actor: actorOf(caller),
+    });
     return drawn!;
   }
 
@@ -62,7 +68,13 @@ export class SampleService {
     return this.drawWith({ seed: newSeed(), share: monthlyShare(yearly), period, drawnBy: null, actor });
   }
 
-  private async drawWith(context: { seed: string; share: SampleShare; period: string | null; drawnBy: string | null; actor: Actor }): Promise<SampleDrawEntity | null> {
+  private async drawWith(context: {
+    seed: string;
+    share: SampleShare;
+    period: string | null;
+    drawnBy: string | null;
+    actor: Actor;
+  }): Promise<SampleDrawEntity | null> {
     const seed = context.seed.toLowerCase();
     const today = this.clock.today();
     return this.db.transaction(async (manager) => {
@@ -84,7 +96,14 @@ export class SampleService {
         entityType: 'sample-draw',
         entityId: id,
         action: 'drawn',
-        after: { seed, percentage, eligibleCount: eligible, locationIds, period: context.period, algorithm: 'sha256(seed || location id), first ceil(n × percentage / 100)' },
+        after: {
+          seed,
+          percentage,
+          eligibleCount: eligible,
+          locationIds,
+          period: context.period,
+          algorithm: 'sha256(seed || location id), first ceil(n × percentage / 100)',
+        },
       });
       return this.draws.get(manager, id);
     });

@@ -8,12 +8,16 @@ import { createHash } from 'node:crypto';
  * (sample-draw.repository.ts); the e2e test keeps the two equal.
  */
 export function sampleRank(seedHex: string, locationId: string): Buffer {
-  return createHash('sha256').update(Buffer.concat([Buffer.from(seedHex, 'hex'), Buffer.from(locationId.toLowerCase(), 'utf8')])).digest();
+  return createHash('sha256')
+    .update(Buffer.concat([Buffer.from(seedHex, 'hex'), Buffer.from(locationId.toLowerCase(), 'utf8')]))
+    .digest();
 }
 
 /** The draw over `eligible` ids, in draw order. */
 export function drawSample(seedHex: string, eligible: readonly string[], share: SampleShare): string[] {
-  const ranked = eligible.map((id) => ({ id, rank: sampleRank(seedHex, id) })).sort((a, b) => Buffer.compare(a.rank, b.rank) || (a.id < b.id ? -1 : 1));
+  const ranked = eligible
+    .map((id) => ({ id, rank: sampleRank(seedHex, id) }))
+    .sort((a, b) => Buffer.compare(a.rank, b.rank) || (a.id < b.id ? -1 : 1));
   return ranked.slice(0, sampleSize(eligible.length, share)).map((r) => r.id);
 }
 

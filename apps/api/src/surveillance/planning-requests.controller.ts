@@ -16,7 +16,8 @@ export class PlanningRequestsController {
   @Access('beheerder')
   @ApiOperation({
     summary: 'Inspections that must be planned, by deadline: re-inspections before expiry, the sample, complaints, changes, objections',
-    description: 'A request becomes ingepland when an inspection of its location with its soort is planned; verlopen marks an open one past its last day.',
+    description:
+      'A request becomes ingepland when an inspection of its location with its soort is planned; verlopen marks an open one past its last day.',
   })
   @ApiCollectionResponse(PlanningRequestDto)
   async list(
@@ -25,6 +26,11 @@ export class PlanningRequestsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Collection<PlanningRequestDto>> {
-    return collection(request, reply, await this.planning.list(caller, pageRequestOf(query), { status: query.status }), PlanningRequestDto.of);
+    return collection(
+      request,
+      reply,
+      await this.planning.list(caller, pageRequestOf(query), { status: query.status }),
+      PlanningRequestDto.of,
+    );
   }
 }

@@ -30,10 +30,17 @@ export class PlanningRequestDto {
   @ApiProperty({ enum: PLANNING_REASONS, description: 'Why the location must be inspected.' })
   reden: PlanningReason;
 
-  @ApiProperty({ enum: INSPECTION_KINDS, description: 'The soort of inspection to plan; planning one of the location marks the request ingepland.' })
+  @ApiProperty({
+    enum: INSPECTION_KINDS,
+    description: 'The soort of inspection to plan; planning one of the location marks the request ingepland.',
+  })
   soort: InspectionKind;
 
-  @ApiProperty({ format: 'date', example: '2027-03-31', description: 'The last day (Dutch calendar) by which the inspection should take place.' })
+  @ApiProperty({
+    format: 'date',
+    example: '2027-03-31',
+    description: 'The last day (Dutch calendar) by which the inspection should take place.',
+  })
   uiterlijk: string;
 
   @ApiProperty({ enum: PLANNING_REQUEST_STATUSES })
@@ -68,7 +75,13 @@ export class PlanningRequestQueryDto extends PageQueryDto {
 }
 
 export class DrawSampleDto {
-  @ApiPropertyOptional({ type: Number, minimum: SAMPLE_PERCENTAGE_MIN, maximum: SAMPLE_PERCENTAGE_MAX, default: SAMPLE_PERCENTAGE_DEFAULT, description: 'Whole percent of the certified locations.' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: SAMPLE_PERCENTAGE_MIN,
+    maximum: SAMPLE_PERCENTAGE_MAX,
+    default: SAMPLE_PERCENTAGE_DEFAULT,
+    description: 'Whole percent of the certified locations.',
+  })
   @IsOptional()
   @IsInt()
   @Min(SAMPLE_PERCENTAGE_MIN)
@@ -81,7 +94,8 @@ export class DrawSampleDto {
     maxLength: SAMPLE_SEED_MAX_LENGTH,
     pattern: SAMPLE_SEED_PATTERN.source,
     example: '5eed0fa11dec1de5',
-    description: 'The seed, as whole bytes of hex (2 to 64 digits). Left out: 32 random bytes. The same seed over the same certified locations draws the same ones.',
+    description:
+      'The seed, as whole bytes of hex (2 to 64 digits). Left out: 32 random bytes. The same seed over the same certified locations draws the same ones.',
   })
   @IsOptional()
   @IsString()
@@ -98,19 +112,31 @@ export class SampleDrawDto {
   @ApiProperty({ example: '5eed0fa11dec1de5', description: 'The recorded seed (lower-case hex).' })
   zaad: string;
 
-  @ApiProperty({ example: 10, description: 'Percent of the certified locations drawn; the worker’s monthly draw is a twelfth of the yearly percentage.' })
+  @ApiProperty({
+    example: 10,
+    description: 'Percent of the certified locations drawn; the worker’s monthly draw is a twelfth of the yearly percentage.',
+  })
   percentage: number;
 
   @ApiProperty({ example: 20, description: 'Locations holding a geldig certificate when drawn: the set the draw was made from.' })
   aantalGecertificeerd: number;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The drawn locations, in draw order: ceil(aantalGecertificeerd × percentage / 100).' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'The drawn locations, in draw order: ceil(aantalGecertificeerd × percentage / 100).',
+  })
   locatieIds: string[];
 
   @ApiProperty({ format: 'date-time' })
   getrokkenOp: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03', description: 'The month of the worker’s own draw; null for a draw asked through the API.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-03',
+    description: 'The month of the worker’s own draw; null for a draw asked through the API.',
+  })
   maand: string | null;
 
   static of(draw: SampleDrawEntity): SampleDrawDto {
