@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { FixedClock } from '@keurmerk/common';
 import {
   DailySurveillanceProcessor,
@@ -122,6 +123,33 @@ describe('surveillance: planning requests and the random sample', () => {
       expect(invalidParamNames(bad)).toEqual(['status']);
       expectProblem(await t.http.get('/v1/planningsverzoeken').set(await as('certifier')), 403);
       expectProblem(await t.http.get('/v1/planningsverzoeken'), 401);
+    });
+  });
+
+  describe('requests opened by other features (openRequest)', () => {
+    it('opens one per location and reason in the caller’s transaction, and an unannounced inspection plans it', async () => {
+      const planning = t.app.get(PlanningRequestService);
+      const locationId = certified[2].locationId;
+      const open = () =>
+        t.app
+          .get(DataSource)
+          .transaction((manager) =>
+            planning.openRequest(manager, { locationId, reason: 'melding', kind: 'onaangekondigd', dueDate: '2026-12-15' }),
+          );
+      const id = await open();
+      expect(id).toEqual(expect.any(String));
+      expect(await open()).toBeNull();
+      const inspection = await plan(locationId, 'onaangekondigd');
+      const mine = ((await requests()).body.resultaten as { id: string }[]).find((r) => r.id === id);
+      expect(mine).toMatchObject({
+        reden: 'melding',
+        soort: 'onaangekondigd',
+        status: 'ingepland',
+        inspectieId: inspection.body.id,
+        uiterlijk: '2026-12-15',
+      });
+      // Planned, it no longer blocks a new request for a new reason to visit.
+      expect(await open()).toEqual(expect.any(String));
     });
   });
 
