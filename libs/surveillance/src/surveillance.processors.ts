@@ -5,7 +5,8 @@ import { SampleService } from './sample.service';
 
 /** Daily, after the certificates' own sweep (00:05 UTC): re-inspection requests for what expires within the lead time. */
 @Injectable()
-@JobProcessor({ queue: 'surveillance.daily', cron: '30 0 * * *' })
+// A daily job: polling once a minute is soon enough, and spares the single embedded connection.
+@JobProcessor({ queue: 'surveillance.daily', cron: '30 0 * * *', pollingIntervalSeconds: 60 })
 export class DailySurveillanceProcessor implements ProcessesJobs {
   private readonly logger = new Logger('surveillance');
 
@@ -23,7 +24,7 @@ export class DailySurveillanceProcessor implements ProcessesJobs {
  * draw; the draw is unique per month, so the other runs do nothing.
  */
 @Injectable()
-@JobProcessor({ queue: 'surveillance.monthly-sample', cron: '0 3 * * *' })
+@JobProcessor({ queue: 'surveillance.monthly-sample', cron: '0 3 * * *', pollingIntervalSeconds: 60 })
 export class MonthlySampleProcessor implements ProcessesJobs {
   private readonly logger = new Logger('surveillance');
 
