@@ -49,6 +49,23 @@ interface WriteTarget {
   reportsWith?: number;
   /** Tables a refused request writes to on purpose (failed sign-ins are counted to slow guessing). */
   recordsRefusalsIn?: string[];
+  /**
+   * A route whose every field is optional, so `{}` is a valid request that writes (a sample draw): the
+   * bodies this predicate accepts, judged here independently of the API, must answer 201 and may write to
+   * `writesTo`; every other body must still be refused.
+   */
+  allOptional?: { isValid(body: unknown): boolean; writesTo: string[] };
+}
+
+/** The sample draw's body as the contract defines it: `percentage` 1..100, `zaad` whole bytes of hex; null is absent. */
+function isValidSampleDraw(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const fields = body as Record<string, unknown>;
+  if (Object.keys(fields).some((key) => key !== 'percentage' && key !== 'zaad')) return false;
+  const { percentage, zaad } = fields;
+  const percentageOk = percentage === undefined || percentage === null || (Number.isInteger(percentage) && (percentage as number) >= 1 && (percentage as number) <= 100);
+  const seedOk = zaad === undefined || zaad === null || (typeof zaad === 'string' && /^(?:[0-9a-fA-F]{2}){1,32}$/.test(zaad));
+  return percentageOk && seedOk;
 }
 
 const draft = (versie: string) => ({ ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie, ingangsdatum: '2099-01-01' });
@@ -169,6 +186,14 @@ const WRITES: Record<string, WriteTarget> = {
     base: (w) => ({ auditorId: w.ids.auditor, gepland: '2026-06-01T09:00:00Z' }),
   },
   'POST /meldingen/{id}/afhandelingen': { who: 'beheerder', body: 'json', path: (_w, x) => `/meldingen/${x.closedComplaint}/afhandelingen`, base: () => ({ toelichting: 'Nogmaals' }) },
+  'POST /steekproeven': {
+    who: 'beheerder',
+    body: 'json',
+    creates: true,
+    path: () => '/steekproeven',
+    base: () => ({ percentage: 10, zaad: '5eed' }),
+    allOptional: { isValid: isValidSampleDraw, writesTo: ['sample_draw', 'planning_request', 'event_log'] },
+  },
 };
 
 /** Bytes that are not a PDF, or not this scheme's, sent as one; and the wrong ways to send them. */
@@ -292,7 +317,7 @@ describe('hostile input on every write endpoint', () => {
 
     const counted = async () => {
       const counts = await rowCounts(t);
-      for (const table of target.recordsRefusalsIn ?? []) delete counts[table];
+      for (const table of [...(target.recordsRefusalsIn ?? []), ...(target.allOptional?.writesTo ?? [])]) delete counts[table];
       return counts;
     };
     const before = await counted();
@@ -301,7 +326,8 @@ describe('hostile input on every write endpoint', () => {
       requestsTried++;
       tally[key] = (tally[key] ?? 0) + 1;
       const response = await w.call(target.who, call);
-      const wrong = wrongAnswer(response, target);
+      const valid = target.allOptional && call.json !== undefined && call.raw === undefined && target.allOptional.isValid(call.json);
+      const wrong = valid ? (response.status === 201 ? undefined : `a valid body answered ${response.status}`) : wrongAnswer(response, target);
       if (wrong) problems.push(`${name}: ${wrong} — ${describeAnswer(call, response)}`);
       return !wrong;
     };

@@ -142,7 +142,7 @@ export class CertificateLifecycleService {
 
   /** Certificates past their last valid day become `verlopen`, in batches; returns how many. */
   async expire(actor: Actor = SYSTEM_ACTOR): Promise<number> {
-    const today = dateInAmsterdam(this.clock.now());
+    const today = this.clock.today();
     let expired = 0;
     for (;;) {
       const batch = await this.certificates.transaction(async (manager) => {

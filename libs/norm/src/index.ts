@@ -45,8 +45,18 @@ export type {
 export { judgeMeasurement, resolveMeasurementRule, variantMatches } from './measurement';
 export type { MeasurementJudgement, MeasurementRule } from './measurement';
 
-export { ANSWER_RESULTS, MAX_MEASUREMENT, MAX_REMARK_LENGTH, answerFor, answerFromContract, unansweredCriteria, validateAnswer } from './answer';
-export type { Answer, AnswerBody, AnswerResult, Answers } from './answer';
+export {
+  ANSWER_RESULTS,
+  FIRST_INSPECTION_KIND,
+  MAX_MEASUREMENT,
+  MAX_REMARK_LENGTH,
+  NOT_APPLICABLE_ONLY_ON_FIRST_INSPECTION,
+  answerFor,
+  answerFromContract,
+  unansweredCriteria,
+  validateAnswer,
+} from './answer';
+export type { Answer, AnswerBody, AnswerContext, AnswerResult, Answers } from './answer';
 
 export {
   MAJOR_REPAIR_WORKING_DAYS,

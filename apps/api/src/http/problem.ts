@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
 import { isDatabaseUnavailable } from '@keurmerk/database';
 
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface Problem {

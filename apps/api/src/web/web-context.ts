@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { dateInAmsterdam } from '@keurmerk/norm';
 import type { WebSession, WebUser } from './web-session.service';
 
 export type Language = 'nl' | 'en';
@@ -52,5 +53,5 @@ export function formatNumber(context: Pick<WebContext, 'language'>, value: numbe
 
 /** Today's date in the Netherlands, as `YYYY-MM-DD`. */
 export function today(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+  return dateInAmsterdam(now);
 }

@@ -8,6 +8,7 @@ import { normVersionsRefusalText } from './refusals/norm-versions.texts';
 import { webhooksRefusalText } from './refusals/webhooks.texts';
 import { inspectionsRefusalText } from './refusals/inspections.texts';
 import { locationsRefusalText } from './refusals/locations.texts';
+import { surveillanceRefusalText } from './refusals/surveillance.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -30,6 +31,7 @@ const BY_FEATURE: Record<string, FeatureTexts> = {
   webhooks: webhooksRefusalText as FeatureTexts,
   inspections: inspectionsRefusalText as FeatureTexts,
   locations: locationsRefusalText as FeatureTexts,
+  surveillance: surveillanceRefusalText as FeatureTexts,
 };
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
