@@ -4,10 +4,11 @@ import { AccountService } from '@keurmerk/accounts';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppErrorCode, AppException } from '@keurmerk/common';
 import { csrfField, errorSummary, field, homeOf, html, page, redirect, sendPage } from './layout';
-import { t, type WebContext } from './web-context';
+import { type WebContext } from './web-context';
 import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
 import { findWebAsset } from './web.assets';
 import { WebSessionService } from './web-session.service';
+import { sharedText } from './shared/shared.texts';
 
 type Fields = Record<string, unknown>;
 
@@ -55,8 +56,8 @@ export class WebAuthController {
     const password = text(body?.wachtwoord);
     const back = safeReturnPath(body?.terug);
     const errors: Record<string, string> = {};
-    if (!email) errors.email = t(web, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
-    if (!password) errors.wachtwoord = t(web, 'Vul uw wachtwoord in.', 'Enter your password.');
+    if (!email) errors.email = sharedText(web).enterYourEMailAddress;
+    if (!password) errors.wachtwoord = sharedText(web).enterYourPassword;
     if (Object.keys(errors).length > 0) return sendPage(reply, web, this.signInPage(web, { email, back, errors }), 400);
     try {
       const user = await this.accounts.authenticate(email, password, request.ip);
@@ -68,11 +69,11 @@ export class WebAuthController {
       if (error.code === AppErrorCode.RateLimited) {
         const seconds = (error as AppException & { retryAfterSeconds?: number }).retryAfterSeconds;
         if (seconds) reply.header('Retry-After', String(seconds));
-        const message = t(web, 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.', 'Too many failed attempts. Wait fifteen minutes and try again.');
+        const message = sharedText(web).tooManyFailedAttemptsWait;
         return sendPage(reply, web, this.signInPage(web, { email, back, message }), 429);
       }
       if (error.code !== AppErrorCode.Unauthenticated) throw error;
-      const message = t(web, 'Het e-mailadres of het wachtwoord klopt niet.', 'The e-mail address or password is wrong.');
+      const message = sharedText(web).theEMailAddressPassword;
       sendPage(reply, web, this.signInPage(web, { email, back, message }), 401);
     }
   }
@@ -105,18 +106,18 @@ export class WebAuthController {
   private signInPage(web: WebContext, state: { email?: string; back?: string; errors?: Record<string, string>; message?: string }) {
     const errors = state.errors ?? {};
     return page(web, {
-      title: t(web, 'Inloggen', 'Sign in'),
+      title: sharedText(web).signIn,
       body: html`<div class="sign-in">
   ${errorSummary(web, errors, state.message)}
-  <p>${t(web, 'Voor verhuurders, auditors, certificeerders, gemeenten en beheerders van het keurmerk.', 'For landlords, auditors, certifiers, municipalities and administrators of the quality mark.')}</p>
+  <p>${sharedText(web).forLandlordsAuditorsCertifiersMunicipalities}</p>
   <form method="post" action="/app/inloggen" class="card" novalidate>
     ${csrfField(web)}
     ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : ''}
-    ${field({ name: 'email', label: t(web, 'E-mailadres', 'E-mail address'), type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
-    ${field({ name: 'wachtwoord', label: t(web, 'Wachtwoord', 'Password'), type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
-    <button type="submit">${t(web, 'Inloggen', 'Sign in')}</button>
+    ${field({ name: 'email', label: sharedText(web).eMailAddress, type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
+    ${field({ name: 'wachtwoord', label: sharedText(web).password, type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
+    <button type="submit">${sharedText(web).signIn}</button>
   </form>
-  <p class="muted">${t(web, 'Wilt u een certificaat controleren?', 'Want to check a certificate?')} <a href="/controleer">${t(web, 'Controleer een woning', 'Check a home')}</a></p>
+  <p class="muted">${sharedText(web).wantCheckCertificate} <a href="/controleer">${sharedText(web).checkAHome}</a></p>
 </div>`,
     });
   }

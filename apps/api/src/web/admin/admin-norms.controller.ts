@@ -5,10 +5,11 @@ import { normToContract, type NormDocument, VERSION_PATTERN } from '@keurmerk/no
 import { normOf, type NormVersionEntity, NormVersionService } from '@keurmerk/norm-versions';
 import { csrfField, emptyState, errorSummary, html, type Html, page, redirect, sendPage } from '../layout';
 import { statusBadge } from '../labels';
-import { formatDate, formatDateTime, type SignedInContext, t, type WebContext } from '../web-context';
+import { formatDate, formatDateTime, type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { type CriterionChange, diffNorms, nextVersion } from './norm-diff';
-import { text, textareaField } from './page-parts';
+import { text, textareaField } from '../shared/page-parts';
+import { adminText } from './admin.texts';
 
 type Fields = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ interface EditorState {
 /** The JSON editor of a concept, with every problem the norm library found, by its JSON path. */
 function editor(web: WebContext, action: string, state: EditorState, submit: string): Html {
   const problems = state.problems ?? [];
-  const error = problems.length > 0 ? t(web, `Het document klopt op ${problems.length} punt(en) niet; zie de lijst hierboven.`, `The document is wrong in ${problems.length} place(s); see the list above.`) : state.message;
+  const error = problems.length > 0 ? adminText(web).theDocumentWrongPlaceS(problems.length) : state.message;
   return html`${problems.length > 0 || state.message
     ? html`${errorSummary(web, error ? { document: error } : {})}${problems.length > 0 ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>` : ''}`
     : ''}
@@ -50,8 +51,8 @@ function editor(web: WebContext, action: string, state: EditorState, submit: str
     ${csrfField(web)}
     ${textareaField({
       name: 'document',
-      label: t(web, 'Normdocument (JSON)', 'Norm document (JSON)'),
-      hint: t(web, 'In de vorm van de API (POST /v1/normen): versie, ingangsdatum, secties met criteria. De status bepaalt publiceren.', 'In the API’s shape (POST /v1/normen): versie, ingangsdatum, secties with criteria. Publishing decides the status.'),
+      label: adminText(web).normDocumentJson,
+      hint: adminText(web).inApisShapePostV1,
       value: state.json,
       error,
       rows: 24,
@@ -65,16 +66,10 @@ function editor(web: WebContext, action: string, state: EditorState, submit: str
 function changeDetails(web: WebContext, change: CriterionChange): Html {
   if (change.kind !== 'changed') return html``;
   return html`<div class="table-wrap"><table>
-    <thead><tr><th>${t(web, 'Veld', 'Field')}</th><th>${t(web, 'Was', 'Was')}</th><th>${t(web, 'Wordt', 'Becomes')}</th></tr></thead>
+    <thead><tr><th>${adminText(web).field}</th><th>${adminText(web).was}</th><th>${adminText(web).becomes}</th></tr></thead>
     <tbody>${change.fields.map((f) => html`<tr><th scope="row">${f.field}</th><td class="diff-removed">${f.before ?? '—'}</td><td class="diff-added">${f.after ?? '—'}</td></tr>`)}</tbody>
   </table></div>`;
 }
-
-const CHANGE_WORDS: Record<CriterionChange['kind'], [string, string]> = {
-  added: ['Toegevoegd', 'Added'],
-  removed: ['Vervallen', 'Removed'],
-  changed: ['Gewijzigd', 'Changed'],
-};
 
 /**
  * Norm versions: list, write a concept as JSON (the REST document, checked by the norm library through
@@ -87,17 +82,17 @@ export class AdminNormsController {
   @Get()
   async list(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const versions = await this.norms.list();
-    const body = html`<p><a class="button" href="${NORMS_PATH}/nieuw">${t(web, 'Nieuw concept', 'New draft')}</a></p>
-      ${versions.length === 0 ? emptyState(t(web, 'Er is nog geen normversie.', 'There is no norm version yet.')) : html`<div class="table-wrap"><table class="stack">
-        <thead><tr><th>${t(web, 'Versie', 'Version')}</th><th>${t(web, 'Status', 'Status')}</th><th>${t(web, 'Ingangsdatum', 'Effective date')}</th><th>${t(web, 'Gepubliceerd', 'Published')}</th><th><span class="visually-hidden">${t(web, 'Vergelijken', 'Compare')}</span></th></tr></thead>
+    const body = html`<p><a class="button" href="${NORMS_PATH}/nieuw">${adminText(web).newDraft}</a></p>
+      ${versions.length === 0 ? emptyState(adminText(web).thereNoNormVersionYet) : html`<div class="table-wrap"><table class="stack">
+        <thead><tr><th>${adminText(web).version}</th><th>${adminText(web).status}</th><th>${adminText(web).effectiveDate}</th><th>${adminText(web).published}</th><th><span class="visually-hidden">${adminText(web).compare}</span></th></tr></thead>
         <tbody>${versions.map((v, index) => html`<tr>
-          <td data-label="${t(web, 'Versie', 'Version')}"><a href="${NORMS_PATH}/${v.version}">${v.version}</a></td>
-          <td data-label="${t(web, 'Status', 'Status')}">${normStatus(web, v)}</td>
-          <td data-label="${t(web, 'Ingangsdatum', 'Effective date')}">${formatDate(web, v.effectiveDate)}</td>
-          <td data-label="${t(web, 'Gepubliceerd', 'Published')}">${formatDateTime(web, v.publishedAt)}</td>
-          <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${t(web, `Vergelijk met ${versions[index + 1].version}`, `Compare with ${versions[index + 1].version}`)}</a>` : ''}</td></tr>`)}</tbody>
+          <td data-label="${adminText(web).version}"><a href="${NORMS_PATH}/${v.version}">${v.version}</a></td>
+          <td data-label="${adminText(web).status}">${normStatus(web, v)}</td>
+          <td data-label="${adminText(web).effectiveDate}">${formatDate(web, v.effectiveDate)}</td>
+          <td data-label="${adminText(web).published}">${formatDateTime(web, v.publishedAt)}</td>
+          <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${adminText(web).compareWith(versions[index + 1].version)}</a>` : ''}</td></tr>`)}</tbody>
       </table></div>`}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Normversies', 'Norm versions'), body, styles: ['admin.css'] }));
+    sendPage(reply, web, page(web, { title: adminText(web).normVersions, body, styles: ['admin.css'] }));
   }
 
   @Get('nieuw')
@@ -122,7 +117,7 @@ export class AdminNormsController {
   @Get(':versie')
   async show(@Web() web: SignedInContext, @Param('versie') version: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const entity = await this.norms.get(versionOr404(version));
-    const notice = query.opgeslagen === '1' ? t(web, 'Het concept is opgeslagen.', 'The draft has been saved.') : query.gepubliceerd === '1' ? t(web, 'De versie is gepubliceerd.', 'The version has been published.') : undefined;
+    const notice = query.opgeslagen === '1' ? adminText(web).theDraftHasBeenSaved : query.gepubliceerd === '1' ? adminText(web).theVersionHasBeenPublished : undefined;
     this.sendVersion(reply, web, entity, { json: JSON.stringify(documentOf(entity), null, 2) }, 200, notice);
   }
 
@@ -152,24 +147,24 @@ export class AdminNormsController {
     if (index < 0) throw AppException.notFound(`Norm version ${version}`);
     const current = versions[index];
     const previous = versions[index + 1];
-    const title = t(web, `Versie ${current.version} vergeleken`, `Version ${current.version} compared`);
+    const title = adminText(web).versionCompared(current.version);
     if (!previous) {
-      const body = emptyState(t(web, 'Dit is de eerste versie: er is niets om mee te vergelijken.', 'This is the first version: there is nothing to compare it with.'), html`<a href="${NORMS_PATH}/${current.version}">${t(web, 'Terug naar de versie', 'Back to the version')}</a>`);
+      const body = emptyState(adminText(web).thisFirstVersionThereNothing, html`<a href="${NORMS_PATH}/${current.version}">${adminText(web).backToTheVersion}</a>`);
       sendPage(reply, web, page(web, { title, body, styles: ['admin.css'] }));
       return;
     }
     const diff = diffNorms(documentOf(previous), documentOf(current));
-    const body = html`<p>${t(web, `Wat er in ${current.version} anders is dan in ${previous.version}.`, `What is different in ${current.version} from ${previous.version}.`)} <a href="${NORMS_PATH}/${current.version}">${t(web, 'Naar de versie', 'To the version')}</a></p>
-      <ul class="diff-legend" aria-label="${t(web, 'Legenda', 'Legend')}">
-        <li class="diff-added">${t(web, 'Toegevoegd / nieuw', 'Added / new')}</li><li class="diff-removed">${t(web, 'Vervallen / oud', 'Removed / old')}</li><li class="diff-changed">${t(web, 'Gewijzigd', 'Changed')}</li>
+    const body = html`<p>${adminText(web).whatDifferentFrom(current.version, previous.version)} <a href="${NORMS_PATH}/${current.version}">${adminText(web).toTheVersion}</a></p>
+      <ul class="diff-legend" aria-label="${adminText(web).legend}">
+        <li class="diff-added">${adminText(web).addedNew}</li><li class="diff-removed">${adminText(web).removedOld}</li><li class="diff-changed">${adminText(web).changed}</li>
       </ul>
-      ${diff.effectiveDate ? html`<p class="diff-changed">${t(web, 'Ingangsdatum', 'Effective date')}: ${formatDate(web, diff.effectiveDate.before)} → ${formatDate(web, diff.effectiveDate.after)}</p>` : ''}
+      ${diff.effectiveDate ? html`<p class="diff-changed">${adminText(web).effectiveDate}: ${formatDate(web, diff.effectiveDate.before)} → ${formatDate(web, diff.effectiveDate.after)}</p>` : ''}
       ${diff.criteria.length === 0
-        ? emptyState(t(web, 'Geen verschillen in de criteria.', 'No differences in the criteria.'))
-        : html`<p>${t(web, `${diff.criteria.length} criteria verschillen.`, `${diff.criteria.length} criteria differ.`)}</p>
+        ? emptyState(adminText(web).noDifferencesCriteria)
+        : html`<p>${adminText(web).criteriaDiffer(diff.criteria.length)}</p>
           <ul class="diff-list">${diff.criteria.map((change) => html`<li class="diff-${change.kind}" data-criterion="${change.code}">
-            <h3><span>${change.code}</span> <span>${change.title}</span> <span class="badge badge--neutral">${t(web, ...CHANGE_WORDS[change.kind])}</span></h3>
-            <p class="muted">${t(web, 'Sectie', 'Section')} ${change.section}</p>
+            <h3><span>${change.code}</span> <span>${change.title}</span> <span class="badge badge--neutral">${adminText(web).criterionChanges[change.kind]}</span></h3>
+            <p class="muted">${adminText(web).section} ${change.section}</p>
             ${changeDetails(web, change)}
           </li>`)}</ul>`}`;
     sendPage(reply, web, page(web, { title, body, styles: ['admin.css'] }));
@@ -179,7 +174,7 @@ export class AdminNormsController {
     try {
       return JSON.parse(json);
     } catch {
-      throw AppException.invalidField('document', 'json', t(web, 'Dit is geen geldige JSON. Controleer haakjes, komma’s en aanhalingstekens.', 'This is not valid JSON. Check brackets, commas and quotes.'));
+      throw AppException.invalidField('document', 'json', adminText(web).thisNotValidJsonCheck);
     }
   }
 
@@ -194,9 +189,9 @@ export class AdminNormsController {
   }
 
   private sendNewDraft(reply: FastifyReply, web: SignedInContext, state: EditorState, status = 200): void {
-    const body = html`<p>${t(web, 'Een kopie van de nieuwste gepubliceerde versie, onder het volgende versienummer. Pas de criteria aan en sla het concept op; publiceren is een aparte stap.', 'A copy of the newest published version under the next version number. Change the criteria and save the draft; publishing is a separate step.')}</p>
-      ${editor(web, NORMS_PATH, state, t(web, 'Concept opslaan', 'Save draft'))}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Nieuw concept', 'New draft'), body, styles: ['admin.css'] }), status);
+    const body = html`<p>${adminText(web).aCopyNewestPublishedVersion}</p>
+      ${editor(web, NORMS_PATH, state, adminText(web).saveDraft)}`;
+    sendPage(reply, web, page(web, { title: adminText(web).newDraft, body, styles: ['admin.css'] }), status);
   }
 
   private sendVersion(reply: FastifyReply, web: SignedInContext, entity: NormVersionEntity, state: EditorState, status = 200, notice?: string): void {
@@ -205,19 +200,19 @@ export class AdminNormsController {
     const draft = entity.status === 'concept';
     const body = html`<div class="card">
         <dl class="facts">
-          <dt>${t(web, 'Status', 'Status')}</dt><dd>${normStatus(web, entity)}</dd>
-          <dt>${t(web, 'Ingangsdatum', 'Effective date')}</dt><dd>${formatDate(web, entity.effectiveDate)}</dd>
-          <dt>${t(web, 'Secties en criteria', 'Sections and criteria')}</dt><dd>${document.secties.length} / ${criteria}</dd>
-          ${entity.publishedAt ? html`<dt>${t(web, 'Gepubliceerd', 'Published')}</dt><dd>${formatDateTime(web, entity.publishedAt)}</dd>` : ''}
+          <dt>${adminText(web).status}</dt><dd>${normStatus(web, entity)}</dd>
+          <dt>${adminText(web).effectiveDate}</dt><dd>${formatDate(web, entity.effectiveDate)}</dd>
+          <dt>${adminText(web).sectionsAndCriteria}</dt><dd>${document.secties.length} / ${criteria}</dd>
+          ${entity.publishedAt ? html`<dt>${adminText(web).published}</dt><dd>${formatDateTime(web, entity.publishedAt)}</dd>` : ''}
         </dl>
         <div class="actions">
-          <a class="button button--secondary" href="${NORMS_PATH}/${entity.version}/vergelijking">${t(web, 'Vergelijk met de vorige versie', 'Compare with the previous version')}</a>
-          ${draft ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit" data-confirm="${t(web, `Versie ${entity.version} publiceren? Daarna kan ze niet meer veranderen.`, `Publish version ${entity.version}? It cannot change afterwards.`)}">${t(web, 'Publiceren', 'Publish')}</button></form>` : ''}
+          <a class="button button--secondary" href="${NORMS_PATH}/${entity.version}/vergelijking">${adminText(web).comparePreviousVersion}</a>
+          ${draft ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit" data-confirm="${adminText(web).publishVersionCannotChangeAfterwards(entity.version)}">${adminText(web).publish}</button></form>` : ''}
         </div>
       </div>
       ${draft
-        ? html`<h2>${t(web, 'Concept bewerken', 'Edit the draft')}</h2>${editor(web, `${NORMS_PATH}/${entity.version}`, state, t(web, 'Wijzigingen opslaan', 'Save changes'))}`
-        : html`<p class="muted">${t(web, 'Een gepubliceerde versie verandert nooit meer: elke keuring wordt beoordeeld met de versie die eraan vastzit.', 'A published version never changes again: each inspection is judged by the version pinned to it.')}</p>`}`;
-    sendPage(reply, web, page(web, { title: t(web, `Normversie ${entity.version}`, `Norm version ${entity.version}`), body, notice, styles: ['admin.css'] }), status);
+        ? html`<h2>${adminText(web).editTheDraft}</h2>${editor(web, `${NORMS_PATH}/${entity.version}`, state, adminText(web).saveChanges)}`
+        : html`<p class="muted">${adminText(web).aPublishedVersionNeverChanges}</p>`}`;
+    sendPage(reply, web, page(web, { title: adminText(web).normVersion(entity.version), body, notice, styles: ['admin.css'] }), status);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dateInAmsterdam } from '@keurmerk/norm';
-import { addressLine } from './page-parts';
+import { addressLine } from '../shared/page-parts';
 
 export type StatusCounts = Record<string, number>;
 

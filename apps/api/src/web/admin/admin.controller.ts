@@ -6,17 +6,18 @@ import { InspectionService } from '@keurmerk/inspections';
 import { ApplicationService, type LocationEntity, LocationService } from '@keurmerk/locations';
 import { PlanInspectionDto } from '../../inspections/dto/inspection.dto';
 import { emptyState, html, page, redirect, sendPage } from '../layout';
-import { statusBadge } from '../labels';
-import { formatDate, formatDateTime, formatNumber, type SignedInContext, t } from '../web-context';
+import { statusBadge, type StatusKind } from '../labels';
+import { formatDate, formatDateTime, formatNumber, type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { AdminOverviewService, type StatusCounts } from './admin-overview.service';
-import { addressLine, amsterdamParts, pageRequest, pager, text, uuidOr404, validated } from './page-parts';
+import { addressLine, amsterdamParts, pageRequest, pager, text, uuidOr404, validated } from '../shared/page-parts';
 import { AdminPlanning } from './planning.service';
 import { conflictsBox, conflictText, kindText, type PlanFormValues, PLANNING_PATH } from './planning.view';
+import { adminText } from './admin.texts';
 
 type Fields = Record<string, unknown>;
 
-const STATUS_ORDER: Record<string, string[]> = {
+const STATUS_ORDER: Partial<Record<StatusKind, string[]>> = {
   application: ['ingediend', 'in-behandeling', 'afgerond', 'ingetrokken'],
   inspection: ['gepland', 'in-uitvoering', 'ingediend', 'besloten'],
   certificate: ['uitgifte', 'geldig', 'geschorst', 'ingetrokken', 'verlopen'],
@@ -41,9 +42,9 @@ export class AdminPagesController {
   @Get()
   async home(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const overview = await this.overviews.overview(web.now);
-    const block = (title: string, kind: string, counts: StatusCounts, link: (status: string) => string | undefined) => html`<section class="card">
+    const block = (title: string, kind: StatusKind, counts: StatusCounts, link: (status: string) => string | undefined) => html`<section class="card">
       <h2>${title}</h2>
-      <ul class="stats">${STATUS_ORDER[kind].map((status) => {
+      <ul class="stats">${(STATUS_ORDER[kind] ?? []).map((status) => {
         const href = link(status);
         const inner = html`<strong>${formatNumber(web, counts[status] ?? 0)}</strong>${statusBadge(web, kind, status)}`;
         return html`<li>${href ? html`<a href="${href}">${inner}</a>` : inner}</li>`;
@@ -52,26 +53,26 @@ export class AdminPagesController {
     const overdue = overview.overdueFindings;
     const body = html`
       <div class="cols">
-        ${block(t(web, 'Aanvragen', 'Applications'), 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
-        ${block(t(web, 'Keuringen', 'Inspections'), 'inspection', overview.inspections, () => undefined)}
-        ${block(t(web, 'Certificaten', 'Certificates'), 'certificate', overview.certificates, () => undefined)}
-        ${block(t(web, 'Meldingen', 'Complaints'), 'complaint', overview.complaints, (s) => `/app/beheer/meldingen?status=${s}`)}
+        ${block(adminText(web).applications, 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
+        ${block(adminText(web).inspections, 'inspection', overview.inspections, () => undefined)}
+        ${block(adminText(web).certificates, 'certificate', overview.certificates, () => undefined)}
+        ${block(adminText(web).complaints, 'complaint', overview.complaints, (s) => `/app/beheer/meldingen?status=${s}`)}
       </div>
       <section class="card" aria-labelledby="achterstallig">
-        <h2 id="achterstallig">${t(web, 'Bevindingen over de hersteltermijn', 'Findings past their repair deadline')} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
+        <h2 id="achterstallig">${adminText(web).findingsPastTheirRepairDeadline} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
         ${overdue.total === 0
-          ? html`<p>${t(web, 'Geen open bevindingen over hun termijn.', 'No open findings past their deadline.')}</p>`
+          ? html`<p>${adminText(web).noOpenFindingsPastTheir}</p>`
           : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Criterium', 'Criterion')}</th><th>${t(web, 'Ernst', 'Severity')}</th><th>${t(web, 'Termijn', 'Deadline')}</th></tr></thead>
+              <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).criterion}</th><th>${adminText(web).severity}</th><th>${adminText(web).deadline}</th></tr></thead>
               <tbody>${overdue.first.map((f) => html`<tr>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${f.address}</td>
-                <td data-label="${t(web, 'Criterium', 'Criterion')}">${f.criterionCode}</td>
-                <td data-label="${t(web, 'Ernst', 'Severity')}">${statusBadge(web, 'severity', f.severity)}</td>
-                <td data-label="${t(web, 'Termijn', 'Deadline')}">${formatDate(web, f.repairDeadline)}</td></tr>`)}</tbody>
+                <td data-label="${adminText(web).location}">${f.address}</td>
+                <td data-label="${adminText(web).criterion}">${f.criterionCode}</td>
+                <td data-label="${adminText(web).severity}">${statusBadge(web, 'severity', f.severity)}</td>
+                <td data-label="${adminText(web).deadline}">${formatDate(web, f.repairDeadline)}</td></tr>`)}</tbody>
             </table></div>
-            ${overdue.total > overdue.first.length ? html`<p class="muted">${t(web, `De ${overdue.first.length} oudste van ${overdue.total}.`, `The oldest ${overdue.first.length} of ${overdue.total}.`)}</p>` : ''}`}
+            ${overdue.total > overdue.first.length ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>` : ''}`}
       </section>`;
-    sendPage(reply, web, page(web, { title: t(web, 'Overzicht', 'Overview'), body, styles: ['admin.css'] }));
+    sendPage(reply, web, page(web, { title: adminText(web).overview, body, styles: ['admin.css'] }));
   }
 
   /** Applications waiting for an inspection, and the inspections planned. */
@@ -85,32 +86,32 @@ export class AdminPagesController {
     const place = (id: string) => (places.get(id) ? addressLine(places.get(id)!) : id);
     const body = html`
       <section aria-labelledby="wachtend">
-        <h2 id="wachtend">${t(web, 'Aanvragen die op een keuring wachten', 'Applications waiting for an inspection')}</h2>
+        <h2 id="wachtend">${adminText(web).applicationsWaitingInspection}</h2>
         ${waiting.total === 0
-          ? emptyState(t(web, 'Geen aanvragen die op een keuring wachten.', 'No applications are waiting for an inspection.'))
+          ? emptyState(adminText(web).noApplicationsWaitingInspection)
           : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Aangevraagd', 'Applied')}</th><th><span class="visually-hidden">${t(web, 'Actie', 'Action')}</span></th></tr></thead>
+              <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
               <tbody>${waiting.items.map((a) => html`<tr>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${place(a.locationId)}</td>
-                <td data-label="${t(web, 'Aangevraagd', 'Applied')}">${formatDate(web, a.createdAt)}</td>
-                <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${t(web, 'Keuring plannen', 'Plan inspection')}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`)}</tbody>
+                <td data-label="${adminText(web).location}">${place(a.locationId)}</td>
+                <td data-label="${adminText(web).applied}">${formatDate(web, a.createdAt)}</td>
+                <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`)}</tbody>
             </table></div>${pager(web, PLANNING_PATH, waiting)}`}
       </section>
       <section aria-labelledby="gepland">
-        <h2 id="gepland">${t(web, 'Geplande keuringen', 'Planned inspections')}</h2>
+        <h2 id="gepland">${adminText(web).plannedInspections}</h2>
         ${planned.total === 0
-          ? emptyState(t(web, 'Er zijn geen keuringen gepland.', 'No inspections are planned.'))
+          ? emptyState(adminText(web).noInspectionsArePlanned)
           : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Wanneer', 'When')}</th><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Soort', 'Kind')}</th><th>${t(web, 'Auditor', 'Auditor')}</th></tr></thead>
+              <thead><tr><th>${adminText(web).when}</th><th>${adminText(web).location}</th><th>${adminText(web).kind}</th><th>${adminText(web).auditor}</th></tr></thead>
               <tbody>${planned.items.map((i) => html`<tr>
-                <td data-label="${t(web, 'Wanneer', 'When')}">${formatDateTime(web, i.plannedAt)}</td>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${place(i.locationId)}</td>
-                <td data-label="${t(web, 'Soort', 'Kind')}">${kindText(web, i.kind)}</td>
-                <td data-label="${t(web, 'Auditor', 'Auditor')}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`)}</tbody>
+                <td data-label="${adminText(web).when}">${formatDateTime(web, i.plannedAt)}</td>
+                <td data-label="${adminText(web).location}">${place(i.locationId)}</td>
+                <td data-label="${adminText(web).kind}">${kindText(web, i.kind)}</td>
+                <td data-label="${adminText(web).auditor}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`)}</tbody>
             </table></div>`}
       </section>`;
-    const notice = query.gepland === '1' ? t(web, 'De keuring is gepland.', 'The inspection has been planned.') : undefined;
-    sendPage(reply, web, page(web, { title: t(web, 'Keuringen plannen', 'Plan inspections'), body, notice, styles: ['admin.css'] }));
+    const notice = query.gepland === '1' ? adminText(web).theInspectionHasBeenPlanned : undefined;
+    sendPage(reply, web, page(web, { title: adminText(web).planInspections, body, notice, styles: ['admin.css'] }));
   }
 
   @Get('keuringen/nieuw')

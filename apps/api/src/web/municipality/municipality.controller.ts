@@ -7,11 +7,12 @@ import { AppException } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
 import { csvField, registerCsvLines } from '../../verification/register-csv';
-import { addressLine, amsterdamInstant, pageRequest, pager, selectField } from '../admin/page-parts';
+import { addressLine, amsterdamInstant, pageRequest, pager, selectField } from '../shared/page-parts';
 import { emptyState, errorSummary, field, html, page, sendPage } from '../layout';
 import { statusBadge, statusText } from '../labels';
-import { formatDate, formatDateTime, formatNumber, type SignedInContext, t } from '../web-context';
+import { formatDate, formatDateTime, formatNumber, type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
+import { municipalityText } from './municipality.texts';
 
 type Fields = Record<string, unknown>;
 
@@ -46,36 +47,36 @@ export class MunicipalityPagesController {
     const found = await this.certificates.list(web.user.principal, pageRequest(query.pagina), { status, search });
     const shown = new URLSearchParams(Object.entries({ status, zoek: search }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     const body = html`
-      <p class="lead">${t(web, `Keurmerkcertificaten van locaties in uw gemeente (${code}).`, `Quality-mark certificates of locations in your municipality (${code}).`)}</p>
+      <p class="lead">${municipalityText(web).qualityMarkCertificatesLocationsYour(code)}</p>
       <div class="filters">
         <form method="get" action="${HOME_PATH}" class="inline-form">
-          ${field({ name: 'zoek', type: 'search', label: t(web, 'Zoeken', 'Search'), value: search || undefined, hint: t(web, 'Certificaatnummer, postcode en huisnummer, straat, plaats of houder', 'Certificate number, postcode and house number, street, place or holder'), attributes: html` maxlength="${MAX_SEARCH}"` })}
-          ${selectField({ name: 'status', label: t(web, 'Status', 'Status'), value: status, empty: t(web, 'Alle statussen', 'All statuses'), choices: CERTIFICATE_STATUSES.map((s) => ({ value: s, label: statusText(web, 'certificate', s) })) })}
-          <button type="submit" class="button--secondary">${t(web, 'Filteren', 'Filter')}</button>
+          ${field({ name: 'zoek', type: 'search', label: municipalityText(web).search, value: search || undefined, hint: municipalityText(web).certificateNumberPostcodeHouseNumber, attributes: html` maxlength="${MAX_SEARCH}"` })}
+          ${selectField({ name: 'status', label: municipalityText(web).status, value: status, empty: municipalityText(web).allStatuses, choices: CERTIFICATE_STATUSES.map((s) => ({ value: s, label: statusText(web, 'certificate', s) })) })}
+          <button type="submit" class="button--secondary">${municipalityText(web).filter}</button>
         </form>
       </div>
-      <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${shown.size > 0 ? `?${shown.toString()}` : ''}" download>${t(web, 'Deze lijst downloaden (CSV)', 'Download this list (CSV)')}</a>
-        <a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${t(web, 'Geldige certificaten downloaden (CSV)', 'Download valid certificates (CSV)')}</a>
-        <span class="muted">${t(web, 'De lijst met de gekozen zoekopdracht en status; de geldige certificaten in het formaat van het open register.', 'The list with the chosen search and status; the valid certificates in the open register’s format.')}</span></p>
+      <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${shown.size > 0 ? `?${shown.toString()}` : ''}" download>${municipalityText(web).downloadThisListCsv}</a>
+        <a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${municipalityText(web).downloadValidCertificatesCsv}</a>
+        <span class="muted">${municipalityText(web).theListChosenSearchStatus}</span></p>
       ${found.total === 0
         ? emptyState(
             status || search
-              ? t(web, 'Geen certificaten gevonden met deze zoekopdracht of status.', 'No certificates match this search or status.')
-              : t(web, 'Er zijn nog geen certificaten in uw gemeente.', 'There are no certificates in your municipality yet.'),
+              ? municipalityText(web).noCertificatesMatchSearchStatus
+              : municipalityText(web).thereNoCertificatesYourMunicipality,
           )
-        : html`<p>${found.total === 1 ? t(web, '1 certificaat', '1 certificate') : t(web, `${formatNumber(web, found.total)} certificaten`, `${formatNumber(web, found.total)} certificates`)}</p>
+        : html`<p>${found.total === 1 ? municipalityText(web).n1Certificate : municipalityText(web).certificatesCount(formatNumber(web, found.total))}</p>
           <div class="table-wrap"><table class="stack">
-          <thead><tr><th>${t(web, 'Certificaat', 'Certificate')}</th><th>${t(web, 'Adres', 'Address')}</th><th>${t(web, 'Status', 'Status')}</th><th>${t(web, 'Geldig tot', 'Valid until')}</th><th class="num">${t(web, 'Max. bewoners', 'Max. residents')}</th><th>${t(web, 'Houder', 'Holder')}</th></tr></thead>
+          <thead><tr><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).address}</th><th>${municipalityText(web).status}</th><th>${municipalityText(web).validUntil}</th><th class="num">${municipalityText(web).maxResidents}</th><th>${municipalityText(web).holder}</th></tr></thead>
           <tbody>${found.items.map((c) => html`<tr>
-            <td data-label="${t(web, 'Certificaat', 'Certificate')}"><a href="/controleer/${c.number}">${c.number}</a></td>
-            <td data-label="${t(web, 'Adres', 'Address')}">${addressLine(c.content.address)}</td>
-            <td data-label="${t(web, 'Status', 'Status')}">${statusBadge(web, 'certificate', c.status)}</td>
-            <td data-label="${t(web, 'Geldig tot', 'Valid until')}">${formatDate(web, c.validUntil)}</td>
-            <td class="num" data-label="${t(web, 'Max. bewoners', 'Max. residents')}">${formatNumber(web, c.maximumResidents)}</td>
-            <td data-label="${t(web, 'Houder', 'Holder')}">${c.content.holderName}</td></tr>`)}</tbody>
+            <td data-label="${municipalityText(web).certificate}"><a href="/controleer/${c.number}">${c.number}</a></td>
+            <td data-label="${municipalityText(web).address}">${addressLine(c.content.address)}</td>
+            <td data-label="${municipalityText(web).status}">${statusBadge(web, 'certificate', c.status)}</td>
+            <td data-label="${municipalityText(web).validUntil}">${formatDate(web, c.validUntil)}</td>
+            <td class="num" data-label="${municipalityText(web).maxResidents}">${formatNumber(web, c.maximumResidents)}</td>
+            <td data-label="${municipalityText(web).holder}">${c.content.holderName}</td></tr>`)}</tbody>
         </table></div>`}
       ${pager(web, HOME_PATH, found, { status, zoek: search || undefined })}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Certificaten', 'Certificates'), body, styles: ['municipality.css'] }));
+    sendPage(reply, web, page(web, { title: municipalityText(web).certificatesTitle, body, styles: ['municipality.css'] }));
   }
 
   /** The list as filtered on the page, every page of it, with each certificate's status: streamed in number order. */
@@ -108,30 +109,30 @@ export class MunicipalityPagesController {
     const given = typeof query.sinds === 'string' ? query.sinds.trim() : '';
     const fallback = dateInAmsterdam(new Date(web.now.getTime() - CHANGES_DEFAULT_DAYS * 24 * 3600_000));
     const givenInstant = given ? amsterdamInstant(given, '00:00') : undefined;
-    const error = given && !givenInstant ? t(web, 'Vul een geldige datum in, zoals 1-12-2026.', 'Enter a valid date, such as 1-12-2026.') : undefined;
+    const error = given && !givenInstant ? municipalityText(web).enterValidDateSuch1 : undefined;
     const sinceDate = givenInstant ? given : fallback;
     const found = await this.register.changes(web.user.principal, amsterdamInstant(sinceDate, '00:00')!, pageRequest(query.pagina));
     const body = html`${errorSummary(web, error ? { sinds: error } : {})}
       <div class="filters">
         <form method="get" action="${CHANGES_PATH}" class="inline-form">
-          ${field({ name: 'sinds', label: t(web, 'Wijzigingen sinds', 'Changes since'), type: 'date', value: given || sinceDate, error })}
-          <button type="submit" class="button--secondary">${t(web, 'Tonen', 'Show')}</button>
+          ${field({ name: 'sinds', label: municipalityText(web).changesSince, type: 'date', value: given || sinceDate, error })}
+          <button type="submit" class="button--secondary">${municipalityText(web).show}</button>
         </form>
       </div>
       ${found.total === 0
-        ? emptyState(t(web, `Geen statuswijzigingen sinds ${formatDate(web, sinceDate)}.`, `No status changes since ${formatDate(web, sinceDate)}.`))
-        : html`<p>${t(web, `${formatNumber(web, found.total)} wijzigingen sinds ${formatDate(web, sinceDate)}, oudste eerst.`, `${formatNumber(web, found.total)} changes since ${formatDate(web, sinceDate)}, oldest first.`)}</p>
+        ? emptyState(municipalityText(web).noStatusChangesSince(formatDate(web, sinceDate)))
+        : html`<p>${municipalityText(web).changesSinceOldestFirst(formatNumber(web, found.total), formatDate(web, sinceDate))}</p>
           <div class="table-wrap"><table class="stack">
-          <thead><tr><th>${t(web, 'Tijdstip', 'When')}</th><th>${t(web, 'Certificaat', 'Certificate')}</th><th>${t(web, 'Van', 'From')}</th><th>${t(web, 'Naar', 'To')}</th><th>${t(web, 'Reden', 'Reason')}</th></tr></thead>
+          <thead><tr><th>${municipalityText(web).when}</th><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).from}</th><th>${municipalityText(web).to}</th><th>${municipalityText(web).reason}</th></tr></thead>
           <tbody>${found.items.map((c) => html`<tr>
-            <td data-label="${t(web, 'Tijdstip', 'When')}">${formatDateTime(web, c.occurredAt)}</td>
-            <td data-label="${t(web, 'Certificaat', 'Certificate')}"><a href="/controleer/${c.certificateNumber}">${c.certificateNumber}</a></td>
-            <td data-label="${t(web, 'Van', 'From')}">${c.fromStatus ? statusBadge(web, 'certificate', c.fromStatus) : '—'}</td>
-            <td data-label="${t(web, 'Naar', 'To')}">${statusBadge(web, 'certificate', c.toStatus)}</td>
-            <td data-label="${t(web, 'Reden', 'Reason')}">${c.reason}</td></tr>`)}</tbody>
+            <td data-label="${municipalityText(web).when}">${formatDateTime(web, c.occurredAt)}</td>
+            <td data-label="${municipalityText(web).certificate}"><a href="/controleer/${c.certificateNumber}">${c.certificateNumber}</a></td>
+            <td data-label="${municipalityText(web).from}">${c.fromStatus ? statusBadge(web, 'certificate', c.fromStatus) : '—'}</td>
+            <td data-label="${municipalityText(web).to}">${statusBadge(web, 'certificate', c.toStatus)}</td>
+            <td data-label="${municipalityText(web).reason}">${c.reason}</td></tr>`)}</tbody>
         </table></div>`}
       ${pager(web, CHANGES_PATH, found, { sinds: sinceDate })}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Statuswijzigingen', 'Status changes'), body, styles: ['municipality.css'] }), error ? 400 : 200);
+    sendPage(reply, web, page(web, { title: municipalityText(web).statusChanges, body, styles: ['municipality.css'] }), error ? 400 : 200);
   }
 }
 

@@ -2,11 +2,12 @@ import type { Page, PageRequest } from '@keurmerk/common';
 import { AppException, DEFAULT_PAGE_SIZE } from '@keurmerk/common';
 import { createValidationPipe } from '../../http/validation';
 import { html, type Html, labelledControl } from '../layout';
-import { formatNumber, t, type WebContext } from '../web-context';
+import { formatNumber, type WebContext } from '../web-context';
+import { sharedText } from './shared.texts';
 
 /*
- * Small parts the beheerder's and the municipality's pages share: paging, reading forms through the
- * REST API's own DTO validation, and Dutch wall-clock times.
+ * Small parts every role's pages share: paging, reading forms through the REST API's own DTO
+ * validation, ids in paths, selects and textareas, address lines, and Dutch wall-clock times.
  */
 
 type Fields = Record<string, unknown>;
@@ -33,10 +34,10 @@ export function pager(web: WebContext, path: string, page: Page<unknown>, filter
     query.set('pagina', String(number));
     return `${path}?${query.toString()}`;
   };
-  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
-    ${page.page > 1 ? html`<a href="${href(page.page - 1)}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
-    <span>${t(web, `Pagina ${page.page} van ${pages}`, `Page ${page.page} of ${pages}`)} · ${formatNumber(web, page.total)} ${t(web, 'in totaal', 'in total')}</span>
-    ${page.page < pages ? html`<a href="${href(page.page + 1)}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
+  return html`<nav class="pager" aria-label="${sharedText(web).pages}">
+    ${page.page > 1 ? html`<a href="${href(page.page - 1)}" rel="prev">${sharedText(web).previous}</a>` : ''}
+    <span>${sharedText(web).pageOf(page.page, pages)} · ${formatNumber(web, page.total)} ${sharedText(web).inTotal}</span>
+    ${page.page < pages ? html`<a href="${href(page.page + 1)}" rel="next">${sharedText(web).next}</a>` : ''}
   </nav>`;
 }
 

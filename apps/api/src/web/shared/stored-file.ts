@@ -4,7 +4,7 @@ import { AppException } from '@keurmerk/common';
 import { type DocumentEntity, DocumentService } from '@keurmerk/documents';
 import type { FindingService } from '@keurmerk/inspections';
 import { attachmentDisposition } from '../../locations/attachment';
-import { uuidOr404 } from '../admin/page-parts';
+import { uuidOr404 } from './page-parts';
 
 /*
  * Stored files (application documents, inspection photos, repair evidence) as the web app sends them:
