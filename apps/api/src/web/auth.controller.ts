@@ -6,7 +6,7 @@ import { AppErrorCode, AppException } from '@keurmerk/common';
 import { csrfField, errorSummary, field, homeOf, html, page, redirect, sendPage } from './layout';
 import { type WebContext } from './web-context';
 import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
-import { findWebAsset } from './web.assets';
+import { findWebAsset, sendWebAsset } from './web.assets';
 import { WebSessionService } from './web-session.service';
 import { sharedText } from './shared/shared.texts';
 
@@ -97,10 +97,10 @@ export class WebAuthController {
 
   @Get('assets/:name')
   @WebPublic()
-  asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
+  asset(@Param('name') name: string, @Res() reply: FastifyReply): FastifyReply {
     const asset = findWebAsset(name);
     if (!asset) throw AppException.notFound('The file');
-    reply.header('Content-Type', asset.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
+    return sendWebAsset(reply, asset);
   }
 
   private signInPage(web: WebContext, state: { email?: string; back?: string; errors?: Record<string, string>; message?: string }) {
