@@ -6,6 +6,7 @@ import { CertificateService } from '@keurmerk/certificates';
 import { actorOf } from '@keurmerk/events';
 import { jwks } from '@keurmerk/signing';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { CertificateDto, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
 
@@ -45,7 +46,7 @@ export class CertificatesController {
     const { certificate, bytes } = await this.certificates.pdf(number);
     reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `inline; filename="${certificate.number}.pdf"`)
+      .header('Content-Disposition', contentDisposition(`${certificate.number}.pdf`, 'inline'))
       .header('ETag', `"${certificate.pdfSha256}"`)
       .header('Cache-Control', 'public, max-age=300');
     return bytes;

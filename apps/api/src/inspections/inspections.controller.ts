@@ -5,6 +5,7 @@ import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
 import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
 import { readMultipart } from '../http/upload';
@@ -136,7 +137,7 @@ export class InspectionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const { document, bytes } = await this.inspections.evidenceContent(caller, id, documentId);
-    reply.header('Content-Type', document.contentType).header('Content-Disposition', `attachment; filename="${document.fileName.replace(/"/g, '')}"`);
+    reply.header('Content-Type', document.contentType).header('Content-Disposition', contentDisposition(document.fileName));
     return bytes;
   }
 

@@ -9,6 +9,7 @@ import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
 import { uuidOr404 } from '../shared/page-parts';
+import { sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController, WebPublic } from '../web.guard';
@@ -156,11 +157,7 @@ export class AuditorPagesController {
   @Get(':id/bewijs/:documentId')
   async evidenceContent(@Web() web: SignedInContext, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
     const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, inspectionId(id), uuidOr404(documentId, 'The document'));
-    reply
-      .header('Content-Type', document.contentType)
-      .header('Content-Disposition', `inline; filename="${document.fileName.replace(/[^\w. -]/g, '_')}"`)
-      .header('Cache-Control', 'private, no-store')
-      .send(bytes);
+    sendStoredFile(reply, document, bytes);
   }
 
   /** The summary before submitting: what the answers lead to, evaluated by @keurmerk/norm. */

@@ -7,7 +7,7 @@ import { addressLine } from '../shared/page-parts';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html } from '../layout';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
-import { isImage } from '../shared/stored-file';
+import { isImage } from '../../http/content-disposition';
 import { certifierText } from './certifier.texts';
 
 export const DECISIONS_PATH = '/app/besluiten';

@@ -9,6 +9,7 @@ import { ApplicationService, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
+import { contentDisposition } from '../../http/content-disposition';
 import { addressLine, pager, uuidOr404 } from '../shared/page-parts';
 import { repairEvidenceContent, sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
@@ -226,7 +227,7 @@ export class LandlordPagesController {
     if (certificate.locationId !== location.id) throw AppException.notFound(`Certificate ${number}`);
     reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `attachment; filename="keurmerk-${certificate.number}.pdf"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-${certificate.number}.pdf`))
       .header('Content-Length', String(bytes.length))
       .header('Cache-Control', 'private, no-store')
       .send(bytes);

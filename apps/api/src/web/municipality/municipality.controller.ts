@@ -7,6 +7,7 @@ import { AppException } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
 import { csvField, registerCsvLines } from '../../verification/register-csv';
+import { contentDisposition } from '../../http/content-disposition';
 import { addressLine, amsterdamInstant, pageRequest, pager, selectField } from '../shared/page-parts';
 import { emptyState, errorSummary, field, html, page, sendPage } from '../layout';
 import { statusBadge, statusText } from '../labels';
@@ -86,7 +87,7 @@ export class MunicipalityPagesController {
     const stream = Readable.from(listCsvLines(this.certificates.listAll(web.user.principal, listFilter(query))), { objectMode: false });
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="keurmerk-${code}-lijst-${dateInAmsterdam(web.now)}.csv"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-${code}-lijst-${dateInAmsterdam(web.now)}.csv`))
       .header('Cache-Control', 'no-store')
       .send(stream);
   }
@@ -98,7 +99,7 @@ export class MunicipalityPagesController {
     const stream = Readable.from(registerCsvLines(this.register.validCertificates({ municipalityCode: code })), { objectMode: false });
     void reply
       .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="keurmerk-${code}-${dateInAmsterdam(web.now)}.csv"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-${code}-${dateInAmsterdam(web.now)}.csv`))
       .header('Cache-Control', 'no-store')
       .send(stream);
   }
