@@ -1,26 +1,21 @@
 import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AccountService, MunicipalityService, ORGANISATION_KINDS, type OrganisationEntity, ROLES, type UserEntity } from '@keurmerk/accounts';
+import { AccountService, MunicipalityService, type OrganisationEntity, type UserEntity } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
 import { actorOf } from '@keurmerk/events';
 import { InspectionService } from '@keurmerk/inspections';
 import { CreateOrganisationDto } from '../../accounts/dto/organisation.dto';
 import { CreateUserDto } from '../../accounts/dto/user.dto';
 import { DeclareRelationDto } from '../../inspections/dto/finding.dto';
-import { csrfField, emptyState, errorSummary, field, type FieldErrors, html, type Html, page, redirect, roleName, sendPage } from '../layout';
-import { formatDate, type SignedInContext, type WebContext } from '../web-context';
+import { type FieldErrors, redirect, sendPage } from '../layout';
+import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { pageRequest, pager, selectField, text, textareaField, validated } from '../shared/page-parts';
+import { pageRequest, text, validated } from '../shared/page-parts';
 import { adminText } from './admin.texts';
+import { ORGANISATIONS_PATH, organisationsPage, userFormPage, USERS_PATH, usersPage } from './admin-accounts.views';
 
 type Fields = Record<string, unknown>;
 
-const USERS_PATH = '/app/beheer/gebruikers';
-const ORGANISATIONS_PATH = '/app/beheer/organisaties';
-
-function kindName(web: WebContext, kind: string): string {
-  return adminText(web).organisationKinds[kind] ?? kind;
-}
 
 function problemText(web: WebContext, param: InvalidParam): string {
   switch (`${param.name}:${param.code}`) {
@@ -65,20 +60,7 @@ export class AdminAccountsController {
   async users(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const users = await this.accounts.listUsers(pageRequest(query.pagina));
     const organisations = await this.organisationNames(users.items);
-    const body = html`
-      <p><a class="button" href="${USERS_PATH}/nieuw">${adminText(web).addAUser}</a></p>
-      ${users.total === 0 ? emptyState(adminText(web).noUsersYet) : html`<div class="table-wrap"><table class="stack">
-        <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).eMailAddress}</th><th>${adminText(web).role}</th><th>${adminText(web).belongsTo}</th><th>${adminText(web).active}</th></tr></thead>
-        <tbody>${users.items.map((user) => html`<tr>
-          <td data-label="${adminText(web).name}">${user.name}</td>
-          <td data-label="${adminText(web).eMailAddress}">${user.email}</td>
-          <td data-label="${adminText(web).role}">${roleName(web, user.role)}</td>
-          <td data-label="${adminText(web).belongsTo}">${user.organisationId ? (organisations.get(user.organisationId) ?? '') : (user.municipalityCode ?? '')}</td>
-          <td data-label="${adminText(web).active}">${user.active ? adminText(web).yes : adminText(web).no}</td></tr>`)}</tbody>
-      </table></div>`}
-      ${pager(web, USERS_PATH, users)}`;
-    const notice = query.aangemaakt === '1' ? adminText(web).theUserHasBeenCreated : undefined;
-    sendPage(reply, web, page(web, { title: adminText(web).users, body, notice, styles: ['admin.css'] }));
+    sendPage(reply, web, usersPage(web, users, organisations, query.aangemaakt === '1'));
   }
 
   @Get('gebruikers/nieuw')
@@ -141,35 +123,7 @@ export class AdminAccountsController {
 
   private async sendUserForm(reply: FastifyReply, web: SignedInContext, values: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {
     const [organisations, municipalities] = await Promise.all([this.allOrganisations(), this.municipalities.list()]);
-    const body = html`${errorSummary(web, errors)}
-      <form method="post" action="${USERS_PATH}" class="card" novalidate>
-        ${csrfField(web)}
-        ${field({ name: 'naam', label: adminText(web).name, value: values.naam, error: errors.naam, required: true, autocomplete: 'off' })}
-        ${field({ name: 'email', label: adminText(web).eMailAddress, type: 'email', value: values.email, error: errors.email, required: true, autocomplete: 'off' })}
-        ${field({ name: 'wachtwoord', label: adminText(web).firstPassword, type: 'password', hint: adminText(web).atLeast12CharactersPass, error: errors.wachtwoord, required: true, autocomplete: 'new-password' })}
-        ${selectField({ name: 'rol', label: adminText(web).role, value: values.rol, error: errors.rol, empty: adminText(web).chooseARole, choices: ROLES.map((role) => ({ value: role, label: roleName(web, role) })) })}
-        ${selectField({
-          name: 'organisatieId',
-          label: adminText(web).organisation,
-          hint: adminText(web).forLandlordLandlordOrganisationAuditor,
-          value: values.organisatieId,
-          error: errors.organisatieId,
-          empty: adminText(web).none,
-          choices: organisations.map((o) => ({ value: o.id, label: `${o.name} (${kindName(web, o.kind)})` })),
-        })}
-        ${selectField({
-          name: 'gemeentecode',
-          label: adminText(web).municipality,
-          hint: adminText(web).onlyMunicipalUser,
-          value: values.gemeentecode,
-          error: errors.gemeentecode,
-          empty: adminText(web).none,
-          choices: municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })),
-        })}
-        ${field({ name: 'accreditatieGeldigTot', label: adminText(web).personalAccreditationValidUntil, type: 'date', hint: adminText(web).onlyAuditorEmptyIfDoes, value: values.accreditatieGeldigTot, error: errors.accreditatieGeldigTot })}
-        <div class="actions"><button type="submit">${adminText(web).createUser}</button><a href="${USERS_PATH}">${adminText(web).cancel}</a></div>
-      </form>`;
-    sendPage(reply, web, page(web, { title: adminText(web).addAUser, body, styles: ['admin.css'] }), status);
+    sendPage(reply, web, userFormPage(web, { values, errors, organisations, municipalities }), status);
   }
 
   private async sendOrganisations(reply: FastifyReply, web: SignedInContext, query: Fields, values: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {
@@ -179,44 +133,7 @@ export class AdminAccountsController {
       this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' }),
       this.inspections.relations(),
     ]);
-    const names = new Map(all.map((o) => [o.id, o.name]));
-    const auditorNames = new Map(auditors.items.map((a) => [a.id, a.name]));
-    const landlords = all.filter((o) => o.kind === 'verhuurder');
-    const notice = query.aangemaakt === '1' ? adminText(web).theOrganisationHasBeenRegistered : query.verklaard === '1' ? adminText(web).theRelationHasBeenRecorded : undefined;
-    const body: Html = html`${errorSummary(web, errors)}
-      ${list.total === 0 ? emptyState(adminText(web).noOrganisationsYet) : html`<div class="table-wrap"><table class="stack">
-        <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).kvkNumber}</th><th>${adminText(web).kind}</th><th>${adminText(web).accreditedUntil}</th></tr></thead>
-        <tbody>${list.items.map((o) => html`<tr>
-          <td data-label="${adminText(web).name}">${o.name}</td>
-          <td data-label="${adminText(web).kvkNumber}">${o.kvkNumber}</td>
-          <td data-label="${adminText(web).kind}">${kindName(web, o.kind)}</td>
-          <td data-label="${adminText(web).accreditedUntil}">${formatDate(web, o.accreditationValidUntil)}</td></tr>`)}</tbody>
-      </table></div>`}
-      ${pager(web, ORGANISATIONS_PATH, list)}
-      <div class="cols">
-      <form method="post" action="${ORGANISATIONS_PATH}" class="card" novalidate>
-        <h2>${adminText(web).registerAnOrganisation}</h2>
-        ${csrfField(web)}
-        ${field({ name: 'naam', label: adminText(web).name, value: values.naam, error: errors.naam, required: true })}
-        ${field({ name: 'kvkNummer', label: adminText(web).kvkNumber, value: values.kvkNummer, error: errors.kvkNummer, required: true, inputmode: 'numeric', hint: adminText(web).n8Digits })}
-        ${selectField({ name: 'soort', label: adminText(web).kind, value: values.soort, error: errors.soort, empty: adminText(web).chooseAKind, choices: ORGANISATION_KINDS.map((kind) => ({ value: kind, label: kindName(web, kind) })) })}
-        ${field({ name: 'accreditatieGeldigTot', label: adminText(web).accreditationValidUntil, type: 'date', hint: adminText(web).onlyInspectionBodyIsoIec, value: values.accreditatieGeldigTot, error: errors.accreditatieGeldigTot })}
-        <div class="actions"><button type="submit">${adminText(web).register}</button></div>
-      </form>
-      <section class="card" id="relaties" aria-labelledby="relaties-titel">
-        <h2 id="relaties-titel">${adminText(web).auditorsDeclaredRelations}</h2>
-        <p class="muted">${adminText(web).anAuditorCannotInspectLandlord}</p>
-        ${relations.length === 0 ? html`<p>${adminText(web).noRelationsDeclared}</p>` : html`<ul>${relations.map((r) => html`<li>${auditorNames.get(r.auditorId) ?? r.auditorId} — ${names.get(r.organisationId) ?? r.organisationId}: ${r.description}</li>`)}</ul>`}
-        <form method="post" action="${ORGANISATIONS_PATH}/relaties" novalidate>
-          ${csrfField(web)}
-          ${selectField({ name: 'auditorId', label: adminText(web).auditor, value: values.auditorId, error: errors.auditorId, empty: adminText(web).chooseAnAuditor, choices: auditors.items.map((a) => ({ value: a.id, label: a.name })) })}
-          ${selectField({ name: 'relatieOrganisatieId', label: adminText(web).landlord, value: values.relatieOrganisatieId, error: errors.relatieOrganisatieId, empty: adminText(web).chooseALandlord, choices: landlords.map((o) => ({ value: o.id, label: o.name })) })}
-          ${textareaField({ name: 'omschrijving', label: adminText(web).description, value: values.omschrijving, error: errors.omschrijving, rows: 3 })}
-          <div class="actions"><button type="submit" class="button--secondary">${adminText(web).recordRelation}</button></div>
-        </form>
-      </section>
-      </div>`;
-    sendPage(reply, web, page(web, { title: adminText(web).organisations, body, notice, styles: ['admin.css'] }), status);
+    sendPage(reply, web, organisationsPage(web, { list, all, auditors: auditors.items, relations, values, errors, query }), status);
   }
 
   /** Every organisation, for choosing one: page after page of the service's list. */
