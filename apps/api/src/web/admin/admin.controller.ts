@@ -5,24 +5,16 @@ import { AppException, AppErrorCode, MAX_PAGE_SIZE } from '@keurmerk/common';
 import { InspectionService } from '@keurmerk/inspections';
 import { ApplicationService, type LocationEntity, LocationService } from '@keurmerk/locations';
 import { PlanInspectionDto } from '../../inspections/dto/inspection.dto';
-import { emptyState, html, page, redirect, sendPage } from '../layout';
-import { statusBadge, type StatusKind } from '../labels';
-import { formatDate, formatDateTime, formatNumber, type SignedInContext } from '../web-context';
+import { redirect, sendPage } from '../layout';
+import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { AdminOverviewService, type StatusCounts } from './admin-overview.service';
-import { addressLine, amsterdamParts, pageRequest, pager, text, uuidOr404, validated } from '../shared/page-parts';
+import { AdminOverviewService } from './admin-overview.service';
+import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
 import { AdminPlanning } from './planning.service';
-import { conflictsBox, conflictText, kindText, type PlanFormValues, PLANNING_PATH } from './planning.view';
-import { adminText } from './admin.texts';
+import { overviewPage, planningPage } from './admin.views';
+import { conflictsBox, conflictText, type PlanFormValues, PLANNING_PATH } from './planning.view';
 
 type Fields = Record<string, unknown>;
-
-const STATUS_ORDER: Partial<Record<StatusKind, string[]>> = {
-  application: ['ingediend', 'in-behandeling', 'afgerond', 'ingetrokken'],
-  inspection: ['gepland', 'in-uitvoering', 'ingediend', 'besloten'],
-  certificate: ['uitgifte', 'geldig', 'geschorst', 'ingetrokken', 'verlopen'],
-  complaint: ['ontvangen', 'in-behandeling', 'afgehandeld'],
-};
 
 /**
  * The beheerder's overview and the planning of inspections. Planning is InspectionService.plan, the
@@ -42,37 +34,7 @@ export class AdminPagesController {
   @Get()
   async home(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const overview = await this.overviews.overview(web.now);
-    const block = (title: string, kind: StatusKind, counts: StatusCounts, link: (status: string) => string | undefined) => html`<section class="card">
-      <h2>${title}</h2>
-      <ul class="stats">${(STATUS_ORDER[kind] ?? []).map((status) => {
-        const href = link(status);
-        const inner = html`<strong>${formatNumber(web, counts[status] ?? 0)}</strong>${statusBadge(web, kind, status)}`;
-        return html`<li>${href ? html`<a href="${href}">${inner}</a>` : inner}</li>`;
-      })}</ul>
-    </section>`;
-    const overdue = overview.overdueFindings;
-    const body = html`
-      <div class="cols">
-        ${block(adminText(web).applications, 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
-        ${block(adminText(web).inspections, 'inspection', overview.inspections, () => undefined)}
-        ${block(adminText(web).certificates, 'certificate', overview.certificates, () => undefined)}
-        ${block(adminText(web).complaints, 'complaint', overview.complaints, (s) => `/app/beheer/meldingen?status=${s}`)}
-      </div>
-      <section class="card" aria-labelledby="achterstallig">
-        <h2 id="achterstallig">${adminText(web).findingsPastTheirRepairDeadline} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
-        ${overdue.total === 0
-          ? html`<p>${adminText(web).noOpenFindingsPastTheir}</p>`
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).criterion}</th><th>${adminText(web).severity}</th><th>${adminText(web).deadline}</th></tr></thead>
-              <tbody>${overdue.first.map((f) => html`<tr>
-                <td data-label="${adminText(web).location}">${f.address}</td>
-                <td data-label="${adminText(web).criterion}">${f.criterionCode}</td>
-                <td data-label="${adminText(web).severity}">${statusBadge(web, 'severity', f.severity)}</td>
-                <td data-label="${adminText(web).deadline}">${formatDate(web, f.repairDeadline)}</td></tr>`)}</tbody>
-            </table></div>
-            ${overdue.total > overdue.first.length ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>` : ''}`}
-      </section>`;
-    sendPage(reply, web, page(web, { title: adminText(web).overview, body, styles: ['admin.css'] }));
+    sendPage(reply, web, overviewPage(web, overview));
   }
 
   /** Applications waiting for an inspection, and the inspections planned. */
@@ -83,35 +45,7 @@ export class AdminPagesController {
     const planned = await this.inspections.list(principal, { page: 1, pageSize: MAX_PAGE_SIZE }, { status: 'gepland' });
     const places = await this.locationsById(principal, [...waiting.items.map((a) => a.locationId), ...planned.items.map((i) => i.locationId)]);
     const auditors = new Map((await this.planningForms.auditors()).map((a) => [a.id, a]));
-    const place = (id: string) => (places.get(id) ? addressLine(places.get(id)!) : id);
-    const body = html`
-      <section aria-labelledby="wachtend">
-        <h2 id="wachtend">${adminText(web).applicationsWaitingInspection}</h2>
-        ${waiting.total === 0
-          ? emptyState(adminText(web).noApplicationsWaitingInspection)
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
-              <tbody>${waiting.items.map((a) => html`<tr>
-                <td data-label="${adminText(web).location}">${place(a.locationId)}</td>
-                <td data-label="${adminText(web).applied}">${formatDate(web, a.createdAt)}</td>
-                <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`)}</tbody>
-            </table></div>${pager(web, PLANNING_PATH, waiting)}`}
-      </section>
-      <section aria-labelledby="gepland">
-        <h2 id="gepland">${adminText(web).plannedInspections}</h2>
-        ${planned.total === 0
-          ? emptyState(adminText(web).noInspectionsArePlanned)
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${adminText(web).when}</th><th>${adminText(web).location}</th><th>${adminText(web).kind}</th><th>${adminText(web).auditor}</th></tr></thead>
-              <tbody>${planned.items.map((i) => html`<tr>
-                <td data-label="${adminText(web).when}">${formatDateTime(web, i.plannedAt)}</td>
-                <td data-label="${adminText(web).location}">${place(i.locationId)}</td>
-                <td data-label="${adminText(web).kind}">${kindText(web, i.kind)}</td>
-                <td data-label="${adminText(web).auditor}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`)}</tbody>
-            </table></div>`}
-      </section>`;
-    const notice = query.gepland === '1' ? adminText(web).theInspectionHasBeenPlanned : undefined;
-    sendPage(reply, web, page(web, { title: adminText(web).planInspections, body, notice, styles: ['admin.css'] }));
+    sendPage(reply, web, planningPage(web, { waiting, planned, places, auditors, justPlanned: query.gepland === '1' }));
   }
 
   @Get('keuringen/nieuw')
