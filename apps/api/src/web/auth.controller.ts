@@ -3,12 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService } from '@keurmerk/accounts';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppErrorCode, AppException } from '@keurmerk/common';
-import { csrfField, errorSummary, field, homeOf, html, page, redirect, sendPage } from './layout';
+import { homeOf, redirect, sendPage } from './layout';
 import { type WebContext } from './web-context';
 import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
 import { findWebAsset, sendWebAsset } from './web.assets';
 import { WebSessionService } from './web-session.service';
 import { sharedText } from './shared/shared.texts';
+import { signInPage } from './shared/shared.views';
 
 type Fields = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export class WebAuthController {
   @WebPublic()
   signInForm(@Web() web: WebContext, @Query('terug') back: unknown, @Res() reply: FastifyReply): void {
     if (web.user) return redirect(reply, safeReturnPath(back) ?? homeOf(web.user.role));
-    sendPage(reply, web, this.signInPage(web, { back: safeReturnPath(back) }));
+    sendPage(reply, web, signInPage(web, { back: safeReturnPath(back) }));
   }
 
   @Post('inloggen')
@@ -58,7 +59,7 @@ export class WebAuthController {
     const errors: Record<string, string> = {};
     if (!email) errors.email = sharedText(web).enterYourEMailAddress;
     if (!password) errors.wachtwoord = sharedText(web).enterYourPassword;
-    if (Object.keys(errors).length > 0) return sendPage(reply, web, this.signInPage(web, { email, back, errors }), 400);
+    if (Object.keys(errors).length > 0) return sendPage(reply, web, signInPage(web, { email, back, errors }), 400);
     try {
       const user = await this.accounts.authenticate(email, password, request.ip);
       const { token, session } = await this.sessions.start(user);
@@ -70,11 +71,11 @@ export class WebAuthController {
         const seconds = (error as AppException & { retryAfterSeconds?: number }).retryAfterSeconds;
         if (seconds) reply.header('Retry-After', String(seconds));
         const message = sharedText(web).tooManyFailedAttemptsWait;
-        return sendPage(reply, web, this.signInPage(web, { email, back, message }), 429);
+        return sendPage(reply, web, signInPage(web, { email, back, message }), 429);
       }
       if (error.code !== AppErrorCode.Unauthenticated) throw error;
       const message = sharedText(web).theEMailAddressPassword;
-      sendPage(reply, web, this.signInPage(web, { email, back, message }), 401);
+      sendPage(reply, web, signInPage(web, { email, back, message }), 401);
     }
   }
 
@@ -101,24 +102,5 @@ export class WebAuthController {
     const asset = findWebAsset(name);
     if (!asset) throw AppException.notFound('The file');
     return sendWebAsset(reply, asset);
-  }
-
-  private signInPage(web: WebContext, state: { email?: string; back?: string; errors?: Record<string, string>; message?: string }) {
-    const errors = state.errors ?? {};
-    return page(web, {
-      title: sharedText(web).signIn,
-      body: html`<div class="sign-in">
-  ${errorSummary(web, errors, state.message)}
-  <p>${sharedText(web).forLandlordsAuditorsCertifiersMunicipalities}</p>
-  <form method="post" action="/app/inloggen" class="card" novalidate>
-    ${csrfField(web)}
-    ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : ''}
-    ${field({ name: 'email', label: sharedText(web).eMailAddress, type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
-    ${field({ name: 'wachtwoord', label: sharedText(web).password, type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
-    <button type="submit">${sharedText(web).signIn}</button>
-  </form>
-  <p class="muted">${sharedText(web).wantCheckCertificate} <a href="/controleer">${sharedText(web).checkAHome}</a></p>
-</div>`,
-    });
   }
 }

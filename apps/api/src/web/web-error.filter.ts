@@ -2,10 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/commo
 import type { FastifyReply } from 'fastify';
 import { Clock } from '@keurmerk/common';
 import { toProblem } from '../http/problem';
-import { html, page, sendPage } from './layout';
+import { sendPage } from './layout';
 import { type WebContext, type WebRequest } from './web-context';
 import { chooseWebLanguage } from './web-language';
-import { sharedText } from './shared/shared.texts';
+import { errorPage } from './shared/shared.views';
 
 /** Defined here, not imported from the guard, which imports this filter. */
 function isRedirect(error: unknown): error is { location: string } {
@@ -45,9 +45,6 @@ export class WebErrorFilter implements ExceptionFilter {
     };
     const retryAfter = error && typeof error === 'object' && 'retryAfterSeconds' in error ? Number((error as { retryAfterSeconds: unknown }).retryAfterSeconds) : undefined;
     if (status === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
-    const pages = sharedText(context).errorPages;
-    const { title, text } = pages[status] ?? (status >= 500 ? pages[500] : pages[400]);
-    const body = html`<div class="card"><p>${text}</p><p><a href="/app">${sharedText(context).toTheStartPage}</a></p></div>`;
-    sendPage(reply, context, page(context, { title, body }), status);
+    sendPage(reply, context, errorPage(context, status), status);
   }
 }
