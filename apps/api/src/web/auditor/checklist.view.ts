@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentEntity } from '@keurmerk/documents';
-import { type AnswerEntity, type FindingEntity, type InspectionEntity, type InspectionKind, isOpenForAnswers } from '@keurmerk/inspections';
+import { type AnswerEntity, type FindingEntity, type InspectionEntity, isOpenForAnswers } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { type Criterion, type InspectionResult, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
