@@ -3,7 +3,7 @@ import { ORGANISATION_KINDS, ROLES } from '@keurmerk/accounts';
 import type { Page } from '@keurmerk/common';
 import type { AuditorRelationEntity } from '@keurmerk/inspections';
 import { csrfField, emptyState, errorSummary, field, type FieldErrors, html, type Html, page, roleName } from '../layout';
-import { pager, selectField, textareaField } from '../shared/page-parts';
+import { pager, selectField, textareaField } from '../shared/parts.view';
 import { formatDate, type WebContext } from '../web-context';
 import { adminText } from './admin.texts';
 

@@ -3,7 +3,7 @@ import type { NormDocument } from '@keurmerk/norm';
 import type { NormVersionEntity } from '@keurmerk/norm-versions';
 import { csrfField, emptyState, errorSummary, html, type Html, page } from '../layout';
 import { statusBadge } from '../labels';
-import { textareaField } from '../shared/page-parts';
+import { textareaField } from '../shared/parts.view';
 import { formatDate, formatDateTime, type WebContext } from '../web-context';
 import type { CriterionChange, NormDiff } from './norm-diff';
 import { adminText } from './admin.texts';

@@ -3,7 +3,8 @@ import { INSPECTION_KINDS } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { csrfField, errorSummary, field, type FieldErrors, html, type Html } from '../layout';
 import { type WebContext } from '../web-context';
-import { addressLine, selectField } from '../shared/page-parts';
+import { addressLine } from '../shared/page-parts';
+import { selectField } from '../shared/parts.view';
 import { adminText } from './admin.texts';
 
 export const PLANNING_PATH = '/app/beheer/keuringen';

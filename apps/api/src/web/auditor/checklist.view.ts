@@ -7,7 +7,7 @@ import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html
 import { addressLine } from '../shared/page-parts';
 import { statusBadge, statusText } from '../labels';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
-import { kindText, personsText, resultFigures } from '../shared/inspection-parts';
+import { kindText, personsText, resultFigures } from '../shared/inspection.view';
 import { sharedText } from '../shared/shared.texts';
 import { auditorText } from './auditor.texts';
 

@@ -4,7 +4,7 @@ import { emptyState, type Html, html } from '../layout';
 import { statusBadge } from '../labels';
 import { formatDate, formatDateTime, today, type WebContext } from '../web-context';
 import { addressLine } from '../shared/page-parts';
-import { kindText } from '../shared/inspection-parts';
+import { kindText } from '../shared/inspection.view';
 import { inspectionPath } from './checklist.view';
 import { auditorText } from './auditor.texts';
 

@@ -3,7 +3,7 @@ import type { LocationEntity } from '@keurmerk/locations';
 import type { InspectionResult, NormVersion } from '@keurmerk/norm';
 import { csrfField, type Html, html } from '../layout';
 import { type WebContext } from '../web-context';
-import { resultFigures } from '../shared/inspection-parts';
+import { resultFigures } from '../shared/inspection.view';
 import { findingsTable, inspectionFacts, inspectionPath } from './checklist.view';
 import { auditorText } from './auditor.texts';
 

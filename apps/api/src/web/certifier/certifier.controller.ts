@@ -8,7 +8,7 @@ import { type FindingEntity, FindingService, type InspectionEntity, InspectionSe
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
-import { addressLine, pager, uuidOr404 } from '../shared/page-parts';
+import { addressLine, uuidOr404 } from '../shared/page-parts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -16,7 +16,6 @@ import {
   type DecisionPageData,
   decisionBody,
   decisionPath,
-  DECISIONS_PATH,
   MAX_EXPLANATION,
   type ReviewPageData,
   REVIEWS_PATH,
@@ -71,7 +70,7 @@ export class CertifierPagesController {
     const inspections = [...list.items].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
     const [locations, auditors] = await Promise.all([this.locationsOf(principal, inspections), this.auditorNames(inspections)]);
     const rows = inspections.map((inspection) => ({ inspection, location: locations.get(inspection.locationId), auditorName: auditors.get(inspection.auditorId) ?? '' }));
-    sendPage(reply, web, page(web, { title: certifierText(web).toDecide, body: waitingBody(web, rows, pager(web, DECISIONS_PATH, list)), styles: ['certifier.css'] }));
+    sendPage(reply, web, page(web, { title: certifierText(web).toDecide, body: waitingBody(web, rows, list), styles: ['certifier.css'] }));
   }
 
   @Get('bevindingen')
@@ -201,7 +200,7 @@ export class CertifierPagesController {
         };
       }),
     );
-    return { items, pager: pager(web, REVIEWS_PATH, list) };
+    return { items, list };
   }
 
   /** Each finding's criterion title, from the norm version its inspection was held against. */

@@ -1,9 +1,11 @@
+import type { Page } from '@keurmerk/common';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { AnswerEntity, DecisionEntity, FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import type { Criterion, NormVersion } from '@keurmerk/norm';
-import { kindText, personsText, resultFigures } from '../shared/inspection-parts';
+import { kindText, personsText, resultFigures } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
+import { pager } from '../shared/parts.view';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html } from '../layout';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
@@ -25,7 +27,7 @@ export interface WaitingRow {
   auditorName: string;
 }
 
-export function waitingBody(web: WebContext, rows: WaitingRow[], pager: Html): Html {
+export function waitingBody(web: WebContext, rows: WaitingRow[], list: Page<unknown>): Html {
   if (rows.length === 0) return emptyState(certifierText(web).noSubmittedInspectionsWaitingDecision);
   const label = {
     address: certifierText(web).address,
@@ -49,7 +51,7 @@ export function waitingBody(web: WebContext, rows: WaitingRow[], pager: Html): H
   </tr>`;
   })}</tbody>
 </table></div>
-${pager}`;
+${pager(web, DECISIONS_PATH, list)}`;
 }
 
 function resultSummary(web: WebContext, result: NonNullable<InspectionEntity['result']>): Html {
@@ -219,7 +221,7 @@ export interface ReviewItem {
 
 export interface ReviewPageData {
   items: ReviewItem[];
-  pager: Html;
+  list: Page<unknown>;
   /** A review form that came back: which finding, what was typed, what is wrong. */
   failed?: { findingId: string; akkoord: string; toelichting: string; errors: FieldErrors };
   message?: string;
@@ -280,5 +282,5 @@ export function reviewsBody(web: WebContext, data: ReviewPageData): Html {
   </div>`
     : ''}
 </li>`,
-  )}</ul>${data.pager}`;
+  )}</ul>${pager(web, REVIEWS_PATH, data.list)}`;
 }

@@ -10,14 +10,14 @@ import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
 import { contentDisposition } from '../../http/content-disposition';
-import { addressLine, pager, uuidOr404 } from '../shared/page-parts';
+import { addressLine, uuidOr404 } from '../shared/page-parts';
 import { repairEvidenceContent, sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, today, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { LOCATION_FIELDS, locationFormValues, locationProblemText, newLocationOf } from './location-form';
 import { deadlinesOf, groupByLocation, newestByLocation } from './location-overview';
-import { type LocationDetail, locationBody, locationForm, locationPath, type LocationRow, locationsBody, LOCATIONS_PATH } from './landlord.views';
+import { type LocationDetail, locationBody, locationForm, locationPath, type LocationRow, locationsBody } from './landlord.views';
 import { landlordText } from './landlord.texts';
 
 const LIST_PAGE_SIZE = 50;
@@ -86,7 +86,7 @@ export class LandlordPagesController {
         deadlines: deadlinesOf(findingsByLocation.get(location.id) ?? [], certificate, day),
       };
     });
-    sendPage(reply, web, page(web, { title: landlordText(web).locations, body: locationsBody(web, rows, pager(web, LOCATIONS_PATH, locations)), styles: ['landlord.css'] }));
+    sendPage(reply, web, page(web, { title: landlordText(web).locations, body: locationsBody(web, rows, locations), styles: ['landlord.css'] }));
   }
 
   @Get('nieuw')

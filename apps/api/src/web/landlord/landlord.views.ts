@@ -1,10 +1,12 @@
+import type { Page } from '@keurmerk/common';
 import type { PublicCertificate } from '@keurmerk/certificates';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
 import type { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
 import { HOUSING_TYPES } from '@keurmerk/norm';
-import { kindText } from '../shared/inspection-parts';
+import { kindText } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
+import { pager } from '../shared/parts.view';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, field, type FieldErrors, type Html, html, uploadAction } from '../layout';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
@@ -63,7 +65,7 @@ function certificateCell(web: WebContext, certificate: PublicCertificate | undef
   return html`${statusBadge(web, 'certificate', certificate.status)} <span class="cert-number">${certificate.number}</span>`;
 }
 
-export function locationsBody(web: WebContext, rows: LocationRow[], pager: Html): Html {
+export function locationsBody(web: WebContext, rows: LocationRow[], list: Page<unknown>): Html {
   const register = html`<a class="button" href="${LOCATIONS_PATH}/nieuw">${landlordText(web).registerALocation}</a>`;
   if (rows.length === 0) {
     return emptyState(landlordText(web).youHaveNotRegisteredAny, register);
@@ -92,7 +94,7 @@ export function locationsBody(web: WebContext, rows: LocationRow[], pager: Html)
   </tr>`,
   )}</tbody>
 </table></div>
-${pager}`;
+${pager(web, LOCATIONS_PATH, list)}`;
 }
 
 /** The registration form; `values` and `errors` when it comes back from the service. */

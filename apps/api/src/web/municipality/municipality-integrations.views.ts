@@ -3,7 +3,7 @@ import type { Page } from '@keurmerk/common';
 import type { DeliveryView, SubscriptionView } from '@keurmerk/webhooks';
 import { csrfField, emptyState, errorSummary, field, type FieldErrors, html, type Html, page } from '../layout';
 import { statusBadge } from '../labels';
-import { pager } from '../shared/page-parts';
+import { pager } from '../shared/parts.view';
 import { formatDateTime, type WebContext } from '../web-context';
 import { municipalityText } from './municipality.texts';
 

@@ -3,7 +3,8 @@ import type { Page } from '@keurmerk/common';
 import type { StatusChange } from '@keurmerk/verification';
 import { emptyState, errorSummary, field, html, type Html, page } from '../layout';
 import { statusBadge, statusText } from '../labels';
-import { addressLine, pager, selectField } from '../shared/page-parts';
+import { addressLine } from '../shared/page-parts';
+import { pager, selectField } from '../shared/parts.view';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import { municipalityText } from './municipality.texts';
 
