@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs', '!apps/api/src/web/public/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs', '!apps/api/src/{web,resident}/public/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,9 +14,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/libs/**', '@keurmerk/*/src/**'], message: 'Import libraries as @keurmerk/<lib>.' }] }],
     },
   },
-  // The web app's browser scripts: plain scripts (no modules, no build step) in the browsers the app supports.
+  // The pages' browser scripts: plain scripts (no modules, no build step) in the browsers the app supports.
   {
-    files: ['apps/api/src/web/public/*.js'],
+    files: ['apps/api/src/{web,resident}/public/*.js'],
     languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: { ...globals.browser } },
     rules: { strict: ['error', 'function'] },
   },

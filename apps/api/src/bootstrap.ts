@@ -7,12 +7,12 @@ import { CoreOptions, PinoNestLogger, Runtime } from '@keurmerk/runtime';
 import { VerificationService } from '@keurmerk/verification';
 import { ApiModule } from './app.module';
 import { AccessGuard } from './http/access.guard';
+import { registerStaticFiles } from './http/hashed-assets';
 import { configureFastify, createFastifyAdapter } from './http/http-server';
 import { PublicRateWindows } from './http/public-rate-windows';
 import { buildOpenApiDocument } from './http/openapi';
 import { OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { installVerificationFastPath } from './verification/verification-fast-path';
-import { registerWebAssets } from './web/web.assets';
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
 export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions & { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -22,7 +22,7 @@ export async function createApiApp(runtime: Runtime, logger: Logger, options: Co
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await configureFastify(fastify);
-  await registerWebAssets(fastify);
+  await registerStaticFiles(fastify);
   installVerificationFastPath(fastify, app.get(VerificationService), app.get(PublicRateWindows), runtime.config);
 
   AccessGuard.assertDeclared(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));

@@ -6,7 +6,7 @@ import { AppErrorCode, AppException } from '@keurmerk/common';
 import { homeOf, redirect, sendPage } from './layout';
 import { type WebContext } from './web-context';
 import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
-import { findWebAsset, sendWebAsset } from './web.assets';
+import { WEB_ASSETS } from './web.assets';
 import { WebSessionService } from './web-session.service';
 import { sharedText } from './shared/shared.texts';
 import { signInPage } from './shared/shared.views';
@@ -99,8 +99,8 @@ export class WebAuthController {
   @Get('assets/:name')
   @WebPublic()
   asset(@Param('name') name: string, @Res() reply: FastifyReply): FastifyReply {
-    const asset = findWebAsset(name);
+    const asset = WEB_ASSETS.find(name);
     if (!asset) throw AppException.notFound('The file');
-    return sendWebAsset(reply, asset);
+    return WEB_ASSETS.send(reply, asset);
   }
 }
