@@ -4,7 +4,7 @@ import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, type InvalidParam } from '@keurmerk/common';
 import { type InspectionEntity, InspectionService, type InspectionStatus } from '@keurmerk/inspections';
 import { LocationService } from '@keurmerk/locations';
-import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspection, findCriterion, unansweredCriteria } from '@keurmerk/norm';
+import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspection, findCriterion, MAX_REMARK_LENGTH, unansweredCriteria } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
@@ -48,7 +48,7 @@ function problemText(web: WebContext, param: InvalidParam): string {
     case 'resultaat':
       return auditorText(web).chooseJudgementCriterionAllows;
     case 'opmerking':
-      return auditorText(web).theRemarkTooLongMost;
+      return auditorText(web).theRemarkTooLongMost(MAX_REMARK_LENGTH);
     case 'bestand':
       return auditorText(web).choosePhotoJpegPngMost;
     default:

@@ -104,7 +104,10 @@ export const auditorText = catalog({
     nl: 'Kies een oordeel dat bij dit criterium is toegestaan.',
     en: 'Choose a judgement that this criterion allows.',
   },
-  theRemarkTooLongMost: { nl: 'De opmerking is te lang: ten hoogste 2000 tekens.', en: 'The remark is too long: at most 2000 characters.' },
+  theRemarkTooLongMost: {
+    nl: (max: number) => `De opmerking is te lang: ten hoogste ${max} tekens.`,
+    en: (max: number) => `The remark is too long: at most ${max} characters.`,
+  },
   choosePhotoJpegPngMost: { nl: 'Kies een foto (JPEG of PNG, ten hoogste 10 MB).', en: 'Choose a photo (JPEG or PNG, at most 10 MB).' },
   inspections: { nl: 'Keuringen', en: 'Inspections' },
   theInspectionHasBeenSubmitted: {

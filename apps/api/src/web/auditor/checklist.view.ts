@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentEntity } from '@keurmerk/documents';
 import { type AnswerEntity, type FindingEntity, type InspectionEntity, isOpenForAnswers } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { type Criterion, type InspectionResult, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
+import { type Criterion, type InspectionResult, MAX_REMARK_LENGTH, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
 import { addressLine } from '../shared/page-parts';
 import { statusBadge, statusText } from '../labels';
@@ -150,7 +150,7 @@ function answerForm(web: WebContext, data: ChecklistData, criterion: Criterion, 
       <div class="field${errors[`${code}-opmerking`] ? ' field--error' : ''}">
         <label for="veld-${code}-opmerking">${auditorText(web).remarkOptional}</label>
         ${errors[`${code}-opmerking`] ? html`<p class="error">${errors[`${code}-opmerking`]}</p>` : ''}
-        <textarea id="veld-${code}-opmerking" name="opmerking" maxlength="2000" rows="3">${remark}</textarea>
+        <textarea id="veld-${code}-opmerking" name="opmerking" maxlength="${MAX_REMARK_LENGTH}" rows="3">${remark}</textarea>
       </div>
     </details>
     <div class="answer-foot">

@@ -12,8 +12,14 @@ export const landlordText = catalog({
   },
   aHouseLetterOneLetter: { nl: 'Een huisletter is één letter.', en: 'A house letter is one letter.' },
   anAddition14Letters: { nl: 'Een toevoeging is 1 tot 4 letters of cijfers.', en: 'An addition is 1 to 4 letters or digits.' },
-  enterStreetMost200Characters: { nl: 'Vul de straatnaam in (ten hoogste 200 tekens).', en: 'Enter the street (at most 200 characters).' },
-  enterTownMost200Characters: { nl: 'Vul de woonplaats in (ten hoogste 200 tekens).', en: 'Enter the town (at most 200 characters).' },
+  enterStreetMost: {
+    nl: (max: number) => `Vul de straatnaam in (ten hoogste ${max} tekens).`,
+    en: (max: number) => `Enter the street (at most ${max} characters).`,
+  },
+  enterTownMost: {
+    nl: (max: number) => `Vul de woonplaats in (ten hoogste ${max} tekens).`,
+    en: (max: number) => `Enter the town (at most ${max} characters).`,
+  },
   thisMunicipalityCodeNotCurrent: {
     nl: 'Deze gemeentecode hoort niet bij een bestaande gemeente.',
     en: 'This municipality code is not a current municipality.',
@@ -29,8 +35,8 @@ export const landlordText = catalog({
   chooseKindHousing: { nl: 'Kies de soort huisvesting.', en: 'Choose the kind of housing.' },
   chooseWhetherNewBuild: { nl: 'Kies of het nieuwbouw is.', en: 'Choose whether it is a new build.' },
   enterNumberBedsWholeNumber: {
-    nl: 'Vul het aantal slaapplaatsen in: een heel getal van 1 tot en met 10000.',
-    en: 'Enter the number of beds: a whole number from 1 to 10000.',
+    nl: (min: number, max: number) => `Vul het aantal slaapplaatsen in: een heel getal van ${min} tot en met ${max}.`,
+    en: (min: number, max: number) => `Enter the number of beds: a whole number from ${min} to ${max}.`,
   },
   repairBy: {
     nl: (criterionCode: string | undefined, date: string) => `Herstel ${criterionCode} vóór ${date}`,

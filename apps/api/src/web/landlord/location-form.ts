@@ -1,5 +1,5 @@
 import type { InvalidParam } from '@keurmerk/common';
-import type { NewLocation } from '@keurmerk/locations';
+import { MAX_ADDRESS_TEXT_LENGTH, MAX_REQUESTED_BEDS, MIN_REQUESTED_BEDS, type NewLocation } from '@keurmerk/locations';
 import type { HousingType } from '@keurmerk/norm';
 import { type WebContext } from '../web-context';
 import { landlordText } from './landlord.texts';
@@ -84,9 +84,9 @@ export function locationProblemText(web: Pick<WebContext, 'language'>, param: In
     case 'adres.huisnummertoevoeging':
       return landlordText(web).anAddition14Letters;
     case 'adres.straatnaam':
-      return landlordText(web).enterStreetMost200Characters;
+      return landlordText(web).enterStreetMost(MAX_ADDRESS_TEXT_LENGTH);
     case 'adres.woonplaats':
-      return landlordText(web).enterTownMost200Characters;
+      return landlordText(web).enterTownMost(MAX_ADDRESS_TEXT_LENGTH);
     case 'gemeentecode':
       return param.code === 'unknown'
         ? landlordText(web).thisMunicipalityCodeNotCurrent
@@ -98,7 +98,7 @@ export function locationProblemText(web: Pick<WebContext, 'language'>, param: In
     case 'nieuwbouw':
       return landlordText(web).chooseWhetherNewBuild;
     case 'aantalSlaapplaatsen':
-      return landlordText(web).enterNumberBedsWholeNumber;
+      return landlordText(web).enterNumberBedsWholeNumber(MIN_REQUESTED_BEDS, MAX_REQUESTED_BEDS);
     default:
       return param.reason;
   }
