@@ -8,6 +8,7 @@ import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { diffNorms, nextVersion } from './norm-diff';
 import { text } from '../shared/page-parts';
+import { refusalText } from '../shared/refusal-texts';
 import { adminText } from './admin.texts';
 import { comparePage, type EditorState, newDraftPage, NORMS_PATH, normVersionsPage, versionPage } from './admin-norms.views';
 
@@ -116,7 +117,8 @@ export class AdminNormsController {
     const params = error.invalidParams ?? [];
     if (params.length === 1 && params[0].name === 'document') return { json, message: params[0].reason };
     if (params.length > 0) return { json, problems: params };
-    if (error.code === AppErrorCode.Conflict) return { json, message: error.detail };
+    // The refusal's sentence in the beheerder's language (its feature's, else its kind's), never its English detail.
+    if (error.code === AppErrorCode.Conflict) return { json, message: refusalText(web.language, error) };
     throw error;
   }
 

@@ -9,6 +9,7 @@ import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { addressLine, uuidOr404 } from '../shared/page-parts';
+import { featureRefusalText } from '../shared/refusal-texts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -99,7 +100,7 @@ export class CertifierPagesController {
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
       // Someone else judged it first: the list no longer shows it.
-      const message = certifierText(web).thisRepairHasBeenJudged;
+      const message = featureRefusalText(web.language, error) ?? certifierText(web).thisRepairHasBeenJudged;
       this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), message }, 409);
     }
   }

@@ -11,6 +11,7 @@ import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
 import { contentDisposition } from '../../http/content-disposition';
 import { addressLine, uuidOr404 } from '../shared/page-parts';
+import { featureRefusalText } from '../shared/refusal-texts';
 import { repairEvidenceContent, sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, today, type WebContext } from '../web-context';
@@ -113,7 +114,7 @@ export class LandlordPagesController {
         return this.sendForm(reply, web, values, errors, undefined, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        const message = landlordText(web).aLocationAddressAlreadyRegistered;
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).aLocationAddressAlreadyRegistered;
         return this.sendForm(reply, web, values, {}, message, 409);
       }
       throw error;
@@ -134,7 +135,7 @@ export class LandlordPagesController {
       redirect(reply, `${locationPath(locationId)}?aangevraagd=1#aanvraag`);
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
-      const message = landlordText(web).thisLocationAlreadyHasOpen;
+      const message = featureRefusalText(web.language, error) ?? landlordText(web).thisLocationAlreadyHasOpen;
       this.sendDetail(reply, web, { ...(await this.detailOf(web.user.principal, locationId, web.now)), message }, 409);
     }
   }
@@ -154,7 +155,8 @@ export class LandlordPagesController {
         return this.sendDetail(reply, web, { ...detail, errors, message: landlordText(web).theDocumentWasNotAdded }, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        return this.sendDetail(reply, web, { ...detail, message: landlordText(web).thisApplicationClosedNoMore }, 409);
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).thisApplicationClosedNoMore;
+        return this.sendDetail(reply, web, { ...detail, message }, 409);
       }
       throw error;
     }
@@ -199,7 +201,8 @@ export class LandlordPagesController {
         return this.sendDetail(reply, web, { ...detail, errors, repair, message: landlordText(web).theRepairWasNotReported }, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        return this.sendDetail(reply, web, { ...detail, message: landlordText(web).aRepairHasAlreadyBeen }, 409);
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).aRepairHasAlreadyBeen;
+        return this.sendDetail(reply, web, { ...detail, message }, 409);
       }
       throw error;
     }
