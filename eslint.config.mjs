@@ -20,6 +20,7 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: { ...globals.browser } },
     rules: { strict: ['error', 'function'] },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
   {
     files: ['apps/api/src/web/public/sw.js'],
     // VERSION and ASSETS are prepended when the worker is served (auditor/service-worker.ts).
