@@ -5,10 +5,18 @@ import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@keurmerk/config';
-import { CertificateService, developmentKeyDirectory, KEY_RING, parseCertificateNumber } from '@keurmerk/certificates';
+import {
+  CertificateIssuer,
+  CertificateLifecycleService,
+  CertificateQueryService,
+  CertificateRepository,
+  developmentKeyDirectory,
+  KEY_RING,
+  parseCertificateNumber,
+  PublishedKeysService,
+} from '@keurmerk/certificates';
 import { Clock, FixedClock } from '@keurmerk/common';
 import { EventLog } from '@keurmerk/events';
-import { JobQueue } from '@keurmerk/queue';
 import { KeyRing, rotateDevelopmentKey, verifyPdfSignature } from '@keurmerk/signing';
 import { EmbeddedS3, ObjectStorage } from '@keurmerk/storage';
 import { createScenario, Scenario } from './support/scenario';
@@ -97,6 +105,9 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(keys.status).toBe(200);
       const { payload } = await jwtVerify(jws, createLocalJWKSet(keys.body), { typ: 'vc+jwt', currentDate: clock.now() });
       expect(payload).toMatchObject({ sub: first.number, vc: { credentialSubject: { certificaatnummer: first.number, status: 'geldig', maximaalAantalBewoners: 11 } } });
+      // Signed once at issuance and stored: its status is as of then, and it names where the live status is.
+      expect(payload).toMatchObject({ vc: { credentialStatus: { id: `http://keurmerk.test/v1/certificaten/${first.number}`, type: 'KeurmerkCertificaatStatus' } } });
+      expect((await t.http.get(`/v1/certificaten/${first.number}/vc`)).text).toBe(jws);
       const [h, p, sig] = jws.split('.');
       const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, sub: 'KM-2026-999999-0' })).toString('base64url')}.${sig}`;
       await expect(jwtVerify(tampered, createLocalJWKSet(keys.body))).rejects.toThrow();
@@ -121,7 +132,7 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
 
       const port = t.s3.port;
       await t.s3.stop();
-      await expect(t.app.get(CertificateService).issue(number)).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(t.app.get(CertificateIssuer).issue(number)).rejects.toMatchObject({ code: 'unavailable' });
       expectProblem(await t.http.get(`/v1/certificaten/${number}`), 404);
       t.s3 = await EmbeddedS3.start({ directory: t.config.dataDir, bucket: t.config.objectStore.bucket, port });
 
@@ -137,10 +148,10 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
         return (transaction as (...a: unknown[]) => Promise<unknown>)(...args);
       };
       try {
-        await expect(t.app.get(CertificateService).issue(number)).rejects.toThrow('process killed');
+        await expect(t.app.get(CertificateIssuer).issue(number)).rejects.toThrow('process killed');
         expectProblem(await t.http.get(`/v1/certificaten/${number}`), 404);
-        expect(await t.app.get(CertificateService).issue(number)).toBe('issued');
-        expect(await t.app.get(CertificateService).issue(number)).toBe('already-issued');
+        expect(await t.app.get(CertificateIssuer).issue(number)).toBe('issued');
+        expect(await t.app.get(CertificateIssuer).issue(number)).toBe('already-issued');
       } finally {
         (db as { transaction: unknown }).transaction = transaction;
       }
@@ -193,7 +204,7 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
     it('lets a re-inspection’s certificate supersede the current one', async () => {
       const { locationId, number: old } = await s.certifiedLocation({ huisnummer: 80 });
       const renewed = await s.decide(await s.inspect(locationId, {}, 'periodiek'));
-      await t.app.get(CertificateService).issue(renewed);
+      await t.app.get(CertificateIssuer).issue(renewed);
       expect((await t.http.get(`/v1/certificaten/${old}`)).body.status).toBe('ingetrokken');
       expect((await t.http.get(`/v1/certificaten/${renewed}`)).body.status).toBe('geldig');
       const [row] = await t.sql<{ superseded_by: string }>(`SELECT superseded_by FROM certificate WHERE number = $1`, [old]);
@@ -206,13 +217,15 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
     it('rotates: new PDFs and credentials use the new key; old ones stay verifiable; bulk re-issue is resumable', async () => {
       const config = t.app.get<AppConfig>(APP_CONFIG);
       const oldRing = t.app.get<KeyRing>(KEY_RING);
-      const oldPdf = (await t.app.get(CertificateService).pdf(first.number)).bytes;
-      const oldJws = await t.app.get(CertificateService).credential(first.number);
+      const oldPdf = (await t.app.get(CertificateQueryService).pdf(first.number)).bytes;
+      const oldJws = await t.app.get(CertificateQueryService).credential(first.number);
 
       const newRing = await rotateDevelopmentKey(developmentKeyDirectory(config));
       expect(newRing.activeKey.kid).not.toBe(oldRing.activeKey.kid);
-      const rotated = new CertificateService(
-        t.app.get(DataSource), newRing, config, t.app.get(ObjectStorage), t.app.get(JobQueue), t.app.get(EventLog), t.app.get(Clock),
+      // The issuer as a worker restarted with the new key has it: it publishes the new key before it signs.
+      const rotated = new CertificateIssuer(
+        newRing, config, t.app.get(CertificateRepository), t.app.get(CertificateLifecycleService), t.app.get(PublishedKeysService), t.app.get(ObjectStorage),
+        t.app.get(EventLog), t.app.get(Clock),
       );
       const current = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM certificate WHERE status IN ('geldig', 'geschorst')`);
       expect(current[0].n).toBeGreaterThanOrEqual(2);
@@ -226,27 +239,37 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
 
       const kids = await t.sql<{ signing_kid: string }>(`SELECT DISTINCT signing_kid FROM certificate WHERE status IN ('geldig', 'geschorst')`);
       expect(kids).toEqual([{ signing_kid: newRing.activeKey.kid }]);
-      const newPdf = (await rotated.pdf(first.number)).bytes;
+      const newPdf = (await t.app.get(CertificateQueryService).pdf(first.number)).bytes;
       expect((await verifyPdfSignature(newPdf, newRing)).signerKid).toBe(newRing.activeKey.kid);
       expect((await verifyPdfSignature(oldPdf, newRing)).valid).toBe(true);
 
       const jwks = (await import('@keurmerk/signing')).jwks(newRing);
       expect(jwks.keys.map((k) => k.kid).sort()).toEqual([oldRing.activeKey.kid, newRing.activeKey.kid].sort());
       await expect(jwtVerify(oldJws, createLocalJWKSet(jwks), { currentDate: clock.now() })).resolves.toBeDefined();
-      const newJws = await rotated.credential(first.number);
+      const newJws = await t.app.get(CertificateQueryService).credential(first.number);
       expect(decodeProtectedHeader(newJws).kid).toBe(newRing.activeKey.kid);
+
+      // What the API serves from the published public keys: both keys, and both PDFs check out.
+      const served = (await t.http.get('/.well-known/jwks.json').expect(200)).body as { keys: { kid: string }[] };
+      expect(served.keys.map((k) => k.kid).sort()).toEqual([oldRing.activeKey.kid, newRing.activeKey.kid].sort());
+      await expect(jwtVerify(oldJws, createLocalJWKSet(served as never), { currentDate: clock.now() })).resolves.toBeDefined();
+      await expect(jwtVerify(newJws, createLocalJWKSet(served as never), { currentDate: clock.now() })).resolves.toBeDefined();
+      for (const pdf of [oldPdf, newPdf]) {
+        const checked = await t.http.post('/v1/verificaties/documenten').set('Content-Type', 'application/pdf').send(pdf).expect(200);
+        expect(checked.body).toMatchObject({ handtekeningGeldig: true, certificaatnummer: first.number });
+      }
     });
   });
 
   it('expires certificates after their last valid day', async () => {
     const { number } = await s.certifiedLocation({ huisnummer: 90 });
     clock.set(new Date('2027-11-30T22:00:00Z'));
-    expect(await t.app.get(CertificateService).expire()).toBe(0);
+    expect(await t.app.get(CertificateLifecycleService).expire()).toBe(0);
     clock.set(new Date('2027-12-01T06:00:00Z'));
-    expect(await t.app.get(CertificateService).expire()).toBeGreaterThanOrEqual(1);
+    expect(await t.app.get(CertificateLifecycleService).expire()).toBeGreaterThanOrEqual(1);
     expect((await t.http.get(`/v1/certificaten/${number}`)).body.status).toBe('verlopen');
     // Final: no way back. (Checked through the service: a year on, the test's tokens have expired.)
-    await expect(t.app.get(CertificateService).changeStatus(number, 'geldig', 'Terug', { kind: 'system', id: null })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.app.get(CertificateLifecycleService).changeStatus(number, 'geldig', 'Terug', { kind: 'system', id: null })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('keeps the event chain intact through all of it', async () => {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { SystemClock } from '@keurmerk/common';
 import { dataSourceOptions } from '@keurmerk/database';
-import { EventLog, type ChainVerdict } from '@keurmerk/events';
+import { EventLog, EventLogRepository, type ChainVerdict } from '@keurmerk/events';
 import { criteriaOf, DEFAULT_NORM, normToContract, type NormDocument } from '@keurmerk/norm';
-import { NormVersionEntity, NormVersionService } from '@keurmerk/norm-versions';
+import { NormVersionEntity, NormVersionRepository, NormVersionService } from '@keurmerk/norm-versions';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, usingRealPostgres } from './support/test-database';
 
@@ -383,7 +383,9 @@ describe('norm versions: the default norm, concepts and publication', () => {
       const sources = [1, 2, 3, 4].map(() => new DataSource(dataSourceOptions({ url: database.url, poolSize: 2 }, [NormVersionEntity])));
       try {
         await Promise.all(sources.map((source) => source.initialize()));
-        const services = sources.map((source) => new NormVersionService(source, new EventLog(source, clock), clock));
+        const services = sources.map(
+          (source) => new NormVersionService(source, new NormVersionRepository(source), new EventLog(new EventLogRepository(source), clock), clock),
+        );
         await Promise.all(services.map((service) => service.ensureDefaultNorm()));
         expect(await sources[0].query(`SELECT version, status FROM norm_version`)).toEqual([{ version: '2026.1', status: 'gepubliceerd' }]);
         expect(await sources[0].query(`SELECT actor_kind, entity_id, action FROM event_log`)).toEqual([{ actor_kind: 'system', entity_id: '2026.1', action: 'created' }]);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { CertificateService, formatCertificateNumber } from '@keurmerk/certificates';
+import { CertificateLifecycleService, formatCertificateNumber } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
 import { createScenario, Scenario } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
@@ -101,7 +101,7 @@ describe('the residents’ page /controleer, in real Chromium', () => {
     s = await createScenario(t, 'res');
     certified = await s.certifiedLocation({ huisnummer: 31 });
     suspended = await s.certifiedLocation({ huisnummer: 33 });
-    await t.app.get(CertificateService).changeStatus(suspended.number, 'geschorst', 'Brandblusser ontbreekt', SYSTEM);
+    await t.app.get(CertificateLifecycleService).changeStatus(suspended.number, 'geschorst', 'Brandblusser ontbreekt', SYSTEM);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -259,7 +259,7 @@ describe('the residents’ page /controleer, in real Chromium', () => {
     expect(await contrastProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/suspended-390.png`, fullPage: true });
 
-    const certificates = t.app.get(CertificateService);
+    const certificates = t.app.get(CertificateLifecycleService);
     await certificates.changeStatus(suspended.number, 'geldig', 'Hersteld', SYSTEM);
     expect(await reloadUntil(page, 'geldig')).toBeLessThan(1000);
     await certificates.changeStatus(suspended.number, 'geschorst', 'Opnieuw geschorst', SYSTEM);

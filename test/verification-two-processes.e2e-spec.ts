@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateLifecycleService } from '@keurmerk/certificates';
 import { loadConfig } from '@keurmerk/config';
 import { createLogger, startRuntime } from '@keurmerk/runtime';
 import { createApiApp } from '../apps/api/src/bootstrap';
@@ -63,7 +63,7 @@ if (!usingRealPostgres) {
     expect((await ask(other)).body.voldoet).toBe(true);
 
     const changedAt = Date.now();
-    await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+    await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
     const seenAfter = await Promise.all(
       [t.http, other].map(async (agent) => {
         while (Date.now() - changedAt < 1000) {
@@ -116,7 +116,7 @@ if (!usingRealPostgres) {
       expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
 
       const changedAt = Date.now();
-      await t.app.get(CertificateService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+      await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
       let seenAfter = Infinity;
       while (Date.now() - changedAt < 1000) {
         if ((await ask()).certificaat.status === 'geschorst') {

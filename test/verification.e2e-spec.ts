@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { renderCertificatePdf } from '@keurmerk/certificate-pdf';
-import { CertificateService, formatCertificateNumber } from '@keurmerk/certificates';
+import { CertificateLifecycleService, CertificateQueryService, formatCertificateNumber } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
 import { ensureDevelopmentKeyRing, signPdf } from '@keurmerk/signing';
 import { VERIFICATION_READER, VerificationCache } from '@keurmerk/verification';
@@ -26,7 +26,7 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
     s = await createScenario(t, 'ver');
     certified = await s.certifiedLocation({ huisnummer: 12 });
     suspended = await s.certifiedLocation({ huisnummer: 14 });
-    await t.app.get(CertificateService).changeStatus(suspended.number, 'geschorst', 'Klacht', SYSTEM);
+    await t.app.get(CertificateLifecycleService).changeStatus(suspended.number, 'geschorst', 'Klacht', SYSTEM);
     apiKey = (await t.http.post('/v1/api-sleutels').set(s.as('admin')).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201)).body.sleutel;
   });
   afterAll(() => t.close());
@@ -122,12 +122,12 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       await verify({ postcode: '2671AB', huisnummer: 12 });
       expect(cache.hits).toBe(hits + 2);
 
-      await t.app.get(CertificateService).changeStatus(certified.number, 'geschorst', 'Controle', SYSTEM);
+      await t.app.get(CertificateLifecycleService).changeStatus(certified.number, 'geschorst', 'Controle', SYSTEM);
       const deadline = Date.now() + 1000;
       let status = '';
       while (Date.now() < deadline && status !== 'geschorst') status = (await verify({ postcode: '2671AB', huisnummer: 12 })).body.certificaat.status;
       expect(status).toBe('geschorst');
-      await t.app.get(CertificateService).changeStatus(certified.number, 'geldig', 'Controle afgerond', SYSTEM);
+      await t.app.get(CertificateLifecycleService).changeStatus(certified.number, 'geldig', 'Controle afgerond', SYSTEM);
       expect((await verify({ certificaatnummer: certified.number })).body.voldoet).toBe(true);
     });
 
@@ -181,16 +181,16 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
     const check = (body: Buffer, type = 'application/pdf') => t.http.post('/v1/verificaties/documenten').set('Content-Type', type).send(body);
 
     it('confirms a genuine certificate PDF and reports its status', async () => {
-      const { bytes } = await t.app.get(CertificateService).pdf(certified.number);
+      const { bytes } = await t.app.get(CertificateQueryService).pdf(certified.number);
       const response = await check(bytes);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ handtekeningGeldig: true, documentOngewijzigd: true, certificaatnummer: certified.number, voldoet: true, certificaat: { status: 'geldig' } });
-      const suspendedPdf = (await t.app.get(CertificateService).pdf(suspended.number)).bytes;
+      const suspendedPdf = (await t.app.get(CertificateQueryService).pdf(suspended.number)).bytes;
       expect((await check(suspendedPdf)).body).toMatchObject({ handtekeningGeldig: true, documentOngewijzigd: true, voldoet: false, certificaat: { status: 'geschorst' } });
     });
 
     it('reports altered, truncated, foreign and garbage files clearly, never a 500', async () => {
-      const { bytes } = await t.app.get(CertificateService).pdf(certified.number);
+      const { bytes } = await t.app.get(CertificateQueryService).pdf(certified.number);
       const altered = Buffer.from(bytes);
       altered[bytes.length - Math.floor(bytes.length / 4)] ^= 0x01;
       const foreignRing = await ensureDevelopmentKeyRing(mkdtempSync(join(tmpdir(), 'keurmerk-foreign-')));

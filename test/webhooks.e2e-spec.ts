@@ -2,13 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@keurmerk/config';
-import { CertificateService, KEY_RING } from '@keurmerk/certificates';
+import { CertificateLifecycleService, CertificateRepository } from '@keurmerk/certificates';
 import { Clock, SystemClock } from '@keurmerk/common';
 import { EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
-import { JobQueue } from '@keurmerk/queue';
-import { ObjectStorage } from '@keurmerk/storage';
 import { WebhookDeliveryService, WebhookSender, WebhookTargetPolicy } from '@keurmerk/webhooks';
 import { createScenario, PASSWORD, Scenario } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
@@ -481,10 +477,8 @@ describe('webhooks for municipalities', () => {
     it('writes deliveries that a process without the fan-out missed, when the sweep runs', async () => {
       const { number } = await s.certifiedLocation();
       await until(() => receiver.delivered('/gm1783', number).length === 1, 20_000, 'the toegekend event');
-      // A CertificateService without an observer, as a process without the webhooks module has.
-      const bare = new CertificateService(
-        t.app.get(DataSource), t.app.get(KEY_RING), t.app.get<AppConfig>(APP_CONFIG), t.app.get(ObjectStorage), t.app.get(JobQueue), t.app.get(EventLog), t.app.get(Clock),
-      );
+      // The status path without an observer, as a process without the webhooks module has.
+      const bare = new CertificateLifecycleService(t.app.get(CertificateRepository), t.app.get(EventLog), t.app.get(Clock));
       await bare.changeStatus(number, 'geschorst', 'Buiten de fan-out om', SYSTEM_ACTOR);
       const written = () =>
         t.sql<{ n: number }>(

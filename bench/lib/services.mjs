@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { CliAppModule } from '../../dist/apps/cli/src/cli-app.module.js';
 import { renderCertificatePdf } from '../../dist/libs/certificate-pdf/src/index.js';
-import { CertificateService, formatCertificateNumber } from '../../dist/libs/certificates/src/index.js';
+import { CertificateIssuer, CertificateLifecycleService, formatCertificateNumber } from '../../dist/libs/certificates/src/index.js';
 import { loadConfig } from '../../dist/libs/config/src/index.js';
 import { createLogger, PinoNestLogger, startRuntime } from '../../dist/libs/runtime/src/index.js';
 import { signPdf } from '../../dist/libs/signing/src/index.js';
@@ -19,9 +19,10 @@ export async function startServices(env) {
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn' });
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
-  const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime), { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime, { issuer: true }), { logger: new PinoNestLogger(logger) });
   return {
-    certificates: app.get(CertificateService),
+    issuer: app.get(CertificateIssuer),
+    lifecycle: app.get(CertificateLifecycleService),
     storage: app.get(ObjectStorage),
     publicBaseUrl: config.publicBaseUrl,
     async stop() {
@@ -92,7 +93,7 @@ export async function issuanceSuite({ services, db, count, reissueCount, log }) 
   const issue = [];
   for (const [i, number] of numbers.entries()) {
     const started = performance.now();
-    const outcome = await services.certificates.issue(number);
+    const outcome = await services.issuer.issue(number);
     if (outcome !== 'issued') throw new Error(`${number}: ${outcome}`);
     if (i >= warmUp) issue.push(performance.now() - started);
   }
@@ -105,7 +106,7 @@ export async function issuanceSuite({ services, db, count, reissueCount, log }) 
     const started = performance.now();
     const pdf = await renderCertificatePdf(content, { signingTime: new Date() });
     const rendered = performance.now();
-    const signed = await signPdf(pdf, services.certificates.signingKeys);
+    const signed = await signPdf(pdf, services.issuer.signingKeys);
     const done = performance.now();
     await services.storage.put(`bench/${i}.pdf`, signed, 'application/pdf');
     render.push(rendered - started);
@@ -114,7 +115,7 @@ export async function issuanceSuite({ services, db, count, reissueCount, log }) 
   }
 
   const started = performance.now();
-  const { reissued } = await services.certificates.reissue({ limit: reissueCount });
+  const { reissued } = await services.issuer.reissue({ limit: reissueCount });
   const seconds = (performance.now() - started) / 1000;
   log(`  reissue: ${reissued} in ${seconds.toFixed(1)} s\n`);
   return {
@@ -142,7 +143,7 @@ export async function propagationSuite({ services, db, apis, trials }) {
       // Both caches hold the current answer first: the change must evict it, not miss it.
       for (const api of apis) await status(api, number);
       const started = performance.now();
-      await services.certificates.changeStatus(number, to, 'Benchmark', SYSTEM);
+      await services.lifecycle.changeStatus(number, to, 'Benchmark', SYSTEM);
       const times = await Promise.all(
         apis.map(async (api) => {
           while (performance.now() - started < 5000) {

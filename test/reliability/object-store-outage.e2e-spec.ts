@@ -1,4 +1,4 @@
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { EventLog } from '@keurmerk/events';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { EmbeddedS3 } from '@keurmerk/storage';
@@ -100,7 +100,7 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     const events = (await t.app.get(EventLog).history('certificate', number!)).map((e) => e.action);
     expect(events).toEqual(['allocated', 'issued']);
-    const { bytes } = await t.app.get(CertificateService).pdf(number!);
+    const { bytes } = await t.app.get(CertificateQueryService).pdf(number!);
     expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number! });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { DataSource } from 'typeorm';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { chainHash, EventLog } from '@keurmerk/events';
 import { DocumentCheckService } from '@keurmerk/verification';
 import { EventLogPrivileges1764300800000 } from '../../migrations/1764300800000-event-log-privileges';
@@ -61,7 +61,7 @@ describe('tamper evidence', () => {
     t = await startTestApp();
     s = await createScenario(t, 'tamper');
     ({ number } = await s.certifiedLocation({ huisnummer: 7 }));
-    pdf = (await t.app.get(CertificateService).pdf(number)).bytes;
+    pdf = (await t.app.get(CertificateQueryService).pdf(number)).bytes;
   });
   afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { EventLog } from '@keurmerk/events';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { DocumentCheckService } from '@keurmerk/verification';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { createScenario, Scenario } from '../support/scenario';
 import { BUCKET, startTestApp, TestApp } from '../support/test-app';
 import { usingRealPostgres } from '../support/test-database';
@@ -118,7 +118,7 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     expect((await t.app.get(EventLog).history('certificate', number)).map((e) => e.action)).toEqual(['allocated', 'issued']);
     const [row] = await t.sql<{ pdf_key: string; pdf_sha256: string }>(`SELECT pdf_key, pdf_sha256 FROM certificate WHERE number = $1`, [number]);
-    const { bytes } = await t.app.get(CertificateService).pdf(number);
+    const { bytes } = await t.app.get(CertificateQueryService).pdf(number);
     expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number });
     // The killed worker's signed copy stays in the store under its own hash, unpublished and never served.
     const objects = storedPdfs(number);

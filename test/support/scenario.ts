@@ -1,4 +1,4 @@
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateIssuer } from '@keurmerk/certificates';
 import type { TestApp } from './test-app';
 
 /** Builds organisations, people and certified locations through the real API, for tests beyond the audit flow. */
@@ -93,7 +93,7 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
     async certifiedLocation(options = {}) {
       const locationId = await scenario.location(options);
       const number = await scenario.decide(await scenario.inspect(locationId));
-      await t.app.get(CertificateService).issue(number);
+      await t.app.get(CertificateIssuer).issue(number);
       return { locationId, number };
     },
   };

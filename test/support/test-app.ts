@@ -40,6 +40,11 @@ export async function startTestApp(
     database?: TestDatabase;
     /** Where the app's log lines go, for tests that read them. */
     logDestination?: DestinationStream;
+    /**
+     * The certificate issuer (with the development key) in the test's app, so tests issue by hand as
+     * the worker would (default true). test/api-alone.e2e-spec.ts shows the API without it.
+     */
+    issuer?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -65,7 +70,7 @@ export async function startTestApp(
     database: { url: database.url, embedded: database.embedded },
     objectStore: { ...config.objectStore, endpoint: s3.endpoint },
   });
-  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker });
+  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker, withIssuer: options.issuer ?? true });
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
 

@@ -37,7 +37,7 @@ describe('web app: one location from application to certificate', () => {
   }
 
   beforeAll(async () => {
-    // The worker issues the certificate, as in production: nothing here calls CertificateService.issue.
+    // The worker issues the certificate, as in production: nothing here calls CertificateIssuer.issue.
     t = await startTestApp({ withWorker: true });
     scenario = await createScenario(t, 'fp');
     if (chromiumAvailable()) browser = await openBrowser(t);

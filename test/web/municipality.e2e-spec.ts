@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateLifecycleService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { chromiumAvailable, openBrowser, screenshot, type BrowserSession } from '../support/browser';
@@ -152,7 +152,7 @@ describe('web app: the municipality', () => {
 
   it('downloads the list as filtered, with each certificate’s status', async () => {
     if (!browser) return;
-    const certificates = t.app.get(CertificateService);
+    const certificates = t.app.get(CertificateLifecycleService);
     const system = { kind: 'system' as const, id: null };
     await certificates.changeStatus(alsoInArea, 'geschorst', 'Klacht over brandveiligheid', system);
     try {

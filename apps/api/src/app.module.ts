@@ -4,7 +4,7 @@ import { AccountsModule } from '@keurmerk/accounts';
 import { WorkerModule } from '@keurmerk/jobs';
 import { QueueModule } from '@keurmerk/queue';
 import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
-import { CertificatesModule } from '@keurmerk/certificates';
+import { CertificateIssuanceModule, CertificatesModule } from '@keurmerk/certificates';
 import { DocumentsModule } from '@keurmerk/documents';
 import { EventsModule } from '@keurmerk/events';
 import { AccountsHttpModule } from './accounts/accounts-http.module';
@@ -25,10 +25,19 @@ import { PublicRateWindows } from './http/public-rate-windows';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
+export interface ApiModuleOptions extends CoreOptions {
+  /** The background worker runs in this process too, on the same connections (embedded default), and with it the issuer. */
+  withWorker?: boolean;
+  /**
+   * The certificate issuer (and so the private key) in this process without the worker's job loop: for
+   * tests that issue by hand. Never set by `npm run start:api`: an API of its own holds public keys only.
+   */
+  withIssuer?: boolean;
+}
+
 @Module({})
 export class ApiModule {
-  /** With `withWorker`, the background worker runs in this process too, on the same connections (embedded default). */
-  static forRoot(runtime: Runtime, options: CoreOptions & { withWorker?: boolean } = {}): DynamicModule {
+  static forRoot(runtime: Runtime, options: ApiModuleOptions = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -49,6 +58,7 @@ export class ApiModule {
         ComplaintsHttpModule,
         ResidentModule,
         WebModule,
+        ...(options.withWorker || options.withIssuer ? [CertificateIssuanceModule] : []),
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, OpenApiController],

@@ -3,9 +3,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AccountService } from '@keurmerk/accounts';
-import { CoreOptions, PinoNestLogger, Runtime } from '@keurmerk/runtime';
+import { PinoNestLogger, Runtime } from '@keurmerk/runtime';
 import { VerificationService } from '@keurmerk/verification';
-import { ApiModule } from './app.module';
+import { ApiModule, ApiModuleOptions } from './app.module';
 import { AccessGuard } from './http/access.guard';
 import { registerStaticFiles } from './http/hashed-assets';
 import { configureFastify, createFastifyAdapter } from './http/http-server';
@@ -15,7 +15,7 @@ import { OpenApiDocumentHolder } from './openapi/openapi.controller';
 import { installVerificationFastPath } from './verification/verification-fast-path';
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
-export async function createApiApp(runtime: Runtime, logger: Logger, options: CoreOptions & { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(runtime: Runtime, logger: Logger, options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger, runtime.config.trustProxy), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,

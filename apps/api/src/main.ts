@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { AccountService, demoAccountsText, seedDemoAccounts } from '@keurmerk/accounts';
 import { loadConfigOrExit } from '@keurmerk/config';
 import { createLogger, migrateRuntime, startRuntime, stopOnSignals } from '@keurmerk/runtime';
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
   await migrateRuntime(runtime, logger);
   const app = await createApiApp(runtime, logger, { withWorker: config.workerInProcess });
   if (demo) {
-    await seedDemoAccounts(app.get(AccountService), app.get(DataSource));
+    await seedDemoAccounts(app.get(AccountService));
     process.stdout.write(demoAccountsText());
   }
   await app.listen({ port: config.port, host: config.host });

@@ -7,14 +7,14 @@ import { AccountService, demoAccountsText, ROLES, Role, seedDemoAccounts } from 
 import { AppException } from '@keurmerk/common';
 import { AppConfig, ConfigError, loadConfig } from '@keurmerk/config';
 import { createDataSource, migrate, revertLastMigration } from '@keurmerk/database';
-import { CertificateService, developmentKeyDirectory } from '@keurmerk/certificates';
+import { CertificateIssuer, developmentKeyDirectory, seedScale } from '@keurmerk/certificates';
 import { EventLog } from '@keurmerk/events';
 import { rotateDevelopmentKey } from '@keurmerk/signing';
 import { createLogger, migrateRuntime, PinoNestLogger, Runtime, startRuntime } from '@keurmerk/runtime';
 // The OpenAPI document is built from the API's own controllers, so this one command loads that app.
 import { createApiApp } from '../../api/src/bootstrap';
 import { CliAppModule } from './cli-app.module';
-import { progressBar, seedScale } from './commands/seed-scale';
+import { progressBar } from './commands/progress-bar';
 
 const USAGE = `Keurmerk operator commands
 
@@ -28,8 +28,8 @@ const USAGE = `Keurmerk operator commands
   npm run cli -- openapi [--out FILE]        write the OpenAPI document
   npm run cli -- verify-events               check the event log's hash chain (exit 2 when broken)
   npm run cli -- rotate-key                  make a new development signing key (production: install a new P12)
-  npm run cli -- reissue [--limit N]         re-render and re-sign current certificates made with an older key
-                                             or template; resumable: run it again to continue
+  npm run cli -- reissue [--limit N]         re-render and re-sign (PDF and credential) current certificates made
+                                             with an older key or template; resumable: run it again to continue
 
 The configuration comes from the same environment variables as the API (see README).
 With the embedded default, stop the API first: one process owns DATA_DIR at a time.`;
@@ -40,12 +40,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-async function withServices<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>, runtime: Runtime) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  config: AppConfig,
+  work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>, runtime: Runtime) => Promise<T>,
+  options: { issuer?: boolean } = {},
+): Promise<T> {
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const runtime = await startRuntime(config, logger);
   try {
     await migrateRuntime(runtime, logger);
-    const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime), { logger: new PinoNestLogger(logger) });
+    const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime, options), { logger: new PinoNestLogger(logger) });
     try {
       return await work(app, runtime);
     } finally {
@@ -118,7 +122,7 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError('seed-demo writes demo accounts with public passwords; it runs on the embedded default only, or with --force');
       }
       await withServices(config, async (app) => {
-        await seedDemoAccounts(app.get(AccountService), app.get(DataSource));
+        await seedDemoAccounts(app.get(AccountService));
         process.stdout.write(demoAccountsText());
       });
       return;
@@ -140,7 +144,12 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError('Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay verifiable (their certificates are archived).');
       }
       const ring = await rotateDevelopmentKey(developmentKeyDirectory(config));
-      process.stdout.write(`New development signing key ${ring.activeKey.kid} is active; ${ring.keys.length - 1} older key(s) stay in the JWKS.\nRestart the API and worker, then run: npm run cli -- reissue\n`);
+      // The issuer publishes its public keys as it starts: every API process serves the new key in its JWKS.
+      await withServices(config, (app) => app.get(CertificateIssuer).publishKeys(), { issuer: true });
+      process.stdout.write(
+        `New development signing key ${ring.activeKey.kid} is active and published; ${ring.keys.length - 1} older key(s) stay in the JWKS.\n` +
+          'Restart the worker, then run: npm run cli -- reissue\n',
+      );
       return;
     }
     case 'reissue': {
@@ -154,11 +163,11 @@ async function run(argv: string[]): Promise<void> {
           const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
           process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate.toFixed(1)}/s)`);
         };
-        const result = await app.get(CertificateService).reissue({ limit, onProgress: bar });
+        const result = await app.get(CertificateIssuer).reissue({ limit, onProgress: bar });
         const seconds = (Date.now() - started) / 1000;
         process.stderr.write('\n');
         process.stdout.write(`Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`);
-      });
+      }, { issuer: true });
       return;
     }
     case 'seed-scale': {

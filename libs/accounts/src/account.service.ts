@@ -1,15 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
-import { AppException, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, InvalidParam, Page, PageRequest } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { OrganisationEntity, UserEntity } from './account.entities';
+import { AccountException, AccountExceptionCode } from './account.exception';
 import { MunicipalityService } from './municipality.service';
 import { PasswordHasher } from './password-hasher';
 import { OrganisationKind, PersonPrincipal, Role } from './principal';
 import { LoginThrottle, normaliseEmail } from './login-throttle';
 import { IssuedToken, TokenService } from './token.service';
+import { OrganisationRepository } from './organisation.repository';
+import { type UserFilter, UserRepository } from './user.repository';
 
 export interface NewOrganisation {
   name: string;
@@ -34,18 +38,13 @@ const ORGANISATION_KIND_OF_ROLE: Partial<Record<Role, OrganisationKind>> = {
   auditor: 'inspectie-instelling',
 };
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}
-
 @Injectable()
 export class AccountService {
   private readonly logger = new Logger(AccountService.name);
 
   constructor(
-    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly organisations: OrganisationRepository,
+    private readonly users: UserRepository,
     private readonly municipalities: MunicipalityService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -61,14 +60,12 @@ export class AccountService {
     }
     try {
       return await this.db.transaction(async (manager) => {
-        const organisation = await manager.save(
-          manager.create(OrganisationEntity, {
-            name: input.name.trim(),
-            kvkNumber: input.kvkNumber,
-            kind: input.kind,
-            accreditationValidUntil: input.accreditationValidUntil ?? null,
-          }),
-        );
+        const organisation = await this.organisations.insert(manager, {
+          name: input.name.trim(),
+          kvkNumber: input.kvkNumber,
+          kind: input.kind,
+          accreditationValidUntil: input.accreditationValidUntil ?? null,
+        });
         await this.events.append(manager, {
           actor,
           entityType: 'organisation',
@@ -80,25 +77,32 @@ export class AccountService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_organisation_kvk_number')) {
-        throw AppException.conflict(`An organisation with KvK number ${input.kvkNumber} already exists.`);
+        const detail = `An organisation with KvK number ${input.kvkNumber} already exists.`;
+        throw new AccountException(AccountExceptionCode.KvkNumberTaken, detail);
       }
       throw error;
     }
   }
 
   async getOrganisation(id: string): Promise<OrganisationEntity> {
-    const organisation = await this.organisations.findOneBy({ id });
-    if (!organisation) throw AppException.notFound('The organisation');
+    const organisation = await this.organisations.findById(id);
+    if (!organisation) throw organisationNotFound();
     return organisation;
   }
 
-  async listOrganisations(request: PageRequest): Promise<Page<OrganisationEntity>> {
-    const [items, total] = await this.organisations.findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      skip: pageOffset(request),
-      take: request.pageSize,
-    });
-    return { items, total, ...request };
+  /** One organisation as `caller` may see it: landlords and auditors see only their own (another is not found). */
+  async getVisibleOrganisation(caller: PersonPrincipal, id: string): Promise<OrganisationEntity> {
+    if ((caller.role === 'verhuurder' || caller.role === 'auditor') && caller.organisationId !== id) throw organisationNotFound();
+    return this.getOrganisation(id);
+  }
+
+  /** The organisation with this KvK number, if one is registered. */
+  async findOrganisationByKvkNumber(kvkNumber: string): Promise<OrganisationEntity | undefined> {
+    return (await this.organisations.findByKvkNumber(kvkNumber)) ?? undefined;
+  }
+
+  listOrganisations(request: PageRequest): Promise<Page<OrganisationEntity>> {
+    return this.organisations.page(request);
   }
 
   async createUser(input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<UserEntity> {
@@ -108,7 +112,7 @@ export class AccountService {
       if (!input.organisationId) {
         problems.push({ name: 'organisatieId', code: 'required', reason: `A ${input.role} belongs to an organisation.` });
       } else {
-        const organisation = await this.organisations.findOneBy({ id: input.organisationId });
+        const organisation = await this.organisations.findById(input.organisationId);
         if (!organisation) {
           problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No organisation has this id.' });
         } else if (organisation.kind !== expectedKind) {
@@ -135,17 +139,15 @@ export class AccountService {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       const saved = await this.db.transaction(async (manager) => {
-        const user = await manager.save(
-          manager.create(UserEntity, {
-            email: input.email.trim().toLowerCase(),
-            passwordHash,
-            name: input.name.trim(),
-            role: input.role,
-            organisationId: input.organisationId ?? null,
-            municipalityCode: input.municipalityCode ?? null,
-            accreditationValidUntil: input.accreditationValidUntil ?? null,
-          }),
-        );
+        const user = await this.users.insert(manager, {
+          email: normaliseEmail(input.email),
+          passwordHash,
+          name: input.name.trim(),
+          role: input.role,
+          organisationId: input.organisationId ?? null,
+          municipalityCode: input.municipalityCode ?? null,
+          accreditationValidUntil: input.accreditationValidUntil ?? null,
+        });
         // Never the password or its hash: the log is for who did what.
         await this.events.append(manager, {
           actor,
@@ -158,25 +160,26 @@ export class AccountService {
       });
       return this.getUser(saved.id);
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_user_account_email')) throw AppException.conflict('A user with this e-mail address already exists.');
+      if (isUniqueViolation(error, 'uq_user_account_email')) {
+        throw new AccountException(AccountExceptionCode.EmailTaken, 'A user with this e-mail address already exists.');
+      }
       throw error;
     }
   }
 
   async getUser(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw AppException.notFound('The user');
+    const user = await this.users.findById(id);
+    if (!user) throw new AccountException(AccountExceptionCode.UserNotFound, 'The user was not found.');
     return user;
   }
 
-  async listUsers(request: PageRequest, filter: { role?: Role; organisationId?: string } = {}): Promise<Page<UserEntity>> {
-    const [items, total] = await this.users.findAndCount({
-      where: { ...(filter.role ? { role: filter.role } : {}), ...(filter.organisationId ? { organisationId: filter.organisationId } : {}) },
-      order: { name: 'ASC', id: 'ASC' },
-      skip: pageOffset(request),
-      take: request.pageSize,
-    });
-    return { items, total, ...request };
+  /** The user with this e-mail address (any spelling of its case), if there is one. */
+  async findUserByEmail(email: string): Promise<UserEntity | undefined> {
+    return (await this.users.findByEmail(normaliseEmail(email))) ?? undefined;
+  }
+
+  listUsers(request: PageRequest, filter: UserFilter = {}): Promise<Page<UserEntity>> {
+    return this.users.page(request, filter);
   }
 
   /**
@@ -187,11 +190,7 @@ export class AccountService {
    */
   async authenticate(email: string, password: string, client?: string): Promise<UserEntity> {
     await this.throttle.check(email, client);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: normaliseEmail(email) })
-      .getOne();
+    const user = await this.users.findForSignIn(normaliseEmail(email));
     const valid = await this.hasher.verify(user?.active ? user.passwordHash : undefined, password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, client);
@@ -209,13 +208,17 @@ export class AccountService {
   async ensureFirstAdministrator(): Promise<void> {
     const admin = this.config.admin;
     if (!admin) return;
-    if ((await this.users.countBy({ role: 'beheerder' })) > 0) return;
+    if ((await this.users.countByRole('beheerder')) > 0) return;
     await this.createUser({ email: admin.email, password: admin.password, name: 'Beheerder', role: 'beheerder' });
     this.logger.log(`Created the first beheerder ${admin.email}`);
   }
 }
 
-export function principalOf(user: UserEntity): PersonPrincipal {
+function organisationNotFound(): AccountException {
+  return new AccountException(AccountExceptionCode.OrganisationNotFound, 'The organisation was not found.');
+}
+
+export function principalOf(user: Pick<UserEntity, 'id' | 'role' | 'organisationId' | 'municipalityCode'>): PersonPrincipal {
   return {
     kind: 'person',
     userId: user.id,

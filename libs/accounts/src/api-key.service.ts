@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
-import { AppException, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppException, Clock, Page, PageRequest } from '@keurmerk/common';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { ApiKeyEntity } from './account.entities';
+import { AccountException, AccountExceptionCode } from './account.exception';
+import { ApiKeyRepository } from './api-key.repository';
 import { MunicipalityService } from './municipality.service';
 import { ApiKeyPrincipal, municipalityOf, PersonPrincipal } from './principal';
 
@@ -25,10 +27,11 @@ export class ApiKeyService {
   private readonly cache = new Map<string, { principal: ApiKeyPrincipal | null; until: number }>();
 
   constructor(
-    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly keys: ApiKeyRepository,
     private readonly municipalities: MunicipalityService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventLog,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: PersonPrincipal, input: { name: string; municipalityCode: string }): Promise<{ key: ApiKeyEntity; secret: string }> {
@@ -37,20 +40,19 @@ export class ApiKeyService {
     }
     const own = municipalityOf(caller);
     if (caller.role !== 'beheerder' && own !== input.municipalityCode) {
-      throw AppException.forbidden('A municipality can make keys for its own gemeentecode only.');
+      const detail = 'A municipality can make keys for its own gemeentecode only.';
+      throw new AccountException(AccountExceptionCode.ApiKeyOtherMunicipality, detail);
     }
     const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
     const key = await this.db.transaction(async (manager) => {
-      const created = await manager.save(
-        manager.create(ApiKeyEntity, {
-          name: input.name.trim(),
-          municipalityCode: input.municipalityCode,
-          keyHash: digest(secret),
-          keyPrefix: secret.slice(0, 10),
-          createdBy: caller.userId,
-          revokedAt: null,
-        }),
-      );
+      const created = await this.keys.insert(manager, {
+        name: input.name.trim(),
+        municipalityCode: input.municipalityCode,
+        keyHash: digest(secret),
+        keyPrefix: secret.slice(0, 10),
+        createdBy: caller.userId,
+        revokedAt: null,
+      });
       await this.events.append(manager, {
         actor: actorOf(caller),
         entityType: 'api-key',
@@ -63,25 +65,19 @@ export class ApiKeyService {
     return { key, secret };
   }
 
-  async list(caller: PersonPrincipal, request: PageRequest): Promise<Page<ApiKeyEntity>> {
-    const own = municipalityOf(caller);
-    const [items, total] = await this.keys.findAndCount({
-      where: caller.role === 'beheerder' ? {} : { municipalityCode: own ?? '-' },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: pageOffset(request),
-      take: request.pageSize,
-    });
-    return { items, total, ...request };
+  list(caller: PersonPrincipal, request: PageRequest): Promise<Page<ApiKeyEntity>> {
+    // '-' matches no municipality: a caller without one sees no keys.
+    return this.keys.page(request, caller.role === 'beheerder' ? undefined : (municipalityOf(caller) ?? '-'));
   }
 
   async revoke(caller: PersonPrincipal, id: string): Promise<void> {
-    const key = await this.keys.findOneBy({ id });
+    const key = await this.keys.findById(id);
     if (!key || (caller.role !== 'beheerder' && key.municipalityCode !== municipalityOf(caller))) {
-      throw AppException.notFound('The API key');
+      throw new AccountException(AccountExceptionCode.ApiKeyNotFound, 'The API key was not found.');
     }
     if (key.revokedAt) return;
     await this.db.transaction(async (manager) => {
-      await manager.update(ApiKeyEntity, { id }, { revokedAt: new Date() });
+      await this.keys.revoke(manager, id, this.clock.now());
       await this.events.append(manager, { actor: actorOf(caller), entityType: 'api-key', entityId: id, action: 'revoked', before: { revokedAt: null } });
     });
     this.cache.clear();
@@ -94,7 +90,7 @@ export class ApiKeyService {
     if (cached && cached.until > Date.now()) {
       principal = cached.principal;
     } else {
-      const key = secret.startsWith(KEY_PREFIX) ? await this.keys.findOneBy({ keyHash: hash, revokedAt: IsNull() }) : null;
+      const key = secret.startsWith(KEY_PREFIX) ? await this.keys.findActiveByHash(hash) : null;
       principal = key ? { kind: 'api-key', apiKeyId: key.id, municipalityCode: key.municipalityCode } : null;
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });

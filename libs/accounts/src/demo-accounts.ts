@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { AccountService, NewUser } from './account.service';
 
 /**
@@ -23,15 +22,14 @@ export const DEMO_USERS: (Omit<NewUser, 'password' | 'organisationId'> & { organ
 ];
 
 /** Writes the demo organisations and people that are missing; running it twice changes nothing. */
-export async function seedDemoAccounts(accounts: AccountService, db: DataSource): Promise<void> {
+export async function seedDemoAccounts(accounts: AccountService): Promise<void> {
   const organisationIds = new Map<string, string>();
   for (const organisation of DEMO_ORGANISATIONS) {
-    const [existing] = await db.query(`SELECT id FROM organisation WHERE kvk_number = $1`, [organisation.kvkNumber]);
+    const existing = await accounts.findOrganisationByKvkNumber(organisation.kvkNumber);
     organisationIds.set(organisation.key, existing?.id ?? (await accounts.createOrganisation(organisation)).id);
   }
   for (const { organisation, ...user } of DEMO_USERS) {
-    const [existing] = await db.query(`SELECT id FROM user_account WHERE email = $1`, [user.email]);
-    if (existing) continue;
+    if (await accounts.findUserByEmail(user.email)) continue;
     await accounts.createUser({ ...user, password: DEMO_PASSWORD, organisationId: organisation ? organisationIds.get(organisation) : undefined });
   }
 }

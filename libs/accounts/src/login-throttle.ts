@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppErrorCode, AppException, Clock } from '@keurmerk/common';
+import { LoginFailureRepository } from './login-failure.repository';
 
 /** 429: too many failed sign-ins; the problem filter turns `retryAfterSeconds` into Retry-After. */
 export class LoginThrottledException extends AppException {
@@ -26,7 +25,7 @@ interface Subject {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly failures: LoginFailureRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -41,15 +40,13 @@ export class LoginThrottle {
   async recordFailure(email: string, client?: string): Promise<void> {
     const now = this.clock.now();
     // Pruning here keeps the table to one window of failures, without a scheduled job.
-    await this.db.query('DELETE FROM login_failure WHERE failed_at <= $1', [this.windowStart(now)]);
-    for (const subject of this.subjects(email, client)) {
-      await this.db.query('INSERT INTO login_failure (subject_hash, failed_at) VALUES ($1, $2)', [subject.hash, now]);
-    }
+    await this.failures.deleteUntil(this.windowStart(now));
+    for (const subject of this.subjects(email, client)) await this.failures.insert(subject.hash, now);
   }
 
   /** A successful sign-in forgives the account's failures; the address's stay counted. */
   async recordSuccess(email: string): Promise<void> {
-    await this.db.query('DELETE FROM login_failure WHERE subject_hash = $1', [subjectHash('account', normaliseEmail(email))]);
+    await this.failures.deleteForSubject(subjectHash('account', normaliseEmail(email)));
   }
 
   private subjects(email: string, client?: string): Subject[] {
@@ -63,12 +60,9 @@ export class LoginThrottle {
   /** Zero when under the limit; otherwise until the failure that made the limit full leaves the window. */
   private async secondsUntilAllowed(subject: Subject): Promise<number> {
     const now = this.clock.now();
-    const [limiting] = (await this.db.query(
-      `SELECT failed_at FROM login_failure WHERE subject_hash = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
-      [subject.hash, this.windowStart(now), subject.limit - 1],
-    )) as { failed_at: Date }[];
+    const limiting = await this.failures.nthNewestSince(subject.hash, this.windowStart(now), subject.limit - 1);
     if (!limiting) return 0;
-    const allowedAt = new Date(limiting.failed_at).getTime() + this.config.loginThrottle.windowSeconds * 1000;
+    const allowedAt = limiting.getTime() + this.config.loginThrottle.windowSeconds * 1000;
     return Math.max(1, Math.ceil((allowedAt - now.getTime()) / 1000));
   }
 

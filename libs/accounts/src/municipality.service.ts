@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { MunicipalityEntity } from './account.entities';
+import { MunicipalityRepository } from './municipality.repository';
 
 /** The shipped, dated list of current municipalities. It changes only by migration, so it is read once. */
 @Injectable()
@@ -9,10 +8,10 @@ export class MunicipalityService {
   private all?: Promise<MunicipalityEntity[]>;
   private byCode?: Promise<Map<string, MunicipalityEntity>>;
 
-  constructor(@InjectRepository(MunicipalityEntity) private readonly municipalities: Repository<MunicipalityEntity>) {}
+  constructor(private readonly municipalities: MunicipalityRepository) {}
 
   list(): Promise<MunicipalityEntity[]> {
-    this.all ??= this.municipalities.find({ order: { code: 'ASC' } }).catch((error: unknown) => {
+    this.all ??= this.municipalities.all().catch((error: unknown) => {
       this.all = undefined;
       throw error;
     });

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { DataSource } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppException, Clock } from '@keurmerk/common';
+import { AppSecretRepository } from './app-secret.repository';
 import { PersonPrincipal, ROLES, Role } from './principal';
 
 const ISSUER = 'urn:nld:keurmerk';
@@ -24,7 +23,7 @@ export class TokenService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: AppSecretRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -78,11 +77,6 @@ export class TokenService {
 
   private async loadKey(): Promise<Uint8Array> {
     if (this.config.auth.tokenSecret) return new TextEncoder().encode(this.config.auth.tokenSecret);
-    await this.db.query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-      SECRET_NAME,
-      randomBytes(32).toString('base64url'),
-    ]);
-    const [row] = await this.db.query(`SELECT value FROM app_secret WHERE name = $1`, [SECRET_NAME]);
-    return Buffer.from(row.value, 'base64url');
+    return Buffer.from(await this.secrets.getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url')), 'base64url');
   }
 }

@@ -2,24 +2,28 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@keurmerk/events';
 import { CertificationPort } from '@keurmerk/inspections';
-import { CertificateService } from './certificate.service';
+import { CertificateAllocator } from './certificate-allocator';
+import { CertificateLifecycleService } from './certificate-lifecycle.service';
 
-/** What the audit workflow's decisions and findings mean for certificates. */
+/** What the audit workflow's decisions and findings mean for certificates: allocation, or a suspension by the one status path. */
 @Injectable()
 export class CertificateCertification extends CertificationPort {
-  constructor(private readonly certificates: CertificateService) {
+  constructor(
+    private readonly allocator: CertificateAllocator,
+    private readonly lifecycle: CertificateLifecycleService,
+  ) {
     super();
   }
 
   async granted(manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }): Promise<{ certificateNumber?: string }> {
-    return { certificateNumber: await this.certificates.allocate(manager, context) };
+    return { certificateNumber: await this.allocator.allocate(manager, context) };
   }
 
   async knockOutFound(manager: EntityManager, context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor }): Promise<void> {
-    await this.certificates.suspendAtLocation(manager, context.locationId, `Knock-out bij inspectie: ${context.criterionCodes.join(', ')}`, context.actor);
+    await this.lifecycle.suspendAtLocation(manager, context.locationId, `Knock-out bij inspectie: ${context.criterionCodes.join(', ')}`, context.actor);
   }
 
   async majorOverdue(manager: EntityManager, context: { locationId: string; findingId: string; criterionCode: string; actor: Actor }): Promise<void> {
-    await this.certificates.suspendAtLocation(manager, context.locationId, `Hersteltermijn verstreken voor ${context.criterionCode}`, context.actor);
+    await this.lifecycle.suspendAtLocation(manager, context.locationId, `Hersteltermijn verstreken voor ${context.criterionCode}`, context.actor);
   }
 }

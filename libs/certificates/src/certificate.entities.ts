@@ -49,6 +49,10 @@ export class CertificateEntity {
   @Column({ name: 'signing_kid', type: 'text', nullable: true })
   signingKid: string | null;
 
+  /** The signed credential (compact JWS), signed once by the issuer beside the PDF, so readers need no key. */
+  @Column({ type: 'text', nullable: true })
+  credential: string | null;
+
   @Column({ name: 'template_version', type: 'integer', nullable: true })
   templateVersion: number | null;
 
@@ -95,4 +99,27 @@ export class CertificateStatusChangeEntity {
   occurredAt: Date;
 }
 
-export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateStatusChangeEntity];
+/** The public side of a key the issuer signs (or signed) with, published for processes that hold no private key. */
+@Entity('signing_key')
+export class SigningKeyEntity {
+  @PrimaryColumn({ type: 'text' })
+  kid: string;
+
+  @Column({ type: 'text' })
+  algorithm: string;
+
+  /** X.509 certificate, DER. */
+  @Column({ type: 'bytea' })
+  certificate: Buffer;
+
+  @Column({ type: 'bytea', array: true })
+  chain: Buffer[];
+
+  @Column({ type: 'text' })
+  status: 'active' | 'retired';
+
+  @Column({ name: 'published_at', type: 'timestamptz' })
+  publishedAt: Date;
+}
+
+export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateStatusChangeEntity, SigningKeyEntity];

@@ -2,27 +2,31 @@ import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificationPort } from '@keurmerk/inspections';
 import { JobQueue } from '@keurmerk/queue';
+import { CertificateAllocator, ISSUE_QUEUE } from './certificate-allocator';
 import { CertificateCertification } from './certificate-certification';
 import { CERTIFICATE_ENTITIES } from './certificate.entities';
-import { DailyCertificateProcessor, IssueCertificateProcessor } from './certificate.processors';
-import { CertificateService, ISSUE_QUEUE } from './certificate.service';
-import { KEY_RING, keyRingProvider } from './key-ring.provider';
+import { CertificateLifecycleService } from './certificate-lifecycle.service';
+import { CertificateQueryService } from './certificate-query.service';
+import { CertificateRepository } from './certificate.repository';
+import { PublishedKeysService } from './published-keys.service';
 
 /**
- * Certificates and the signing keys. Global, so the audit workflow's CertificationPort resolves to
- * this implementation wherever the certificates module is part of the process.
+ * Certificates without the keys: allocation, the status path, reads and the published public keys,
+ * in every process. Global, so the audit workflow's CertificationPort resolves to this implementation
+ * wherever the module is part of the process. Signing is CertificateIssuanceModule's alone.
  */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES)],
   providers: [
-    keyRingProvider,
-    CertificateService,
-    IssueCertificateProcessor,
-    DailyCertificateProcessor,
+    CertificateRepository,
+    CertificateAllocator,
+    CertificateLifecycleService,
+    CertificateQueryService,
+    PublishedKeysService,
     { provide: CertificationPort, useClass: CertificateCertification },
   ],
-  exports: [CertificateService, CertificationPort, KEY_RING],
+  exports: [CertificateRepository, CertificateAllocator, CertificateLifecycleService, CertificateQueryService, PublishedKeysService, CertificationPort],
 })
 export class CertificatesModule implements OnApplicationBootstrap {
   constructor(private readonly queue: JobQueue) {}

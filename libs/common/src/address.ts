@@ -14,6 +14,8 @@ export const POSTCODE_PATTERN = /^[1-9][0-9]{3}[A-Z]{2}$/;
 export const HOUSE_LETTER_PATTERN = /^[a-zA-Z]$/;
 export const HOUSE_NUMBER_ADDITION_PATTERN = /^[0-9a-zA-Z]{1,4}$/;
 export const BAG_ID_PATTERN = /^[0-9]{4}20[0-9]{10}$/;
+export const MIN_HOUSE_NUMBER = 1;
+export const MAX_HOUSE_NUMBER = 99999;
 
 /** `1234 ab` and `1234AB` are the same postcode. */
 export function normalisePostcode(input: string): string {
@@ -55,8 +57,9 @@ export function validateAddressKey(
   }
 
   const rawNumber = typeof input.huisnummer === 'string' && /^\d+$/.test(input.huisnummer) ? Number(input.huisnummer) : input.huisnummer;
-  if (typeof rawNumber !== 'number' || !Number.isInteger(rawNumber) || rawNumber < 1 || rawNumber > 99999) {
-    problems.push({ name: field('huisnummer'), code: 'range', reason: 'Huisnummer must be a whole number from 1 to 99999.' });
+  if (typeof rawNumber !== 'number' || !Number.isInteger(rawNumber) || rawNumber < MIN_HOUSE_NUMBER || rawNumber > MAX_HOUSE_NUMBER) {
+    const reason = `Huisnummer must be a whole number from ${MIN_HOUSE_NUMBER} to ${MAX_HOUSE_NUMBER}.`;
+    problems.push({ name: field('huisnummer'), code: 'range', reason });
   }
 
   let houseLetter: string | undefined;

@@ -2,3 +2,4 @@ export * from './app-exception';
 export * from './clock';
 export * from './address';
 export * from './pagination';
+export * from './input';

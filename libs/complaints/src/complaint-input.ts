@@ -1,7 +1,10 @@
 import type { AddressLookup, InvalidParam } from '@keurmerk/common';
 import { COMPLAINT_LANGUAGES, type ComplaintLanguage } from './complaint.entity';
 
+/** A resident's description, in characters as people count them (see characterCount). */
 export const DESCRIPTION_MAX_LENGTH = 4000;
+/** The beheerder's note on closing a complaint. */
+export const RESOLUTION_MAX_LENGTH = 2000;
 
 /** What the complaint is about: a certificate number (already checked), or an address. */
 export type ComplaintSubject = { certificateNumber: string } | { address: AddressLookup };

@@ -1,35 +1,29 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { hasRole, type PersonPrincipal } from '@keurmerk/accounts';
 import { parseCertificateNumber } from '@keurmerk/certificates';
-import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, Clock, Page, PageRequest } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { type Actor, actorOf, EventLog, PUBLIC_ACTOR } from '@keurmerk/events';
 import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { dateInAmsterdam } from '@keurmerk/norm';
-import { ComplaintEntity, type ComplaintFlag, type ComplaintStatus } from './complaint.entity';
-import { type ComplaintSubject, type NewComplaint, validateComplaintContent } from './complaint-input';
+import type { ComplaintEntity, ComplaintFlag } from './complaint.entity';
+import { ComplaintException, ComplaintExceptionCode } from './complaint.exception';
+import { type ComplaintFilter, ComplaintRepository } from './complaint.repository';
+import { type ComplaintSubject, type NewComplaint, RESOLUTION_MAX_LENGTH, validateComplaintContent } from './complaint-input';
 import { complaintReference } from './complaint-reference';
 import { canMoveComplaint } from './complaint-status';
 
-export interface ComplaintFilter {
-  status?: ComplaintStatus;
-  locationId?: string;
-}
+export type { ComplaintFilter } from './complaint.repository';
 
 export interface PlanComplaintInspection {
   auditorId: string;
   plannedAt: Date;
 }
 
-const RESOLUTION_MAX_LENGTH = 2000;
 const REFERENCE_ATTEMPTS = 5;
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}
 
 /**
  * What the event log keeps of a complaint. Not the description: the log can never be changed, and a
@@ -65,6 +59,7 @@ export class ComplaintService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly complaints: ComplaintRepository,
     private readonly inspections: InspectionService,
     private readonly events: EventLog,
     private readonly clock: Clock,
@@ -84,7 +79,7 @@ export class ComplaintService {
           const now = this.clock.now();
           const { locationId, flag } = await this.resolve(manager, input.subject);
           const address = 'address' in input.subject ? input.subject.address : undefined;
-          const complaint = manager.create(ComplaintEntity, {
+          const complaint = await this.complaints.insert(manager, {
             reference: complaintReference(Number(dateInAmsterdam(now).slice(0, 4))),
             certificateNumber: 'certificateNumber' in input.subject ? input.subject.certificateNumber : null,
             postcode: address?.postcode ?? null,
@@ -101,7 +96,6 @@ export class ComplaintService {
             createdAt: now,
             updatedAt: now,
           });
-          await manager.save(complaint);
           await this.events.append(manager, { actor, entityType: 'complaint', entityId: complaint.id, action: 'received', after: snapshot(complaint) });
           return complaint;
         });
@@ -116,30 +110,22 @@ export class ComplaintService {
   /** The location the resident means: the certificate's, whatever its status, or the one registered at the address. */
   private async resolve(manager: EntityManager, subject: ComplaintSubject): Promise<{ locationId: string | null; flag: ComplaintFlag | null }> {
     if ('certificateNumber' in subject) {
-      const [row] = await manager.query(`SELECT location_id FROM certificate WHERE number = $1`, [subject.certificateNumber]);
-      return row ? { locationId: row.location_id, flag: null } : { locationId: null, flag: 'onbekend-certificaatnummer' };
+      const found = await this.complaints.locationOfCertificate(manager, subject.certificateNumber);
+      return found ? { locationId: found.locationId, flag: null } : { locationId: null, flag: 'onbekend-certificaatnummer' };
     }
-    const { postcode, houseNumber, houseLetter, houseNumberAddition } = subject.address;
-    const [row] = await manager.query(
-      `SELECT id FROM location WHERE postcode = $1 AND house_number = $2 AND coalesce(house_letter, '') = $3 AND coalesce(house_number_addition, '') = $4`,
-      [postcode, houseNumber, (houseLetter ?? '').toUpperCase(), (houseNumberAddition ?? '').toUpperCase()],
-    );
-    return row ? { locationId: row.id, flag: null } : { locationId: null, flag: 'onbekend-adres' };
+    const found = await this.complaints.locationAt(manager, subject.address);
+    return found ? { locationId: found.locationId, flag: null } : { locationId: null, flag: 'onbekend-adres' };
   }
 
   async list(caller: PersonPrincipal, request: PageRequest, filter: ComplaintFilter = {}): Promise<Page<ComplaintEntity>> {
     requireAdministrator(caller);
-    let query = this.db.manager.createQueryBuilder(ComplaintEntity, 'c');
-    if (filter.status) query = query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.locationId) query = query.andWhere('c.location_id = :locationId', { locationId: filter.locationId });
-    const [items, total] = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
-    return { items, total, ...request };
+    return this.complaints.page(request, filter);
   }
 
   async get(caller: PersonPrincipal, id: string): Promise<ComplaintEntity> {
     requireAdministrator(caller);
-    const complaint = await this.db.manager.findOneBy(ComplaintEntity, { id });
-    if (!complaint) throw AppException.notFound('The complaint');
+    const complaint = await this.complaints.findById(id);
+    if (!complaint) throw notFound();
     return complaint;
   }
 
@@ -152,20 +138,31 @@ export class ComplaintService {
     requireAdministrator(caller);
     return this.oneAtATime(id, async () => {
       const complaint = await this.get(caller, id);
-      if (complaint.status === 'afgehandeld') throw AppException.conflict('The complaint is closed.');
-      if (complaint.inspectionId) throw AppException.conflict(`An inspection (${complaint.inspectionId}) is already planned for this complaint.`);
+      if (complaint.status === 'afgehandeld') throw new ComplaintException(ComplaintExceptionCode.Closed, 'The complaint is closed.');
+      if (complaint.inspectionId) {
+        throw new ComplaintException(
+          ComplaintExceptionCode.InspectionAlreadyPlanned,
+          `An inspection (${complaint.inspectionId}) is already planned for this complaint.`,
+        );
+      }
       if (!complaint.locationId) {
-        throw AppException.conflict('The complaint names no known location (unknown certificate number or address); an inspection cannot be planned from it.');
+        throw new ComplaintException(
+          ComplaintExceptionCode.NoKnownLocation,
+          'The complaint names no known location (unknown certificate number or address); an inspection cannot be planned from it.',
+        );
       }
       const inspection = await this.inspections.plan(caller, { locationId: complaint.locationId, auditorId: input.auditorId, kind: 'onaangekondigd', plannedAt: input.plannedAt });
       const linked = await this.db.transaction(async (manager) => {
-        const [rows] = (await manager.query(
-          `UPDATE complaint SET inspection_id = $2, status = 'in-behandeling', updated_at = $3
-            WHERE id = $1 AND inspection_id IS NULL AND status <> 'afgehandeld' RETURNING id`,
-          [id, inspection.id, this.clock.now()],
-        )) as [{ id: string }[], number];
-        if (rows.length === 0) return undefined;
-        const after = await manager.findOneByOrFail(ComplaintEntity, { id });
+        // In hand from now on; a closed complaint stays closed even if it was closed a moment ago.
+        const change = {
+          inspectionId: inspection.id,
+          status: 'in-behandeling' as const,
+          unlessStatus: 'afgehandeld' as const,
+          at: this.clock.now(),
+        };
+        if (!(await this.complaints.linkInspection(manager, id, change))) return undefined;
+        const after = await this.complaints.findById(id, manager);
+        if (!after) throw notFound();
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'complaint',
@@ -179,7 +176,10 @@ export class ComplaintService {
       if (!linked) {
         // Another process linked or closed the complaint meanwhile; the inspection just planned stands alone.
         this.logger.warn(`inspection ${inspection.id} was planned for complaint ${id}, which changed meanwhile; it is not linked`);
-        throw AppException.conflict(`The complaint changed while the inspection was planned; inspection ${inspection.id} is not linked to it.`);
+        throw new ComplaintException(
+          ComplaintExceptionCode.ChangedMeanwhile,
+          `The complaint changed while the inspection was planned; inspection ${inspection.id} is not linked to it.`,
+        );
       }
       return { complaint: linked, inspection };
     });
@@ -193,14 +193,16 @@ export class ComplaintService {
       throw AppException.invalidField('toelichting', 'length', `toelichting must be 1 to ${RESOLUTION_MAX_LENGTH} characters.`);
     }
     return this.db.transaction(async (manager) => {
-      const complaint = await manager.createQueryBuilder(ComplaintEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
-      if (!complaint) throw AppException.notFound('The complaint');
-      if (!canMoveComplaint(complaint.status, 'afgehandeld')) throw AppException.conflict('The complaint is already closed.');
+      const complaint = await this.complaints.findForUpdate(manager, id);
+      if (!complaint) throw notFound();
+      if (!canMoveComplaint(complaint.status, 'afgehandeld')) {
+        throw new ComplaintException(ComplaintExceptionCode.Closed, 'The complaint is already closed.');
+      }
       const before = complaint.status;
       complaint.status = 'afgehandeld';
       complaint.resolution = note;
       complaint.updatedAt = this.clock.now();
-      await manager.save(complaint);
+      await this.complaints.save(manager, complaint);
       await this.events.append(manager, { actor: actorOf(caller), entityType: 'complaint', entityId: id, action: 'closed', before: { status: before }, after: { status: 'afgehandeld', resolution: note } });
       return complaint;
     });
@@ -219,5 +221,11 @@ export class ComplaintService {
 }
 
 function requireAdministrator(caller: PersonPrincipal): void {
-  if (!hasRole(caller, 'beheerder')) throw AppException.forbidden('Only the beheerder handles complaints.');
+  if (!hasRole(caller, 'beheerder')) {
+    throw new ComplaintException(ComplaintExceptionCode.AdministratorOnly, 'Only the beheerder handles complaints.');
+  }
+}
+
+function notFound(): ComplaintException {
+  return new ComplaintException(ComplaintExceptionCode.NotFound, 'The complaint was not found.');
 }

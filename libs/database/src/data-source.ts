@@ -33,3 +33,8 @@ export function dataSourceOptions(options: DatabaseConnectionOptions, entities: 
 export function createDataSource(options: DatabaseConnectionOptions): DataSource {
   return new DataSource(dataSourceOptions(options));
 }
+
+/** Resolves once the database answers a trivial query (the health check's probe). */
+export async function pingDatabase(db: DataSource): Promise<void> {
+  await db.query('SELECT 1');
+}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppException, Clock } from '@keurmerk/common';
 import { ObjectStorage } from '@keurmerk/storage';
 import { DocumentEntity } from './document.entity';
+import { DocumentRepository } from './document.repository';
 import { detectContentType, EXTENSION } from './file-type';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -33,7 +33,7 @@ function cleanFileName(name: string): string {
 @Injectable()
 export class DocumentService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: DocumentRepository,
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,
   ) {}
@@ -64,25 +64,27 @@ export class DocumentService {
   ): Promise<DocumentEntity> {
     const { contentType } = this.inspect(upload);
     if (clientReference) {
-      const existing = await (manager ?? this.db.manager).findOneBy(DocumentEntity, { uploadedBy, clientReference });
+      const existing = await this.documents.findByClientReference(uploadedBy, clientReference, manager);
       if (existing) return existing;
     }
     const key = `documents/${this.clock.today().slice(0, 7)}/${randomUUID()}.${EXTENSION[contentType]}`;
     const stored = await this.storage.put(key, upload.bytes, contentType);
-    const row = (manager ?? this.db.manager).create(DocumentEntity, {
-      applicationId: 'applicationId' in owner ? owner.applicationId : null,
-      inspectionId: 'inspectionId' in owner ? owner.inspectionId : null,
-      criterionCode: 'inspectionId' in owner ? (owner.criterionCode ?? null) : null,
-      repairReportId: 'repairReportId' in owner ? owner.repairReportId : null,
-      fileName: cleanFileName(upload.fileName),
-      contentType,
-      sizeBytes: stored.size,
-      sha256: stored.sha256,
-      storageKey: key,
-      uploadedBy,
-      clientReference: clientReference ?? null,
-    });
-    return (manager ?? this.db.manager).save(DocumentEntity, row);
+    return this.documents.insert(
+      {
+        applicationId: 'applicationId' in owner ? owner.applicationId : null,
+        inspectionId: 'inspectionId' in owner ? owner.inspectionId : null,
+        criterionCode: 'inspectionId' in owner ? (owner.criterionCode ?? null) : null,
+        repairReportId: 'repairReportId' in owner ? owner.repairReportId : null,
+        fileName: cleanFileName(upload.fileName),
+        contentType,
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        storageKey: key,
+        uploadedBy,
+        clientReference: clientReference ?? null,
+      },
+      manager,
+    );
   }
 
   async list(owner: DocumentOwner): Promise<DocumentEntity[]> {
@@ -92,16 +94,12 @@ export class DocumentService {
         : 'inspectionId' in owner
           ? { inspectionId: owner.inspectionId, ...(owner.criterionCode ? { criterionCode: owner.criterionCode } : {}) }
           : { repairReportId: owner.repairReportId };
-    return this.db.manager.find(DocumentEntity, { where, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.documents.list(where);
   }
 
   /** The bytes of a document; access must have been checked by the caller's service. */
   async content(documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
-    const document = await this.db.manager
-      .createQueryBuilder(DocumentEntity, 'd')
-      .addSelect('d.storageKey')
-      .where('d.id = :id', { id: documentId })
-      .getOne();
+    const document = await this.documents.findWithStorageKey(documentId);
     if (!document) throw AppException.notFound('The document');
     return { document, bytes: await this.storage.get(document.storageKey) };
   }

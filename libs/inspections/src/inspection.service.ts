@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
-import { hasRole, OrganisationEntity, PersonPrincipal, UserEntity } from '@keurmerk/accounts';
-import { AppException, Clock, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountService, hasRole, OrganisationEntity, PersonPrincipal, UserEntity } from '@keurmerk/accounts';
+import { AppErrorCode, AppException, Clock, InvalidParam, isUuid, MAX_PAGE_SIZE, Page, PageRequest } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { DocumentEntity, DocumentService, Upload } from '@keurmerk/documents';
 import { actorOf, EventLog } from '@keurmerk/events';
-import { LocationEntity } from '@keurmerk/locations';
+import { ApplicationService, LocationEntity, LocationService } from '@keurmerk/locations';
 import {
   AnswerBody,
   answerFromContract,
@@ -22,6 +23,15 @@ import {
 } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { CertificationPort } from './certification-port';
+import { FindingRepository } from './finding.repository';
+import {
+  AuditorConflict,
+  auditorConflictReason,
+  InspectionException,
+  InspectionExceptionCode,
+  inspectionNotFound,
+} from './inspection.exception';
+import { InspectionFilter, InspectionRepository } from './inspection.repository';
 import { canMove, isOpenForAnswers } from './inspection-status';
 import {
   AnswerEntity,
@@ -46,9 +56,19 @@ export interface SubmittedInspection {
   findings: FindingEntity[];
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
+/** A conflict of interest outweighs a lapsed accreditation: another auditor is needed either way, but for a different reason. */
+function conflictCode(conflicts: AuditorConflict[]): InspectionExceptionCode {
+  return conflicts.some((c) => c.kind === 'same-organisation' || c.kind === 'declared-relation')
+    ? InspectionExceptionCode.AuditorConflictOfInterest
+    : InspectionExceptionCode.AuditorNotAccredited;
+}
+
+/** undefined for a refusal meaning "not found", so a lookup can report it as a field problem instead. */
+function unlessNotFound<T>(lookup: Promise<T>): Promise<T | undefined> {
+  return lookup.catch((error: unknown) => {
+    if (error instanceof AppException && error.code === AppErrorCode.NotFound) return undefined;
+    throw error;
+  });
 }
 
 /**
@@ -59,6 +79,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 export class InspectionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: InspectionRepository,
+    private readonly findings: FindingRepository,
+    private readonly locations: LocationService,
+    private readonly applications: ApplicationService,
+    private readonly accounts: AccountService,
     private readonly norms: NormVersionService,
     private readonly documents: DocumentService,
     private readonly events: EventLog,
@@ -66,94 +91,100 @@ export class InspectionService {
     private readonly clock: Clock,
   ) {}
 
-  /** Inspections the caller may see: an auditor its own, a landlord its locations', staff all. */
-  private visible(principal: PersonPrincipal, query: SelectQueryBuilder<InspectionEntity>): SelectQueryBuilder<InspectionEntity> {
-    switch (principal.role) {
-      case 'beheerder':
-      case 'certificeerder':
-        return query;
-      case 'auditor':
-        return query.andWhere('i.auditor_id = :caller', { caller: principal.userId });
-      case 'verhuurder':
-        return query.andWhere('EXISTS (SELECT 1 FROM location l WHERE l.id = i.location_id AND l.organisation_id = :org)', { org: principal.organisationId });
-      default:
-        return query.andWhere('false');
-    }
-  }
-
   async get(principal: PersonPrincipal, id: string): Promise<InspectionEntity> {
-    const inspection = await this.visible(principal, this.db.manager.createQueryBuilder(InspectionEntity, 'i').where('i.id = :id', { id })).getOne();
-    if (!inspection) throw AppException.notFound('The inspection');
+    const inspection = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
+    if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return inspection;
   }
 
-  async list(principal: PersonPrincipal, request: PageRequest, filter: { status?: InspectionStatus; locationId?: string } = {}): Promise<Page<InspectionEntity>> {
-    let query = this.visible(principal, this.db.manager.createQueryBuilder(InspectionEntity, 'i'));
-    if (filter.status) query = query.andWhere('i.status = :status', { status: filter.status });
-    if (filter.locationId) query = query.andWhere('i.location_id = :locationId', { locationId: filter.locationId });
-    const [items, total] = await query.orderBy('i.planned_at', 'ASC').addOrderBy('i.id', 'ASC').skip(pageOffset(request)).take(request.pageSize).getManyAndCount();
-    return { items, total, ...request };
+  async list(principal: PersonPrincipal, request: PageRequest, filter: InspectionFilter = {}): Promise<Page<InspectionEntity>> {
+    return this.repository.listVisible(principal, request, filter);
+  }
+
+  /** The active auditors, the ones planning may choose from; a scheme has dozens, not thousands. */
+  async activeAuditors(): Promise<UserEntity[]> {
+    return (await this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' })).items.filter((user) => user.active);
+  }
+
+  /** The active auditor with this id, or undefined: the ones planning may choose from. */
+  async activeAuditor(id: string): Promise<UserEntity | undefined> {
+    const user = isUuid(id) ? await unlessNotFound(this.accounts.getUser(id.toLowerCase())) : undefined;
+    return user && user.role === 'auditor' && user.active ? user : undefined;
   }
 
   /**
    * The reasons an auditor may not inspect a location on a date (empty when it may): same
    * organisation as the landlord, a declared relation, or an accreditation that is not valid then.
    */
-  async conflictsOf(manager: EntityManager, auditor: UserEntity, location: LocationEntity, onDate: string): Promise<string[]> {
-    const reasons: string[] = [];
-    if (auditor.organisationId === location.organisationId) reasons.push('The auditor belongs to the landlord’s own organisation.');
-    const relation = await manager.findOneBy(AuditorRelationEntity, { auditorId: auditor.id, organisationId: location.organisationId });
-    if (relation) reasons.push(`The auditor declared a relation with the landlord: ${relation.description}`);
-    const body = auditor.organisationId ? await manager.findOneBy(OrganisationEntity, { id: auditor.organisationId }) : null;
-    if (!body?.accreditationValidUntil) reasons.push('The inspection body has no accreditation on record.');
-    else if (body.accreditationValidUntil < onDate) reasons.push(`The inspection body’s accreditation lapsed on ${body.accreditationValidUntil}.`);
+  async auditorConflicts(auditor: UserEntity, location: LocationEntity, onDate: string): Promise<AuditorConflict[]> {
+    const conflicts: AuditorConflict[] = [];
+    if (auditor.organisationId === location.organisationId) conflicts.push({ kind: 'same-organisation' });
+    const relation = await this.repository.findRelation(auditor.id, location.organisationId);
+    if (relation) conflicts.push({ kind: 'declared-relation', description: relation.description });
+    const body: OrganisationEntity | undefined = auditor.organisationId
+      ? await unlessNotFound(this.accounts.getOrganisation(auditor.organisationId))
+      : undefined;
+    if (!body?.accreditationValidUntil) conflicts.push({ kind: 'body-not-accredited' });
+    else if (body.accreditationValidUntil < onDate) conflicts.push({ kind: 'body-accreditation-lapsed', on: body.accreditationValidUntil });
     if (auditor.accreditationValidUntil && auditor.accreditationValidUntil < onDate) {
-      reasons.push(`The auditor’s accreditation lapsed on ${auditor.accreditationValidUntil}.`);
+      conflicts.push({ kind: 'auditor-accreditation-lapsed', on: auditor.accreditationValidUntil });
     }
-    return reasons;
+    return conflicts;
+  }
+
+  /** The same reasons, in the words the API uses (English). */
+  async conflictsOf(auditor: UserEntity, location: LocationEntity, onDate: string): Promise<string[]> {
+    return (await this.auditorConflicts(auditor, location, onDate)).map(auditorConflictReason);
   }
 
   async plan(caller: PersonPrincipal, input: PlanInspection): Promise<InspectionEntity> {
     const plannedOn = dateInAmsterdam(input.plannedAt);
     const norm = await this.norms.currentPublished(plannedOn);
-    return this.db.transaction(async (manager) => {
-      const problems: InvalidParam[] = [];
-      const location = await manager.findOneBy(LocationEntity, { id: input.locationId });
-      if (!location) problems.push({ name: 'locatieId', code: 'unknown', reason: 'No location has this id.' });
-      const auditor = await manager.findOneBy(UserEntity, { id: input.auditorId });
-      if (!auditor || auditor.role !== 'auditor' || !auditor.active) problems.push({ name: 'auditorId', code: 'unknown', reason: 'No active auditor has this id.' });
-      if (problems.length > 0) throw AppException.invalid(problems);
+    const problems: InvalidParam[] = [];
+    const location = await this.locations.findById(input.locationId);
+    if (!location) problems.push({ name: 'locatieId', code: 'unknown', reason: 'No location has this id.' });
+    const auditor = await this.activeAuditor(input.auditorId);
+    if (!auditor) problems.push({ name: 'auditorId', code: 'unknown', reason: 'No active auditor has this id.' });
+    if (!location || !auditor) throw AppException.invalid(problems);
 
-      const conflicts = await this.conflictsOf(manager, auditor!, location!, plannedOn);
-      if (conflicts.length > 0) throw AppException.conflict(`This auditor cannot inspect this location: ${conflicts.join(' ')}`);
-
-      // The open application for the location, if any, is now being handled.
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
-      const [updatedRows] = (await manager.query(
-        `UPDATE application SET status = 'in-behandeling' WHERE location_id = $1 AND status IN ('ingediend', 'in-behandeling') RETURNING id`,
-        [location!.id],
-      )) as [{ id: string }[], number];
-      const application = updatedRows[0];
-      const inspection = await manager.save(
-        manager.create(InspectionEntity, {
-          locationId: location!.id,
-          applicationId: application?.id ?? null,
-          auditorId: auditor!.id,
-          kind: input.kind,
-          plannedAt: input.plannedAt,
-          normVersion: norm.version,
-          status: 'gepland',
-          submittedAt: null,
-          result: null,
-          createdBy: caller.userId,
-        }),
+    const conflicts = await this.auditorConflicts(auditor, location, plannedOn);
+    if (conflicts.length > 0) {
+      throw new InspectionException(
+        conflictCode(conflicts),
+        `This auditor cannot inspect this location: ${conflicts.map(auditorConflictReason).join(' ')}`,
+        {
+          conflicts,
+        },
       );
+    }
+    return this.db.transaction(async (manager) => {
+      // The open application for the location, if any, is now being handled: the locations feature moves it.
+      const applicationId = await this.applications.startHandling(manager, location.id);
+      const inspection = await this.repository.insert(manager, {
+        locationId: location.id,
+        applicationId: applicationId ?? null,
+        auditorId: auditor.id,
+        kind: input.kind,
+        plannedAt: input.plannedAt,
+        normVersion: norm.version,
+        status: 'gepland',
+        submittedAt: null,
+        result: null,
+        createdBy: caller.userId,
+      });
       await this.events.append(manager, {
         actor: actorOf(caller),
         entityType: 'inspection',
         entityId: inspection.id,
         action: 'planned',
-        after: { locationId: inspection.locationId, auditorId: inspection.auditorId, kind: inspection.kind, plannedAt: inspection.plannedAt, normVersion: inspection.normVersion, status: 'gepland' },
+        after: {
+          locationId: inspection.locationId,
+          auditorId: inspection.auditorId,
+          kind: inspection.kind,
+          plannedAt: inspection.plannedAt,
+          normVersion: inspection.normVersion,
+          status: 'gepland',
+        },
       });
       return inspection;
     });
@@ -161,13 +192,19 @@ export class InspectionService {
 
   /** The assigned auditor's inspection, locked for the change; others do not see it (404). */
   private async forAuditor(manager: EntityManager, caller: PersonPrincipal, id: string): Promise<InspectionEntity> {
-    const inspection = await manager
-      .createQueryBuilder(InspectionEntity, 'i')
-      .setLock('pessimistic_write')
-      .where('i.id = :id AND i.auditor_id = :auditor', { id, auditor: caller.userId })
-      .getOne();
-    if (!inspection) throw AppException.notFound('The inspection');
+    const inspection = await this.repository.lock(manager, id, caller.userId);
+    if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
     return inspection;
+  }
+
+  /** The norm version of the caller's own inspection, before its transaction; others do not see it (404). */
+  private async pinnedForAuditor(
+    caller: PersonPrincipal,
+    inspectionId: string,
+  ): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId' | 'kind'>> {
+    const pinned = isUuid(inspectionId) ? await this.repository.findPinnedForAuditor(inspectionId, caller.userId) : null;
+    if (!pinned) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
+    return pinned;
   }
 
   private async normOf(inspection: Pick<InspectionEntity, 'normVersion'>): Promise<NormVersion> {
@@ -176,24 +213,28 @@ export class InspectionService {
 
   async answers(principal: PersonPrincipal, inspectionId: string): Promise<AnswerEntity[]> {
     await this.get(principal, inspectionId);
-    return this.db.manager.find(AnswerEntity, { where: { inspectionId }, order: { criterionCode: 'ASC' } });
+    return this.repository.answersOf(inspectionId);
   }
 
   /** Records (or replaces) one answer; measured criteria are judged by the platform, not the auditor. */
   async answer(caller: PersonPrincipal, inspectionId: string, criterionCode: string, body: unknown): Promise<AnswerEntity> {
-    const pinned = await this.db.manager.findOne(InspectionEntity, { where: { id: inspectionId, auditorId: caller.userId }, select: { normVersion: true, locationId: true } });
-    if (!pinned) throw AppException.notFound('The inspection');
+    const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     const criterion = findCriterion(norm, criterionCode);
-    if (!criterion) throw AppException.notFound(`Criterion ${criterionCode} of norm ${norm.version}`);
+    if (!criterion)
+      throw inspectionNotFound(InspectionExceptionCode.CriterionNotFound, `Criterion ${criterionCode} of norm ${norm.version}`);
     const problems = validateAnswer(criterion, body);
     if (problems.length > 0) throw AppException.invalid(problems);
     const input = answerFromContract(criterion, body as AnswerBody);
 
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
-      if (!isOpenForAnswers(inspection.status)) throw AppException.conflict('The inspection has been submitted; its answers are frozen.');
-      const location = await manager.findOneByOrFail(LocationEntity, { id: inspection.locationId });
+      if (!isOpenForAnswers(inspection.status)) {
+        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its answers are frozen.', {
+          status: inspection.status,
+        });
+      }
+      const location = await this.locations.getById(inspection.locationId);
       let result = input.result!;
       let personsSupported: number | null = null;
       if (criterion.kind === 'measured') {
@@ -201,8 +242,8 @@ export class InspectionService {
         result = judged.result;
         personsSupported = judged.personsSupported;
       }
-      const before = await manager.findOneBy(AnswerEntity, { inspectionId, criterionCode });
-      const answer = manager.create(AnswerEntity, {
+      const before = await this.repository.findAnswer(manager, inspectionId, criterionCode);
+      const answer = await this.repository.saveAnswer(manager, {
         inspectionId,
         criterionCode,
         result,
@@ -212,7 +253,6 @@ export class InspectionService {
         answeredBy: caller.userId,
         answeredAt: this.clock.now(),
       });
-      await manager.save(answer);
       if (inspection.status === 'gepland') await this.move(manager, caller, inspection, 'in-uitvoering');
       await this.events.append(manager, {
         actor: actorOf(caller),
@@ -226,9 +266,14 @@ export class InspectionService {
     });
   }
 
-  async addEvidence(caller: PersonPrincipal, inspectionId: string, criterionCode: string, upload: Upload, clientReference?: string): Promise<DocumentEntity> {
-    const pinned = await this.db.manager.findOne(InspectionEntity, { where: { id: inspectionId, auditorId: caller.userId }, select: { normVersion: true } });
-    if (!pinned) throw AppException.notFound('The inspection');
+  async addEvidence(
+    caller: PersonPrincipal,
+    inspectionId: string,
+    criterionCode: string,
+    upload: Upload,
+    clientReference?: string,
+  ): Promise<DocumentEntity> {
+    const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     if (!findCriterion(norm, criterionCode)) {
       throw AppException.invalidField('criteriumCode', 'unknown', `Norm ${norm.version} has no criterion ${criterionCode}.`);
@@ -236,7 +281,11 @@ export class InspectionService {
     this.documents.inspect(upload);
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
-      if (!isOpenForAnswers(inspection.status)) throw AppException.conflict('The inspection has been submitted; its evidence is frozen.');
+      if (!isOpenForAnswers(inspection.status)) {
+        throw new InspectionException(InspectionExceptionCode.AnswersFrozen, 'The inspection has been submitted; its evidence is frozen.', {
+          status: inspection.status,
+        });
+      }
       const document = await this.documents.store(manager, { inspectionId, criterionCode }, upload, caller.userId, clientReference);
       await this.events.append(manager, {
         actor: actorOf(caller),
@@ -254,24 +303,33 @@ export class InspectionService {
     return this.documents.list({ inspectionId });
   }
 
-  async evidenceContent(principal: PersonPrincipal, inspectionId: string, documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
+  async evidenceContent(
+    principal: PersonPrincipal,
+    inspectionId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     await this.get(principal, inspectionId);
     const content = await this.documents.content(documentId);
-    if (content.document.inspectionId !== inspectionId) throw AppException.notFound('The document');
+    if (content.document.inspectionId !== inspectionId) throw inspectionNotFound(InspectionExceptionCode.EvidenceNotFound, 'The document');
     return content;
   }
 
   /** Evaluates and freezes the inspection; unanswered criteria are listed, each by its code. */
   async submit(caller: PersonPrincipal, inspectionId: string): Promise<SubmittedInspection> {
-    const pinned = await this.db.manager.findOne(InspectionEntity, { where: { id: inspectionId, auditorId: caller.userId }, select: { normVersion: true } });
-    if (!pinned) throw AppException.notFound('The inspection');
+    const pinned = await this.pinnedForAuditor(caller, inspectionId);
     const norm = await this.normOf(pinned);
     return this.db.transaction(async (manager) => {
       const inspection = await this.forAuditor(manager, caller, inspectionId);
-      if (!isOpenForAnswers(inspection.status)) throw AppException.conflict('The inspection has already been submitted.');
-      const location = await manager.findOneByOrFail(LocationEntity, { id: inspection.locationId });
-      const rows = await manager.findBy(AnswerEntity, { inspectionId });
-      const answers = new Map(rows.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]));
+      if (!isOpenForAnswers(inspection.status)) {
+        throw new InspectionException(InspectionExceptionCode.AlreadySubmitted, 'The inspection has already been submitted.', {
+          status: inspection.status,
+        });
+      }
+      const location = await this.locations.getById(inspection.locationId);
+      const rows = await this.repository.answersOf(inspectionId, manager);
+      const answers = new Map(
+        rows.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]),
+      );
       const missing = unansweredCriteria(norm, answers);
       if (missing.length > 0) {
         throw AppException.invalid(
@@ -293,20 +351,16 @@ export class InspectionService {
         throw error;
       }
       if (inspection.status === 'gepland') await this.move(manager, caller, inspection, 'in-uitvoering');
-      await manager.update(InspectionEntity, { id: inspectionId }, { status: 'ingediend', submittedAt, result });
-      const findings = await manager.save(
-        result.findings.map((f) =>
-          manager.create(FindingEntity, {
-            inspectionId,
-            locationId: location.id,
-            criterionCode: f.criterionCode,
-            severity: f.severity,
-            repairDeadline: f.repairDeadline,
-            status: 'open',
-            closedAt: null,
-            overdueHandledAt: null,
-          }),
-        ),
+      await this.repository.recordSubmission(manager, inspectionId, submittedAt, result);
+      const findings = await this.findings.insertOpen(
+        manager,
+        result.findings.map((f) => ({
+          inspectionId,
+          locationId: location.id,
+          criterionCode: f.criterionCode,
+          severity: f.severity,
+          repairDeadline: f.repairDeadline,
+        })),
       );
       const actor = actorOf(caller);
       await this.events.append(manager, {
@@ -315,10 +369,19 @@ export class InspectionService {
         entityId: inspectionId,
         action: 'submitted',
         before: { status: inspection.status },
-        after: { status: 'ingediend', score: result.score, knockOuts: result.knockOuts, majors: result.majors, minors: result.minors, maximumResidents: result.maximumResidents, findings: findings.map((f) => f.id) },
+        after: {
+          status: 'ingediend',
+          score: result.score,
+          knockOuts: result.knockOuts,
+          majors: result.majors,
+          minors: result.minors,
+          maximumResidents: result.maximumResidents,
+          findings: findings.map((f) => f.id),
+        },
       });
       const knockOuts = result.findings.filter((f) => f.severity === 'knock-out').map((f) => f.criterionCode);
-      if (knockOuts.length > 0) await this.certification.knockOutFound(manager, { locationId: location.id, inspectionId, criterionCodes: knockOuts, actor });
+      if (knockOuts.length > 0)
+        await this.certification.knockOutFound(manager, { locationId: location.id, inspectionId, criterionCodes: knockOuts, actor });
       return { inspection: { ...inspection, status: 'ingediend', submittedAt, result }, result, findings };
     });
   }
@@ -329,35 +392,55 @@ export class InspectionService {
    * that supports nobody. The row lock makes a concurrent second decision wait and then see 409; the
    * unique constraint is the backstop.
    */
-  async decide(caller: PersonPrincipal, inspectionId: string, input: { outcome: 'toekennen' | 'afwijzen'; explanation: string }): Promise<{ decision: DecisionEntity; certificateNumber?: string }> {
-    if (!hasRole(caller, 'certificeerder')) throw AppException.forbidden('Only a certificeerder decides.');
+  async decide(
+    caller: PersonPrincipal,
+    inspectionId: string,
+    input: { outcome: 'toekennen' | 'afwijzen'; explanation: string },
+  ): Promise<{ decision: DecisionEntity; certificateNumber?: string }> {
+    if (!hasRole(caller, 'certificeerder'))
+      throw new InspectionException(InspectionExceptionCode.NotCertifier, 'Only a certificeerder decides.');
     try {
       return await this.db.transaction(async (manager) => {
-        const inspection = await manager.createQueryBuilder(InspectionEntity, 'i').setLock('pessimistic_write').where('i.id = :id', { id: inspectionId }).getOne();
-        if (!inspection) throw AppException.notFound('The inspection');
-        if (inspection.auditorId === caller.userId) throw AppException.forbidden('The auditor of an inspection cannot decide on it (four eyes).');
-        if (inspection.status === 'besloten') throw AppException.conflict('This inspection has already been decided.');
-        if (inspection.status !== 'ingediend') throw AppException.conflict('Only a submitted inspection can be decided.');
+        const inspection = isUuid(inspectionId) ? await this.repository.lock(manager, inspectionId) : null;
+        if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
+        if (inspection.auditorId === caller.userId) {
+          throw new InspectionException(InspectionExceptionCode.FourEyes, 'The auditor of an inspection cannot decide on it (four eyes).');
+        }
+        if (inspection.status === 'besloten') throw alreadyDecided();
+        if (inspection.status !== 'ingediend') {
+          throw new InspectionException(InspectionExceptionCode.NotSubmitted, 'Only a submitted inspection can be decided.', {
+            status: inspection.status,
+          });
+        }
         if (input.outcome === 'toekennen') {
-          const blocking = await manager
-            .createQueryBuilder(FindingEntity, 'f')
-            .where('f.inspection_id = :id', { id: inspectionId })
-            .andWhere(`f.status <> 'gesloten'`)
-            .andWhere(`f.severity IN ('knock-out', 'major')`)
-            .orderBy('f.criterion_code')
-            .getMany();
-          const supportsNobody = (inspection.result?.outcomes ?? []).filter((o) => o.kind === 'measured' && o.personsSupported === 0).map((o) => o.criterionCode);
+          const blocking = await this.findings.openSeriousOf(manager, inspectionId);
+          const supportsNobody = (inspection.result?.outcomes ?? [])
+            .filter((o) => o.kind === 'measured' && o.personsSupported === 0)
+            .map((o) => o.criterionCode);
           const reasons = [
             ...blocking.map((f) => `${f.criterionCode} (${f.severity}) is open`),
             ...supportsNobody.map((code) => `${code} supports nobody`),
           ];
-          if (reasons.length > 0) throw AppException.conflict(`The certificate cannot be granted: ${reasons.join('; ')}.`);
+          if (reasons.length > 0) {
+            throw new InspectionException(
+              blocking.length > 0 ? InspectionExceptionCode.OpenSeriousFindings : InspectionExceptionCode.CriterionSupportsNobody,
+              `The certificate cannot be granted: ${reasons.join('; ')}.`,
+              {
+                blockingFindings: blocking.map((f) => ({ criterionCode: f.criterionCode, severity: f.severity })),
+                criteriaSupportingNobody: supportsNobody,
+              },
+            );
+          }
         }
-        const decision = await manager.save(
-          manager.create(DecisionEntity, { inspectionId, outcome: input.outcome, explanation: input.explanation.trim(), decidedBy: caller.userId, decidedAt: this.clock.now() }),
-        );
+        const decision = await this.repository.insertDecision(manager, {
+          inspectionId,
+          outcome: input.outcome,
+          explanation: input.explanation.trim(),
+          decidedBy: caller.userId,
+          decidedAt: this.clock.now(),
+        });
         await this.move(manager, caller, inspection, 'besloten');
-        if (inspection.applicationId) await manager.query(`UPDATE application SET status = 'afgerond' WHERE id = $1`, [inspection.applicationId]);
+        if (inspection.applicationId) await this.applications.complete(manager, inspection.applicationId);
         const actor = actorOf(caller);
         await this.events.append(manager, {
           actor,
@@ -368,57 +451,99 @@ export class InspectionService {
           after: { status: 'besloten', decisionId: decision.id, outcome: decision.outcome, explanation: decision.explanation },
         });
         if (decision.outcome !== 'toekennen') return { decision };
-        const { certificateNumber } = await this.certification.granted(manager, { decisionId: decision.id, inspectionId, locationId: inspection.locationId, actor });
+        const { certificateNumber } = await this.certification.granted(manager, {
+          decisionId: decision.id,
+          inspectionId,
+          locationId: inspection.locationId,
+          actor,
+        });
         return { decision, certificateNumber };
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_decision_inspection')) throw AppException.conflict('This inspection has already been decided.');
+      if (isUniqueViolation(error, 'uq_decision_inspection')) throw alreadyDecided();
       throw error;
     }
   }
 
   /** The findings a submission produced; callers have already checked access to the inspection. */
   async findingsOf(inspectionId: string): Promise<FindingEntity[]> {
-    return this.db.manager.find(FindingEntity, { where: { inspectionId }, order: { criterionCode: 'ASC' } });
+    return this.findings.findingsOf(inspectionId);
   }
 
   async decisionOf(principal: PersonPrincipal, inspectionId: string): Promise<DecisionEntity | null> {
     await this.get(principal, inspectionId);
-    return this.db.manager.findOneBy(DecisionEntity, { inspectionId });
+    return this.repository.decisionOf(inspectionId);
   }
 
   private async move(manager: EntityManager, caller: PersonPrincipal, inspection: InspectionEntity, to: InspectionStatus): Promise<void> {
-    if (!canMove(inspection.status, to)) throw AppException.conflict(`An inspection cannot go from ${inspection.status} to ${to}.`);
-    await manager.update(InspectionEntity, { id: inspection.id }, { status: to });
+    if (!canMove(inspection.status, to)) {
+      throw new InspectionException(
+        InspectionExceptionCode.IllegalTransition,
+        `An inspection cannot go from ${inspection.status} to ${to}.`,
+        { status: inspection.status },
+      );
+    }
+    await this.repository.setStatus(manager, inspection.id, to);
     if (to === 'in-uitvoering') {
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'inspection', entityId: inspection.id, action: 'started', before: { status: inspection.status }, after: { status: to } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'inspection',
+        entityId: inspection.id,
+        action: 'started',
+        before: { status: inspection.status },
+        after: { status: to },
+      });
     }
     inspection.status = to;
   }
 
   /** Declares a relation between an auditor and a landlord, which then rules out that pairing. */
-  async declareRelation(caller: PersonPrincipal, input: { auditorId: string; organisationId: string; description: string }): Promise<AuditorRelationEntity> {
+  async declareRelation(
+    caller: PersonPrincipal,
+    input: { auditorId: string; organisationId: string; description: string },
+  ): Promise<AuditorRelationEntity> {
+    const problems: InvalidParam[] = [];
+    const auditor = isUuid(input.auditorId) ? await unlessNotFound(this.accounts.getUser(input.auditorId)) : undefined;
+    if (!auditor || auditor.role !== 'auditor') problems.push({ name: 'auditorId', code: 'unknown', reason: 'No auditor has this id.' });
+    const organisation = isUuid(input.organisationId)
+      ? await unlessNotFound(this.accounts.getOrganisation(input.organisationId))
+      : undefined;
+    if (!organisation || organisation.kind !== 'verhuurder')
+      problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No landlord organisation has this id.' });
+    if (problems.length > 0) throw AppException.invalid(problems);
     return this.db.transaction(async (manager) => {
-      const problems: InvalidParam[] = [];
-      const auditor = await manager.findOneBy(UserEntity, { id: input.auditorId });
-      if (!auditor || auditor.role !== 'auditor') problems.push({ name: 'auditorId', code: 'unknown', reason: 'No auditor has this id.' });
-      const organisation = await manager.findOneBy(OrganisationEntity, { id: input.organisationId });
-      if (!organisation || organisation.kind !== 'verhuurder') problems.push({ name: 'organisatieId', code: 'unknown', reason: 'No landlord organisation has this id.' });
-      if (problems.length > 0) throw AppException.invalid(problems);
-      if (await manager.findOneBy(AuditorRelationEntity, { auditorId: input.auditorId, organisationId: input.organisationId })) {
-        throw AppException.conflict('This relation has already been declared.');
+      if (await this.repository.findRelation(input.auditorId, input.organisationId, manager)) {
+        throw new InspectionException(InspectionExceptionCode.RelationAlreadyDeclared, 'This relation has already been declared.');
       }
-      const relation = await manager.save(manager.create(AuditorRelationEntity, { ...input, description: input.description.trim() }));
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'auditor-relation', entityId: `${input.auditorId}:${input.organisationId}`, action: 'declared', after: { ...input } });
+      const relation = await this.repository.insertRelation(manager, { ...input, description: input.description.trim() });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'auditor-relation',
+        entityId: `${input.auditorId}:${input.organisationId}`,
+        action: 'declared',
+        after: { ...input },
+      });
       return relation;
     });
   }
 
   async relations(auditorId?: string): Promise<AuditorRelationEntity[]> {
-    return this.db.manager.find(AuditorRelationEntity, { where: auditorId ? { auditorId } : {}, order: { declaredAt: 'ASC' } });
+    return this.repository.listRelations(auditorId);
   }
 }
 
+function alreadyDecided(): InspectionException {
+  return new InspectionException(InspectionExceptionCode.AlreadyDecided, 'This inspection has already been decided.', {
+    status: 'besloten',
+  });
+}
+
 function answerSnapshot(answer: AnswerEntity) {
-  return { criterionCode: answer.criterionCode, result: answer.result, measurement: answer.measurement, personsSupported: answer.personsSupported, remark: answer.remark };
+  return {
+    criterionCode: answer.criterionCode,
+    result: answer.result,
+    measurement: answer.measurement,
+    personsSupported: answer.personsSupported,
+    remark: answer.remark,
+  };
 }

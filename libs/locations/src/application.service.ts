@@ -1,31 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
-import { AppException, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, InvalidParam, isUuid, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { DocumentEntity, DocumentService, type Upload } from '@keurmerk/documents';
 import { actorOf, EventLog } from '@keurmerk/events';
-import { ApplicationEntity, ApplicationStatus, LocationEntity } from './location.entities';
-import { restrictToVisibleLocations } from './location-visibility';
+import { ApplicationFilters, ApplicationRepository, OPEN_APPLICATION_STATUSES } from './application.repository';
+import { ApplicationEntity, ApplicationStatus } from './location.entities';
+import { LocationException, LocationExceptionCode, locationNotFound } from './location.exception';
+import { clientReferenceProblem } from './location-input';
 import { LocationService } from './location.service';
-import { isUniqueViolation } from './unique-violation';
-
-/** While an application is open the location cannot get another one (uq_application_open) and documents may be added. */
-export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['ingediend', 'in-behandeling'];
-export const MAX_CLIENT_REFERENCE_LENGTH = 100;
 
 export function isOpenApplication(status: ApplicationStatus): boolean {
   return OPEN_APPLICATION_STATUSES.includes(status);
 }
-
-export interface ApplicationFilters {
-  locationId?: string;
-  status?: ApplicationStatus;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /**
  * Applications for the mark and the documents that come with them. An application is visible exactly
@@ -35,6 +25,7 @@ const CONTROL_CHARACTERS = /\p{Cc}/u;
 export class ApplicationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ApplicationRepository,
     private readonly locations: LocationService,
     private readonly documents: DocumentService,
     private readonly events: EventLog,
@@ -42,14 +33,16 @@ export class ApplicationService {
 
   /** A landlord applies for one of its own locations; another landlord's location is unknown to it (404). */
   async create(caller: PersonPrincipal, locationId: string): Promise<ApplicationEntity> {
-    if (caller.role !== 'verhuurder') throw AppException.forbidden('Only the landlord of a location applies for it.');
+    if (caller.role !== 'verhuurder')
+      throw new LocationException(LocationExceptionCode.NotApplicant, 'Only the landlord of a location applies for it.');
     const location = await this.locations.getVisible(caller, locationId);
     try {
       return await this.db.transaction(async (manager) => {
-        const application = await manager.save(
-          ApplicationEntity,
-          manager.create(ApplicationEntity, { locationId: location.id, status: 'ingediend', createdBy: caller.userId }),
-        );
+        const application = await this.repository.insert(manager, {
+          locationId: location.id,
+          status: 'ingediend',
+          createdBy: caller.userId,
+        });
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'application',
@@ -62,10 +55,12 @@ export class ApplicationService {
     } catch (error) {
       // The partial unique index decides, so two simultaneous requests cannot both open one.
       if (isUniqueViolation(error, 'uq_application_open')) {
-        const open = await this.db.manager.findOneBy(ApplicationEntity, { locationId: location.id, status: In([...OPEN_APPLICATION_STATUSES]) });
-        throw AppException.conflict(
+        const open = await this.repository.findOpenOf(location.id);
+        throw new LocationException(
+          LocationExceptionCode.ApplicationAlreadyOpen,
           `This location already has an open application${open ? ` (${open.id}, status ${open.status})` : ''}; ` +
             'a new one can be made once that one is afgerond or ingetrokken.',
+          open ? { openApplication: { id: open.id, status: open.status } } : {},
         );
       }
       throw error;
@@ -73,22 +68,26 @@ export class ApplicationService {
   }
 
   async getVisible(principal: Principal, id: string): Promise<ApplicationEntity> {
-    const application = UUID.test(id) ? await this.visibleQuery(principal).andWhere('application.id = :id', { id }).getOne() : null;
-    if (!application) throw AppException.notFound('The application');
+    const application = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
+    if (!application) throw locationNotFound(LocationExceptionCode.ApplicationNotFound, 'The application');
     return application;
   }
 
   async list(principal: Principal, request: PageRequest, filters: ApplicationFilters = {}): Promise<Page<ApplicationEntity>> {
-    const query = this.visibleQuery(principal);
-    if (filters.locationId) query.andWhere('application.locationId = :locationId', { locationId: filters.locationId });
-    if (filters.status) query.andWhere('application.status = :status', { status: filters.status });
-    const [items, total] = await query
-      .orderBy('application.createdAt', 'DESC')
-      .addOrderBy('application.id', 'ASC')
-      .offset(pageOffset(request))
-      .limit(request.pageSize)
-      .getManyAndCount();
-    return { items, total, ...request };
+    return this.repository.listVisible(principal, request, filters);
+  }
+
+  /**
+   * An inspection of the location was planned: its open application, if any, is now being handled.
+   * Called by the audit workflow in its own transaction; returns the application's id.
+   */
+  async startHandling(manager: EntityManager, locationId: string): Promise<string | undefined> {
+    return this.repository.setOpenStatusOf(manager, locationId, 'in-behandeling');
+  }
+
+  /** The inspection of the application was decided: the application is done. Called in the decision's transaction. */
+  async complete(manager: EntityManager, applicationId: string): Promise<void> {
+    await this.repository.setStatus(manager, applicationId, 'afgerond');
   }
 
   /**
@@ -99,18 +98,14 @@ export class ApplicationService {
   async addDocument(caller: PersonPrincipal, applicationId: string, upload: Upload, clientReference?: string): Promise<DocumentEntity> {
     const application = await this.getVisible(caller, applicationId);
     if (caller.role !== 'verhuurder' && caller.role !== 'beheerder') {
-      throw AppException.forbidden('Only the landlord or the beheerder adds documents to an application.');
+      throw new LocationException(
+        LocationExceptionCode.NotDocumentUploader,
+        'Only the landlord or the beheerder adds documents to an application.',
+      );
     }
     const problems: InvalidParam[] = [];
-    if (clientReference !== undefined) {
-      if (clientReference.length === 0 || clientReference.length > MAX_CLIENT_REFERENCE_LENGTH || CONTROL_CHARACTERS.test(clientReference)) {
-        problems.push({
-          name: 'clientReferentie',
-          code: 'length',
-          reason: `clientReferentie is 1 to ${MAX_CLIENT_REFERENCE_LENGTH} characters without control characters.`,
-        });
-      }
-    }
+    const referenceProblem = clientReferenceProblem(clientReference);
+    if (referenceProblem) problems.push(referenceProblem);
     try {
       this.documents.inspect(upload);
     } catch (error) {
@@ -125,9 +120,13 @@ export class ApplicationService {
         const earlier = clientReference ? await this.earlierUpload(manager, caller, application, upload, clientReference) : undefined;
         if (earlier) return earlier;
         // FOR SHARE: a status change waits for this upload, so no document lands on a closed application.
-        const current = await manager.findOne(ApplicationEntity, { where: { id: application.id }, lock: { mode: 'pessimistic_read' } });
+        const current = await this.repository.lockShared(manager, application.id);
         if (!current || !isOpenApplication(current.status)) {
-          throw AppException.conflict(`The application is ${current?.status ?? 'gone'}; documents can be added only while it is open.`);
+          throw new LocationException(
+            LocationExceptionCode.ApplicationNotOpen,
+            `The application is ${current?.status ?? 'gone'}; documents can be added only while it is open.`,
+            { applicationStatus: current?.status },
+          );
         }
         const document = await this.documents.store(manager, { applicationId: application.id }, upload, caller.userId, clientReference);
         await this.events.append(manager, {
@@ -135,7 +134,13 @@ export class ApplicationService {
           entityType: 'application',
           entityId: application.id,
           action: 'document-added',
-          after: { documentId: document.id, fileName: document.fileName, contentType: document.contentType, sizeBytes: document.sizeBytes, sha256: document.sha256 },
+          after: {
+            documentId: document.id,
+            fileName: document.fileName,
+            contentType: document.contentType,
+            sizeBytes: document.sizeBytes,
+            sha256: document.sha256,
+          },
         });
         return document;
       });
@@ -158,20 +163,16 @@ export class ApplicationService {
   }
 
   /** A document's bytes, for whoever may see the application it belongs to. */
-  async documentContent(principal: Principal, applicationId: string, documentId: string): Promise<{ document: DocumentEntity; bytes: Buffer }> {
+  async documentContent(
+    principal: Principal,
+    applicationId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     const application = await this.getVisible(principal, applicationId);
     // Checked before the bytes are fetched: a document of another application is simply not here.
-    const belongs = UUID.test(documentId) && (await this.db.manager.existsBy(DocumentEntity, { id: documentId, applicationId: application.id }));
-    if (!belongs) throw AppException.notFound('The document');
+    const belongs = isUuid(documentId) && (await this.repository.isDocumentOf(documentId, application.id));
+    if (!belongs) throw locationNotFound(LocationExceptionCode.DocumentNotFound, 'The document');
     return this.documents.content(documentId);
-  }
-
-  /** Applications joined to their location (alias `location`), narrowed to what the principal may see. */
-  private visibleQuery(principal: Principal): SelectQueryBuilder<ApplicationEntity> {
-    const query = this.db.manager
-      .createQueryBuilder(ApplicationEntity, 'application')
-      .innerJoin(LocationEntity, 'location', 'location.id = application.locationId');
-    return restrictToVisibleLocations(query, principal, 'location');
   }
 
   /**
@@ -185,11 +186,14 @@ export class ApplicationService {
     upload: Upload,
     clientReference: string,
   ): Promise<DocumentEntity | undefined> {
-    const earlier = await manager.findOneBy(DocumentEntity, { uploadedBy: caller.userId, clientReference });
+    const earlier = await this.repository.findUploadByReference(manager, caller.userId, clientReference);
     if (!earlier) return undefined;
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     if (earlier.applicationId !== application.id || earlier.sha256 !== sha256) {
-      throw AppException.conflict('This clientReferentie was already used for a different upload; use a new reference for a new file.');
+      throw new LocationException(
+        LocationExceptionCode.ClientReferenceReused,
+        'This clientReferentie was already used for a different upload; use a new reference for a new file.',
+      );
     }
     return earlier;
   }

@@ -1,12 +1,17 @@
-import { Address, BAG_ID_PATTERN, InvalidParam, validateAddressKey } from '@keurmerk/common';
+import {
+  Address,
+  BAG_ID_PATTERN,
+  CONTROL_CHARACTERS,
+  InvalidParam,
+  MAX_CLIENT_REFERENCE_LENGTH,
+  validateAddressKey,
+} from '@keurmerk/common';
 import { HOUSING_TYPES, type HousingType } from '@keurmerk/norm';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM[0-9]{4}$/;
 export const MAX_ADDRESS_TEXT_LENGTH = 200;
 export const MIN_REQUESTED_BEDS = 1;
 export const MAX_REQUESTED_BEDS = 10_000;
-// Street and city end up on certificates and information cards; control characters never belong there.
-export const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /** A location as a caller registers it. Field names in problems are the contract's (`adres.postcode`). */
 export interface NewLocation {
@@ -55,7 +60,11 @@ export function validateNewLocation(input: NewLocation): { value?: ValidLocation
     problems.push({ name: 'gemeentecode', code: 'pattern', reason: 'gemeentecode must be GM followed by 4 digits, e.g. GM0363.' });
   }
   if (input.bagId !== undefined && input.bagId !== null && (typeof input.bagId !== 'string' || !BAG_ID_PATTERN.test(input.bagId))) {
-    problems.push({ name: 'bagNummeraanduidingId', code: 'pattern', reason: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6.' });
+    problems.push({
+      name: 'bagNummeraanduidingId',
+      code: 'pattern',
+      reason: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6.',
+    });
   }
   if (!(HOUSING_TYPES as readonly unknown[]).includes(input.housingType)) {
     problems.push({ name: 'soortHuisvesting', code: 'enum', reason: `soortHuisvesting is one of ${HOUSING_TYPES.join(', ')}.` });
@@ -92,6 +101,19 @@ export function validateNewLocation(input: NewLocation): { value?: ValidLocation
   };
 }
 
+/** A client reference on an application document: 1 to 100 characters without control characters. */
+export function clientReferenceProblem(clientReference: string | undefined): InvalidParam | undefined {
+  if (clientReference === undefined) return undefined;
+  if (clientReference.length > 0 && clientReference.length <= MAX_CLIENT_REFERENCE_LENGTH && !CONTROL_CHARACTERS.test(clientReference))
+    return undefined;
+  return {
+    name: 'clientReferentie',
+    code: 'length',
+    reason: `clientReferentie is 1 to ${MAX_CLIENT_REFERENCE_LENGTH} characters without control characters.`,
+  };
+}
+
+// Street and city end up on certificates and information cards; control characters never belong there.
 function addressText(value: unknown, name: string, problems: InvalidParam[]): string | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text.length === 0) {

@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccountService, MunicipalityService, type PersonPrincipal, type Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, InvalidParam, normalisePostcode, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppErrorCode, AppException, InvalidParam, isUuid, Page, PageRequest } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { LocationEntity } from './location.entities';
+import { LocationException, LocationExceptionCode, locationNotFound } from './location.exception';
 import { MUNICIPALITY_CODE_PATTERN, NewLocation, validateNewLocation } from './location-input';
-import { restrictToVisibleLocations } from './location-visibility';
-import { isUniqueViolation } from './unique-violation';
-
-export interface LocationFilters {
-  municipalityCode?: string;
-  /** Any spelling: `1234 ab` finds `1234AB`. */
-  postcode?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { LocationFilters, LocationRepository } from './location.repository';
 
 /** What the event log keeps of a location: its own fields, not the timestamps the row carries anyway. */
 export function locationSnapshot(location: LocationEntity): Record<string, unknown> {
@@ -40,6 +33,7 @@ export function locationSnapshot(location: LocationEntity): Record<string, unkno
 export class LocationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: LocationRepository,
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
     private readonly events: EventLog,
@@ -51,7 +45,7 @@ export class LocationService {
    */
   async create(caller: PersonPrincipal, input: NewLocation): Promise<LocationEntity> {
     if (caller.role !== 'verhuurder' && caller.role !== 'beheerder') {
-      throw AppException.forbidden('Only a landlord or the beheerder registers locations.');
+      throw new LocationException(LocationExceptionCode.NotRegistrar, 'Only a landlord or the beheerder registers locations.');
     }
     const { value, problems } = validateNewLocation(input);
     const organisationId = await this.owningOrganisation(caller, input.organisationId, problems);
@@ -63,23 +57,20 @@ export class LocationService {
 
     try {
       return await this.db.transaction(async (manager) => {
-        const location = await manager.save(
-          LocationEntity,
-          manager.create(LocationEntity, {
-            organisationId,
-            postcode: value.address.postcode,
-            houseNumber: value.address.houseNumber,
-            houseLetter: value.address.houseLetter ?? null,
-            houseNumberAddition: value.address.houseNumberAddition ?? null,
-            street: value.address.street,
-            city: value.address.city,
-            municipalityCode: value.municipalityCode,
-            bagId: value.bagId,
-            housingType: value.housingType,
-            newBuild: value.newBuild,
-            requestedBeds: value.requestedBeds,
-          }),
-        );
+        const location = await this.repository.insert(manager, {
+          organisationId,
+          postcode: value.address.postcode,
+          houseNumber: value.address.houseNumber,
+          houseLetter: value.address.houseLetter ?? null,
+          houseNumberAddition: value.address.houseNumberAddition ?? null,
+          street: value.address.street,
+          city: value.address.city,
+          municipalityCode: value.municipalityCode,
+          bagId: value.bagId,
+          housingType: value.housingType,
+          newBuild: value.newBuild,
+          requestedBeds: value.requestedBeds,
+        });
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'location',
@@ -91,7 +82,7 @@ export class LocationService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_location_address')) {
-        throw AppException.conflict('A location at this address is already registered.');
+        throw new LocationException(LocationExceptionCode.AddressTaken, 'A location at this address is already registered.');
       }
       throw error;
     }
@@ -99,55 +90,63 @@ export class LocationService {
 
   /** A location by id, without any access check: for the platform's own use, never for a caller's request. */
   async getById(id: string): Promise<LocationEntity> {
-    const location = UUID.test(id) ? await this.db.manager.findOneBy(LocationEntity, { id }) : null;
-    if (!location) throw AppException.notFound('The location');
+    const location = await this.findById(id);
+    if (!location) throw locationNotFound(LocationExceptionCode.LocationNotFound, 'The location');
     return location;
+  }
+
+  /** A location by id or null, without any access check: for the platform's own use (planning checks it exists). */
+  async findById(id: string): Promise<LocationEntity | null> {
+    return isUuid(id) ? this.repository.findById(id.toLowerCase()) : null;
   }
 
   /** A location the principal may see; one it may not see is answered as unknown (404), so existence does not leak. */
   async getVisible(principal: Principal, id: string): Promise<LocationEntity> {
-    const location = UUID.test(id) ? await this.visibleQuery(principal).andWhere('location.id = :id', { id }).getOne() : null;
-    if (!location) throw AppException.notFound('The location');
+    const location = isUuid(id) ? await this.repository.findVisible(principal, id) : null;
+    if (!location) throw locationNotFound(LocationExceptionCode.LocationNotFound, 'The location');
     return location;
   }
 
-  /** The locations the principal may see, under the alias `location`, to narrow further. */
-  visibleQuery(principal: Principal): SelectQueryBuilder<LocationEntity> {
-    return restrictToVisibleLocations(this.db.manager.createQueryBuilder(LocationEntity, 'location'), principal, 'location');
+  /** Those of the ids the principal may see, by id; the others are simply absent. */
+  async visibleByIds(principal: Principal, ids: Iterable<string>): Promise<Map<string, LocationEntity>> {
+    const unique = [...new Set([...ids].filter(isUuid))];
+    const found = await this.repository.findVisibleByIds(principal, unique);
+    return new Map(found.map((location) => [location.id, location]));
   }
 
   async list(principal: Principal, request: PageRequest, filters: LocationFilters = {}): Promise<Page<LocationEntity>> {
-    const query = this.visibleQuery(principal);
-    if (filters.municipalityCode) query.andWhere('location.municipalityCode = :municipalityCode', { municipalityCode: filters.municipalityCode });
-    if (filters.postcode) query.andWhere('location.postcode = :postcode', { postcode: normalisePostcode(filters.postcode) });
-    // Address order: stable for paging, and the order a municipality reads a street in.
-    const [items, total] = await query
-      .orderBy('location.postcode', 'ASC')
-      .addOrderBy('location.houseNumber', 'ASC')
-      .addOrderBy('location.houseLetter', 'ASC', 'NULLS FIRST')
-      .addOrderBy('location.houseNumberAddition', 'ASC', 'NULLS FIRST')
-      .addOrderBy('location.id', 'ASC')
-      .offset(pageOffset(request))
-      .limit(request.pageSize)
-      .getManyAndCount();
-    return { items, total, ...request };
+    return this.repository.listVisible(principal, request, filters);
   }
 
   /** The organisation a new location belongs to, adding a problem when the caller's choice is not allowed. */
-  private async owningOrganisation(caller: PersonPrincipal, requested: string | undefined, problems: InvalidParam[]): Promise<string | undefined> {
+  private async owningOrganisation(
+    caller: PersonPrincipal,
+    requested: string | undefined,
+    problems: InvalidParam[],
+  ): Promise<string | undefined> {
     if (caller.role === 'verhuurder') {
-      if (!caller.organisationId) throw AppException.forbidden('This landlord account belongs to no organisation.');
+      if (!caller.organisationId) {
+        throw new LocationException(LocationExceptionCode.LandlordWithoutOrganisation, 'This landlord account belongs to no organisation.');
+      }
       if (requested !== undefined && requested.toLowerCase() !== caller.organisationId) {
-        problems.push({ name: 'organisatieId', code: 'not-allowed', reason: 'A verhuurder registers locations for its own organisation only.' });
+        problems.push({
+          name: 'organisatieId',
+          code: 'not-allowed',
+          reason: 'A verhuurder registers locations for its own organisation only.',
+        });
         return undefined;
       }
       return caller.organisationId;
     }
     if (!requested) {
-      problems.push({ name: 'organisatieId', code: 'required', reason: 'The beheerder names the landlord organisation the location belongs to.' });
+      problems.push({
+        name: 'organisatieId',
+        code: 'required',
+        reason: 'The beheerder names the landlord organisation the location belongs to.',
+      });
       return undefined;
     }
-    if (!UUID.test(requested)) {
+    if (!isUuid(requested)) {
       problems.push({ name: 'organisatieId', code: 'format', reason: 'organisatieId must be a UUID.' });
       return undefined;
     }

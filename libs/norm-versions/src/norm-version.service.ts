@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { hasRole, type PersonPrincipal, type Principal } from '@keurmerk/accounts';
-import { AppException, Clock, InvalidParam, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, Clock, InvalidParam, Page, PageRequest } from '@keurmerk/common';
+import { isUniqueViolation } from '@keurmerk/database';
 import { actorOf, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { DEFAULT_NORM, isIsoDate, normFromContract, validateNormDocument, type NormDocumentInput, type NormVersion } from '@keurmerk/norm';
 import { NormVersionEntity } from './norm-version.entity';
+import { NormVersionException, NormVersionExceptionCode } from './norm-version.exception';
+import { NormVersionRepository, type NormVersionSummary } from './norm-version.repository';
+
+export type { NormVersionSummary } from './norm-version.repository';
 
 /** The `entityType` of norm version changes in the event log; the entity id is the version. */
 export const NORM_VERSION_ENTITY_TYPE = 'norm-version';
-
-/** A norm version without its criteria, for listings. */
-export type NormVersionSummary = Omit<NormVersionEntity, 'definition'>;
 
 /**
  * The stored model with the row's own status, version and date: those columns are what the
@@ -39,35 +41,31 @@ export class NormVersionService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly versions: NormVersionRepository,
     private readonly events: EventLog,
     private readonly clock: Clock,
   ) {}
 
   /** Every version, concepts included, newest first. */
   async list(): Promise<NormVersionEntity[]> {
-    return newestFirst(this.db.manager.createQueryBuilder(NormVersionEntity, 'n')).getMany();
+    return this.versions.all();
   }
 
   /** One page of the versions `caller` may see, newest first: concepts only for a beheerder. */
   async listVisible(caller: Principal | undefined, request: PageRequest): Promise<Page<NormVersionSummary>> {
-    let query = this.db.manager
-      .createQueryBuilder(NormVersionEntity, 'n')
-      .select(['n.version', 'n.status', 'n.effectiveDate', 'n.createdAt', 'n.updatedAt', 'n.publishedAt']);
-    if (!seesConcepts(caller)) query = query.where('n.status = :status', { status: 'gepubliceerd' });
-    const [items, total] = await newestFirst(query).offset(pageOffset(request)).limit(request.pageSize).getManyAndCount();
-    return { items, total, ...request };
+    return this.versions.page(request, { withConcepts: seesConcepts(caller) });
   }
 
   async get(version: string): Promise<NormVersionEntity> {
-    const entity = await this.db.manager.findOneBy(NormVersionEntity, { version });
-    if (!entity) throw AppException.notFound(`Norm version ${version}`);
+    const entity = await this.versions.find(version);
+    if (!entity) throw notFound(version);
     return entity;
   }
 
   /** Like `get`, but a concept is not found for anyone but a beheerder (its existence is not public). */
   async getVisible(caller: Principal | undefined, version: string): Promise<NormVersionEntity> {
-    const entity = await this.db.manager.findOneBy(NormVersionEntity, { version });
-    if (!entity || (entity.status !== 'gepubliceerd' && !seesConcepts(caller))) throw AppException.notFound(`Norm version ${version}`);
+    const entity = await this.versions.find(version);
+    if (!entity || (entity.status !== 'gepubliceerd' && !seesConcepts(caller))) throw notFound(version);
     return entity;
   }
 
@@ -75,8 +73,8 @@ export class NormVersionService {
   async getPublished(version: string): Promise<NormVersion> {
     const cached = this.publishedCache.get(version);
     if (cached) return cached;
-    const entity = await this.db.manager.findOneBy(NormVersionEntity, { version, status: 'gepubliceerd' });
-    if (!entity) throw AppException.notFound(`Published norm version ${version}`);
+    const entity = await this.versions.findPublished(version);
+    if (!entity) throw new NormVersionException(NormVersionExceptionCode.NotFound, `Published norm version ${version} was not found.`);
     const norm = deepFreeze(normOf(entity));
     this.publishedCache.set(version, norm);
     return norm;
@@ -88,10 +86,8 @@ export class NormVersionService {
    */
   async currentPublished(onDate: string): Promise<NormVersionEntity> {
     if (!isIsoDate(onDate)) throw new Error(`currentPublished needs a date YYYY-MM-DD, not ${JSON.stringify(onDate)}`);
-    const published = () => this.db.manager.createQueryBuilder(NormVersionEntity, 'n').where('n.status = :status', { status: 'gepubliceerd' });
-    const inEffect = await newestFirst(published().andWhere('n.effectiveDate <= :onDate', { onDate })).limit(1).getOne();
-    const chosen = inEffect ?? (await newestFirst(published()).limit(1).getOne());
-    if (!chosen) throw AppException.conflict('No norm version is published yet.');
+    const chosen = (await this.versions.newestPublished(onDate)) ?? (await this.versions.newestPublished());
+    if (!chosen) throw new NormVersionException(NormVersionExceptionCode.NonePublished, 'No norm version is published yet.');
     return chosen;
   }
 
@@ -99,16 +95,16 @@ export class NormVersionService {
   async createDraft(caller: PersonPrincipal, document: unknown): Promise<NormVersionEntity> {
     const norm = parseDraft(document);
     return this.db.transaction(async (manager) => {
-      if (await manager.existsBy(NormVersionEntity, { version: norm.version })) throw versionExists(norm.version);
-      const entity = manager.create(NormVersionEntity, {
+      if (await this.versions.exists(manager, norm.version)) throw versionExists(norm.version);
+      const entity = {
         version: norm.version,
-        status: 'concept',
+        status: 'concept' as const,
         effectiveDate: norm.effectiveDate,
         definition: norm,
         publishedAt: null,
-      });
+      };
       try {
-        await manager.insert(NormVersionEntity, entity);
+        await this.versions.insert(manager, entity);
       } catch (error) {
         // Two beheerders creating the same version at once: the second insert waits for the first and fails.
         if (isUniqueViolation(error, 'pk_norm_version')) throw versionExists(norm.version);
@@ -121,7 +117,7 @@ export class NormVersionService {
         action: 'created',
         after: snapshot(entity),
       });
-      return manager.findOneByOrFail(NormVersionEntity, { version: norm.version });
+      return this.reread(manager, norm.version);
     });
   }
 
@@ -132,9 +128,9 @@ export class NormVersionService {
       const current = await this.lockVersion(manager, version);
       if (current.status === 'gepubliceerd') throw isPublished(version, 'edited');
       await this.publishedGuard(version, 'edited', () =>
-        manager.update(NormVersionEntity, { version }, { effectiveDate: norm.effectiveDate, definition: norm }),
+        this.versions.update(manager, version, { effectiveDate: norm.effectiveDate, definition: norm }),
       );
-      const updated = await manager.findOneByOrFail(NormVersionEntity, { version });
+      const updated = await this.reread(manager, version);
       await this.events.append(manager, {
         actor: actorOf(caller),
         entityType: NORM_VERSION_ENTITY_TYPE,
@@ -155,7 +151,7 @@ export class NormVersionService {
       const publishedAt = this.clock.now();
       const definition: NormVersion = { ...current.definition, status: 'published' };
       await this.publishedGuard(version, 'published again', () =>
-        manager.update(NormVersionEntity, { version }, { status: 'gepubliceerd', publishedAt, definition }),
+        this.versions.update(manager, version, { status: 'gepubliceerd', publishedAt, definition }),
       );
       await this.events.append(manager, {
         actor: actorOf(caller),
@@ -165,7 +161,7 @@ export class NormVersionService {
         before: { status: current.status },
         after: { status: 'gepubliceerd', publishedAt },
       });
-      return manager.findOneByOrFail(NormVersionEntity, { version });
+      return this.reread(manager, version);
     });
   }
 
@@ -177,14 +173,7 @@ export class NormVersionService {
   async ensureDefaultNorm(): Promise<void> {
     await this.db.transaction(async (manager) => {
       const publishedAt = this.clock.now();
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO norm_version (version, status, effective_date, definition, published_at)
-         VALUES ($1, 'gepubliceerd', $2, $3, $4)
-         ON CONFLICT (version) DO NOTHING
-         RETURNING version`,
-        [DEFAULT_NORM.version, DEFAULT_NORM.effectiveDate, JSON.stringify(DEFAULT_NORM), publishedAt],
-      );
-      if (inserted.length === 0) return;
+      if (!(await this.versions.insertPublishedIfMissing(manager, DEFAULT_NORM, publishedAt))) return;
       await this.events.append(manager, {
         actor: SYSTEM_ACTOR,
         entityType: NORM_VERSION_ENTITY_TYPE,
@@ -198,13 +187,20 @@ export class NormVersionService {
 
   /** The row, locked until the transaction ends, so a concurrent edit and publication cannot interleave. */
   private async lockVersion(manager: EntityManager, version: string): Promise<NormVersionEntity> {
-    const entity = await manager.findOne(NormVersionEntity, { where: { version }, lock: { mode: 'pessimistic_write' } });
-    if (!entity) throw AppException.notFound(`Norm version ${version}`);
+    const entity = await this.versions.findForUpdate(manager, version);
+    if (!entity) throw notFound(version);
+    return entity;
+  }
+
+  /** The row as the transaction's own write left it (timestamps set by the database). */
+  private async reread(manager: EntityManager, version: string): Promise<NormVersionEntity> {
+    const entity = await this.versions.find(version, manager);
+    if (!entity) throw new Error(`norm version ${version} vanished inside its own transaction`);
     return entity;
   }
 
   /** The immutability trigger is the backstop for a change that got past the status check. */
-  private async publishedGuard<T>(version: string, what: string, write: () => Promise<T>): Promise<T> {
+  private async publishedGuard<T>(version: string, what: 'edited' | 'published again', write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
@@ -218,11 +214,6 @@ function seesConcepts(caller: Principal | undefined): boolean {
   return hasRole(caller, 'beheerder');
 }
 
-/** Newest first by version number: 2026.10 is newer than 2026.9, which a text sort gets wrong. */
-function newestFirst(query: SelectQueryBuilder<NormVersionEntity>): SelectQueryBuilder<NormVersionEntity> {
-  return query.orderBy(`string_to_array(n.version, '.')::int[]`, 'DESC');
-}
-
 /** Validates a concept document, every problem at once; `pathVersion` is the version a PUT addresses. */
 function parseDraft(document: unknown, pathVersion?: string): NormVersion {
   const problems: InvalidParam[] = validateNormDocument(document);
@@ -234,21 +225,21 @@ function parseDraft(document: unknown, pathVersion?: string): NormVersion {
   return { ...normFromContract(document as NormDocumentInput), status: 'draft' };
 }
 
-function snapshot(entity: NormVersionEntity): Record<string, unknown> {
+function snapshot(entity: Pick<NormVersionEntity, 'status' | 'effectiveDate' | 'definition'>): Record<string, unknown> {
   return { status: entity.status, effectiveDate: entity.effectiveDate, definition: entity.definition };
 }
 
-function versionExists(version: string): AppException {
-  return AppException.conflict(`Norm version ${version} already exists.`);
+function notFound(version: string): NormVersionException {
+  return new NormVersionException(NormVersionExceptionCode.NotFound, `Norm version ${version} was not found.`);
 }
 
-function isPublished(version: string, what: string): AppException {
-  return AppException.conflict(`Norm version ${version} is published and cannot be ${what}.`);
+function versionExists(version: string): NormVersionException {
+  return new NormVersionException(NormVersionExceptionCode.AlreadyExists, `Norm version ${version} already exists.`);
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
+function isPublished(version: string, what: 'edited' | 'published again'): NormVersionException {
+  const code = what === 'edited' ? NormVersionExceptionCode.PublishedImmutable : NormVersionExceptionCode.AlreadyPublished;
+  return new NormVersionException(code, `Norm version ${version} is published and cannot be ${what}.`);
 }
 
 function isImmutabilityViolation(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import * as jose from 'jose';
-import { type KeyRing, privateKeyOf, type SigningAlgorithm, type SigningKeyInfo } from './key-ring';
+import { type KeyRing, privateKeyOf, type SigningAlgorithm, type SigningKeyInfo, type VerificationKeys } from './key-ring';
 import { SigningException, SigningExceptionCode } from './signing.exception';
 
 /** The JOSE `typ` of a W3C Verifiable Credential secured as a JWT (VC-JOSE-COSE). */
@@ -59,7 +59,7 @@ export async function signCredential(payload: object, options: SignCredentialOpt
 }
 
 /** Verifies a credential against every key of the ring, retired ones included. Never throws. */
-export async function verifyCredential(jws: string, keyRing: KeyRing): Promise<CredentialVerification> {
+export async function verifyCredential(jws: string, keyRing: VerificationKeys): Promise<CredentialVerification> {
   if (typeof jws !== 'string' || jws.length > 4 * MAX_PAYLOAD_BYTES) {
     return { valid: false, reason: 'malformed' };
   }
@@ -91,7 +91,7 @@ export async function verifyCredential(jws: string, keyRing: KeyRing): Promise<C
 }
 
 /** The JSON Web Key Set for /.well-known/jwks.json: every key of the ring, retired ones included. */
-export function jwks(keyRing: KeyRing): { keys: PublicJwk[] } {
+export function jwks(keyRing: VerificationKeys): { keys: PublicJwk[] } {
   return { keys: keyRing.keys.map(toPublicJwk) };
 }
 

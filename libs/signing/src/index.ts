@@ -1,8 +1,11 @@
 export {
   type CertificateInput,
   KeyRing,
+  type PublishedKey,
+  PublicKeySet,
   type SigningAlgorithm,
   type SigningKeyInfo,
+  type VerificationKeys,
 } from './key-ring';
 export {
   DEVELOPMENT_CERTIFICATE_COMMON_NAME,

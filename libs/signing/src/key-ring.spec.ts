@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
 import * as jose from 'jose';
-import { createKeyRing, KeyRing, keyIdOf, privateKeyOf } from './key-ring';
+import { jwks, signCredential, verifyCredential } from './credential.signer';
+import { createKeyRing, KeyRing, keyIdOf, privateKeyOf, PublicKeySet } from './key-ring';
 import { createSelfSignedCertificate } from './self-signed-certificate.factory';
 import { SigningExceptionCode } from './signing.exception';
 
@@ -92,5 +93,21 @@ describe('KeyRing', () => {
     expect(JSON.stringify(ring)).not.toContain(pkcs8);
     expect(inspect(ring, { depth: 10 })).not.toContain('private');
     expect(privateKeyOf(ring)).toBe(ec.privateKey);
+  });
+});
+
+describe('PublicKeySet', () => {
+  const active = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const retired = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+  it('holds what a key ring publishes, without any private key, and verifies what the ring signed', async () => {
+    const ring = createKeyRing({ active: { privateKey: active.privateKey, certificate: selfSigned(active) }, retired: [{ certificate: selfSigned(retired) }], source: 'test' });
+    const published = new PublicKeySet(ring.keys.map((key) => ({ certificate: key.certificate, chain: key.chain, status: key.status })).reverse());
+    expect(published.keys.map((key) => [key.kid, key.status])).toEqual(ring.keys.map((key) => [key.kid, key.status]));
+    expect(published.findByKid(ring.activeKey.kid)?.publicKey.type).toBe('public');
+    expect(() => privateKeyOf(published as unknown as KeyRing)).toThrow();
+    const jws = await signCredential({ sub: 'KM-2026-000123-3' }, { keyRing: ring });
+    expect(await verifyCredential(jws, published)).toMatchObject({ valid: true, kid: ring.activeKey.kid });
+    expect(jwks(published)).toEqual(jwks(ring));
   });
 });

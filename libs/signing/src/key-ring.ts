@@ -49,10 +49,47 @@ const privateKeys = new WeakMap<KeyRing, KeyObject>();
 const CONSTRUCTION = Symbol('KeyRing construction');
 
 /**
+ * Public keys only: what verifying a PDF or a credential, and publishing the JWKS, need. A KeyRing is
+ * one (it also holds a private key); a PublicKeySet is one built from certificates alone, for processes
+ * that must never hold a private key (the API).
+ */
+export interface VerificationKeys {
+  readonly keys: readonly SigningKeyInfo[];
+  findByKid(kid: string): SigningKeyInfo | undefined;
+}
+
+/** The public side of a published key: its certificate (and chain), and whether it still signs new documents. */
+export interface PublishedKey {
+  certificate: CertificateInput;
+  chain?: CertificateInput[];
+  status: SigningKeyInfo['status'];
+}
+
+/** Keys built from certificates only: verifies and publishes, cannot sign. */
+export class PublicKeySet implements VerificationKeys {
+  readonly keys: readonly SigningKeyInfo[];
+
+  constructor(published: readonly PublishedKey[]) {
+    const keys: SigningKeyInfo[] = [];
+    for (const key of published) {
+      const info = describeCertificate(key.certificate, key.chain ?? [], key.status);
+      if (!keys.some((known) => known.kid === info.kid)) keys.push(info);
+    }
+    // Active first, as in a KeyRing, so a JWKS lists the signing key first whichever source built it.
+    keys.sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
+    this.keys = Object.freeze(keys.map((key) => Object.freeze(key)));
+  }
+
+  findByKid(kid: string): SigningKeyInfo | undefined {
+    return this.keys.find((key) => key.kid === kid);
+  }
+}
+
+/**
  * The scheme's signing keys: one active key that signs new certificates and credentials, and the
  * retired keys whose signatures must keep verifying. Immutable; rotation builds a new ring.
  */
-export class KeyRing {
+export class KeyRing implements VerificationKeys {
   readonly development: boolean;
   readonly source: string;
   /** A loud warning to log at start-up when the keys are not trusted by anyone. */

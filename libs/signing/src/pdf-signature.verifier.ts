@@ -2,7 +2,7 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { derElementLength } from './der-structure';
-import { type CertificateInput, KeyRing, keyIdOf, toCertificateDer } from './key-ring';
+import { type CertificateInput, keyIdOf, toCertificateDer, type VerificationKeys } from './key-ring';
 import { DIGEST_ALGORITHMS, OID } from './object-identifiers';
 
 /** Why a PDF does not pass, most fundamental problem first. */
@@ -65,7 +65,7 @@ class VerificationProblem extends Error {
  */
 export async function verifyPdfSignature(
   pdf: Buffer | Uint8Array,
-  trusted: KeyRing | CertificateInput[],
+  trusted: VerificationKeys | CertificateInput[],
 ): Promise<PdfSignatureVerification> {
   const trustedCertificates = toTrustedCertificates(trusted);
   const result: PdfSignatureVerification = {
@@ -98,8 +98,8 @@ function firstProblem(result: PdfSignatureVerification): PdfSignatureProblem | u
   return undefined;
 }
 
-function toTrustedCertificates(trusted: KeyRing | CertificateInput[]): TrustedCertificate[] {
-  if (trusted instanceof KeyRing) {
+function toTrustedCertificates(trusted: VerificationKeys | CertificateInput[]): TrustedCertificate[] {
+  if (!Array.isArray(trusted)) {
     return trusted.keys.map((key) => ({ kid: key.kid, der: key.certificate }));
   }
   return trusted.map((certificate) => {

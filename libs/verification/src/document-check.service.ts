@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { KEY_RING, parseCertificateNumber } from '@keurmerk/certificates';
-import { KeyRing, verifyPdfSignature } from '@keurmerk/signing';
-import { VERIFICATION_READER, VerificationService } from './verification.service';
+import { Injectable } from '@nestjs/common';
+import { parseCertificateNumber, PublishedKeysService } from '@keurmerk/certificates';
+import { verifyPdfSignature } from '@keurmerk/signing';
+import { VerificationRepository } from './verification.repository';
+import { VerificationService } from './verification.service';
 import type { Verdict } from './verification.types';
 
 export interface DocumentCheck {
@@ -20,23 +20,30 @@ export interface DocumentCheck {
 const NUMBER_IN_PDF = /KM-\d{4}-\d{6}-\d/g;
 
 /**
- * Checks a certificate PDF someone holds: signature (against this scheme's keys), coverage, the
- * registry's SHA-256, and the certificate's current status. Hostile input gets an answer, never an exception.
+ * Checks a certificate PDF someone holds: signature (against this scheme's published public keys; this
+ * process holds no private key), coverage, the registry's SHA-256, and the certificate's current status.
+ * Hostile input gets an answer, never an exception.
  */
 @Injectable()
 export class DocumentCheckService {
   constructor(
-    @Inject(KEY_RING) private readonly keyRing: KeyRing,
-    @Inject(VERIFICATION_READER) private readonly reader: DataSource,
+    private readonly keys: PublishedKeysService,
+    private readonly repository: VerificationRepository,
     private readonly verification: VerificationService,
   ) {}
 
   async check(pdf: Buffer): Promise<DocumentCheck> {
-    const signature = await verifyPdfSignature(pdf, this.keyRing);
+    const known = await this.keys.current();
+    let signature = await verifyPdfSignature(pdf, known);
+    if (signature.signed && !signature.signedByThisScheme) {
+      // Perhaps signed with a key published since this process last read the keys (a rotation).
+      const fresh = await this.keys.refreshed();
+      if (fresh !== known) signature = await verifyPdfSignature(pdf, fresh);
+    }
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const [registered] = await this.reader.query(`SELECT number FROM certificate WHERE pdf_sha256 = $1 AND status <> 'uitgifte'`, [sha256]);
+    const registered = await this.repository.numberByPdfSha256(sha256);
     // A valid but superseded PDF (re-issued, or re-inspected) still names its certificate in its metadata.
-    const number: string | null = registered?.number ?? (signature.signatureValid && signature.signedByThisScheme ? this.numberIn(pdf) : null);
+    const number: string | null = registered ?? (signature.signatureValid && signature.signedByThisScheme ? this.numberIn(pdf) : null);
     const signatureValid = signature.signed && signature.signatureValid && signature.signedByThisScheme;
     const documentUnchanged = signatureValid && signature.coversWholeDocument && Boolean(registered);
     const verdict = number ? await this.verification.verify({ certificateNumber: number }) : null;

@@ -5,3 +5,5 @@ export * from './verification.service';
 export * from './verification.module';
 export * from './document-check.service';
 export * from './public-register.service';
+export * from './verification.exception';
+export * from './verification.repository';

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '@keurmerk/accounts';
 import { municipalityOf } from '@keurmerk/accounts';
-import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
-import { VERIFICATION_READER } from './verification.service';
+import { VerificationException, VerificationExceptionCode } from './verification.exception';
+import { VerificationRepository } from './verification.repository';
 
 export interface RegisterRow {
   number: string;
@@ -39,7 +39,7 @@ const REGISTER_BATCH = 2000;
 @Injectable()
 export class PublicRegisterService {
   constructor(
-    @Inject(VERIFICATION_READER) private readonly reader: DataSource,
+    private readonly repository: VerificationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -51,38 +51,10 @@ export class PublicRegisterService {
     const today = dateInAmsterdam(this.clock.now());
     let after = '';
     for (;;) {
-      const rows = (await this.reader.query(
-        // Only the fields the register shows, taken out of `content` by PostgreSQL: parsing every
-        // whole document in Node made much of the export's garbage (docs/performance.md).
-        `SELECT number, valid_from, valid_until, maximum_residents, municipality_code, norm_version,
-                content #>> '{address,postcode}' AS postcode, (content #>> '{address,houseNumber}')::int AS house_number,
-                content #>> '{address,houseLetter}' AS house_letter, content #>> '{address,houseNumberAddition}' AS house_number_addition,
-                content #>> '{address,street}' AS street, content #>> '{address,city}' AS city,
-                content ->> 'holderName' AS holder_name, content ->> 'holderKvkNumber' AS holder_kvk_number
-           FROM certificate WHERE status = 'geldig' AND valid_until >= $3 AND number > $1 AND ($4::text IS NULL OR municipality_code = $4)
-          ORDER BY number LIMIT $2`,
-        [after, REGISTER_BATCH, today, filter.municipalityCode ?? null],
-      )) as Record<string, unknown>[];
-      for (const row of rows) {
-        yield {
-          number: row.number as string,
-          validFrom: row.valid_from as string,
-          validUntil: row.valid_until as string,
-          maximumResidents: row.maximum_residents as number,
-          municipalityCode: row.municipality_code as string,
-          normVersion: row.norm_version as string,
-          postcode: row.postcode as string,
-          houseNumber: row.house_number as number,
-          houseLetter: (row.house_letter as string | null) ?? null,
-          houseNumberAddition: (row.house_number_addition as string | null) ?? null,
-          street: row.street as string,
-          city: row.city as string,
-          holderName: row.holder_name as string,
-          holderKvkNumber: row.holder_kvk_number as string,
-        };
-      }
+      const rows = await this.repository.registerBatch(after, REGISTER_BATCH, today, filter.municipalityCode ?? null);
+      yield* rows;
       if (rows.length < REGISTER_BATCH) return;
-      after = rows[rows.length - 1].number as string;
+      after = rows[rows.length - 1].number;
     }
   }
 
@@ -92,27 +64,10 @@ export class PublicRegisterService {
    */
   async changes(principal: Principal, since: Date, request: PageRequest, municipalityCode?: string): Promise<Page<StatusChange>> {
     const own = municipalityOf(principal);
-    if (own && municipalityCode && municipalityCode !== own) throw AppException.forbidden('A municipality reads the changes in its own area.');
-    const area = own ?? municipalityCode ?? null;
-    const where = `occurred_at > $1 AND ($2::text IS NULL OR municipality_code = $2)`;
-    const [{ total }] = await this.reader.query(`SELECT count(*)::int AS total FROM certificate_status_change WHERE ${where}`, [since, area]);
-    const rows = (await this.reader.query(
-      `SELECT id::text AS id, certificate_number, municipality_code, from_status, to_status, reason, occurred_at
-         FROM certificate_status_change WHERE ${where} ORDER BY occurred_at, certificate_status_change.id OFFSET $3 LIMIT $4`,
-      [since, area, pageOffset(request), request.pageSize],
-    )) as Record<string, unknown>[];
-    return {
-      items: rows.map((r) => ({
-        id: r.id as string,
-        certificateNumber: r.certificate_number as string,
-        municipalityCode: r.municipality_code as string,
-        fromStatus: (r.from_status as string | null) ?? null,
-        toStatus: r.to_status as string,
-        reason: r.reason as string,
-        occurredAt: r.occurred_at as Date,
-      })),
-      total,
-      ...request,
-    };
+    if (own && municipalityCode && municipalityCode !== own) {
+      throw new VerificationException(VerificationExceptionCode.ForeignArea, 'A municipality reads the changes in its own area.');
+    }
+    const { items, total } = await this.repository.changesPage(since, own ?? municipalityCode ?? null, pageOffset(request), request.pageSize);
+    return { items, total, ...request };
   }
 }

@@ -7,7 +7,8 @@ import { CertificateChangeListener } from './change-listener';
 import { DocumentCheckService } from './document-check.service';
 import { PublicRegisterService } from './public-register.service';
 import { VerificationCache } from './verification-cache';
-import { VERIFICATION_READER, VerificationService } from './verification.service';
+import { VERIFICATION_READER, VerificationRepository } from './verification.repository';
+import { VerificationService } from './verification.service';
 
 /**
  * The public read path. With DATABASE_READONLY_URL it reads through a role that can only SELECT;
@@ -16,6 +17,7 @@ import { VERIFICATION_READER, VerificationService } from './verification.service
 @Module({
   providers: [
     VerificationCache,
+    VerificationRepository,
     CertificateChangeListener,
     VerificationService,
     DocumentCheckService,

@@ -1,24 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { addressKey } from '@keurmerk/certificates';
 import { Clock } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { VerificationCache } from './verification-cache';
+import { FactsLookup, VerificationRepository } from './verification.repository';
 import { CertificateFacts, Reason, Verdict, VerificationRequest } from './verification.types';
-
-export const VERIFICATION_READER = Symbol('VERIFICATION_READER');
 
 /** Stands for "no certificate" where an object key is needed. */
 const NOT_FOUND = {};
-
-const FACTS = `c.number, c.status, c.valid_from, c.valid_until, c.maximum_residents, c.municipality_code, c.norm_version, c.pdf_sha256, c.status_changed_at, c.content`;
-
-/** The location's certificate: the one issued last (a re-inspection's replaces the old). */
-const BY_ADDRESS = `
-  SELECT ${FACTS}
-    FROM location l
-    JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte' ORDER BY c.issued_at DESC LIMIT 1) c ON true
-   WHERE l.postcode = $1 AND l.house_number = $2 AND coalesce(l.house_letter, '') = $3 AND coalesce(l.house_number_addition, '') = $4`;
 
 const DESCRIPTIONS: Record<Reason['code'], string> = {
   'geen-certificaat': 'Er is geen certificaat voor deze locatie of dit nummer.',
@@ -28,18 +17,13 @@ const DESCRIPTIONS: Record<Reason['code'], string> = {
   'te-veel-bewoners': 'Het gevraagde aantal bewoners is hoger dan het gecertificeerde maximum.',
 };
 
-function factsOf(row: Record<string, unknown>): CertificateFacts {
+/** An address request as the repository and the cache key it: letter and addition upper-cased, '' when absent. */
+function addressOf(request: { postcode: string; houseNumber: number; houseLetter?: string; houseNumberAddition?: string }) {
   return {
-    number: row.number as string,
-    status: row.status as CertificateFacts['status'],
-    validFrom: row.valid_from as string,
-    validUntil: row.valid_until as string,
-    maximumResidents: row.maximum_residents as number,
-    municipalityCode: row.municipality_code as string,
-    normVersion: row.norm_version as string,
-    pdfSha256: row.pdf_sha256 as string,
-    statusChangedAt: row.status_changed_at as Date,
-    content: row.content as CertificateFacts['content'],
+    postcode: request.postcode,
+    houseNumber: request.houseNumber,
+    houseLetter: (request.houseLetter ?? '').toUpperCase(),
+    houseNumberAddition: (request.houseNumberAddition ?? '').toUpperCase(),
   };
 }
 
@@ -55,7 +39,7 @@ export class VerificationService {
   private todayMemo = { minute: NaN, date: '' };
 
   constructor(
-    @Inject(VERIFICATION_READER) private readonly reader: DataSource,
+    private readonly repository: VerificationRepository,
     private readonly cache: VerificationCache,
     private readonly clock: Clock,
   ) {}
@@ -95,37 +79,15 @@ export class VerificationService {
     });
     if (missing.length > 0) {
       const readAt = this.cache.generation;
-      const rows = await this.reader.query(
-        `WITH request AS (
-           SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
-             AS r(idx, number, postcode, house_number, house_letter, addition)
-         )
-         SELECT r.idx, f.* FROM request r
-         LEFT JOIN LATERAL (
-           SELECT ${FACTS} FROM certificate c WHERE r.number IS NOT NULL AND c.number = r.number AND c.status <> 'uitgifte'
-           UNION ALL
-           (SELECT ${FACTS}
-              FROM location l
-              JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte' ORDER BY c.issued_at DESC LIMIT 1) c ON true
-             WHERE r.number IS NULL AND l.postcode = r.postcode AND l.house_number = r.house_number
-               AND coalesce(l.house_letter, '') = r.house_letter AND coalesce(l.house_number_addition, '') = r.addition)
-           LIMIT 1
-         ) f ON true`,
-        [
-          missing,
-          missing.map((i) => ('certificateNumber' in requests[i] ? (requests[i] as { certificateNumber: string }).certificateNumber : null)),
-          missing.map((i) => ('postcode' in requests[i] ? (requests[i] as { postcode: string }).postcode : null)),
-          missing.map((i) => ('houseNumber' in requests[i] ? (requests[i] as { houseNumber: number }).houseNumber : null)),
-          missing.map((i) => ('postcode' in requests[i] ? ((requests[i] as { houseLetter?: string }).houseLetter ?? '').toUpperCase() : null)),
-          missing.map((i) => ('postcode' in requests[i] ? ((requests[i] as { houseNumberAddition?: string }).houseNumberAddition ?? '').toUpperCase() : null)),
-        ],
-      );
-      for (const row of rows as Record<string, unknown>[]) {
-        const index = row.idx as number;
-        const facts = row.number ? factsOf(row) : null;
-        found.set(index, facts);
-        this.remember(requests[index], facts, readAt);
-      }
+      const lookups: FactsLookup[] = missing.map((i) => {
+        const request = requests[i];
+        return 'certificateNumber' in request ? { number: request.certificateNumber } : addressOf(request);
+      });
+      const facts = await this.repository.factsForMany(lookups);
+      missing.forEach((index, position) => {
+        found.set(index, facts[position]);
+        this.remember(requests[index], facts[position], readAt);
+      });
     }
     return requests.map((request, index) => this.judge(found.get(index) ?? null, request.residents));
   }
@@ -135,8 +97,7 @@ export class VerificationService {
       const cached = this.cache.getByNumber(request.certificateNumber);
       if (cached !== undefined) return cached;
       const readAt = this.cache.generation;
-      const [row] = await this.reader.query(`SELECT ${FACTS} FROM certificate c WHERE c.number = $1 AND c.status <> 'uitgifte'`, [request.certificateNumber]);
-      const facts = row ? factsOf(row) : null;
+      const facts = await this.repository.factsByNumber(request.certificateNumber);
       this.remember(request, facts, readAt);
       return facts;
     }
@@ -144,8 +105,7 @@ export class VerificationService {
     const cached = this.cache.getByAddress(key);
     if (cached !== undefined) return cached;
     const readAt = this.cache.generation;
-    const [row] = await this.reader.query(BY_ADDRESS, [request.postcode, request.houseNumber, (request.houseLetter ?? '').toUpperCase(), (request.houseNumberAddition ?? '').toUpperCase()]);
-    const facts = row ? factsOf(row) : null;
+    const facts = await this.repository.factsByAddress(addressOf(request));
     this.remember(request, facts, readAt);
     return facts;
   }

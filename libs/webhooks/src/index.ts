@@ -4,6 +4,8 @@ export * from './retry-schedule';
 export * from './webhook-signature';
 export * from './cloud-event';
 export * from './webhook.entities';
+export * from './webhook.exception';
+export * from './webhook-input';
 export * from './webhook-target.policy';
 export * from './webhook-sender';
 export * from './webhook-fan-out';

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { hasRole, MunicipalityService, municipalityOf, type Principal } from '@keurmerk/accounts';
-import { AppException, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, Clock, Page, PageRequest } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { TEST_EVENT_TYPE, testEvent } from './cloud-event';
-import { DeliveryAttemptEntity, DeliveryEntity, OPEN_DELIVERY_STATUSES, SubscriptionEntity } from './webhook.entities';
+import { DeliveryRepository } from './delivery.repository';
+import { SubscriptionRepository } from './subscription.repository';
+import { DeliveryAttemptEntity, DeliveryEntity, SubscriptionEntity } from './webhook.entities';
+import { WebhookException, WebhookExceptionCode } from './webhook.exception';
 import { generateWebhookSecret } from './webhook-signature';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
 import { WebhookTargetPolicy } from './webhook-target.policy';
@@ -38,6 +41,8 @@ export interface DeliveryView {
 export class SubscriptionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly deliveryRows: DeliveryRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: WebhookTargetPolicy,
     private readonly sender: WebhookSender,
@@ -53,7 +58,12 @@ export class SubscriptionService {
     const municipalityCode = input.municipalityCode ?? own;
     if (!municipalityCode) throw AppException.invalidField('gemeentecode', 'required', 'Name the gemeentecode to subscribe for.');
     if (!(await this.municipalities.exists(municipalityCode))) throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
-    if (!hasRole(caller, 'beheerder') && municipalityCode !== own) throw AppException.forbidden('A municipality can subscribe for its own gemeentecode only.');
+    if (!hasRole(caller, 'beheerder') && municipalityCode !== own) {
+      throw new WebhookException(
+        WebhookExceptionCode.SubscriptionOtherMunicipality,
+        'A municipality can subscribe for its own gemeentecode only.',
+      );
+    }
     const url = await this.policy.check(input.callbackUrl);
 
     const id = randomUUID();
@@ -83,7 +93,7 @@ export class SubscriptionService {
     const { id, municipalityCode, url, secret, eventId, outcome, now } = input;
     try {
       return await this.db.transaction(async (manager) => {
-        const [feed] = (await manager.query(`SELECT COALESCE(max(id), 0)::text AS id FROM certificate_status_change`)) as { id: string }[];
+        const feedStartId = await this.subscriptions.feedPosition(manager);
         const actor = actorOf(caller);
         const created: SubscriptionEntity = {
           id,
@@ -95,11 +105,11 @@ export class SubscriptionService {
           createdById: actor.id,
           createdAt: now,
           deletedAt: null,
-          feedStartId: feed.id,
+          feedStartId,
         };
-        await manager.insert(SubscriptionEntity, created);
+        await this.subscriptions.insert(manager, created);
         const deliveryId = randomUUID();
-        await manager.insert(DeliveryEntity, {
+        const delivery: DeliveryEntity = {
           id: deliveryId,
           subscriptionId: id,
           statusChangeId: null,
@@ -114,8 +124,15 @@ export class SubscriptionService {
           lastError: null,
           deliveredAt: now,
           createdAt: outcome.attemptedAt,
-        });
-        await manager.insert(DeliveryAttemptEntity, { deliveryId, attemptedAt: outcome.attemptedAt, statusCode: outcome.statusCode, error: null, durationMs: outcome.durationMs });
+        };
+        const attempt: Omit<DeliveryAttemptEntity, 'id'> = {
+          deliveryId,
+          attemptedAt: outcome.attemptedAt,
+          statusCode: outcome.statusCode,
+          error: null,
+          durationMs: outcome.durationMs,
+        };
+        await this.deliveryRows.insertDelivered(manager, delivery, attempt);
         // The URL's host only: a path or query may carry the receiver's own tokens.
         await this.events.append(manager, { actor, entityType: 'subscription', entityId: id, action: 'created', after: { municipalityCode, callbackHost: url.host, withAuth: Boolean(input.auth) } });
         return created;
@@ -130,14 +147,8 @@ export class SubscriptionService {
 
   async list(caller: Principal, request: PageRequest): Promise<Page<SubscriptionView>> {
     assertMayManage(caller);
-    const scope = scopeOf(caller);
-    const [items, total] = await this.db.manager.findAndCount(SubscriptionEntity, {
-      where: { deletedAt: IsNull(), ...(scope ? { municipalityCode: scope } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: pageOffset(request),
-      take: request.pageSize,
-    });
-    return { items: await this.withAuthFlags(items), total, ...request };
+    const page = await this.subscriptions.page(request, scopeOf(caller));
+    return { ...page, items: await this.withAuthFlags(page.items) };
   }
 
   async get(caller: Principal, id: string): Promise<SubscriptionView> {
@@ -146,17 +157,17 @@ export class SubscriptionService {
   }
 
   private async withAuthFlags(items: SubscriptionEntity[]): Promise<SubscriptionView[]> {
-    if (items.length === 0) return [];
-    const rows = (await this.db.query(`SELECT id FROM subscription WHERE id = ANY($1::uuid[]) AND auth_header IS NOT NULL`, [items.map((i) => i.id)])) as { id: string }[];
-    const withAuth = new Set(rows.map((r) => r.id));
+    const withAuth = await this.subscriptions.withAuth(items.map((i) => i.id));
     return items.map((item) => ({ ...item, withAuth: withAuth.has(item.id) }));
   }
 
   private async find(caller: Principal, id: string): Promise<SubscriptionEntity> {
     assertMayManage(caller);
-    const subscription = await this.db.manager.findOneBy(SubscriptionEntity, { id, deletedAt: IsNull() });
+    const subscription = await this.subscriptions.findActive(id);
     const scope = scopeOf(caller);
-    if (!subscription || (scope && subscription.municipalityCode !== scope)) throw AppException.notFound('The subscription');
+    if (!subscription || (scope && subscription.municipalityCode !== scope)) {
+      throw new WebhookException(WebhookExceptionCode.SubscriptionNotFound, 'The subscription was not found.');
+    }
     return subscription;
   }
 
@@ -165,12 +176,8 @@ export class SubscriptionService {
     const subscription = await this.find(caller, id);
     await this.db.transaction(async (manager) => {
       const now = this.clock.now();
-      await manager.update(SubscriptionEntity, { id: subscription.id }, { deletedAt: now });
-      await manager.update(
-        DeliveryEntity,
-        { subscriptionId: subscription.id, status: In(OPEN_DELIVERY_STATUSES) },
-        { status: 'abandoned', nextAttemptAt: null, lastError: 'subscription deleted' },
-      );
+      await this.subscriptions.markDeleted(manager, subscription.id, now);
+      await this.deliveryRows.abandonOpen(manager, subscription.id, 'subscription deleted');
       await this.events.append(manager, { actor: actorOf(caller), entityType: 'subscription', entityId: subscription.id, action: 'deleted', before: { deletedAt: null } });
     });
   }
@@ -178,30 +185,24 @@ export class SubscriptionService {
   /** The deliveries of one subscription, newest first, each with its attempts. */
   async deliveries(caller: Principal, id: string, request: PageRequest): Promise<Page<DeliveryView>> {
     const subscription = await this.find(caller, id);
-    const [deliveries, total] = await this.db.manager.findAndCount(DeliveryEntity, {
-      where: { subscriptionId: subscription.id },
-      order: { createdAt: 'DESC', statusChangeId: 'DESC' },
-      skip: pageOffset(request),
-      take: request.pageSize,
-    });
+    const page = await this.deliveryRows.page(subscription.id, request);
+    const deliveries = page.items;
     const changeIds = deliveries.map((d) => d.statusChangeId).filter((c): c is string => c !== null);
-    const numbers = new Map<string, string>();
-    if (changeIds.length > 0) {
-      const rows = (await this.db.query(`SELECT id::text AS id, certificate_number FROM certificate_status_change WHERE id = ANY($1::bigint[])`, [changeIds])) as { id: string; certificate_number: string }[];
-      for (const row of rows) numbers.set(row.id, row.certificate_number);
-    }
-    const attempts = deliveries.length === 0 ? [] : await this.db.manager.find(DeliveryAttemptEntity, { where: { deliveryId: In(deliveries.map((d) => d.id)) }, order: { id: 'ASC' } });
+    const numbers = await this.deliveryRows.certificateNumbers(changeIds);
+    const attempts = await this.deliveryRows.attempts(deliveries.map((d) => d.id));
     const items = deliveries.map((delivery) => ({
       delivery,
       certificateNumber: delivery.statusChangeId ? (numbers.get(delivery.statusChangeId) ?? null) : null,
       attempts: attempts.filter((a) => a.deliveryId === delivery.id),
     }));
-    return { items, total, ...request };
+    return { ...page, items };
   }
 }
 
 function assertMayManage(caller: Principal): void {
-  if (caller.kind === 'person' && caller.role !== 'beheerder' && caller.role !== 'gemeente') throw AppException.forbidden();
+  if (caller.kind === 'person' && caller.role !== 'beheerder' && caller.role !== 'gemeente') {
+    throw new WebhookException(WebhookExceptionCode.NotAManager, 'You are not allowed to do this.');
+  }
 }
 
 /** The municipality whose subscriptions the caller manages, or undefined for the beheerder (all). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CertificateChangeObserver, type CertificateStatus, type CertificateStatusChangeEntity, eventTypeOf } from '@keurmerk/certificates';
 import { Clock } from '@keurmerk/common';
 import { JobQueue } from '@keurmerk/queue';
-import { DeliveryEntity, SubscriptionEntity } from './webhook.entities';
+import { DeliveryRepository, type NewPendingDelivery } from './delivery.repository';
 
 export const DELIVER_QUEUE = 'webhooks.deliver';
 export const SWEEP_QUEUE = 'webhooks.sweep';
@@ -22,30 +22,16 @@ export interface PendingDelivery {
   toStatus: string;
 }
 
-/** Writes pending deliveries (once per subscription and change) and answers for which subscriptions it wrote any. */
-export async function insertDeliveries(manager: EntityManager, pending: PendingDelivery[], now: Date): Promise<string[]> {
-  if (pending.length === 0) return [];
-  const result = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(DeliveryEntity)
-    .values(
-      pending.map((p) => ({
-        id: randomUUID(),
-        subscriptionId: p.subscriptionId,
-        statusChangeId: p.statusChangeId,
-        eventId: randomUUID(),
-        eventType: eventTypeOf(p.fromStatus as CertificateStatus | null, p.toStatus as CertificateStatus),
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    )
-    .orIgnore()
-    .returning('subscription_id')
-    .execute();
-  return [...new Set((result.raw as { subscription_id: string }[]).map((r) => r.subscription_id))];
+/** The rows for pending deliveries, each due at once, with its event's id and type fixed now for every attempt. */
+export function pendingDeliveries(pending: PendingDelivery[], now: Date): NewPendingDelivery[] {
+  return pending.map((p) => ({
+    id: randomUUID(),
+    subscriptionId: p.subscriptionId,
+    statusChangeId: p.statusChangeId,
+    eventId: randomUUID(),
+    eventType: eventTypeOf(p.fromStatus as CertificateStatus | null, p.toStatus as CertificateStatus),
+    at: now,
+  }));
 }
 
 /**
@@ -56,6 +42,7 @@ export async function insertDeliveries(manager: EntityManager, pending: PendingD
 @Injectable()
 export class WebhookFanOut extends CertificateChangeObserver {
   constructor(
+    private readonly deliveries: DeliveryRepository,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
   ) {
@@ -63,12 +50,10 @@ export class WebhookFanOut extends CertificateChangeObserver {
   }
 
   async changed(manager: EntityManager, change: CertificateStatusChangeEntity): Promise<void> {
-    const subscriptions = await manager.find(SubscriptionEntity, {
-      where: { municipalityCode: change.municipalityCode, deletedAt: IsNull() },
-      select: { id: true },
-    });
-    const pending = subscriptions.map((s) => ({ subscriptionId: s.id, statusChangeId: change.id, fromStatus: change.fromStatus, toStatus: change.toStatus }));
-    for (const subscriptionId of await insertDeliveries(manager, pending, this.clock.now())) {
+    const subscriptionIds = await this.deliveries.activeSubscriptionIds(manager, change.municipalityCode);
+    const { fromStatus, toStatus } = change;
+    const pending = subscriptionIds.map((subscriptionId) => ({ subscriptionId, statusChangeId: change.id, fromStatus, toStatus }));
+    for (const subscriptionId of await this.deliveries.insertPending(manager, pendingDeliveries(pending, this.clock.now()))) {
       await this.queue.send<DeliverJob>(DELIVER_QUEUE, { subscriptionId }, { manager });
     }
   }

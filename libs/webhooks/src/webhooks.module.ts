@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@keurmerk/accounts';
 import { CertificateChangeObserver } from '@keurmerk/certificates';
 import { JobQueue } from '@keurmerk/queue';
+import { DeliveryRepository } from './delivery.repository';
+import { SubscriptionRepository } from './subscription.repository';
 import { SubscriptionService } from './subscription.service';
 import { WEBHOOK_ENTITIES } from './webhook.entities';
 import { DELIVER_QUEUE, WebhookFanOut } from './webhook-fan-out';
@@ -20,6 +22,8 @@ import { WebhookTargetPolicy } from './webhook-target.policy';
 @Module({
   imports: [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), AccountsModule],
   providers: [
+    SubscriptionRepository,
+    DeliveryRepository,
     WebhookTargetPolicy,
     WebhookSender,
     WebhookFanOut,

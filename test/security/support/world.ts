@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateIssuer } from '@keurmerk/certificates';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
 import type { TestApp } from '../../support/test-app';
@@ -183,7 +183,7 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     const locationId = await location();
     const inspectionId = await s.inspect(locationId);
     const number = await s.decide(inspectionId);
-    await t.app.get(CertificateService).issue(number);
+    await t.app.get(CertificateIssuer).issue(number);
     return { locationId, inspectionId, number };
   };
   const subscription = async () =>

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
-import { AppException } from '@keurmerk/common';
 import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, PageQueryDto, pageRequestOf } from '../http/paging';
@@ -42,9 +41,6 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'One organisation; landlords and auditors see only their own' })
   @ApiOkResponse({ type: OrganisationDto })
   async get(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<OrganisationDto> {
-    if ((caller.role === 'verhuurder' || caller.role === 'auditor') && caller.organisationId !== id) {
-      throw AppException.notFound('The organisation');
-    }
-    return OrganisationDto.of(await this.accounts.getOrganisation(id));
+    return OrganisationDto.of(await this.accounts.getVisibleOrganisation(caller, id));
   }
 }

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@ne
 import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateLifecycleService, CertificateQueryService, PublishedKeysService } from '@keurmerk/certificates';
 import { actorOf } from '@keurmerk/events';
-import { jwks } from '@keurmerk/signing';
 import { Access, Caller } from '../http/access';
 import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
@@ -13,7 +12,10 @@ import { CertificateDto, CertificateQueryDto, StatusChangeDto } from './certific
 @ApiTags('Certificaten')
 @Controller('v1/certificaten')
 export class CertificatesController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(
+    private readonly certificates: CertificateQueryService,
+    private readonly lifecycle: CertificateLifecycleService,
+  ) {}
 
   @Get()
   @Access('beheerder', 'certificeerder', 'auditor', 'verhuurder', 'gemeente', 'api-key')
@@ -54,7 +56,10 @@ export class CertificatesController {
 
   @Get(':nummer/vc')
   @Access('anyone')
-  @ApiOperation({ summary: 'The certificate as a signed credential (compact JWS); keys at /.well-known/jwks.json' })
+  @ApiOperation({
+    summary: 'The certificate as a signed credential (compact JWS); keys at /.well-known/jwks.json',
+    description: 'Signed at issuance (and at a re-issue): its `status` is the status then; `credentialStatus.id` is where the live status is.',
+  })
   @ApiProduces('application/vc+jwt')
   @ApiOkResponse({ description: 'A compact JWS with header typ vc+jwt and kid.', schema: { type: 'string' } })
   async credential(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
@@ -69,21 +74,22 @@ export class CertificatesController {
   @ApiCreatedResponse({ type: CertificateDto })
   async changeStatus(@Param('nummer') number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
     await this.certificates.getPublic(number, 'nummer');
-    return CertificateDto.of(await this.certificates.changeStatus(number, body.status, body.reden, actorOf(caller)));
+    await this.lifecycle.changeStatus(number, body.status, body.reden, actorOf(caller));
+    return CertificateDto.of(await this.certificates.getPublic(number));
   }
 }
 
-/** The public keys of every certificate and credential this scheme ever signed (RFC 7517). */
+/** The public keys of every certificate and credential this scheme ever signed (RFC 7517), as the issuer published them. */
 @Controller('.well-known')
 export class JwksController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(private readonly published: PublishedKeysService) {}
 
   @Get('jwks.json')
   @Access('anyone')
   @ApiExcludeEndpoint()
   @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=300')
-  keys(): object {
-    return jwks(this.certificates.signingKeys);
+  keys(): Promise<object> {
+    return this.published.jwks();
   }
 }

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { COMPLAINT_FLAGS, COMPLAINT_LANGUAGES, COMPLAINT_STATUSES, type ComplaintEntity, type ComplaintStatus } from '@keurmerk/complaints';
+import {
+  COMPLAINT_FLAGS,
+  COMPLAINT_LANGUAGES,
+  COMPLAINT_STATUSES,
+  type ComplaintEntity,
+  type ComplaintStatus,
+  DESCRIPTION_MAX_LENGTH,
+  RESOLUTION_MAX_LENGTH,
+} from '@keurmerk/complaints';
 import { PageQueryDto } from '../http/paging';
 import { PlanInspectionDto } from '../inspections/dto/inspection.dto';
 
@@ -32,7 +40,7 @@ export class NewComplaintDto {
   @Allow()
   adres?: unknown;
 
-  @ApiProperty({ type: String, minLength: 1, maxLength: 4000, example: 'Er wonen twintig mensen in dit huis.', description: 'What is wrong, in the resident’s own words.' })
+  @ApiProperty({ type: String, minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, example: 'Er wonen twintig mensen in dit huis.', description: 'What is wrong, in the resident’s own words.' })
   @Allow()
   omschrijving: unknown;
 
@@ -131,8 +139,8 @@ export class ComplaintQueryDto extends PageQueryDto {
 export class PlanComplaintInspectionDto extends PickType(PlanInspectionDto, ['auditorId', 'gepland']) {}
 
 export class CloseComplaintDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What was done with the complaint.' })
+  @ApiProperty({ minLength: 1, maxLength: RESOLUTION_MAX_LENGTH, description: 'What was done with the complaint.' })
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(RESOLUTION_MAX_LENGTH)
   toelichting: string;
 }

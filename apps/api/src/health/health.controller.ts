@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppException } from '@keurmerk/common';
+import { pingDatabase } from '@keurmerk/database';
 import { ObjectStorage } from '@keurmerk/storage';
 import { Access } from '../http/access';
 
@@ -38,7 +39,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'The database or the object store does not answer.' })
   async check(): Promise<HealthDto> {
     const [database, objectStore] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1')).then(() => true, () => false),
+      withTimeout(pingDatabase(this.db)).then(() => true, () => false),
       withTimeout(this.storage.ping()).then(() => true, () => false),
     ]);
     if (!database || !objectStore) {

@@ -1,13 +1,11 @@
 import { Param, PipeTransform } from '@nestjs/common';
-import { AppException } from '@keurmerk/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { AppException, isUuid } from '@keurmerk/common';
 
 class UuidPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!UUID.test(value)) throw AppException.invalidField(this.name, 'format', `${this.name} must be a UUID.`);
+    if (!isUuid(value)) throw AppException.invalidField(this.name, 'format', `${this.name} must be a UUID.`);
     return value.toLowerCase();
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
-import { AppException } from '@keurmerk/common';
-import { FindingService } from '@keurmerk/inspections';
+import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
+import { FindingService, MAX_REPAIR_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
@@ -43,12 +43,16 @@ export class FindingsController {
   @Access('verhuurder')
   @ApiOperation({ summary: 'Report a repair, with evidence (the landlord)' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: UPLOAD_SCHEMA({ omschrijving: { type: 'string', maxLength: 4000 } }, ['omschrijving']) })
+  @ApiBody({ schema: UPLOAD_SCHEMA({ omschrijving: { type: 'string', maxLength: MAX_REPAIR_DESCRIPTION_LENGTH } }, ['omschrijving']) })
   @ApiCreatedResponse({ type: FindingDto })
   async reportRepair(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<FindingDto> {
     const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['omschrijving', 'clientReferentie'], requiredFields: ['omschrijving'] });
-    if (fields.omschrijving.length > 4000) throw AppException.invalidField('omschrijving', 'too-long', 'At most 4000 characters.');
-    if (fields.clientReferentie && fields.clientReferentie.length > 100) throw AppException.invalidField('clientReferentie', 'too-long', 'At most 100 characters.');
+    if (fields.omschrijving.length > MAX_REPAIR_DESCRIPTION_LENGTH) {
+      throw AppException.invalidField('omschrijving', 'too-long', `At most ${MAX_REPAIR_DESCRIPTION_LENGTH} characters.`);
+    }
+    if (fields.clientReferentie && fields.clientReferentie.length > MAX_CLIENT_REFERENCE_LENGTH) {
+      throw AppException.invalidField('clientReferentie', 'too-long', `At most ${MAX_CLIENT_REFERENCE_LENGTH} characters.`);
+    }
     await this.findings.reportRepair(caller, id, { description: fields.omschrijving, evidence: file, clientReference: fields.clientReferentie });
     const { finding, reports } = await this.findings.get(caller, id);
     return FindingDto.of(finding, reports);

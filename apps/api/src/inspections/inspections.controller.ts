@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
-import { AppException } from '@keurmerk/common';
-import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
+import { InspectionExceptionCode, inspectionNotFound, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
 import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
@@ -23,10 +24,8 @@ import {
   UPLOAD_SCHEMA,
 } from './dto/inspection.dto';
 
-const CRITERION_CODE = /^[A-Z]{2}-[0-9]{2}$/;
-
 function criterionParam(code: string): string {
-  if (!CRITERION_CODE.test(code)) throw AppException.invalidField('criteriumCode', 'pattern', 'A criterion code looks like RU-01.');
+  if (!CRITERION_CODE_PATTERN.test(code)) throw AppException.invalidField('criteriumCode', 'pattern', 'A criterion code looks like RU-01.');
   return code;
 }
 
@@ -113,7 +112,9 @@ export class InspectionsController {
   @ApiCreatedResponse({ type: EvidenceDto })
   async addEvidence(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<EvidenceDto> {
     const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode', 'clientReferentie'], requiredFields: ['criteriumCode'] });
-    if (fields.clientReferentie && fields.clientReferentie.length > 100) throw AppException.invalidField('clientReferentie', 'too-long', 'At most 100 characters.');
+    if (fields.clientReferentie && fields.clientReferentie.length > MAX_CLIENT_REFERENCE_LENGTH) {
+      throw AppException.invalidField('clientReferentie', 'too-long', `At most ${MAX_CLIENT_REFERENCE_LENGTH} characters.`);
+    }
     return EvidenceDto.of(await this.inspections.addEvidence(caller, id, criterionParam(fields.criteriumCode.trim()), file, fields.clientReferentie));
   }
 
@@ -182,7 +183,7 @@ export class InspectionsController {
   @ApiOkResponse({ type: DecisionDto })
   async decision(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<DecisionDto> {
     const decision = await this.inspections.decisionOf(caller, id);
-    if (!decision) throw AppException.notFound('A decision on this inspection');
+    if (!decision) throw inspectionNotFound(InspectionExceptionCode.NotDecided, 'A decision on this inspection');
     return { uitkomst: decision.outcome, toelichting: decision.explanation, besluitDoor: decision.decidedBy, besluitOp: decision.decidedAt.toISOString() };
   }
 }

@@ -1,5 +1,6 @@
 import type { CertificateAddress } from '@keurmerk/certificate-pdf';
 import type { AddressLookup } from '@keurmerk/common';
+import { DESCRIPTION_MAX_LENGTH } from '@keurmerk/complaints';
 import type { CertificateFacts } from '@keurmerk/verification';
 import { Html, html } from './html';
 import { assetUrl, CHECK_SVG, CROSS_SVG, MARK_SVG } from './resident.assets';
@@ -244,7 +245,7 @@ ${complaintHiddenFields(target)}
 <label for="omschrijving">${t.complaintLabel}</label>
 <span class="hint" id="melding-hint">${t.complaintHint}</span>
 ${state.error ? html`<p class="error-message" id="melding-fout">${state.error}</p>` : ''}
-<textarea id="omschrijving" name="omschrijving" rows="6" maxlength="4000" required aria-describedby="${described}"${raw(state.error ? ' aria-invalid="true"' : '')}>${state.description ?? ''}</textarea>
+<textarea id="omschrijving" name="omschrijving" rows="6" maxlength="${DESCRIPTION_MAX_LENGTH}" required aria-describedby="${described}"${raw(state.error ? ' aria-invalid="true"' : '')}>${state.description ?? ''}</textarea>
 </div>
 <p class="privacy">${t.complaintPrivacy}</p>
 <p class="form-status${state.formError ? ' form-status--error' : ''}" data-complaint-status role="status" aria-live="polite">${state.formError ?? ''}</p>

@@ -1,8 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { type PersonPrincipal, principalOf, type Role, UserEntity } from '@keurmerk/accounts';
+import { type PersonPrincipal, principalOf, type Role, type UserEntity, WebSessionRepository } from '@keurmerk/accounts';
 import { Clock } from '@keurmerk/common';
 
 /** A working day on site, with its travel: after this a person signs in again. */
@@ -22,19 +20,6 @@ export interface WebSession {
   user: WebUser;
   csrfToken: string;
   expiresAt: Date;
-}
-
-interface SessionRow {
-  csrf_token: string;
-  last_seen_at: Date;
-  expires_at: Date;
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  organisation_id: string | null;
-  municipality_code: string | null;
-  active: boolean;
 }
 
 function hashOf(token: string): string {
@@ -60,7 +45,7 @@ export function sameToken(a: string | undefined, b: string | undefined): boolean
 @Injectable()
 export class WebSessionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: WebSessionRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -70,46 +55,27 @@ export class WebSessionService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     // Expired sessions go when someone signs in: there are few, and no job is needed for it.
-    await this.db.query(`DELETE FROM web_session WHERE expires_at < $1`, [now]);
-    await this.db.query(
-      `INSERT INTO web_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)`,
-      [hashOf(token), user.id, csrfToken, now, expiresAt],
-    );
+    await this.sessions.deleteExpired(now);
+    await this.sessions.insert({ tokenHash: hashOf(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
     return { token, session: { user: webUser(user), csrfToken, expiresAt } };
   }
 
   /** The live session for a cookie's token, or undefined when it is unknown, expired or its user inactive. */
   async find(token: string | undefined): Promise<WebSession | undefined> {
     if (!token || token.length > 100) return undefined;
-    const rows = (await this.db.query(
-      `SELECT s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.name, u.email, u.role, u.organisation_id, u.municipality_code, u.active
-         FROM web_session s JOIN user_account u ON u.id = s.user_id
-        WHERE s.token_hash = $1`,
-      [hashOf(token)],
-    )) as SessionRow[];
-    const row = rows[0];
+    const stored = await this.sessions.findWithUser(hashOf(token));
     const now = this.clock.now();
-    if (!row || !row.active || new Date(row.expires_at) <= now) return undefined;
-    if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.db.query(`UPDATE web_session SET last_seen_at = $2 WHERE token_hash = $1`, [hashOf(token), now]);
-    }
-    const user = {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      organisationId: row.organisation_id,
-      municipalityCode: row.municipality_code,
-    } as UserEntity;
-    return { user: webUser(user), csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) };
+    if (!stored || !stored.user.active || stored.expiresAt <= now) return undefined;
+    if (now.getTime() - stored.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(hashOf(token), now);
+    return { user: webUser(stored.user), csrfToken: stored.csrfToken, expiresAt: stored.expiresAt };
   }
 
   async end(token: string | undefined): Promise<void> {
     if (!token || token.length > 100) return;
-    await this.db.query(`DELETE FROM web_session WHERE token_hash = $1`, [hashOf(token)]);
+    await this.sessions.delete(hashOf(token));
   }
 }
 
-function webUser(user: UserEntity): WebUser {
+function webUser(user: Pick<UserEntity, 'id' | 'name' | 'email' | 'role' | 'organisationId' | 'municipalityCode'>): WebUser {
   return { id: user.id, name: user.name, email: user.email, role: user.role, principal: principalOf(user) };
 }

@@ -6,6 +6,7 @@ import { DocumentsModule } from '@keurmerk/documents';
 import { InspectionsModule } from '@keurmerk/inspections';
 import { LocationsModule } from '@keurmerk/locations';
 import { NormVersionsModule } from '@keurmerk/norm-versions';
+import { ReportingModule } from '@keurmerk/reporting';
 import { VerificationModule } from '@keurmerk/verification';
 import { WebhooksModule } from '@keurmerk/webhooks';
 import { AdminAccountsController } from './admin/admin-accounts.controller';
@@ -29,7 +30,7 @@ import { WebGuard } from './web.guard';
  * (no rule is written twice), with cookie sessions and CSRF tokens instead of bearer tokens.
  */
 @Module({
-  imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule],
+  imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule, ReportingModule],
   controllers: [WebAuthController, AuditorPagesController, AuditorOfflineController, LandlordPagesController, CertifierPagesController, AdminPagesController, AdminAccountsController, AdminNormsController, AdminComplaintsController, MunicipalityPagesController, MunicipalityIntegrationsController],
   providers: [WebSessionService, WebGuard, WebErrorFilter, AdminOverviewService, AdminPlanning],
 })

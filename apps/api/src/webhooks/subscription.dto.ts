@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength, registerDecorator, type ValidationArguments } from 'class-validator';
-import { CALLBACK_URL_MAX_LENGTH, checkCallbackUrl, type DeliveryStatus, type DeliveryView, type SubscriptionView } from '@keurmerk/webhooks';
+import { MUNICIPALITY_CODE_PATTERN } from '@keurmerk/accounts';
+import {
+  AUTH_HEADER_MAX_LENGTH,
+  AUTH_HEADER_PATTERN,
+  CALLBACK_URL_MAX_LENGTH,
+  checkCallbackUrl,
+  type DeliveryStatus,
+  type DeliveryView,
+  type SubscriptionView,
+} from '@keurmerk/webhooks';
 
 /**
  * The shape of a callback URL (absolute, http or https, no credentials, no fragment). Whether http
@@ -31,20 +40,20 @@ export class CreateSubscriptionDto {
 
   @ApiPropertyOptional({
     example: 'Bearer 6f1c0a7e9b2d4c58',
-    maxLength: 1000,
+    maxLength: AUTH_HEADER_MAX_LENGTH,
     description: 'Sent as the Authorization header with every event. Stored for that purpose and never shown again.',
   })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
-  @Matches(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/, { message: 'auth must be printable ASCII on one line, without leading or trailing spaces' })
+  @MaxLength(AUTH_HEADER_MAX_LENGTH)
+  @Matches(AUTH_HEADER_PATTERN, { message: 'auth must be printable ASCII on one line, without leading or trailing spaces' })
   auth?: string;
 
-  @ApiPropertyOptional({ example: 'GM1783', pattern: '^GM[0-9]{4}$', description: 'Defaults to the caller’s own municipality; a beheerder must give it.' })
+  @ApiPropertyOptional({ example: 'GM1783', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'Defaults to the caller’s own municipality; a beheerder must give it.' })
   @IsOptional()
   @IsString()
-  @Matches(/^GM[0-9]{4}$/, { message: 'gemeentecode must be GM followed by 4 digits' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
   gemeentecode?: string;
 }
 

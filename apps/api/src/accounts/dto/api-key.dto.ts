@@ -1,18 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ApiKeyEntity } from '@keurmerk/accounts';
+import { ACCOUNT_NAME_MAX_LENGTH, ApiKeyEntity, MUNICIPALITY_CODE_PATTERN } from '@keurmerk/accounts';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Vergunningensysteem productie', maxLength: 200 })
+  @ApiProperty({ example: 'Vergunningensysteem productie', maxLength: ACCOUNT_NAME_MAX_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
   @Matches(/\S/, { message: 'naam must not be blank' })
   naam: string;
 
-  @ApiProperty({ example: 'GM0363', pattern: '^GM[0-9]{4}$' })
+  @ApiProperty({ example: 'GM0363', pattern: MUNICIPALITY_CODE_PATTERN.source })
   @IsString()
-  @Matches(/^GM[0-9]{4}$/, { message: 'gemeentecode must be GM followed by 4 digits' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
   gemeentecode: string;
 }
 

@@ -1,18 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ORGANISATION_KINDS, OrganisationEntity, type OrganisationKind } from '@keurmerk/accounts';
+import {
+  ACCOUNT_NAME_MAX_LENGTH,
+  KVK_NUMBER_PATTERN,
+  ORGANISATION_KINDS,
+  OrganisationEntity,
+  type OrganisationKind,
+} from '@keurmerk/accounts';
 
 export class CreateOrganisationDto {
-  @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: 200 })
+  @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: ACCOUNT_NAME_MAX_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
   @Matches(/\S/, { message: 'naam must not be blank' })
   naam: string;
 
-  @ApiProperty({ example: '12345678', pattern: '^[0-9]{8}$' })
+  @ApiProperty({ example: '12345678', pattern: KVK_NUMBER_PATTERN.source })
   @IsString()
-  @Matches(/^[0-9]{8}$/, { message: 'kvkNummer must be 8 digits' })
+  @Matches(KVK_NUMBER_PATTERN, { message: 'kvkNummer must be 8 digits' })
   kvkNummer: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })

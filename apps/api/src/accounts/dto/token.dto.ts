@@ -1,17 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@keurmerk/accounts';
 
 export class CreateTokenDto {
-  @ApiProperty({ example: 'beheer@keurmerk.nl', maxLength: 254 })
+  @ApiProperty({ example: 'beheer@keurmerk.nl', maxLength: EMAIL_MAX_LENGTH })
   @IsString()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   @IsEmail()
   email: string;
 
-  @ApiProperty({ format: 'password', maxLength: 256 })
+  // Any length up to the maximum: a sign-in with a password that could never have been set still answers 401.
+  @ApiProperty({ format: 'password', maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   wachtwoord: string;
 }
 

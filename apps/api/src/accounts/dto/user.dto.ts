@@ -1,25 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role, UserEntity } from '@keurmerk/accounts';
+import {
+  ACCOUNT_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  MUNICIPALITY_CODE_PATTERN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type Role,
+  UserEntity,
+} from '@keurmerk/accounts';
 import { PageQueryDto } from '../../http/paging';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'j.jansen@flexwonen.nl', maxLength: 254 })
+  @ApiProperty({ example: 'j.jansen@flexwonen.nl', maxLength: EMAIL_MAX_LENGTH })
   @IsString()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   @IsEmail()
   email: string;
 
-  @ApiProperty({ format: 'password', minLength: 12, maxLength: 256 })
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
-  @MinLength(12)
-  @MaxLength(256)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   wachtwoord: string;
 
-  @ApiProperty({ example: 'Jan Jansen', maxLength: 200 })
+  @ApiProperty({ example: 'Jan Jansen', maxLength: ACCOUNT_NAME_MAX_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
   @Matches(/\S/, { message: 'naam must not be blank' })
   naam: string;
 
@@ -32,10 +41,10 @@ export class CreateUserDto {
   @IsUUID()
   organisatieId?: string;
 
-  @ApiPropertyOptional({ example: 'GM0363', pattern: '^GM[0-9]{4}$', description: 'Required for gemeente.' })
+  @ApiPropertyOptional({ example: 'GM0363', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'Required for gemeente.' })
   @IsOptional()
   @IsString()
-  @Matches(/^GM[0-9]{4}$/, { message: 'gemeentecode must be GM followed by 4 digits' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
   gemeentecode?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Auditors: end of the personal accreditation.' })

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { FINDING_STATUSES, FindingEntity, type FindingStatus, RepairReportEntity } from '@keurmerk/inspections';
+import { NOT_BLANK_PATTERN } from '@keurmerk/common';
+import {
+  FINDING_STATUSES,
+  FindingEntity,
+  type FindingStatus,
+  MAX_EXPLANATION_LENGTH,
+  MAX_RELATION_DESCRIPTION_LENGTH,
+  RepairReportEntity,
+} from '@keurmerk/inspections';
 import { PageQueryDto } from '../../http/paging';
 
 export class FindingQueryDto extends PageQueryDto {
@@ -99,11 +107,11 @@ export class ReviewDto {
   @IsBoolean()
   akkoord: boolean;
 
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({ maxLength: MAX_EXPLANATION_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(4000)
-  @Matches(/\S/, { message: 'toelichting must not be blank' })
+  @MaxLength(MAX_EXPLANATION_LENGTH)
+  @Matches(NOT_BLANK_PATTERN, { message: 'toelichting must not be blank' })
   toelichting: string;
 }
 
@@ -116,11 +124,11 @@ export class DeclareRelationDto {
   @IsUUID()
   organisatieId: string;
 
-  @ApiProperty({ maxLength: 1000, example: 'Vorig jaar in dienst als adviseur' })
+  @ApiProperty({ maxLength: MAX_RELATION_DESCRIPTION_LENGTH, example: 'Vorig jaar in dienst als adviseur' })
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
-  @Matches(/\S/, { message: 'omschrijving must not be blank' })
+  @MaxLength(MAX_RELATION_DESCRIPTION_LENGTH)
+  @Matches(NOT_BLANK_PATTERN, { message: 'omschrijving must not be blank' })
   omschrijving: string;
 }
 

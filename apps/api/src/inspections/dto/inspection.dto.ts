@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { INSPECTION_KINDS, INSPECTION_STATUSES, type InspectionKind, type InspectionStatus, InspectionEntity, FindingEntity } from '@keurmerk/inspections';
+import { MAX_CLIENT_REFERENCE_LENGTH, NOT_BLANK_PATTERN } from '@keurmerk/common';
+import {
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  type InspectionKind,
+  type InspectionStatus,
+  InspectionEntity,
+  FindingEntity,
+  MAX_ANSWER_REMARK_LENGTH,
+  MAX_EXPLANATION_LENGTH,
+} from '@keurmerk/inspections';
 import type { DocumentEntity } from '@keurmerk/documents';
 import { ANSWER_RESULTS } from '@keurmerk/norm';
 import { DocumentDto } from '../../http/document.dto';
@@ -149,7 +159,7 @@ export class AnswerInputDto {
   @ApiPropertyOptional({ minimum: 0, description: 'For meting criteria: the location total (m², count, litres).' })
   meetwaarde?: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: MAX_ANSWER_REMARK_LENGTH })
   opmerking?: string;
 }
 
@@ -178,11 +188,11 @@ export class DecideDto {
   @IsIn(['toekennen', 'afwijzen'])
   uitkomst: 'toekennen' | 'afwijzen';
 
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({ maxLength: MAX_EXPLANATION_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(4000)
-  @Matches(/\S/, { message: 'toelichting must not be blank' })
+  @MaxLength(MAX_EXPLANATION_LENGTH)
+  @Matches(NOT_BLANK_PATTERN, { message: 'toelichting must not be blank' })
   toelichting: string;
 }
 
@@ -219,6 +229,10 @@ export const UPLOAD_SCHEMA = (extra: Record<string, object>, required: string[])
   properties: {
     bestand: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB (judged by content).' },
     ...extra,
-    clientReferentie: { type: 'string', maxLength: 100, description: 'Your id for this upload; a retry with it returns the first upload.' },
+    clientReferentie: {
+      type: 'string',
+      maxLength: MAX_CLIENT_REFERENCE_LENGTH,
+      description: 'Your id for this upload; a retry with it returns the first upload.',
+    },
   },
 });

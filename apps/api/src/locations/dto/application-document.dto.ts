@@ -1,4 +1,4 @@
-import { MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/locations';
+import { MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
 
 /** The multipart body of an upload, for the OpenAPI document (the body is read by readMultipart, not by a pipe). */
 export const DOCUMENT_UPLOAD_SCHEMA = {

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { BAG_ID_PATTERN, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, normalisePostcode, POSTCODE_PATTERN } from '@keurmerk/common';
+import {
+  BAG_ID_PATTERN,
+  contractAddress,
+  HOUSE_LETTER_PATTERN,
+  HOUSE_NUMBER_ADDITION_PATTERN,
+  MAX_HOUSE_NUMBER,
+  MIN_HOUSE_NUMBER,
+  NO_CONTROL_CHARACTERS_PATTERN,
+  normalisePostcode,
+  POSTCODE_PATTERN,
+} from '@keurmerk/common';
 import {
   LocationEntity,
   MAX_ADDRESS_TEXT_LENGTH,
@@ -17,7 +27,6 @@ import { PageQueryDto } from '../../http/paging';
 // what needs the database (a current gemeentecode, the organisation).
 const postcodeInput = () => Transform(({ value }) => (typeof value === 'string' ? normalisePostcode(value) : value));
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
 
 export class LocationAddressInputDto {
   @ApiProperty({ example: '1234AB', pattern: POSTCODE_PATTERN.source, description: 'Spaces and case do not matter: `1234 ab` is `1234AB`.' })
@@ -26,10 +35,10 @@ export class LocationAddressInputDto {
   @Matches(POSTCODE_PATTERN, { message: 'postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB' })
   postcode: string;
 
-  @ApiProperty({ minimum: 1, maximum: 99999, example: 12 })
+  @ApiProperty({ minimum: MIN_HOUSE_NUMBER, maximum: MAX_HOUSE_NUMBER, example: 12 })
   @IsInt()
-  @Min(1)
-  @Max(99999)
+  @Min(MIN_HOUSE_NUMBER)
+  @Max(MAX_HOUSE_NUMBER)
   huisnummer: number;
 
   @ApiPropertyOptional({ example: 'A', pattern: HOUSE_LETTER_PATTERN.source, description: 'Kept upper case.' })
@@ -49,7 +58,7 @@ export class LocationAddressInputDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_ADDRESS_TEXT_LENGTH)
-  @Matches(NO_CONTROL_CHARACTERS, { message: 'straatnaam must not contain control characters' })
+  @Matches(NO_CONTROL_CHARACTERS_PATTERN, { message: 'straatnaam must not contain control characters' })
   straatnaam: string;
 
   @ApiProperty({ example: 'Naaldwijk', minLength: 1, maxLength: MAX_ADDRESS_TEXT_LENGTH })
@@ -57,7 +66,7 @@ export class LocationAddressInputDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_ADDRESS_TEXT_LENGTH)
-  @Matches(NO_CONTROL_CHARACTERS, { message: 'woonplaats must not contain control characters' })
+  @Matches(NO_CONTROL_CHARACTERS_PATTERN, { message: 'woonplaats must not contain control characters' })
   woonplaats: string;
 }
 

@@ -94,9 +94,6 @@ export class AdminPagesController {
   }
 
   private async locationsById(principal: PersonPrincipal, ids: string[]): Promise<Map<string, LocationEntity>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const found = await this.locations.visibleQuery(principal).andWhere('location.id IN (:...ids)', { ids: unique }).getMany();
-    return new Map(found.map((location) => [location.id, location]));
+    return this.locations.visibleByIds(principal, ids);
   }
 }

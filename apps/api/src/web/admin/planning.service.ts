@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { AccountService, type UserEntity } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
-import { InspectionService } from '@keurmerk/inspections';
+import type { UserEntity } from '@keurmerk/accounts';
+import { AppErrorCode, AppException, type InvalidParam } from '@keurmerk/common';
+import { InspectionException, InspectionService } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { fieldErrors, page, sendPage } from '../layout';
+import { refusalText } from '../shared/refusal-texts';
+import { auditorConflictText } from '../shared/refusals/inspections.texts';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { amsterdamInstant } from '../shared/page-parts';
 import { planForm, type PlanFormData } from './planning.view';
@@ -15,28 +15,25 @@ import { adminText } from './admin.texts';
 
 /**
  * What the planning pages (an application's inspection, a complaint's) share: the auditors to choose
- * from, the conflict check (InspectionService.conflictsOf, the rule planning itself applies) and the
- * form shown again after a check or a refusal.
+ * from, the conflict check (InspectionService.auditorConflicts, the rule planning itself applies) and the
+ * form shown again after a check or a refusal. It shapes pages only: the rules and queries are the
+ * inspections feature's.
  */
 @Injectable()
 export class AdminPlanning {
-  constructor(
-    private readonly inspections: InspectionService,
-    private readonly accounts: AccountService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly inspections: InspectionService) {}
 
-  /** The active auditors to choose from; a scheme has dozens, not thousands. */
+  /** The active auditors to choose from. */
   async auditors(): Promise<UserEntity[]> {
-    return (await this.accounts.listUsers({ page: 1, pageSize: MAX_PAGE_SIZE }, { role: 'auditor' })).items.filter((user) => user.active);
+    return this.inspections.activeAuditors();
   }
 
   /** The reasons the auditor may not inspect the location on the date (today if none is given); undefined without an auditor. */
   async conflictsFor(location: LocationEntity, auditorId: string, date: string, now: Date): Promise<string[] | undefined> {
-    const auditor = (await this.auditors()).find((a) => a.id === auditorId.toLowerCase());
+    const auditor = await this.inspections.activeAuditor(auditorId);
     if (!auditor) return undefined;
     const onDate = amsterdamInstant(date, '12:00') ? date : dateInAmsterdam(now);
-    return this.inspections.conflictsOf(this.db.manager, auditor, location, onDate);
+    return this.inspections.conflictsOf(auditor, location, onDate);
   }
 
   /** The planned moment of the form's date and time, or the problems naming the fields. */
@@ -62,8 +59,8 @@ export class AdminPlanning {
   }
 
   /**
-   * A refused plan: invalid fields beside the fields, a conflict with its reasons (found again by the
-   * same rule, in the beheerder's language). Anything else goes to the error page.
+   * A refused plan: invalid fields beside the fields, a conflict in the sentence for its code with the
+   * reasons the refusal carries (both in the beheerder's language). Anything else goes to the error page.
    */
   async refused(reply: FastifyReply, web: SignedInContext, error: unknown, data: Omit<PlanFormData, 'auditors'>): Promise<void> {
     if (!(error instanceof AppException)) throw error;
@@ -75,8 +72,10 @@ export class AdminPlanning {
       return;
     }
     if (error.code !== AppErrorCode.Conflict) throw error;
-    const conflicts = await this.conflictsFor(data.location, data.values.auditorId, data.values.datum, web.now);
-    const message = conflicts?.length ? adminText(web).auditorCannotDoInspectionChooseAnother : error.detail;
-    await this.send(reply, web, { ...data, conflicts: conflicts?.length ? conflicts : undefined, message }, 409);
+    // The refusal carries its reasons as data: shown in the beheerder's language, never parsed from its detail.
+    const reasons = error instanceof InspectionException ? (error.data.conflicts ?? []) : [];
+    const conflicts = reasons.map((conflict) => auditorConflictText(conflict)[web.language]);
+    const message = refusalText(web.language, error);
+    await this.send(reply, web, { ...data, conflicts: conflicts.length > 0 ? conflicts : undefined, message }, 409);
   }
 }

@@ -187,10 +187,7 @@ export class AuditorPagesController {
   }
 
   private async locationsOf(principal: PersonPrincipal, inspections: InspectionEntity[]) {
-    const ids = [...new Set(inspections.map((i) => i.locationId))];
-    if (ids.length === 0) return new Map();
-    const found = await this.locations.visibleQuery(principal).andWhere('location.id IN (:...ids)', { ids }).getMany();
-    return new Map(found.map((location) => [location.id, location]));
+    return this.locations.visibleByIds(principal, inspections.map((i) => i.locationId));
   }
 
   private async checklistData(principal: PersonPrincipal, id: string): Promise<ChecklistData> {

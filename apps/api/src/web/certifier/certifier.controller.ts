@@ -219,10 +219,7 @@ export class CertifierPagesController {
   }
 
   private async locationsOf(principal: PersonPrincipal, items: { locationId: string }[]): Promise<Map<string, LocationEntity>> {
-    const ids = [...new Set(items.map((item) => item.locationId))];
-    if (ids.length === 0) return new Map();
-    const found = await this.locations.visibleQuery(principal).andWhere('location.id IN (:...ids)', { ids }).getMany();
-    return new Map(found.map((location) => [location.id, location]));
+    return this.locations.visibleByIds(principal, items.map((item) => item.locationId));
   }
 
   private async auditorNames(inspections: InspectionEntity[]): Promise<Map<string, string>> {

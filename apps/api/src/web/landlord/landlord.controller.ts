@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
-import { CertificateService } from '@keurmerk/certificates';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE, type Page, type PageRequest } from '@keurmerk/common';
 import { DocumentService } from '@keurmerk/documents';
 import { FindingService, InspectionService } from '@keurmerk/inspections';
@@ -60,7 +60,7 @@ export class LandlordPagesController {
     private readonly applications: ApplicationService,
     private readonly inspections: InspectionService,
     private readonly findings: FindingService,
-    private readonly certificates: CertificateService,
+    private readonly certificates: CertificateQueryService,
     private readonly documents: DocumentService,
     private readonly norms: NormVersionService,
   ) {}

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { municipalityOf } from '@keurmerk/accounts';
-import { CERTIFICATE_STATUSES, type CertificateFilter, CertificateService, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
+import { CERTIFICATE_STATUSES, type CertificateFilter, CertificateQueryService, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
@@ -28,13 +28,13 @@ export function ownMunicipality(web: SignedInContext): string {
 
 /**
  * A municipality's certificates and the status changes in its area. The services limit the area
- * (CertificateService.list and PublicRegisterService.changes with the municipal principal); the CSV is
+ * (CertificateQueryService.list and PublicRegisterService.changes with the municipal principal); the CSV is
  * the open register's own export, of this municipality's valid certificates.
  */
 @WebController('app/gemeente', 'gemeente')
 export class MunicipalityPagesController {
   constructor(
-    private readonly certificates: CertificateService,
+    private readonly certificates: CertificateQueryService,
     private readonly register: PublicRegisterService,
   ) {}
 

@@ -1,5 +1,13 @@
 import { AppErrorCode, AppException, FeatureException } from '@keurmerk/common';
 import type { Language } from '../web-context';
+import { certificatesRefusalText } from './refusals/certificates.texts';
+import { verificationRefusalText } from './refusals/verification.texts';
+import { accountsRefusalText } from './refusals/accounts.texts';
+import { complaintsRefusalText } from './refusals/complaints.texts';
+import { normVersionsRefusalText } from './refusals/norm-versions.texts';
+import { webhooksRefusalText } from './refusals/webhooks.texts';
+import { inspectionsRefusalText } from './refusals/inspections.texts';
+import { locationsRefusalText } from './refusals/locations.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -13,7 +21,16 @@ export interface RefusalText {
  */
 type FeatureTexts = (code: string) => RefusalText;
 
-const BY_FEATURE: Record<string, FeatureTexts> = {};
+const BY_FEATURE: Record<string, FeatureTexts> = {
+  certificates: certificatesRefusalText as FeatureTexts,
+  verification: verificationRefusalText as FeatureTexts,
+  accounts: accountsRefusalText as FeatureTexts,
+  complaints: complaintsRefusalText as FeatureTexts,
+  'norm-versions': normVersionsRefusalText as FeatureTexts,
+  webhooks: webhooksRefusalText as FeatureTexts,
+  inspections: inspectionsRefusalText as FeatureTexts,
+  locations: locationsRefusalText as FeatureTexts,
+};
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
 function kindText(code: AppErrorCode): RefusalText {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { parseCertificateNumber } from '@keurmerk/certificates';
-import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { SEED_SIGNING_KID, seedScale } from './seed-scale';
+import { parseCertificateNumber } from './certificate-number';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { SEED_SIGNING_KID, seedScale } from './scale-seed';
 
 /** The scale seed: valid, verifiable certificates over every municipality, resumable, clear of real numbers. */
 describe('seed-scale', () => {

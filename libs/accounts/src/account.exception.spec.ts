@@ -1,0 +1,23 @@
+import { AppErrorCode, FeatureException } from '@keurmerk/common';
+import { AccountException, AccountExceptionCode } from './account.exception';
+
+describe('AccountException', () => {
+  it.each<[AccountExceptionCode, AppErrorCode]>([
+    [AccountExceptionCode.OrganisationNotFound, AppErrorCode.NotFound],
+    [AccountExceptionCode.KvkNumberTaken, AppErrorCode.Conflict],
+    [AccountExceptionCode.UserNotFound, AppErrorCode.NotFound],
+    [AccountExceptionCode.EmailTaken, AppErrorCode.Conflict],
+    [AccountExceptionCode.ApiKeyNotFound, AppErrorCode.NotFound],
+    [AccountExceptionCode.ApiKeyOtherMunicipality, AppErrorCode.Forbidden],
+    [AccountExceptionCode.ApiKeyCapReached, AppErrorCode.Conflict],
+  ])('%s is a refusal of kind %s', (code, kind) => {
+    const error = new AccountException(code, 'detail');
+    expect(error).toBeInstanceOf(FeatureException);
+    expect([error.code, error.reason, error.feature, error.detail]).toEqual([kind, code, 'accounts', 'detail']);
+  });
+
+  it('covers every code, each prefixed by the feature', () => {
+    expect(Object.values(AccountExceptionCode).length).toBe(7);
+    for (const code of Object.values(AccountExceptionCode)) expect(code).toMatch(/^account-[a-z-]+$/);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './overview.repository';
+export * from './reporting.module';
