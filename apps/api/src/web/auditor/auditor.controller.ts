@@ -1,3 +1,4 @@
+import { OFFLINE_CLIENT_REFERENCE_PATTERN } from '@keurmerk/inspections';
 import { Body, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
@@ -20,7 +21,7 @@ import { submitBody } from './submit.view';
 import { auditorText } from './auditor.texts';
 
 /** An offline client's id for a photo: a UUID from crypto.randomUUID(), or the form's own. */
-const CLIENT_REFERENCE = /^[A-Za-z0-9-]{8,100}$/;
+const CLIENT_REFERENCE = OFFLINE_CLIENT_REFERENCE_PATTERN;
 const RECENT_SUBMITTED = 10;
 const PAGE_SIZE = 100;
 

@@ -1,3 +1,4 @@
+import { MAX_EXPLANATION_LENGTH } from '@keurmerk/inspections';
 import type { Page } from '@keurmerk/common';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { AnswerEntity, DecisionEntity, FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
@@ -15,7 +16,8 @@ import { certifierText } from './certifier.texts';
 export const DECISIONS_PATH = '/app/besluiten';
 export const REVIEWS_PATH = '/app/besluiten/bevindingen';
 /** Explanations of a decision or a review: the REST API's limit. */
-export const MAX_EXPLANATION = 4000;
+/** The REST DTOs' limit, from the inspections feature's input rules. */
+export const MAX_EXPLANATION = MAX_EXPLANATION_LENGTH;
 
 export function decisionPath(inspectionId: string): string {
   return `${DECISIONS_PATH}/${inspectionId}`;

@@ -1,3 +1,4 @@
+import { MAX_REPAIR_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
@@ -24,7 +25,7 @@ import { landlordText } from './landlord.texts';
 const LIST_PAGE_SIZE = 50;
 /** At most this many characters of a repair description (multipart fields are limited to 1 KiB). */
 // As the REST route (POST /v1/bevindingen/{id}/herstelmeldingen).
-const MAX_REPAIR_DESCRIPTION = 4000;
+const MAX_REPAIR_DESCRIPTION = MAX_REPAIR_DESCRIPTION_LENGTH;
 
 /** Every page of a list the landlord may see (a landlord's certificates, findings, applications: few). */
 async function allPages<T>(fetch: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {

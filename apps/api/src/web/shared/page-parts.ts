@@ -1,5 +1,5 @@
 import type { PageRequest } from '@keurmerk/common';
-import { AppException, DEFAULT_PAGE_SIZE } from '@keurmerk/common';
+import { AppException, DEFAULT_PAGE_SIZE, isUuid } from '@keurmerk/common';
 import { createValidationPipe } from '../../http/validation';
 
 /*
@@ -72,7 +72,7 @@ export function amsterdamParts(instant: Date): { date: string; time: string } {
 
 /** A path id that is not a UUID names nothing: answered like anything the person may not see. */
 export function uuidOr404(id: string, what: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw AppException.notFound(what);
+  if (!isUuid(id)) throw AppException.notFound(what);
   return id.toLowerCase();
 }
 
