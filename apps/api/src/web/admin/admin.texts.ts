@@ -112,10 +112,6 @@ export const adminText = catalog({
   chooseAuditorCheck: { nl: 'Kies een auditor om te controleren.', en: 'Choose an auditor to check.' },
   chooseAnActiveAuditor: { nl: 'Kies een actieve auditor.', en: 'Choose an active auditor.' },
   chooseKindInspection: { nl: 'Kies een soort keuring.', en: 'Choose a kind of inspection.' },
-  auditorCannotDoInspectionChooseAnother: {
-    nl: 'Deze auditor kan deze keuring niet doen. Kies een andere auditor.',
-    en: 'This auditor cannot do this inspection. Choose another auditor.',
-  },
   unknown: { nl: 'Onbekend', en: 'Unknown' },
   status: { nl: 'Status', en: 'Status' },
   all: { nl: 'Alle', en: 'All' },
