@@ -5,6 +5,7 @@ import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
 import { CertificateLifecycleService, CertificateQueryService, PublishedKeysService } from '@keurmerk/certificates';
 import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { CertificateDto, CertificateNumberParam, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
 
@@ -47,7 +48,7 @@ export class CertificatesController {
     const { certificate, bytes } = await this.certificates.pdf(number);
     reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `inline; filename="${certificate.number}.pdf"`)
+      .header('Content-Disposition', contentDisposition(`${certificate.number}.pdf`, 'inline'))
       .header('ETag', `"${certificate.pdfSha256}"`)
       .header('Cache-Control', 'public, max-age=300');
     return bytes;

@@ -6,6 +6,7 @@ import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
 import { InspectionExceptionCode, inspectionNotFound, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
 import { readMultipart } from '../http/upload';
@@ -138,7 +139,7 @@ export class InspectionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const { document, bytes } = await this.inspections.evidenceContent(caller, id, documentId);
-    reply.header('Content-Type', document.contentType).header('Content-Disposition', `attachment; filename="${document.fileName.replace(/"/g, '')}"`);
+    reply.header('Content-Type', document.contentType).header('Content-Disposition', contentDisposition(document.fileName));
     return bytes;
   }
 

@@ -6,6 +6,7 @@ import type { Principal } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, InvalidParam, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
 import { CERTIFICATE_NUMBER_SCHEMA_PATTERN, CertificateDto } from '../certificates/certificate.dto';
+import { contentDisposition } from '../http/content-disposition';
 import { Access, Caller } from '../http/access';
 import { parseBoundedTimestamp, SINCE_BOUNDS } from '../http/bounds';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
@@ -139,7 +140,7 @@ export class VerificationController {
     const stream = Readable.from(inChunks(csv ? registerCsvLines(rows) : jsonChunks(rows)), { objectMode: false });
     void reply
       .header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .header('Content-Disposition', `inline; filename="keurmerk-register.${csv ? 'csv' : 'json'}"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-register.${csv ? 'csv' : 'json'}`, 'inline'))
       .header('Cache-Control', 'public, max-age=60')
       .send(stream);
   }

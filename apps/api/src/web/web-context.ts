@@ -23,11 +23,6 @@ export type SignedInContext = WebContext & { user: WebUser; session: WebSession 
 
 export type WebRequest = FastifyRequest & { web?: WebContext };
 
-/** One text in both languages, side by side where it is used: no key can go missing in one of them. */
-export function t(context: Pick<WebContext, 'language'>, nl: string, en: string): string {
-  return context.language === 'en' ? en : nl;
-}
-
 const TIME_ZONE = 'Europe/Amsterdam';
 
 function locale(context: Pick<WebContext, 'language'>): string {

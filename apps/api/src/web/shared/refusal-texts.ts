@@ -63,3 +63,11 @@ export function refusalText(language: Language, error: AppException): string {
   const texts = error instanceof FeatureException ? BY_FEATURE[error.feature]?.(error.reason) : undefined;
   return (texts ?? kindText(error.code))[language];
 }
+
+/**
+ * The feature's own sentence for a coded refusal, or undefined when the refusal carries no feature
+ * code: then the page says it in its own words for the situation (a kind, never an English detail).
+ */
+export function featureRefusalText(language: Language, error: AppException): string | undefined {
+  return error instanceof FeatureException ? BY_FEATURE[error.feature]?.(error.reason)[language] : undefined;
+}
