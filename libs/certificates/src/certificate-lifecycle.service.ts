@@ -2,7 +2,6 @@ import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@keurmerk/common';
 import { Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
-import { dateInAmsterdam } from '@keurmerk/norm';
 import { canChangeStatus, CertificateStatus } from './certificate-lifecycle';
 import { CertificateEntity, CertificateStatusChangeEntity } from './certificate.entities';
 import { CertificateException, CertificateExceptionCode } from './certificate.exception';
