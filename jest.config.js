@@ -14,6 +14,8 @@ export default {
   moduleNameMapper: {
     '^@keurmerk/migrations$': '<rootDir>/migrations/index.ts',
     '^@keurmerk/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // An ES module required by @fastify/static: Node loads it, Jest on Node 20 cannot (see the file).
+    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/global-setup.mjs',

@@ -365,7 +365,7 @@ describe('norm versions: the default norm, concepts and publication', () => {
       expect(paths['/normen/{versie}/publicaties'].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NormPublicationDto' });
       expect(paths['/normen/{versie}'].get.parameters).toEqual([expect.objectContaining({ name: 'versie', in: 'path', required: true, schema: expect.objectContaining({ pattern: expect.any(String) }) })]);
       expect(components.schemas.NormCriterionDto.properties).toHaveProperty('varianten');
-      expect(components.schemas.NormSectionDto.properties.criteria).toEqual({ type: 'array', minItems: 1, items: { $ref: '#/components/schemas/NormCriterionDto' } });
+      expect(components.schemas.NormSectionDto.properties.criteria).toEqual({ type: 'array', minItems: 1, maxItems: 200, items: { $ref: '#/components/schemas/NormCriterionDto' } });
     });
   });
 

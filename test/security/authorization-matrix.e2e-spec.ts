@@ -329,6 +329,11 @@ const MATRIX: Record<string, Route> = {
     policy: guarded({ beheerder: 'ok' }),
     call: async (w, _who, expected) => ({ method: 'POST', path: `/meldingen/${succeeds(expected) ? await w.fresh.complaint() : w.ids.complaint}/afhandelingen`, json: { toelichting: 'Afgehandeld' } }),
   },
+
+  // Surveillance: planning requests and the random sample are the beheerder's.
+  'GET /planningsverzoeken': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/planningsverzoeken', query: { ...page, status: 'open' } }) },
+  'POST /steekproeven': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'POST', path: '/steekproeven', json: { percentage: 10, zaad: '5eed' } }) },
+  'GET /steekproeven': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/steekproeven', query: page }) },
 };
 
 describe('authorization matrix: every OpenAPI route × every principal', () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
-import { PASSWORD } from '../support/scenario';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
+import { expectProblem, invalidParamNames, startTestApp, type TestApp } from '../support/test-app';
 import {
   bodyShapeCases,
   generatedBodies,
@@ -15,7 +15,7 @@ import {
   wrongFieldCases,
 } from './support/hostile-corpus';
 import { describeAnswer, type HttpCall } from './support/http-call';
-import { fetchOpenApi, jsonFieldTypesOf, type OpenApiDocument, operationsOf, tableDrift, WRITE_METHODS } from './support/openapi-routes';
+import { fetchOpenApi, jsonFieldTypesOf, type OpenApiDocument, operationsOf, tableDrift, unboundedInputs, WRITE_METHODS } from './support/openapi-routes';
 import { rowCounts } from './support/row-counts';
 import { PNG } from '../support/files';
 import { AREA_OUT, buildWorld, type PrincipalName, type World } from './support/world';
@@ -49,6 +49,23 @@ interface WriteTarget {
   reportsWith?: number;
   /** Tables a refused request writes to on purpose (failed sign-ins are counted to slow guessing). */
   recordsRefusalsIn?: string[];
+  /**
+   * A route whose every field is optional, so `{}` is a valid request that writes (a sample draw): the
+   * bodies this predicate accepts, judged here independently of the API, must answer 201 and may write to
+   * `writesTo`; every other body must still be refused.
+   */
+  allOptional?: { isValid(body: unknown): boolean; writesTo: string[] };
+}
+
+/** The sample draw's body as the contract defines it: `percentage` 1..100, `zaad` whole bytes of hex; null is absent. */
+function isValidSampleDraw(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const fields = body as Record<string, unknown>;
+  if (Object.keys(fields).some((key) => key !== 'percentage' && key !== 'zaad')) return false;
+  const { percentage, zaad } = fields;
+  const percentageOk = percentage === undefined || percentage === null || (Number.isInteger(percentage) && (percentage as number) >= 1 && (percentage as number) <= 100);
+  const seedOk = zaad === undefined || zaad === null || (typeof zaad === 'string' && /^(?:[0-9a-fA-F]{2}){1,32}$/.test(zaad));
+  return percentageOk && seedOk;
 }
 
 const draft = (versie: string) => ({ ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie, ingangsdatum: '2099-01-01' });
@@ -169,6 +186,14 @@ const WRITES: Record<string, WriteTarget> = {
     base: (w) => ({ auditorId: w.ids.auditor, gepland: '2026-06-01T09:00:00Z' }),
   },
   'POST /meldingen/{id}/afhandelingen': { who: 'beheerder', body: 'json', path: (_w, x) => `/meldingen/${x.closedComplaint}/afhandelingen`, base: () => ({ toelichting: 'Nogmaals' }) },
+  'POST /steekproeven': {
+    who: 'beheerder',
+    body: 'json',
+    creates: true,
+    path: () => '/steekproeven',
+    base: () => ({ percentage: 10, zaad: '5eed' }),
+    allOptional: { isValid: isValidSampleDraw, writesTo: ['sample_draw', 'planning_request', 'event_log'] },
+  },
 };
 
 /** Bytes that are not a PDF, or not this scheme's, sent as one; and the wrong ways to send them. */
@@ -292,7 +317,7 @@ describe('hostile input on every write endpoint', () => {
 
     const counted = async () => {
       const counts = await rowCounts(t);
-      for (const table of target.recordsRefusalsIn ?? []) delete counts[table];
+      for (const table of [...(target.recordsRefusalsIn ?? []), ...(target.allOptional?.writesTo ?? [])]) delete counts[table];
       return counts;
     };
     const before = await counted();
@@ -301,7 +326,8 @@ describe('hostile input on every write endpoint', () => {
       requestsTried++;
       tally[key] = (tally[key] ?? 0) + 1;
       const response = await w.call(target.who, call);
-      const wrong = wrongAnswer(response, target);
+      const valid = target.allOptional && call.json !== undefined && call.raw === undefined && target.allOptional.isValid(call.json);
+      const wrong = valid ? (response.status === 201 ? undefined : `a valid body answered ${response.status}`) : wrongAnswer(response, target);
       if (wrong) problems.push(`${name}: ${wrong} — ${describeAnswer(call, response)}`);
       return !wrong;
     };
@@ -321,5 +347,146 @@ describe('hostile input on every write endpoint', () => {
 
     expect(problems).toEqual([]);
     expect(await counted()).toEqual(before);
+  });
+});
+
+/**
+ * Issue 16, item 2: input an outside test turned into 500s. Each must be a 400 problem naming the
+ * field, with nothing written; and every number, date, text and list the contract takes has an upper
+ * and a lower bound, enforced and documented in the OpenAPI document.
+ */
+describe('hostile input: depth, huge numbers and far dates (issue 16, item 2)', () => {
+  let t: TestApp;
+  let s: Scenario;
+  let admin: { Authorization: string };
+  let inspectionId: string;
+  let certificate: string;
+  let complaintId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    s = await createScenario(t, 'h2');
+    admin = s.as('admin');
+    certificate = (await s.certifiedLocation()).number;
+    const planned = await t.http
+      .post('/v1/inspecties')
+      .set(admin)
+      .send({ locatieId: await s.location(), auditorId: s.id('auditor'), soort: 'initieel', gepland: '2026-06-01T09:00:00Z' })
+      .expect(201);
+    inspectionId = planned.body.id;
+    const complaint = await t.http.post('/v1/meldingen').send({ certificaatnummer: certificate, omschrijving: 'Te vol.', taal: 'nl' }).expect(201);
+    complaintId = (await t.sql<{ id: string }>('SELECT id FROM complaint WHERE reference = $1', [complaint.body.referentie]))[0].id;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const nested = (depth: number, leaf: unknown = 'bodem'): string => `${'{"a":'.repeat(depth)}${JSON.stringify(leaf)}${'}'.repeat(depth)}`;
+  const nestedArray = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const postRaw = (path: string, text: string, headers: Record<string, string> = {}) =>
+    t.http.post(path).set({ 'Content-Type': 'application/json', ...headers }).send(text);
+  const expectRefusedNaming = async (response: Response, name: string) => {
+    expectProblem(response, 400);
+    expect(invalidParamNames(response)).toContain(name);
+  };
+
+  it.each([3_000, 10_000, 100_000])('refuses JSON nested %i deep on the public complaint route, naming body, and writes nothing', async (depth) => {
+    const before = await rowCounts(t);
+    await expectRefusedNaming(await postRaw('/v1/meldingen', nested(depth)), 'body');
+    await expectRefusedNaming(await postRaw('/v1/meldingen', `{"certificaatnummer":${JSON.stringify(certificate)},"taal":"nl","omschrijving":${nested(depth)}}`), 'body');
+    await expectRefusedNaming(await postRaw('/v1/meldingen', nestedArray(depth)), 'body');
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('refuses deep JSON on an authenticated DTO route and on the norm document, naming body', async () => {
+    await expectRefusedNaming(await postRaw('/v1/organisaties', `{"naam":"Diep","kvkNummer":"12345678","soort":"verhuurder","x":${nested(5_000)}}`, admin), 'body');
+    await expectRefusedNaming(await postRaw('/v1/normen', nested(5_000), admin), 'body');
+    await expectRefusedNaming(await postRaw('/v1/bulkverificaties', `{"verzoeken":[${nestedArray(5_000)}]}`, admin), 'body');
+  });
+
+  it('still takes the deepest legitimate body, the norm document (depth 7)', async () => {
+    const draft = { ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie: '2096.1', ingangsdatum: '2096-01-01' };
+    await t.http.post('/v1/normen').set(admin).send(draft).expect(201);
+  });
+
+  it.each([1e15, 99_999_999_999, 2 ** 31, 1_000_001, Number.MAX_SAFE_INTEGER])('refuses meetwaarde %d, naming meetwaarde, and stores no answer', async (meetwaarde) => {
+    const before = await rowCounts(t);
+    const response = await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/RU-01`).set(s.as('auditor')).send({ meetwaarde });
+    await expectRefusedNaming(response, 'meetwaarde');
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('takes meetwaarde at its upper bound', async () => {
+    await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/RU-01`).set(s.as('auditor')).send({ meetwaarde: 1_000_000 }).expect(200);
+  });
+
+  it.each(['9999-12-31T23:59:59.999999999Z', '9999-12-31T23:59:59Z', '2101-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z'])(
+    'refuses gepland %s, naming gepland, on both planning routes',
+    async (gepland) => {
+      const before = await rowCounts(t);
+      const body = { locatieId: await s.location(), auditorId: s.id('auditor'), soort: 'initieel', gepland };
+      await expectRefusedNaming(await t.http.post('/v1/inspecties').set(admin).send(body), 'gepland');
+      const after = await rowCounts(t);
+      await expectRefusedNaming(await t.http.post(`/v1/meldingen/${complaintId}/inspecties`).set(admin).send({ auditorId: s.id('auditor'), gepland }), 'gepland');
+      expect(await rowCounts(t)).toEqual(after);
+      expect(after.inspection).toEqual(before.inspection);
+    },
+  );
+
+  it.each([
+    ['POST', '/v1/organisaties', { naam: 'Ver B.V.', kvkNummer: '12340001', soort: 'inspectie-instelling', accreditatieGeldigTot: '9999-12-31' }, 'accreditatieGeldigTot'],
+    ['POST', '/v1/organisaties', { naam: 'Oud B.V.', kvkNummer: '12340002', soort: 'inspectie-instelling', accreditatieGeldigTot: '1899-01-01' }, 'accreditatieGeldigTot'],
+    ['POST', '/v1/gebruikers', { email: 'ver@h2.test', wachtwoord: 'een-lang-wachtwoord', naam: 'Ver', rol: 'certificeerder', accreditatieGeldigTot: '2101-01-01' }, 'accreditatieGeldigTot'],
+    ['POST', '/v1/normen', { ...(normToContract(DEFAULT_NORM) as object), versie: '2095.1', ingangsdatum: '9999-12-31' }, 'ingangsdatum'],
+    ['POST', '/v1/normen', { ...(normToContract(DEFAULT_NORM) as object), versie: '2095.2', ingangsdatum: '1583-01-01' }, 'ingangsdatum'],
+  ] as [string, string, object, string][])('%s %s refuses a date out of range (%#)', async (_method, path, body, name) => {
+    const before = await rowCounts(t);
+    await expectRefusedNaming(await t.http.post(path).set(admin).send(body), name);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it.each(['9999-12-31T23:59:59.999999999Z', '2101-01-01T00:00:00Z', '0000-01-01T00:00:00Z'])('GET /v1/mutaties refuses sinds %s, naming sinds', async (sinds) => {
+    await expectRefusedNaming(await t.http.get('/v1/mutaties').set(admin).query({ sinds }), 'sinds');
+  });
+
+  it.each([
+    ['pagina', { pagina: '1000001' }],
+    ['pagina', { pagina: '1e15' }],
+    ['paginaGrootte', { paginaGrootte: '101' }],
+    ['paginaGrootte', { paginaGrootte: '0' }],
+  ])('a collection refuses %s out of range', async (name, query) => {
+    await expectRefusedNaming(await t.http.get('/v1/locaties').set(admin).query(query), name);
+  });
+
+  it('refuses norm numbers beyond their bounds, naming each by its path', async () => {
+    const draft = JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as { secties: { criteria: Record<string, unknown>[] }[] };
+    const measured = draft.secties.flatMap((s) => s.criteria).find((c) => c.soort === 'meting')!;
+    const yesNo = draft.secties.flatMap((s) => s.criteria).find((c) => c.soort === 'ja-nee')!;
+    yesNo.punten = 1e15;
+    measured.minimumEenheden = 99_999_999_999;
+    const response = await t.http.post('/v1/normen').set(admin).send({ ...draft, versie: '2094.1', ingangsdatum: '2094-01-01' });
+    expectProblem(response, 400);
+    expect(invalidParamNames(response).some((n) => n.endsWith('.punten'))).toBe(true);
+    expect(invalidParamNames(response).some((n) => n.endsWith('.minimumEenheden'))).toBe(true);
+  });
+
+  it('documents a lower and an upper bound for every number, a length for every text and a size for every list it takes', async () => {
+    const document = (await t.http.get('/v1/openapi.json').expect(200)).body as OpenApiDocument;
+    expect(unboundedInputs(document)).toEqual([]);
+  });
+});
+
+describe('requests the HTTP parser refuses (found by the fuzzer, issue 16 item 9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  // Repeated: the answer must arrive before the connection closes, every time.
+  it('answers a request line over 16 KiB with a 431 problem, not Fastify’s plain JSON', async () => {
+    for (let i = 0; i < 10; i++) expectProblem(await t.http.get('/v1/verificaties').query({ postcode: 'é'.repeat(4001) }), 431);
+  });
+
+  it('answers headers over 16 KiB with a 431 problem', async () => {
+    for (let i = 0; i < 10; i++) expectProblem(await t.http.get('/v1/health').set('X-Opvulling', 'x'.repeat(20_000 + i * 10_000)), 431);
   });
 });

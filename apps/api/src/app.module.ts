@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
 import { ComplaintsHttpModule } from './complaints/complaints-http.module';
+import { SurveillanceHttpModule } from './surveillance/surveillance-http.module';
 import { ResidentModule } from './resident/resident.module';
 import { WebModule } from './web/web.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         WebhooksHttpModule,
         VerificationHttpModule,
         ComplaintsHttpModule,
+        SurveillanceHttpModule,
         ResidentModule,
         WebModule,
         ...(options.withWorker || options.withIssuer ? [CertificateIssuanceModule] : []),

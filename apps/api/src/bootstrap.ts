@@ -7,6 +7,7 @@ import { PinoNestLogger, Runtime } from '@keurmerk/runtime';
 import { VerificationService } from '@keurmerk/verification';
 import { ApiModule, ApiModuleOptions } from './app.module';
 import { AccessGuard } from './http/access.guard';
+import { registerStaticFiles } from './http/hashed-assets';
 import { configureFastify, createFastifyAdapter } from './http/http-server';
 import { PublicRateWindows } from './http/public-rate-windows';
 import { buildOpenApiDocument } from './http/openapi';
@@ -21,6 +22,7 @@ export async function createApiApp(runtime: Runtime, logger: Logger, options: Ap
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await configureFastify(fastify);
+  await registerStaticFiles(fastify);
   installVerificationFastPath(fastify, app.get(VerificationService), app.get(PublicRateWindows), runtime.config);
 
   AccessGuard.assertDeclared(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));

@@ -5,6 +5,7 @@ import { EventsModule } from '@keurmerk/events';
 import { InspectionsModule } from '@keurmerk/inspections';
 import { WorkerModule } from '@keurmerk/jobs';
 import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
+import { SurveillanceModule } from '@keurmerk/surveillance';
 import { WebhooksModule } from '@keurmerk/webhooks';
 
 /** The worker: the jobs, and the certificate issuer, the one process (with the CLI) that holds the signing key. */
@@ -13,7 +14,7 @@ export class WorkerAppModule {
   static forRoot(runtime: Runtime, options: CoreOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [CoreModule.forRoot(runtime, options), EventsModule, DocumentsModule, CertificatesModule, CertificateIssuanceModule, InspectionsModule, WebhooksModule, WorkerModule],
+      imports: [CoreModule.forRoot(runtime, options), EventsModule, DocumentsModule, CertificatesModule, CertificateIssuanceModule, InspectionsModule, SurveillanceModule, WebhooksModule, WorkerModule],
     };
   }
 }

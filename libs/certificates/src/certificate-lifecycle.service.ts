@@ -2,7 +2,6 @@ import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@keurmerk/common';
 import { Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
-import { dateInAmsterdam } from '@keurmerk/norm';
 import { canChangeStatus, CertificateStatus } from './certificate-lifecycle';
 import { CertificateEntity, CertificateStatusChangeEntity } from './certificate.entities';
 import { CertificateException, CertificateExceptionCode } from './certificate.exception';
@@ -142,7 +141,7 @@ export class CertificateLifecycleService {
 
   /** Certificates past their last valid day become `verlopen`, in batches; returns how many. */
   async expire(actor: Actor = SYSTEM_ACTOR): Promise<number> {
-    const today = dateInAmsterdam(this.clock.now());
+    const today = this.clock.today();
     let expired = 0;
     for (;;) {
       const batch = await this.certificates.transaction(async (manager) => {

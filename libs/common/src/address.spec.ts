@@ -1,4 +1,4 @@
-import { normalisePostcode, validateAddressKey } from './address';
+import { MAX_POSTCODE_INPUT_LENGTH, normalisePostcode, validateAddressKey } from './address';
 
 describe('address normalisation', () => {
   it.each([
@@ -38,5 +38,12 @@ describe('address normalisation', () => {
 
   it('lists every problem at once', () => {
     expect(validateAddressKey({ postcode: 'x', huisnummer: -1, huisletter: '1' }).problems).toHaveLength(3);
+  });
+});
+
+describe('validateAddressKey postcode length (issue 16)', () => {
+  it('takes stray spaces but not a postcode longer than MAX_POSTCODE_INPUT_LENGTH', () => {
+    expect(validateAddressKey({ postcode: ' 2671  ab ', huisnummer: 1 }).problems).toEqual([]);
+    expect(validateAddressKey({ postcode: `2671${' '.repeat(MAX_POSTCODE_INPUT_LENGTH)}AB`, huisnummer: 1 }).problems.map((p) => p.name)).toEqual(['postcode']);
   });
 });

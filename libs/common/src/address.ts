@@ -17,6 +17,9 @@ export const BAG_ID_PATTERN = /^[0-9]{4}20[0-9]{10}$/;
 export const MIN_HOUSE_NUMBER = 1;
 export const MAX_HOUSE_NUMBER = 99999;
 
+/** The longest postcode input taken: `1234 ab` with room for stray spaces, not a megabyte of them. */
+export const MAX_POSTCODE_INPUT_LENGTH = 16;
+
 /** `1234 ab` and `1234AB` are the same postcode. */
 export function normalisePostcode(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
@@ -49,6 +52,8 @@ export function validateAddressKey(
   let postcode: string | undefined;
   if (typeof input.postcode !== 'string' || input.postcode.trim() === '') {
     problems.push({ name: field('postcode'), code: 'required', reason: 'Postcode is required, e.g. 1234AB.' });
+  } else if (input.postcode.length > MAX_POSTCODE_INPUT_LENGTH) {
+    problems.push({ name: field('postcode'), code: 'pattern', reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.' });
   } else {
     postcode = normalisePostcode(input.postcode);
     if (!POSTCODE_PATTERN.test(postcode)) {

@@ -77,6 +77,12 @@ export interface AppConfig {
     /** A job still running after this long is taken as lost with its worker, and runs again. */
     timeoutSeconds: number;
   };
+  surveillance: {
+    /** Days before a certificate's last valid day on which its re-inspection is asked for. */
+    reinspectionLeadDays: number;
+    /** The unannounced sample's share of certified locations a year, in percent; 1/12 is drawn each month. */
+    samplePercentagePerYear: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -262,6 +268,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobs: {
       // pg-boss's own default; a lower one reruns the jobs of a killed worker sooner.
       timeoutSeconds: read.integer('JOB_TIMEOUT_SECONDS', 900, 2, 86_400),
+    },
+    surveillance: {
+      reinspectionLeadDays: read.integer('HERINSPECTIE_VOORLOOP_DAGEN', 90, 1, 365),
+      samplePercentagePerYear: read.integer('STEEKPROEF_PERCENTAGE_PER_JAAR', 10, 0, 100),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -5,6 +5,7 @@ export * from './inspection-status';
 export * from './certification-port';
 export * from './inspection.repository';
 export * from './finding.repository';
+export * from './inspection-planning.port';
 export * from './inspection.service';
 export * from './finding.service';
 export * from './overdue-findings.processor';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountService, hasRole, OrganisationEntity, PersonPrincipal, UserEntity } from '@keurmerk/accounts';
@@ -32,6 +32,7 @@ import {
   inspectionNotFound,
 } from './inspection.exception';
 import { InspectionFilter, InspectionRepository } from './inspection.repository';
+import { InspectionPlanningObserver } from './inspection-planning.port';
 import { canMove, isOpenForAnswers } from './inspection-status';
 import {
   AnswerEntity,
@@ -89,6 +90,7 @@ export class InspectionService {
     private readonly events: EventLog,
     private readonly certification: CertificationPort,
     private readonly clock: Clock,
+    @Optional() private readonly planningObserver?: InspectionPlanningObserver,
   ) {}
 
   async get(principal: PersonPrincipal, id: string): Promise<InspectionEntity> {
@@ -186,6 +188,7 @@ export class InspectionService {
           status: 'gepland',
         },
       });
+      await this.planningObserver?.planned(manager, { inspectionId: inspection.id, locationId: inspection.locationId, kind: inspection.kind, actor: actorOf(caller) });
       return inspection;
     });
   }
@@ -223,7 +226,7 @@ export class InspectionService {
     const criterion = findCriterion(norm, criterionCode);
     if (!criterion)
       throw inspectionNotFound(InspectionExceptionCode.CriterionNotFound, `Criterion ${criterionCode} of norm ${norm.version}`);
-    const problems = validateAnswer(criterion, body);
+    const problems = validateAnswer(criterion, body, { inspectionKind: pinned.kind });
     if (problems.length > 0) throw AppException.invalid(problems);
     const input = answerFromContract(criterion, body as AnswerBody);
 

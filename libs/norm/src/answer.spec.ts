@@ -6,6 +6,8 @@ import {
   findCriterion,
   unansweredCriteria,
   validateAnswer,
+  criteriaOf,
+  MAX_MEASUREMENT,
 } from './index';
 
 function criterion(code: string): Criterion {
@@ -93,5 +95,17 @@ describe('unansweredCriteria', () => {
 
   it('does not mistake inherited object keys for answers', () => {
     expect(unansweredCriteria(DEFAULT_NORM, {})).toHaveLength(27);
+  });
+});
+
+describe('validateAnswer bounds (issue 16)', () => {
+  const measured = criteriaOf(DEFAULT_NORM).find((c) => c.kind === 'measured')!;
+
+  it.each([MAX_MEASUREMENT + 1, 99_999_999_999, 1e15])('refuses meetwaarde %d, naming meetwaarde', (meetwaarde) => {
+    expect(validateAnswer(measured, { meetwaarde }).map((p) => [p.name, p.code])).toEqual([['meetwaarde', 'range']]);
+  });
+
+  it('takes meetwaarde at the bound', () => {
+    expect(validateAnswer(measured, { meetwaarde: MAX_MEASUREMENT })).toEqual([]);
   });
 });

@@ -23,8 +23,30 @@ export interface AnswerBody {
 export type Answers = ReadonlyMap<string, Answer> | Readonly<Record<string, Answer | undefined>>;
 
 export const MAX_REMARK_LENGTH = 2000;
+/**
+ * The largest measurement (m², m³, litres or a count for a whole location) the platform takes. Far
+ * above any real housing; below it, the persons a measurement supports always fit a PostgreSQL
+ * integer (1e15 did not: issue 16).
+ */
+export const MAX_MEASUREMENT = 1_000_000;
 
 const ANSWER_FIELDS = new Set(['resultaat', 'meetwaarde', 'opmerking']);
+
+/** What the norm needs to know of the inspection an answer belongs to. */
+export interface AnswerContext {
+  /** The inspection's `soort` (initieel, periodiek, onaangekondigd, herinspectie); unknown: not judged. */
+  readonly inspectionKind?: string;
+}
+
+/** The `soort` of a location's first inspection, the one that leads to its first certificate. */
+export const FIRST_INSPECTION_KIND = 'initieel';
+
+/**
+ * Criteria about something the certificate itself brings to the location: the information card is
+ * printed with the certificate, so before the first certificate it cannot hang there (nvt), and on
+ * every later inspection it must (nvt would excuse a missing card on a certified location).
+ */
+export const NOT_APPLICABLE_ONLY_ON_FIRST_INSPECTION: ReadonlySet<string> = new Set(['IF-01']);
 
 export function answerFor(answers: Answers, code: string): Answer | undefined {
   if (isMap(answers)) return answers.get(code);
@@ -42,7 +64,7 @@ export function answerFor(answers: Answers, code: string): Answer | undefined {
  * `nvt` is rejected there, though: a measured criterion bounds capacity and always needs a value
  * (a missing facility is measured as 0).
  */
-export function validateAnswer(criterion: Criterion, input: unknown): Problem[] {
+export function validateAnswer(criterion: Criterion, input: unknown, context: AnswerContext = {}): Problem[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return [{ name: 'body', code: 'invalid-type', reason: 'An answer is a JSON object.' }];
   }
@@ -82,7 +104,7 @@ export function validateAnswer(criterion: Criterion, input: unknown): Problem[] 
     }
   }
   // A field with the wrong type is already reported; judging it again would only add noise.
-  const semantic = answerProblems(criterion, answer, '').filter((problem) => !mistyped.has(problem.name));
+  const semantic = answerProblems(criterion, answer, '', context).filter((problem) => !mistyped.has(problem.name));
   return [...problems, ...semantic];
 }
 
@@ -119,7 +141,7 @@ function isAnswered(criterion: Criterion, answer: Answer | undefined): boolean {
  * Semantic problems of an answer against its criterion. `prefix` qualifies the field names when
  * several answers are checked together (at submission).
  */
-export function answerProblems(criterion: Criterion, answer: Answer, prefix: string): Problem[] {
+export function answerProblems(criterion: Criterion, answer: Answer, prefix: string, context: AnswerContext = {}): Problem[] {
   const field = (name: string): string => (prefix ? `${prefix}.${name}` : name);
   const problems: Problem[] = [];
   if (criterion.kind === 'yes-no') {
@@ -129,6 +151,12 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
       problems.push({ name: field('resultaat'), code: 'not-allowed', reason: 'A knock-out criterion cannot be nvt.' });
     } else if (answer.result === 'nvt' && !criterion.notApplicableAllowed) {
       problems.push({ name: field('resultaat'), code: 'not-allowed', reason: 'This criterion cannot be nvt.' });
+    } else if (answer.result === 'nvt' && !notApplicableOnThisInspection(criterion, context)) {
+      problems.push({
+        name: field('resultaat'),
+        code: 'not-allowed',
+        reason: `${criterion.code} can be nvt only on a first inspection (soort ${FIRST_INSPECTION_KIND}); the information card belongs at a certified location.`,
+      });
     }
     if (answer.measurement !== undefined) {
       problems.push({ name: field('meetwaarde'), code: 'not-allowed', reason: 'A ja-nee criterion has no meetwaarde.' });
@@ -149,10 +177,17 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
     problems.push({ name: field('meetwaarde'), code: 'invalid-type', reason: 'meetwaarde is a finite number.' });
   } else if (value < 0) {
     problems.push({ name: field('meetwaarde'), code: 'range', reason: 'meetwaarde cannot be negative.' });
+  } else if (value > MAX_MEASUREMENT) {
+    problems.push({ name: field('meetwaarde'), code: 'range', reason: `meetwaarde is at most ${MAX_MEASUREMENT}.` });
   } else if (criterion.unit === 'aantal' && !Number.isInteger(value)) {
     problems.push({ name: field('meetwaarde'), code: 'not-integer', reason: 'A count (eenheid aantal) is a whole number.' });
   }
   return problems;
+}
+
+function notApplicableOnThisInspection(criterion: Criterion, context: AnswerContext): boolean {
+  if (!NOT_APPLICABLE_ONLY_ON_FIRST_INSPECTION.has(criterion.code) || context.inspectionKind === undefined) return true;
+  return context.inspectionKind === FIRST_INSPECTION_KIND;
 }
 
 /** JSON null is read as "not given" so clients may send every field with every answer. */

@@ -23,6 +23,7 @@ export {
   CRITERION_CODE_PATTERN,
   MAX_GUIDANCE_LENGTH,
   MAX_TITLE_LENGTH,
+  NORM_LIMITS,
   SECTION_CODE_PATTERN,
   VERSION_PATTERN,
   normFromContract,
@@ -44,8 +45,18 @@ export type {
 export { judgeMeasurement, resolveMeasurementRule, variantMatches } from './measurement';
 export type { MeasurementJudgement, MeasurementRule } from './measurement';
 
-export { ANSWER_RESULTS, MAX_REMARK_LENGTH, answerFor, answerFromContract, unansweredCriteria, validateAnswer } from './answer';
-export type { Answer, AnswerBody, AnswerResult, Answers } from './answer';
+export {
+  ANSWER_RESULTS,
+  FIRST_INSPECTION_KIND,
+  MAX_MEASUREMENT,
+  MAX_REMARK_LENGTH,
+  NOT_APPLICABLE_ONLY_ON_FIRST_INSPECTION,
+  answerFor,
+  answerFromContract,
+  unansweredCriteria,
+  validateAnswer,
+} from './answer';
+export type { Answer, AnswerBody, AnswerContext, AnswerResult, Answers } from './answer';
 
 export {
   MAJOR_REPAIR_WORKING_DAYS,
@@ -56,7 +67,17 @@ export {
 } from './evaluation';
 export type { CriterionOutcome, Finding, InspectedLocation, InspectionInput, InspectionResult, Outcome } from './evaluation';
 
-export { addDays, addMonths, compareIsoDates, dateInAmsterdam, dayOfWeek, daysInMonth, isIsoDate } from './iso-date';
+export {
+  addDays,
+  addMonths,
+  compareIsoDates,
+  dateInAmsterdam,
+  dayOfWeek,
+  daysInMonth,
+  EARLIEST_CONTRACT_DATE,
+  isIsoDate,
+  LATEST_CONTRACT_DATE,
+} from './iso-date';
 export type { IsoDate } from './iso-date';
 export { addWorkingDays, dutchPublicHolidays, easterSunday, isDutchPublicHoliday, isWorkingDay } from './working-days';
 export type { PublicHoliday } from './working-days';

@@ -7,6 +7,13 @@ import { NormError } from './problem';
  */
 export type IsoDate = string;
 
+/**
+ * The days the contract takes as input (issue 16): a date or timestamp outside them is refused as
+ * invalid input, never carried into arithmetic or a query where year 10000 breaks something.
+ */
+export const EARLIEST_CONTRACT_DATE: IsoDate = '2000-01-01';
+export const LATEST_CONTRACT_DATE: IsoDate = '2100-12-31';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 // The Gregorian calendar (and the Easter algorithm) starts in 1583; Date.UTC also misreads years 0-99.

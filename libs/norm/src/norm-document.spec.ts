@@ -1,6 +1,7 @@
 import {
   DEFAULT_NORM,
   NormDocument,
+  NORM_LIMITS,
   normFromContract,
   normToContract,
   parseNormDocument,
@@ -221,5 +222,41 @@ describe('parseNormDocument', () => {
     const result = parseNormDocument({ ...defaultDocument(), versie: 'x' });
     expect(result.ok).toBe(false);
     expect(!result.ok && names(result.problems)).toEqual([{ name: 'versie', code: 'pattern' }]);
+  });
+});
+
+describe('validateNormDocument bounds (issue 16)', () => {
+  const document = () => JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as { ingangsdatum: string; secties: { criteria: Record<string, unknown>[] }[] };
+
+  it.each([
+    ['punten', 1e15],
+    ['punten', NORM_LIMITS.points + 1],
+  ])('refuses %s %d on a ja-nee criterion', (field, value) => {
+    const d = document();
+    const criterion = d.secties.flatMap((s) => s.criteria).find((c) => c.soort === 'ja-nee')!;
+    criterion[field] = value;
+    expect(validateNormDocument(d).map((p) => [p.name.split('.').pop(), p.code])).toEqual([[field, 'range']]);
+  });
+
+  it.each([
+    ['minimumEenheden', 99_999_999_999],
+    ['minimumPersonen', NORM_LIMITS.minimumPersons + 1],
+  ])('refuses %s %d on a meting criterion', (field, value) => {
+    const d = document();
+    const criterion = d.secties.flatMap((s) => s.criteria).find((c) => c.soort === 'meting')!;
+    criterion[field] = value;
+    expect(validateNormDocument(d).map((p) => [p.name.split('.').pop(), p.code])).toEqual([[field, 'range']]);
+  });
+
+  it.each(['1999-12-31', '2101-01-01', '9999-12-31'])('refuses ingangsdatum %s', (date) => {
+    const d = document();
+    d.ingangsdatum = date;
+    expect(validateNormDocument(d).map((p) => [p.name, p.code])).toEqual([['ingangsdatum', 'range']]);
+  });
+
+  it('refuses more sections than the limit as one problem', () => {
+    const d = document();
+    d.secties = Array.from({ length: NORM_LIMITS.sections + 1 }, () => d.secties[0]);
+    expect(validateNormDocument(d).map((p) => [p.name, p.code])).toEqual([['secties', 'too-many']]);
   });
 });

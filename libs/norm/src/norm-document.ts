@@ -1,4 +1,5 @@
-import { isIsoDate } from './iso-date';
+import { MAX_MEASUREMENT } from './answer';
+import { EARLIEST_CONTRACT_DATE, isIsoDate, LATEST_CONTRACT_DATE } from './iso-date';
 import {
   Criterion,
   HOUSING_TYPES,
@@ -66,6 +67,24 @@ export const SECTION_CODE_PATTERN = /^[A-Z]{2,4}$/;
 export const CRITERION_CODE_PATTERN = /^[A-Z]{2,4}-[0-9]{2,3}$/;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_GUIDANCE_LENGTH = 4000;
+
+/**
+ * Upper bounds for every number and list of a norm document (issue 16): far above any real norm, low
+ * enough that nothing derived from them (scores, persons supported, stored as PostgreSQL integers)
+ * can overflow.
+ */
+export const NORM_LIMITS = {
+  sections: 50,
+  criteriaPerSection: 200,
+  variants: 20,
+  points: 1000,
+  /** minimumPerPersoon and minimumEenheden are in the unit of a measurement, so bounded like one. */
+  units: MAX_MEASUREMENT,
+  personsPerUnit: 100,
+  minimumPersons: 10_000,
+  earliestEffectiveDate: EARLIEST_CONTRACT_DATE,
+  latestEffectiveDate: LATEST_CONTRACT_DATE,
+} as const;
 
 export function normToContract(norm: NormVersion): NormDocument {
   return {
@@ -229,12 +248,17 @@ export function validateNormDocument(input: unknown): Problem[] {
   const effectiveDate = requireString(input, 'ingangsdatum', '', problems);
   if (effectiveDate !== undefined && !isIsoDate(effectiveDate)) {
     problems.add('ingangsdatum', 'invalid-date', 'ingangsdatum is an existing date, YYYY-MM-DD.');
+  } else if (effectiveDate !== undefined && (effectiveDate < NORM_LIMITS.earliestEffectiveDate || effectiveDate > NORM_LIMITS.latestEffectiveDate)) {
+    problems.add('ingangsdatum', 'range', `ingangsdatum is from ${NORM_LIMITS.earliestEffectiveDate} to ${NORM_LIMITS.latestEffectiveDate}.`);
   }
 
   const sections = requireArray(input, 'secties', '', problems);
   if (sections === undefined) return problems.list;
   if (sections.length === 0) {
     problems.add('secties', 'too-few', 'A norm has at least one section.');
+  } else if (sections.length > NORM_LIMITS.sections) {
+    problems.add('secties', 'too-many', `A norm has at most ${NORM_LIMITS.sections} sections.`);
+    return problems.list;
   }
   const sectionCodes = new Map<string, string>();
   const criterionCodes = new Map<string, string>();
@@ -262,6 +286,9 @@ function validateSection(
   if (criteria === undefined) return;
   if (criteria.length === 0) {
     problems.add(join(path, 'criteria'), 'too-few', 'A section has at least one criterion.');
+  } else if (criteria.length > NORM_LIMITS.criteriaPerSection) {
+    problems.add(join(path, 'criteria'), 'too-many', `A section has at most ${NORM_LIMITS.criteriaPerSection} criteria.`);
+    return;
   }
   criteria.forEach((criterion, index) =>
     validateCriterion(criterion, `${join(path, 'criteria')}[${index}]`, criterionCodes, problems),
@@ -311,6 +338,8 @@ function validateCriterion(
     problems.add(join(path, 'punten'), 'not-integer', 'punten is a whole number.');
   } else if (points < 1) {
     problems.add(join(path, 'punten'), 'range', 'punten is greater than 0.');
+  } else if (points > NORM_LIMITS.points) {
+    problems.add(join(path, 'punten'), 'range', `punten is at most ${NORM_LIMITS.points}.`);
   }
 
   if (!isGiven(kind)) {
@@ -350,14 +379,18 @@ function validateMeasured(criterion: JsonObject, path: string, problems: Problem
     problems.add(join(path, 'eenheid'), 'invalid-value', `eenheid is one of ${MEASUREMENT_UNITS.join(', ')}.`);
   }
   validatePerPersonRule(criterion, path, 'A meting criterion', problems);
-  validateNumber(criterion, 'minimumEenheden', path, { integer: false, minimum: 0, exclusive: false }, problems);
-  validateNumber(criterion, 'minimumPersonen', path, { integer: true, minimum: 0, exclusive: false }, problems);
+  validateNumber(criterion, 'minimumEenheden', path, { integer: false, minimum: 0, exclusive: false, maximum: NORM_LIMITS.units }, problems);
+  validateNumber(criterion, 'minimumPersonen', path, { integer: true, minimum: 0, exclusive: false, maximum: NORM_LIMITS.minimumPersons }, problems);
 
   const variants = criterion.varianten;
   if (!isGiven(variants)) return;
   const variantsPath = join(path, 'varianten');
   if (!Array.isArray(variants)) {
     problems.add(variantsPath, 'invalid-type', 'varianten is a list.');
+    return;
+  }
+  if (variants.length > NORM_LIMITS.variants) {
+    problems.add(variantsPath, 'too-many', `A criterion has at most ${NORM_LIMITS.variants} variants.`);
     return;
   }
   const earlier: JsonObject[] = [];
@@ -396,9 +429,8 @@ function validateMeasured(criterion: JsonObject, path: string, problems: Problem
 
 /** Exactly one of the two per-person rules, each a positive number. */
 function validatePerPersonRule(object: JsonObject, path: string, subject: string, problems: Problems): void {
-  const positive = { integer: false, minimum: 0, exclusive: true };
-  validateNumber(object, 'minimumPerPersoon', path, positive, problems);
-  validateNumber(object, 'personenPerEenheid', path, positive, problems);
+  validateNumber(object, 'minimumPerPersoon', path, { integer: false, minimum: 0, exclusive: true, maximum: NORM_LIMITS.units }, problems);
+  validateNumber(object, 'personenPerEenheid', path, { integer: false, minimum: 0, exclusive: true, maximum: NORM_LIMITS.personsPerUnit }, problems);
   const given = [object.minimumPerPersoon, object.personenPerEenheid].filter(isGiven).length;
   if (given !== 1) {
     problems.add(
@@ -460,6 +492,7 @@ interface NumberRule {
   readonly integer: boolean;
   readonly minimum: number;
   readonly exclusive: boolean;
+  readonly maximum: number;
 }
 
 function validateNumber(object: JsonObject, field: string, path: string, rule: NumberRule, problems: Problems): void {
@@ -472,6 +505,8 @@ function validateNumber(object: JsonObject, field: string, path: string, rule: N
     problems.add(name, 'not-integer', `${field} is a whole number.`);
   } else if (rule.exclusive ? value <= rule.minimum : value < rule.minimum) {
     problems.add(name, 'range', `${field} is ${rule.exclusive ? 'greater than' : 'at least'} ${rule.minimum}.`);
+  } else if (value > rule.maximum) {
+    problems.add(name, 'range', `${field} is at most ${rule.maximum}.`);
   }
 }
 

@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'exactly-one-required'
   | 'not-allowed'
   | 'too-few'
+  | 'too-many'
   | 'too-long'
   | 'unreachable'
   | 'unanswered';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@keurmerk/accounts';
 import { municipalityOf } from '@keurmerk/accounts';
 import { Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
-import { dateInAmsterdam } from '@keurmerk/norm';
 import { VerificationException, VerificationExceptionCode } from './verification.exception';
 import { VerificationRepository } from './verification.repository';
 
@@ -48,7 +47,7 @@ export class PublicRegisterService {
    * keyset batches; with `municipalityCode`, those in that municipality only (its own export).
    */
   async *validCertificates(filter: { municipalityCode?: string } = {}): AsyncGenerator<RegisterRow> {
-    const today = dateInAmsterdam(this.clock.now());
+    const today = this.clock.today();
     let after = '';
     for (;;) {
       const rows = await this.repository.registerBatch(after, REGISTER_BATCH, today, filter.municipalityCode ?? null);

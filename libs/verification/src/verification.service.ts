@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addressKey } from '@keurmerk/certificates';
 import { Clock } from '@keurmerk/common';
-import { dateInAmsterdam } from '@keurmerk/norm';
 import { VerificationCache } from './verification-cache';
 import { FactsLookup, VerificationRepository } from './verification.repository';
 import { CertificateFacts, Reason, Verdict, VerificationRequest } from './verification.types';
@@ -36,7 +35,6 @@ function addressOf(request: { postcode: string; houseNumber: number; houseLetter
 export class VerificationService {
   /** Rendered answers by renderer, then by the cached facts object they were made from (or NOT_FOUND). */
   private readonly rendered = new WeakMap<(verdict: Verdict) => string, WeakMap<object, { day: string; text: string }>>();
-  private todayMemo = { minute: NaN, date: '' };
 
   constructor(
     private readonly repository: VerificationRepository,
@@ -139,12 +137,9 @@ export class VerificationService {
     return facts;
   }
 
-  /** Today in Amsterdam, worked out once a minute (time zones shift by whole hours, so never mid-minute). */
+  /** The clock's Amsterdam today (memoised per minute there), as every deadline and expiry uses. */
   private today(): string {
-    const now = this.clock.now().getTime();
-    const minute = Math.floor(now / 60_000);
-    if (minute !== this.todayMemo.minute) this.todayMemo = { minute, date: dateInAmsterdam(new Date(now)) };
-    return this.todayMemo.date;
+    return this.clock.today();
   }
 }
 

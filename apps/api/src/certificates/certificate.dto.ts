@@ -1,9 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Param } from '@nestjs/common';
+import { ApiParam, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { contractAddress } from '@keurmerk/common';
 import { CERTIFICATE_STATUSES, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
 import { AddressDto } from '../http/address.dto';
 import { PageQueryDto } from '../http/paging';
+
+/** A certificate number's form (KM-2026-000123-4); the check digit is checked by the services. */
+export const CERTIFICATE_NUMBER_SCHEMA_PATTERN = '^KM-[0-9]{4}-[0-9]{6}-[0-9]$';
+
+/** The `{nummer}` path parameter, documented with its form; the services answer 400 for a wrong one. */
+export const CertificateNumberParam =
+  (): ParameterDecorator =>
+  (target, key, index) => {
+    Param('nummer')(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) {
+      ApiParam({ name: 'nummer', required: true, schema: { type: 'string', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN, example: 'KM-2026-000123-4' } })(target, key!, descriptor);
+    }
+  };
 
 export class HolderDto {
   @ApiProperty()

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
 import { CertificateLifecycleService, CertificateQueryService, PublishedKeysService } from '@keurmerk/certificates';
 import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
-import { CertificateDto, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
+import { CertificateDto, CertificateNumberParam, CertificateQueryDto, StatusChangeDto } from './certificate.dto';
 
 @ApiTags('Certificaten')
 @Controller('v1/certificaten')
@@ -34,7 +35,7 @@ export class CertificatesController {
   @Access('anyone')
   @ApiOperation({ summary: 'The public view of a certificate' })
   @ApiOkResponse({ type: CertificateDto })
-  async get(@Param('nummer') number: string): Promise<CertificateDto> {
+  async get(@CertificateNumberParam() number: string): Promise<CertificateDto> {
     return CertificateDto.of(await this.certificates.getPublic(number, 'nummer'));
   }
 
@@ -43,11 +44,11 @@ export class CertificatesController {
   @ApiOperation({ summary: 'The PAdES-signed certificate with its information card' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The signed PDF.', schema: { type: 'string', format: 'binary' } })
-  async pdf(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async pdf(@CertificateNumberParam() number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { certificate, bytes } = await this.certificates.pdf(number);
     reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `inline; filename="${certificate.number}.pdf"`)
+      .header('Content-Disposition', contentDisposition(`${certificate.number}.pdf`, 'inline'))
       .header('ETag', `"${certificate.pdfSha256}"`)
       .header('Cache-Control', 'public, max-age=300');
     return bytes;
@@ -61,7 +62,7 @@ export class CertificatesController {
   })
   @ApiProduces('application/vc+jwt')
   @ApiOkResponse({ description: 'A compact JWS with header typ vc+jwt and kid.', schema: { type: 'string' } })
-  async credential(@Param('nummer') number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async credential(@CertificateNumberParam() number: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const jws = await this.certificates.credential(number);
     reply.header('Content-Type', 'application/vc+jwt');
     return jws;
@@ -71,7 +72,7 @@ export class CertificatesController {
   @Access('beheerder', 'certificeerder')
   @ApiOperation({ summary: 'Suspend, reinstate or withdraw a certificate; illegal transitions are 409' })
   @ApiCreatedResponse({ type: CertificateDto })
-  async changeStatus(@Param('nummer') number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
+  async changeStatus(@CertificateNumberParam() number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
     await this.certificates.getPublic(number, 'nummer');
     await this.lifecycle.changeStatus(number, body.status, body.reden, actorOf(caller));
     return CertificateDto.of(await this.certificates.getPublic(number));

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import {
   COMPLAINT_FLAGS,
   COMPLAINT_LANGUAGES,
@@ -9,21 +10,22 @@ import {
   DESCRIPTION_MAX_LENGTH,
   RESOLUTION_MAX_LENGTH,
 } from '@keurmerk/complaints';
+import { CERTIFICATE_NUMBER_SCHEMA_PATTERN } from '../certificates/certificate.dto';
 import { PageQueryDto } from '../http/paging';
 import { PlanInspectionDto } from '../inspections/dto/inspection.dto';
 
 /** The address a complaint is about, as on the information card. */
 export class ComplaintAddressDto {
-  @ApiProperty({ example: '2671AB', description: 'Any spelling: `2671 ab` is `2671AB`.' })
+  @ApiProperty({ example: '2671AB', maxLength: MAX_POSTCODE_INPUT_LENGTH, description: 'Any spelling: `2671 ab` is `2671AB`.' })
   postcode: string;
 
   @ApiProperty({ example: 12, minimum: 1, maximum: 99999 })
   huisnummer: number;
 
-  @ApiPropertyOptional({ example: 'A' })
+  @ApiPropertyOptional({ example: 'A', pattern: HOUSE_LETTER_PATTERN.source })
   huisletter?: string;
 
-  @ApiPropertyOptional({ example: '2HG' })
+  @ApiPropertyOptional({ example: '2HG', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source })
   huisnummertoevoeging?: string;
 }
 
@@ -32,7 +34,12 @@ export class ComplaintAddressDto {
  * `@Allow` only tells the validation pipe which fields exist.
  */
 export class NewComplaintDto {
-  @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3', description: 'Either the certificate number from the information card, or adres.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'KM-2026-000123-3',
+    pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN,
+    description: 'Either the certificate number from the information card, or adres.',
+  })
   @Allow()
   certificaatnummer?: unknown;
 

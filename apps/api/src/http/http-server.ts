@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -6,7 +8,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { assertBodyIsText } from './body-text';
-import { API_VERSION, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { API_VERSION, problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** JSON bodies are small in this API; uploads go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -39,12 +41,39 @@ export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): F
     },
     // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
+    // Requests Node's HTTP parser refuses before Fastify routes them (headers or URL over 16 KiB,
+    // malformed request lines) answer problem+json too; Fastify's default wrote plain JSON (the fuzzer found it).
+    clientErrorHandler: writeClientErrorProblem,
     // The router's own refusals (a badly percent-encoded or over-long path) are problems too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const body = toProblem(error, request.url.split('?')[0]);
       void reply.code(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
     },
   } as never);
+}
+
+/** Answers a request the HTTP parser could not read with a problem, then closes the connection (as Node and Fastify do). */
+export function writeClientErrorProblem(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail =
+    status === 408 ? 'The request took too long to arrive.' : status === 431 ? 'The request line or headers are larger than 16 KiB.' : 'The request could not be read as HTTP.';
+  const body = JSON.stringify(
+    problem(status, detail, status === 400 ? { invalidParams: [{ name: 'request', code: 'malformed', reason: detail }] } : {}),
+  );
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  // Ended, not destroyed at once: a client still sending its oversized headers would otherwise get a
+  // reset before it reads the answer. Whatever it sends after the answer is not read; a second later
+  // the connection goes.
+  setTimeout(() => socket.destroy(), 1000).unref();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `API-Version: ${API_VERSION}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Headers, parsers and the error shape that hold for every route, including ones Nest never sees. */

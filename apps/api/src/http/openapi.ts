@@ -58,6 +58,7 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .addTag('Inspecties', 'Inspections, answers, evidence, submissions, decisions and findings.')
     .addTag('Certificaten', 'Certificates, their PDFs, credentials and status changes.')
     .addTag('Verificatie', 'Public verification: the permit precondition check, in bulk, of PDFs, the open register.')
+    .addTag('Toezicht', 'Surveillance: planning requests for the inspections that must happen, and the random sample.')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();

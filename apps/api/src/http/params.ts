@@ -1,4 +1,5 @@
 import { Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { AppException, isUuid } from '@keurmerk/common';
 
 class UuidPipe implements PipeTransform<string, string> {
@@ -10,5 +11,14 @@ class UuidPipe implements PipeTransform<string, string> {
   }
 }
 
-/** A path id that must be a UUID; anything else is invalid input naming the parameter. */
-export const UuidParam = (name = 'id') => Param(name, new UuidPipe(name));
+/**
+ * A path id that must be a UUID; anything else is invalid input naming the parameter. It documents
+ * itself as one in the OpenAPI document, so clients (and the fuzzer) see the same rule the pipe applies.
+ */
+export const UuidParam =
+  (name = 'id'): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, new UuidPipe(name))(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) ApiParam({ name, required: true, schema: { type: 'string', format: 'uuid' } })(target, key!, descriptor);
+  };

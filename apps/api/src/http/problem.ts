@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { AppErrorCode, AppException, InvalidParam } from '@keurmerk/common';
 import { isDatabaseUnavailable } from '@keurmerk/database';
 
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface Problem {
@@ -21,11 +21,13 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
 import { InspectionExceptionCode, inspectionNotFound, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
 import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
+import { contentDisposition } from '../http/content-disposition';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
 import { readMultipart } from '../http/upload';
@@ -90,6 +91,7 @@ export class InspectionsController {
   @Access('auditor')
   @ApiOperation({ summary: 'Answer one criterion (the assigned auditor); measured values are judged by the platform' })
   @ApiBody({ type: AnswerInputDto })
+  @ApiParam({ name: 'criteriumCode', schema: { type: 'string', pattern: CRITERION_CODE_PATTERN.source, example: 'RU-01' } })
   @ApiOkResponse({ type: AnswerDto })
   async answer(@UuidParam() id: string, @Param('criteriumCode') code: string, @Body() body: unknown, @Caller() caller: PersonPrincipal): Promise<AnswerDto> {
     const answer = await this.inspections.answer(caller, id, criterionParam(code), body);
@@ -107,7 +109,7 @@ export class InspectionsController {
   @Access('auditor')
   @ApiOperation({ summary: 'Add photo or document evidence to a criterion (the assigned auditor)' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: UPLOAD_SCHEMA({ criteriumCode: { type: 'string', example: 'BV-01' } }, ['criteriumCode']) })
+  @ApiBody({ schema: UPLOAD_SCHEMA({ criteriumCode: { type: 'string', pattern: CRITERION_CODE_PATTERN.source, example: 'BV-01' } }, ['criteriumCode']) })
   @ApiCreatedResponse({ type: EvidenceDto })
   async addEvidence(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<EvidenceDto> {
     const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode', 'clientReferentie'], requiredFields: ['criteriumCode'] });
@@ -137,7 +139,7 @@ export class InspectionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const { document, bytes } = await this.inspections.evidenceContent(caller, id, documentId);
-    reply.header('Content-Type', document.contentType).header('Content-Disposition', `attachment; filename="${document.fileName.replace(/"/g, '')}"`);
+    reply.header('Content-Type', document.contentType).header('Content-Disposition', contentDisposition(document.fileName));
     return bytes;
   }
 

@@ -18,7 +18,7 @@ import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, PageQueryDto, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
 import { readMultipart } from '../http/upload';
-import { attachmentDisposition } from './attachment';
+import { contentDisposition } from '../http/content-disposition';
 import { ApplicationDto, ApplicationQueryDto, CreateApplicationDto } from './dto/application.dto';
 import { ACCEPTED_CONTENT_TYPES, DocumentDto } from '../http/document.dto';
 import { DOCUMENT_UPLOAD_SCHEMA } from './dto/application-document.dto';
@@ -105,6 +105,6 @@ export class ApplicationsController {
     const { document, bytes } = await this.applications.documentContent(caller, id, documentId);
     // Private papers (contracts, permits): no shared cache may keep them.
     reply.header('Cache-Control', 'private, no-store');
-    return new StreamableFile(bytes, { type: document.contentType, disposition: attachmentDisposition(document.fileName), length: bytes.length });
+    return new StreamableFile(bytes, { type: document.contentType, disposition: contentDisposition(document.fileName), length: bytes.length });
   }
 }

@@ -11,7 +11,7 @@ import { Access } from '../http/access';
 import { clientKey, RateLimitedException } from '../http/rate-limiter';
 import { parseVerificationRequest } from '../verification/verification-input';
 import { ComplaintFormProtection } from './complaint-form.protection';
-import { findAsset } from './resident.assets';
+import { RESIDENT_ASSETS } from './resident.assets';
 import { ResidentErrorFilter } from './resident-error.filter';
 import { chooseLanguage } from './resident-language';
 import {
@@ -220,11 +220,10 @@ export class ResidentController {
   @Get('assets/:name')
   @Access('anyone')
   @ApiExcludeEndpoint()
-  asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
-    const asset = findAsset(name);
+  asset(@Param('name') name: string, @Res() reply: FastifyReply): FastifyReply {
+    const asset = RESIDENT_ASSETS.find(name);
     if (!asset) throw AppException.notFound('The file');
-    // The name carries the content's hash: a changed file is a new name.
-    reply.status(200).header('Content-Type', asset.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
+    return RESIDENT_ASSETS.send(reply, asset);
   }
 
   /** The verdict page for a number or an address, with its complaint form. */

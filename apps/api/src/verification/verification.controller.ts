@@ -3,10 +3,12 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, contractAddress, InvalidParam } from '@keurmerk/common';
+import { AppErrorCode, AppException, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, InvalidParam, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
-import { CertificateDto } from '../certificates/certificate.dto';
+import { CERTIFICATE_NUMBER_SCHEMA_PATTERN, CertificateDto } from '../certificates/certificate.dto';
+import { contentDisposition } from '../http/content-disposition';
 import { Access, Caller } from '../http/access';
+import { parseBoundedTimestamp, SINCE_BOUNDS } from '../http/bounds';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { BulkVerdictsDto, BulkVerificationDto, ChangeDto, ChangesQueryDto, DocumentCheckDto, VerdictDto } from './verification.dto';
 import { parseVerificationRequest, requireVerificationRequest } from './verification-input';
@@ -36,11 +38,16 @@ export class VerificationController {
   @Access('anyone')
   @ApiOperation({ summary: 'The permit precondition check, by certificate number or by address' })
   @ApiOkResponse({ type: VerdictDto })
-  @ApiQuery({ name: 'certificaatnummer', required: false, example: 'KM-2026-000123-3', description: 'Either a certificate number, or postcode and huisnummer.' })
-  @ApiQuery({ name: 'postcode', required: false, example: '2671 AB' })
+  @ApiQuery({
+    name: 'certificaatnummer',
+    required: false,
+    schema: { type: 'string', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN, example: 'KM-2026-000123-3' },
+    description: 'Either a certificate number, or postcode and huisnummer.',
+  })
+  @ApiQuery({ name: 'postcode', required: false, schema: { type: 'string', maxLength: MAX_POSTCODE_INPUT_LENGTH, example: '2671 AB' } })
   @ApiQuery({ name: 'huisnummer', required: false, schema: { type: 'integer', minimum: 1, maximum: 99999 } })
-  @ApiQuery({ name: 'huisletter', required: false, example: 'A' })
-  @ApiQuery({ name: 'huisnummertoevoeging', required: false, example: '2HG' })
+  @ApiQuery({ name: 'huisletter', required: false, schema: { type: 'string', pattern: HOUSE_LETTER_PATTERN.source, example: 'A' } })
+  @ApiQuery({ name: 'huisnummertoevoeging', required: false, schema: { type: 'string', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source, example: '2HG' } })
   @ApiQuery({ name: 'aantalBewoners', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000 } })
   async verify(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     // The hottest route: validated once, by the same parser bulk uses (a repeated parameter is refused
@@ -101,15 +108,16 @@ export class VerificationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Collection<ChangeDto>> {
     const problems: InvalidParam[] = [];
-    const since = new Date(query.sinds);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(query.sinds) || Number.isNaN(since.getTime())) {
-      problems.push({ name: 'sinds', code: 'format', reason: 'sinds must be an RFC 3339 timestamp, e.g. 2026-12-01T00:00:00Z.' });
+    const since = parseBoundedTimestamp(query.sinds, SINCE_BOUNDS);
+    if (!since) {
+      const range = `from ${SINCE_BOUNDS['x-earliest']} to ${SINCE_BOUNDS['x-latest']}`;
+      problems.push({ name: 'sinds', code: 'format', reason: `sinds must be an RFC 3339 timestamp ${range}, e.g. 2026-12-01T00:00:00Z.` });
     }
     if (query.gemeentecode !== undefined && !/^GM[0-9]{4}$/.test(query.gemeentecode)) {
       problems.push({ name: 'gemeentecode', code: 'pattern', reason: 'gemeentecode must be GM followed by 4 digits.' });
     }
     if (problems.length > 0) throw AppException.invalid(problems);
-    const page = await this.register.changes(caller, since, pageRequestOf(query), query.gemeentecode);
+    const page = await this.register.changes(caller, since!, pageRequestOf(query), query.gemeentecode);
     return collection(request, reply, page, (c) => ({
       id: c.id,
       certificaatnummer: c.certificateNumber,
@@ -132,7 +140,7 @@ export class VerificationController {
     const stream = Readable.from(inChunks(csv ? registerCsvLines(rows) : jsonChunks(rows)), { objectMode: false });
     void reply
       .header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .header('Content-Disposition', `inline; filename="keurmerk-register.${csv ? 'csv' : 'json'}"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-register.${csv ? 'csv' : 'json'}`, 'inline'))
       .header('Cache-Control', 'public, max-age=60')
       .send(stream);
   }

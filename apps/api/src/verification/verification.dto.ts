@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
 import { REASON_CODES } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
+import { dateSchema, MAX_TIMESTAMP_LENGTH, SINCE_BOUNDS } from '../http/bounds';
 import { PageQueryDto } from '../http/paging';
+import { CERTIFICATE_NUMBER_SCHEMA_PATTERN } from '../certificates/certificate.dto';
 
 export class ReasonDto {
   @ApiProperty({ enum: REASON_CODES })
@@ -24,22 +27,22 @@ export class VerdictDto {
 }
 
 export class BulkRequestItemDto {
-  @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3' })
+  @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN })
   certificaatnummer?: string;
 
-  @ApiPropertyOptional({ type: String, example: '2671AB' })
+  @ApiPropertyOptional({ type: String, example: '2671AB', maxLength: MAX_POSTCODE_INPUT_LENGTH, description: 'Any spelling: `2671 ab` is `2671AB`.' })
   postcode?: string;
 
-  @ApiPropertyOptional({ type: Number, example: 12 })
+  @ApiPropertyOptional({ type: 'integer', example: 12, minimum: 1, maximum: 99999 })
   huisnummer?: number;
 
-  @ApiPropertyOptional({ type: String })
+  @ApiPropertyOptional({ type: String, pattern: HOUSE_LETTER_PATTERN.source })
   huisletter?: string;
 
-  @ApiPropertyOptional({ type: String })
+  @ApiPropertyOptional({ type: String, pattern: HOUSE_NUMBER_ADDITION_PATTERN.source })
   huisnummertoevoeging?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
   aantalBewoners?: number;
 }
 
@@ -81,9 +84,9 @@ export class DocumentCheckDto {
 }
 
 export class ChangesQueryDto extends PageQueryDto {
-  @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Changes after this moment (any offset).' })
+  @ApiProperty({ ...dateSchema('date-time', SINCE_BOUNDS), example: '2026-12-01T00:00:00Z', description: 'Changes after this moment (any offset).' })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(MAX_TIMESTAMP_LENGTH)
   sinds: string;
 
   @ApiPropertyOptional({ example: 'GM1783', pattern: '^GM[0-9]{4}$' })

@@ -3,11 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService } from '@keurmerk/accounts';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppErrorCode, AppException } from '@keurmerk/common';
-import { csrfField, errorSummary, field, homeOf, html, page, redirect, sendPage } from './layout';
-import { t, type WebContext } from './web-context';
+import { homeOf, redirect, sendPage } from './layout';
+import { type WebContext } from './web-context';
 import { cookieNames, cookieOptions, Web, WebController, WebPublic } from './web.guard';
-import { findWebAsset } from './web.assets';
+import { WEB_ASSETS } from './web.assets';
 import { WebSessionService } from './web-session.service';
+import { sharedText } from './shared/shared.texts';
+import { signInPage } from './shared/shared.views';
 
 type Fields = Record<string, unknown>;
 
@@ -45,7 +47,7 @@ export class WebAuthController {
   @WebPublic()
   signInForm(@Web() web: WebContext, @Query('terug') back: unknown, @Res() reply: FastifyReply): void {
     if (web.user) return redirect(reply, safeReturnPath(back) ?? homeOf(web.user.role));
-    sendPage(reply, web, this.signInPage(web, { back: safeReturnPath(back) }));
+    sendPage(reply, web, signInPage(web, { back: safeReturnPath(back) }));
   }
 
   @Post('inloggen')
@@ -55,9 +57,9 @@ export class WebAuthController {
     const password = text(body?.wachtwoord);
     const back = safeReturnPath(body?.terug);
     const errors: Record<string, string> = {};
-    if (!email) errors.email = t(web, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
-    if (!password) errors.wachtwoord = t(web, 'Vul uw wachtwoord in.', 'Enter your password.');
-    if (Object.keys(errors).length > 0) return sendPage(reply, web, this.signInPage(web, { email, back, errors }), 400);
+    if (!email) errors.email = sharedText(web).enterYourEMailAddress;
+    if (!password) errors.wachtwoord = sharedText(web).enterYourPassword;
+    if (Object.keys(errors).length > 0) return sendPage(reply, web, signInPage(web, { email, back, errors }), 400);
     try {
       const user = await this.accounts.authenticate(email, password, request.ip);
       const { token, session } = await this.sessions.start(user);
@@ -68,12 +70,12 @@ export class WebAuthController {
       if (error.code === AppErrorCode.RateLimited) {
         const seconds = (error as AppException & { retryAfterSeconds?: number }).retryAfterSeconds;
         if (seconds) reply.header('Retry-After', String(seconds));
-        const message = t(web, 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.', 'Too many failed attempts. Wait fifteen minutes and try again.');
-        return sendPage(reply, web, this.signInPage(web, { email, back, message }), 429);
+        const message = sharedText(web).tooManyFailedAttemptsWait;
+        return sendPage(reply, web, signInPage(web, { email, back, message }), 429);
       }
       if (error.code !== AppErrorCode.Unauthenticated) throw error;
-      const message = t(web, 'Het e-mailadres of het wachtwoord klopt niet.', 'The e-mail address or password is wrong.');
-      sendPage(reply, web, this.signInPage(web, { email, back, message }), 401);
+      const message = sharedText(web).theEMailAddressPassword;
+      sendPage(reply, web, signInPage(web, { email, back, message }), 401);
     }
   }
 
@@ -96,28 +98,9 @@ export class WebAuthController {
 
   @Get('assets/:name')
   @WebPublic()
-  asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
-    const asset = findWebAsset(name);
+  asset(@Param('name') name: string, @Res() reply: FastifyReply): FastifyReply {
+    const asset = WEB_ASSETS.find(name);
     if (!asset) throw AppException.notFound('The file');
-    reply.header('Content-Type', asset.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
-  }
-
-  private signInPage(web: WebContext, state: { email?: string; back?: string; errors?: Record<string, string>; message?: string }) {
-    const errors = state.errors ?? {};
-    return page(web, {
-      title: t(web, 'Inloggen', 'Sign in'),
-      body: html`<div class="sign-in">
-  ${errorSummary(web, errors, state.message)}
-  <p>${t(web, 'Voor verhuurders, auditors, certificeerders, gemeenten en beheerders van het keurmerk.', 'For landlords, auditors, certifiers, municipalities and administrators of the quality mark.')}</p>
-  <form method="post" action="/app/inloggen" class="card" novalidate>
-    ${csrfField(web)}
-    ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : ''}
-    ${field({ name: 'email', label: t(web, 'E-mailadres', 'E-mail address'), type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
-    ${field({ name: 'wachtwoord', label: t(web, 'Wachtwoord', 'Password'), type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
-    <button type="submit">${t(web, 'Inloggen', 'Sign in')}</button>
-  </form>
-  <p class="muted">${t(web, 'Wilt u een certificaat controleren?', 'Want to check a certificate?')} <a href="/controleer">${t(web, 'Controleer een woning', 'Check a home')}</a></p>
-</div>`,
-    });
+    return WEB_ASSETS.send(reply, asset);
   }
 }

@@ -1,65 +1,26 @@
 import { badge, type Html } from './layout';
-import { t, type WebContext } from './web-context';
+import { type WebContext } from './web-context';
+import { sharedText } from './shared/shared.texts';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
-type Label = [nl: string, en: string, tone: Tone];
+/** The tone of each status's badge; its words are in the shared catalog (statuses). */
+const STATUS_TONES = {
+  certificate: { uitgifte: 'info', geldig: 'ok', geschorst: 'warn', ingetrokken: 'bad', verlopen: 'neutral' },
+  inspection: { gepland: 'info', 'in-uitvoering': 'warn', ingediend: 'info', besloten: 'ok' },
+  finding: { open: 'bad', 'herstel-gemeld': 'warn', gesloten: 'ok' },
+  application: { ingediend: 'info', 'in-behandeling': 'warn', afgerond: 'ok', ingetrokken: 'neutral' },
+  complaint: { ontvangen: 'info', 'in-behandeling': 'warn', afgehandeld: 'ok' },
+  delivery: { pending: 'info', delivered: 'ok', failed: 'warn', abandoned: 'bad' },
+  norm: { draft: 'warn', published: 'ok' },
+  severity: { 'knock-out': 'bad', major: 'warn', minor: 'neutral' },
+} satisfies Record<string, Record<string, Tone>>;
 
-/** Every status the app shows, in both languages, with the tone of its badge. */
-const STATUS_LABELS: Record<string, Record<string, Label>> = {
-  certificate: {
-    uitgifte: ['Wordt uitgegeven', 'Being issued', 'info'],
-    geldig: ['Geldig', 'Valid', 'ok'],
-    geschorst: ['Geschorst', 'Suspended', 'warn'],
-    ingetrokken: ['Ingetrokken', 'Withdrawn', 'bad'],
-    verlopen: ['Verlopen', 'Expired', 'neutral'],
-  },
-  inspection: {
-    gepland: ['Gepland', 'Planned', 'info'],
-    'in-uitvoering': ['In uitvoering', 'In progress', 'warn'],
-    ingediend: ['Ingediend', 'Submitted', 'info'],
-    besloten: ['Besloten', 'Decided', 'ok'],
-  },
-  finding: {
-    open: ['Open', 'Open', 'bad'],
-    'herstel-gemeld': ['Herstel gemeld', 'Repair reported', 'warn'],
-    gesloten: ['Gesloten', 'Closed', 'ok'],
-  },
-  application: {
-    ingediend: ['Ingediend', 'Submitted', 'info'],
-    'in-behandeling': ['In behandeling', 'In progress', 'warn'],
-    afgerond: ['Afgerond', 'Completed', 'ok'],
-    ingetrokken: ['Ingetrokken', 'Withdrawn', 'neutral'],
-  },
-  complaint: {
-    ontvangen: ['Ontvangen', 'Received', 'info'],
-    'in-behandeling': ['In behandeling', 'In progress', 'warn'],
-    afgehandeld: ['Afgehandeld', 'Closed', 'ok'],
-  },
-  delivery: {
-    pending: ['Wacht', 'Pending', 'info'],
-    delivered: ['Afgeleverd', 'Delivered', 'ok'],
-    failed: ['Mislukt, opnieuw', 'Failed, retrying', 'warn'],
-    abandoned: ['Opgegeven', 'Abandoned', 'bad'],
-  },
-  norm: {
-    draft: ['Concept', 'Draft', 'warn'],
-    published: ['Gepubliceerd', 'Published', 'ok'],
-  },
-  severity: {
-    'knock-out': ['Knock-out', 'Knock-out', 'bad'],
-    major: ['Major', 'Major', 'warn'],
-    minor: ['Minor', 'Minor', 'neutral'],
-  },
-};
-
-export type StatusKind = keyof typeof STATUS_LABELS;
+export type StatusKind = keyof typeof STATUS_TONES;
 
 export function statusText(context: WebContext, kind: StatusKind, status: string): string {
-  const label = STATUS_LABELS[kind]?.[status];
-  return label ? t(context, label[0], label[1]) : status;
+  return (sharedText(context).statuses[kind] as Record<string, string>)[status] ?? status;
 }
 
 export function statusBadge(context: WebContext, kind: StatusKind, status: string): Html {
-  const label = STATUS_LABELS[kind]?.[status];
-  return badge(label ? t(context, label[0], label[1]) : status, label?.[2] ?? 'neutral');
+  return badge(statusText(context, kind, status), (STATUS_TONES[kind] as Record<string, Tone>)[status] ?? 'neutral');
 }

@@ -3,41 +3,42 @@ import type { InvalidParam, } from '@keurmerk/common';
 import type { Role } from '@keurmerk/accounts';
 import { MARK_SVG } from '../resident/resident.assets';
 import { Html, html } from '../resident/html';
-import { t, type WebContext } from './web-context';
+import { type WebContext } from './web-context';
 import { webAssetUrl } from './web.assets';
+import { sharedText } from './shared/shared.texts';
 
 export { Html, html } from '../resident/html';
 
 export interface NavItem {
   href: string;
-  nl: string;
-  en: string;
+  /** Its label in the shared catalog. */
+  label: keyof ReturnType<typeof sharedText>['navigation'];
 }
 
 /** Each role's pages, in the order of its work. The first is the role's start page. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  auditor: [{ href: '/app/keuringen', nl: 'Keuringen', en: 'Inspections' }],
+  auditor: [{ href: '/app/keuringen', label: 'inspections' }],
   verhuurder: [
-    { href: '/app/locaties', nl: 'Locaties', en: 'Locations' },
-    { href: '/app/locaties/nieuw', nl: 'Locatie registreren', en: 'Register a location' },
+    { href: '/app/locaties', label: 'locations' },
+    { href: '/app/locaties/nieuw', label: 'registerALocation' },
   ],
   certificeerder: [
-    { href: '/app/besluiten', nl: 'Te beslissen', en: 'To decide' },
-    { href: '/app/besluiten/bevindingen', nl: 'Herstel beoordelen', en: 'Review repairs' },
+    { href: '/app/besluiten', label: 'toDecide' },
+    { href: '/app/besluiten/bevindingen', label: 'reviewRepairs' },
   ],
   beheerder: [
-    { href: '/app/beheer', nl: 'Overzicht', en: 'Overview' },
-    { href: '/app/beheer/keuringen', nl: 'Keuringen plannen', en: 'Plan inspections' },
-    { href: '/app/beheer/gebruikers', nl: 'Gebruikers', en: 'Users' },
-    { href: '/app/beheer/organisaties', nl: 'Organisaties', en: 'Organisations' },
-    { href: '/app/beheer/normen', nl: 'Normversies', en: 'Norm versions' },
-    { href: '/app/beheer/meldingen', nl: 'Meldingen', en: 'Complaints' },
+    { href: '/app/beheer', label: 'overview' },
+    { href: '/app/beheer/keuringen', label: 'planInspections' },
+    { href: '/app/beheer/gebruikers', label: 'users' },
+    { href: '/app/beheer/organisaties', label: 'organisations' },
+    { href: '/app/beheer/normen', label: 'normVersions' },
+    { href: '/app/beheer/meldingen', label: 'complaints' },
   ],
   gemeente: [
-    { href: '/app/gemeente', nl: 'Certificaten', en: 'Certificates' },
-    { href: '/app/gemeente/wijzigingen', nl: 'Wijzigingen', en: 'Status changes' },
-    { href: '/app/gemeente/abonnementen', nl: 'Abonnementen', en: 'Subscriptions' },
-    { href: '/app/gemeente/sleutels', nl: 'API-sleutels', en: 'API keys' },
+    { href: '/app/gemeente', label: 'certificates' },
+    { href: '/app/gemeente/wijzigingen', label: 'statusChanges' },
+    { href: '/app/gemeente/abonnementen', label: 'subscriptions' },
+    { href: '/app/gemeente/sleutels', label: 'apiKeys' },
   ],
 };
 
@@ -56,16 +57,8 @@ export interface PageOptions {
   notice?: string;
 }
 
-const ROLE_NAMES: Record<Role, [string, string]> = {
-  beheerder: ['Beheerder', 'Administrator'],
-  auditor: ['Auditor', 'Auditor'],
-  certificeerder: ['Certificeerder', 'Certifier'],
-  verhuurder: ['Verhuurder', 'Landlord'],
-  gemeente: ['Gemeente', 'Municipality'],
-};
-
 export function roleName(context: WebContext, role: Role): string {
-  return t(context, ...ROLE_NAMES[role]);
+  return sharedText(context).roleNames[role];
 }
 
 function languageLink(context: WebContext): Html {
@@ -80,8 +73,8 @@ function navigation(context: WebContext): Html {
   const items = NAVIGATION[context.user.role];
   // The longest matching item is the current one: /app/beheer/normen/x is under "Normversies", not "Overzicht".
   const current = items.filter((item) => path === item.href || path.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
-  return html`<nav class="tabs" aria-label="${t(context, 'Hoofdmenu', 'Main menu')}"><div class="wrap"><ul>${items.map(
-    (item) => html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${t(context, item.nl, item.en)}</a></li>`,
+  return html`<nav class="tabs" aria-label="${sharedText(context).mainMenu}"><div class="wrap"><ul>${items.map(
+    (item) => html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${sharedText(context).navigation[item.label]}</a></li>`,
   )}</ul></div></nav>`;
 }
 
@@ -90,7 +83,7 @@ function account(context: WebContext): Html {
   return html`<div class="account">
     <span class="who"><span>${context.user.name}</span> <span class="role">${roleName(context, context.user.role)}</span></span>
     ${languageLink(context)}
-    <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit" class="link-button">${t(context, 'Uitloggen', 'Sign out')}</button></form>
+    <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit" class="link-button">${sharedText(context).signOut}</button></form>
   </div>`;
 }
 
@@ -110,9 +103,9 @@ ${(options.styles ?? []).map((name) => html`<link rel="stylesheet" href="${webAs
 ${(options.scripts ?? []).map((name) => html`<script src="${webAssetUrl(name)}" defer></script>`)}
 </head>
 <body>
-<a class="skip" href="#inhoud">${t(context, 'Naar de inhoud', 'Skip to content')}</a>
+<a class="skip" href="#inhoud">${sharedText(context).skipToContent}</a>
 <header class="site"><div class="wrap">
-  <a class="brand" href="/app">${new Html(MARK_SVG)}<span>Keurmerk<span>${t(context, 'Huisvesting arbeidsmigranten', 'Housing of labour migrants')}</span></span></a>
+  <a class="brand" href="/app">${new Html(MARK_SVG)}<span>Keurmerk<span>${sharedText(context).housingOfLabourMigrants}</span></span></a>
   ${account(context)}
 </div></header>
 ${navigation(context)}
@@ -204,7 +197,7 @@ export function errorSummary(context: WebContext, errors: FieldErrors, message?:
   const entries = Object.entries(errors);
   if (entries.length === 0 && !message) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1">
-  <h2>${t(context, 'Er ging iets mis', 'There is a problem')}</h2>
+  <h2>${sharedText(context).thereIsAProblem}</h2>
   ${message ? html`<p>${message}</p>` : ''}
   ${entries.length > 0 ? html`<ul>${entries.map(([name, reason]) => html`<li><a href="#veld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}">${reason}</a></li>`)}</ul>` : ''}
 </div>`;

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { dateInAmsterdam } from '@keurmerk/norm';
 import type { WebSession, WebUser } from './web-session.service';
 
 export type Language = 'nl' | 'en';
@@ -21,11 +22,6 @@ export interface WebContext {
 export type SignedInContext = WebContext & { user: WebUser; session: WebSession };
 
 export type WebRequest = FastifyRequest & { web?: WebContext };
-
-/** One text in both languages, side by side where it is used: no key can go missing in one of them. */
-export function t(context: Pick<WebContext, 'language'>, nl: string, en: string): string {
-  return context.language === 'en' ? en : nl;
-}
 
 const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -52,5 +48,5 @@ export function formatNumber(context: Pick<WebContext, 'language'>, value: numbe
 
 /** Today's date in the Netherlands, as `YYYY-MM-DD`. */
 export function today(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+  return dateInAmsterdam(now);
 }

@@ -1,68 +1,27 @@
-import { createHash } from 'node:crypto';
-import { MARK_SVG } from '../resident/resident.assets';
-import { ADMIN_ASSETS } from './admin/admin.assets';
-import { AUDITOR_ASSETS } from './auditor/auditor.assets';
-import { CERTIFIER_ASSETS } from './certifier/certifier.assets';
-import { LANDLORD_ASSETS } from './landlord/landlord.assets';
-import { MUNICIPALITY_ASSETS } from './municipality/municipality.assets';
-import { WEB_SCRIPT, WEB_STYLESHEET } from './web.styles';
+import { readFileSync } from 'node:fs';
+import { HashedAssets } from '../http/hashed-assets';
 
 /*
- * The web app's stylesheet, scripts and icon. The Content-Security-Policy allows no inline style or
- * script, so they are files under /app/assets/, named by their content hash so a browser may keep
- * them for a year and still gets a change at once. They live in TypeScript strings because the
- * build (tsc) copies nothing else into dist.
+ * The web app's stylesheets, scripts and icon: files in ./public/, linked under /app/assets/ by their
+ * content-hashed names (see http/hashed-assets.ts). The auditor's service worker (public/sw.js) is the
+ * exception: it must keep one address, so it is served at /app/sw.js (auditor/service-worker.ts) and
+ * never cached.
  */
 
-export interface WebAsset {
-  /** The name pages refer to: `app.css`. */
-  logical: string;
-  /** The name it is served under: `app.3f2a….css`. */
-  name: string;
-  contentType: string;
-  body: string;
-}
+const SERVICE_WORKER_FILE = 'sw.js';
 
-export interface AssetSource {
-  logical: string;
-  contentType: string;
-  body: string;
-}
-
-function hashed(source: AssetSource): WebAsset {
-  const hash = createHash('sha256').update(source.body).digest('hex').slice(0, 12);
-  const dot = source.logical.lastIndexOf('.');
-  return { ...source, name: `${source.logical.slice(0, dot)}.${hash}${source.logical.slice(dot)}` };
-}
-
-const SOURCES: AssetSource[] = [
-  { logical: 'app.css', contentType: 'text/css; charset=utf-8', body: WEB_STYLESHEET },
-  { logical: 'app.js', contentType: 'text/javascript; charset=utf-8', body: WEB_SCRIPT },
-  { logical: 'keurmerk.svg', contentType: 'image/svg+xml', body: MARK_SVG.replace(' aria-hidden="true" focusable="false"', '') },
-  ...AUDITOR_ASSETS,
-  ...LANDLORD_ASSETS,
-  ...CERTIFIER_ASSETS,
-  ...ADMIN_ASSETS,
-  ...MUNICIPALITY_ASSETS,
-];
-
-const ASSETS = SOURCES.map(hashed);
-const BY_LOGICAL = new Map(ASSETS.map((asset) => [asset.logical, asset]));
-const BY_NAME = new Map(ASSETS.map((asset) => [asset.name, asset]));
-
-export const WEB_ASSET_PATH = '/app/assets';
+export const WEB_ASSETS = new HashedAssets(new URL('./public/', import.meta.url), '/app/assets', [SERVICE_WORKER_FILE]);
 
 export function webAssetUrl(logical: string): string {
-  const asset = BY_LOGICAL.get(logical);
-  if (!asset) throw new Error(`No web asset named ${logical}`);
-  return `${WEB_ASSET_PATH}/${asset.name}`;
-}
-
-export function findWebAsset(name: string): WebAsset | undefined {
-  return BY_NAME.get(name);
+  return WEB_ASSETS.url(logical);
 }
 
 /** Every asset's URL, for the offline cache of the service worker. */
 export function allWebAssetUrls(): string[] {
-  return ASSETS.map((asset) => `${WEB_ASSET_PATH}/${asset.name}`);
+  return WEB_ASSETS.urls();
+}
+
+/** The service worker's source, as written in ./public/. */
+export function serviceWorkerSource(): string {
+  return readFileSync(`${WEB_ASSETS.dir}/${SERVICE_WORKER_FILE}`, 'utf8');
 }

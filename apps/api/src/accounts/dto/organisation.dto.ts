@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   ACCOUNT_NAME_MAX_LENGTH,
   KVK_NUMBER_PATTERN,
@@ -7,6 +7,7 @@ import {
   OrganisationEntity,
   type OrganisationKind,
 } from '@keurmerk/accounts';
+import { dateSchema, IsContractDate } from '../../http/bounds';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: ACCOUNT_NAME_MAX_LENGTH })
@@ -25,10 +26,9 @@ export class CreateOrganisationDto {
   @IsIn(ORGANISATION_KINDS)
   soort: OrganisationKind;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Inspection bodies: end of the ISO/IEC 17020 accreditation.' })
+  @ApiPropertyOptional({ ...dateSchema('date'), description: 'Inspection bodies: end of the ISO/IEC 17020 accreditation.' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'accreditatieGeldigTot must be a date YYYY-MM-DD' })
+  @IsContractDate('accreditatieGeldigTot')
   accreditatieGeldigTot?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   ACCOUNT_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -11,6 +11,7 @@ import {
   UserEntity,
 } from '@keurmerk/accounts';
 import { PageQueryDto } from '../../http/paging';
+import { dateSchema, IsContractDate } from '../../http/bounds';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.jansen@flexwonen.nl', maxLength: EMAIL_MAX_LENGTH })
@@ -47,10 +48,9 @@ export class CreateUserDto {
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
   gemeentecode?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Auditors: end of the personal accreditation.' })
+  @ApiPropertyOptional({ ...dateSchema('date'), description: 'Auditors: end of the personal accreditation.' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'accreditatieGeldigTot must be a date YYYY-MM-DD' })
+  @IsContractDate('accreditatieGeldigTot')
   accreditatieGeldigTot?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MAX_CLIENT_REFERENCE_LENGTH, NOT_BLANK_PATTERN } from '@keurmerk/common';
 import {
   INSPECTION_KINDS,
@@ -12,7 +12,8 @@ import {
   MAX_EXPLANATION_LENGTH,
 } from '@keurmerk/inspections';
 import type { DocumentEntity } from '@keurmerk/documents';
-import { ANSWER_RESULTS } from '@keurmerk/norm';
+import { ANSWER_RESULTS, MAX_MEASUREMENT } from '@keurmerk/norm';
+import { dateSchema, IsContractTimestamp } from '../../http/bounds';
 import { DocumentDto } from '../../http/document.dto';
 import { PageQueryDto } from '../../http/paging';
 
@@ -29,10 +30,8 @@ export class PlanInspectionDto {
   @IsIn(INSPECTION_KINDS)
   soort: InspectionKind;
 
-  @ApiProperty({ format: 'date-time', example: '2026-12-07T09:00:00+01:00' })
-  @IsString()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'gepland must be a timestamp with a time zone' })
+  @ApiProperty({ ...dateSchema('date-time'), example: '2026-12-07T09:00:00+01:00' })
+  @IsContractTimestamp('gepland')
   gepland: string;
 }
 
@@ -156,7 +155,7 @@ export class AnswerInputDto {
   @ApiPropertyOptional({ enum: ANSWER_RESULTS, description: 'For ja-nee criteria. For meting criteria the platform decides.' })
   resultaat?: string;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'For meting criteria: the location total (m², count, litres).' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_MEASUREMENT, description: 'For meting criteria: the location total (m², count, litres).' })
   meetwaarde?: number;
 
   @ApiPropertyOptional({ maxLength: MAX_ANSWER_REMARK_LENGTH })
@@ -231,6 +230,7 @@ export const UPLOAD_SCHEMA = (extra: Record<string, object>, required: string[])
     ...extra,
     clientReferentie: {
       type: 'string',
+      minLength: 1,
       maxLength: MAX_CLIENT_REFERENCE_LENGTH,
       description: 'Your id for this upload; a retry with it returns the first upload.',
     },

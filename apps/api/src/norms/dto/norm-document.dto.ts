@@ -5,6 +5,7 @@ import {
   MAX_GUIDANCE_LENGTH,
   MAX_TITLE_LENGTH,
   MEASUREMENT_UNITS,
+  NORM_LIMITS,
   normToContract,
   SECTION_CODE_PATTERN,
   SEVERITIES,
@@ -12,6 +13,7 @@ import {
   type NormDocument,
 } from '@keurmerk/norm';
 import { normOf, type NormVersionEntity } from '@keurmerk/norm-versions';
+import { dateSchema } from '../../http/bounds';
 
 /*
  * These classes describe the norm document in OpenAPI only. The body itself is checked by
@@ -29,10 +31,10 @@ export class NormVariantDto {
   @ApiPropertyOptional({ description: 'Matches new build (true) or existing buildings (false).' })
   nieuwbouw?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, example: 15, description: 'Replaces the criterion’s minimumPerPersoon.' })
+  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: NORM_LIMITS.units, example: 15, description: 'Replaces the criterion’s minimumPerPersoon.' })
   minimumPerPersoon?: number;
 
-  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, example: 1, description: 'Replaces the criterion’s personenPerEenheid.' })
+  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: NORM_LIMITS.personsPerUnit, example: 1, description: 'Replaces the criterion’s personenPerEenheid.' })
   personenPerEenheid?: number;
 }
 
@@ -49,7 +51,7 @@ export class NormCriterionDto {
   @ApiProperty({ enum: SEVERITIES, description: 'A meting criterion is always a knock-out.' })
   ernst: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, example: 5, description: 'Weight in the score.' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: NORM_LIMITS.points, example: 5, description: 'Weight in the score.' })
   punten: number;
 
   @ApiProperty({ enum: CRITERION_KINDS })
@@ -61,6 +63,7 @@ export class NormCriterionDto {
   @ApiPropertyOptional({
     minimum: 0,
     exclusiveMinimum: true,
+    maximum: NORM_LIMITS.units,
     example: 12,
     description: 'Meting: units needed per person (persons = floor(meetwaarde / minimumPerPersoon)). Exactly one of minimumPerPersoon and personenPerEenheid.',
   })
@@ -69,19 +72,21 @@ export class NormCriterionDto {
   @ApiPropertyOptional({
     minimum: 0,
     exclusiveMinimum: true,
+    maximum: NORM_LIMITS.personsPerUnit,
     example: 2,
     description: 'Meting: persons per unit (persons = floor(meetwaarde × personenPerEenheid)). Exactly one of minimumPerPersoon and personenPerEenheid.',
   })
   personenPerEenheid?: number;
 
-  @ApiPropertyOptional({ minimum: 0, example: 4, description: 'Meting: below this measurement the criterion supports nobody.' })
+  @ApiPropertyOptional({ minimum: 0, maximum: NORM_LIMITS.units, example: 4, description: 'Meting: below this measurement the criterion supports nobody.' })
   minimumEenheden?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 8, description: 'Meting: persons supported at least, once minimumEenheden is reached (default 0).' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: NORM_LIMITS.minimumPersons, example: 8, description: 'Meting: persons supported at least, once minimumEenheden is reached (default 0).' })
   minimumPersonen?: number;
 
   @ApiPropertyOptional({
     type: [NormVariantDto],
+    maxItems: NORM_LIMITS.variants,
     description: 'Meting: rules for particular locations; the first variant that matches the location applies.',
   })
   varianten?: NormVariantDto[];
@@ -97,7 +102,7 @@ export class NormSectionDto {
   @ApiProperty({ maxLength: MAX_TITLE_LENGTH, example: 'Ruimte' })
   titel: string;
 
-  @ApiProperty({ type: [NormCriterionDto], minItems: 1 })
+  @ApiProperty({ type: [NormCriterionDto], minItems: 1, maxItems: NORM_LIMITS.criteriaPerSection })
   criteria: NormCriterionDto[];
 }
 
@@ -109,10 +114,10 @@ export class NormDraftDto {
   @ApiPropertyOptional({ enum: NORM_STATUSES, description: 'Ignored: a created or edited version is a concept until it is published.' })
   status?: string;
 
-  @ApiProperty({ format: 'date', example: '2027-01-01', description: 'The date from which inspections are planned under this version.' })
+  @ApiProperty({ ...dateSchema('date'), example: '2027-01-01', description: 'The date from which inspections are planned under this version.' })
   ingangsdatum: string;
 
-  @ApiProperty({ type: [NormSectionDto], minItems: 1 })
+  @ApiProperty({ type: [NormSectionDto], minItems: 1, maxItems: NORM_LIMITS.sections })
   secties: NormSectionDto[];
 }
 

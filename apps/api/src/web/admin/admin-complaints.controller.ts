@@ -5,28 +5,16 @@ import { COMPLAINT_STATUSES, type ComplaintEntity, ComplaintService, type Compla
 import { InspectionService } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { CloseComplaintDto, PlanComplaintInspectionDto } from '../../complaints/complaint.dto';
-import { csrfField, emptyState, errorSummary, type FieldErrors, html, type Html, page, redirect, sendPage } from '../layout';
-import { statusBadge, statusText } from '../labels';
-import { formatDateTime, type SignedInContext, t, type WebContext } from '../web-context';
+import { type FieldErrors, redirect, sendPage } from '../layout';
+import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { addressLine, amsterdamParts, pageRequest, pager, selectField, text, textareaField, uuidOr404, validated } from './page-parts';
+import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
 import { AdminPlanning } from './planning.service';
-import { kindText, type PlanFormValues } from './planning.view';
+import { type PlanFormValues } from './planning.view';
+import { adminText } from './admin.texts';
+import { complaintPage, COMPLAINTS_PATH, complaintsPage } from './admin-complaints.views';
 
 type Fields = Record<string, unknown>;
-
-const COMPLAINTS_PATH = '/app/beheer/meldingen';
-
-const FLAG_TEXT: Record<string, [string, string]> = {
-  'onbekend-certificaatnummer': ['Onbekend certificaatnummer', 'Unknown certificate number'],
-  'onbekend-adres': ['Onbekend adres', 'Unknown address'],
-};
-
-function subjectOf(web: WebContext, complaint: ComplaintEntity, location: LocationEntity | undefined): string {
-  if (location) return addressLine(location);
-  if (complaint.certificateNumber) return complaint.certificateNumber;
-  return complaint.postcode ? `${complaint.postcode} ${complaint.houseNumber ?? ''}${complaint.houseLetter ?? ''}${complaint.houseNumberAddition ? `-${complaint.houseNumberAddition}` : ''}` : t(web, 'Onbekend', 'Unknown');
-}
 
 /**
  * Residents' complaints: read, answer with an unannounced inspection (ComplaintService.planInspection,
@@ -46,25 +34,12 @@ export class AdminComplaintsController {
     const status = COMPLAINT_STATUSES.includes(query.status as ComplaintStatus) ? (query.status as ComplaintStatus) : undefined;
     const found = await this.complaints.list(web.user.principal, pageRequest(query.pagina), { status });
     const places = await this.locationsOf(found.items);
-    const body = html`<form method="get" action="${COMPLAINTS_PATH}" class="filters inline-form">
-        ${selectField({ name: 'status', label: t(web, 'Status', 'Status'), value: status, empty: t(web, 'Alle', 'All'), choices: COMPLAINT_STATUSES.map((s) => ({ value: s, label: statusText(web, 'complaint', s) })) })}
-        <button type="submit" class="button--secondary">${t(web, 'Filteren', 'Filter')}</button>
-      </form>
-      ${found.total === 0 ? emptyState(t(web, 'Geen meldingen.', 'No complaints.')) : html`<div class="table-wrap"><table class="stack">
-        <thead><tr><th>${t(web, 'Referentie', 'Reference')}</th><th>${t(web, 'Ontvangen', 'Received')}</th><th>${t(web, 'Over', 'About')}</th><th>${t(web, 'Status', 'Status')}</th></tr></thead>
-        <tbody>${found.items.map((c) => html`<tr>
-          <td data-label="${t(web, 'Referentie', 'Reference')}"><a href="${COMPLAINTS_PATH}/${c.id}">${c.reference}</a></td>
-          <td data-label="${t(web, 'Ontvangen', 'Received')}">${formatDateTime(web, c.createdAt)}</td>
-          <td data-label="${t(web, 'Over', 'About')}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${c.flag ? html` ${statusBadgeOfFlag(web, c.flag)}` : ''}</td>
-          <td data-label="${t(web, 'Status', 'Status')}">${statusBadge(web, 'complaint', c.status)}</td></tr>`)}</tbody>
-      </table></div>`}
-      ${pager(web, COMPLAINTS_PATH, found, { status })}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Meldingen', 'Complaints'), body, styles: ['admin.css'] }));
+    sendPage(reply, web, complaintsPage(web, { found, places, status }));
   }
 
   @Get(':id')
   async show(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
-    const notice = query.gepland === '1' ? t(web, 'De onaangekondigde keuring is gepland.', 'The unannounced inspection has been planned.') : query.afgehandeld === '1' ? t(web, 'De melding is afgehandeld.', 'The complaint has been closed.') : undefined;
+    const notice = query.gepland === '1' ? adminText(web).theUnannouncedInspectionHasBeen : query.afgehandeld === '1' ? adminText(web).theComplaintHasBeenClosed : undefined;
     await this.sendComplaint(reply, web, uuidOr404(id, 'The complaint'), {}, undefined, 200, notice);
   }
 
@@ -106,7 +81,7 @@ export class AdminComplaintsController {
       redirect(reply, `${COMPLAINTS_PATH}/${complaintId}?afgehandeld=1`);
     } catch (error) {
       if (!(error instanceof AppException) || !error.invalidParams) throw error;
-      const errors = { toelichting: t(web, 'Beschrijf wat er met de melding is gedaan (1 tot 2000 tekens).', 'Describe what was done with the complaint (1 to 2000 characters).') };
+      const errors = { toelichting: adminText(web).describeWhatWasDoneComplaint };
       await this.sendComplaint(reply, web, complaintId, errors, resolution, 400);
     }
   }
@@ -115,31 +90,7 @@ export class AdminComplaintsController {
     const complaint = await this.complaints.get(web.user.principal, id);
     const location = complaint.locationId ? await this.locations.getVisible(web.user.principal, complaint.locationId) : undefined;
     const inspection = complaint.inspectionId ? await this.inspections.get(web.user.principal, complaint.inspectionId) : undefined;
-    const open = complaint.status !== 'afgehandeld';
-    const body: Html = html`${errorSummary(web, errors)}
-      <div class="card">
-        <dl class="facts">
-          <dt>${t(web, 'Status', 'Status')}</dt><dd>${statusBadge(web, 'complaint', complaint.status)}</dd>
-          <dt>${t(web, 'Ontvangen', 'Received')}</dt><dd>${formatDateTime(web, complaint.createdAt)}</dd>
-          <dt>${t(web, 'Over', 'About')}</dt><dd>${subjectOf(web, complaint, location)}${complaint.flag ? html` ${statusBadgeOfFlag(web, complaint.flag)}` : ''}</dd>
-          ${complaint.certificateNumber ? html`<dt>${t(web, 'Certificaatnummer', 'Certificate number')}</dt><dd>${complaint.certificateNumber}</dd>` : ''}
-          <dt>${t(web, 'Taal', 'Language')}</dt><dd>${complaint.language}</dd>
-          ${inspection ? html`<dt>${t(web, 'Keuring', 'Inspection')}</dt><dd>${kindText(web, inspection.kind)}, ${formatDateTime(web, inspection.plannedAt)} ${statusBadge(web, 'inspection', inspection.status)}</dd>` : ''}
-          ${complaint.resolution ? html`<dt>${t(web, 'Afhandeling', 'Resolution')}</dt><dd>${complaint.resolution}</dd>` : ''}
-        </dl>
-        <h2>${t(web, 'Melding', 'Complaint')}</h2>
-        <p class="complaint-text" lang="${complaint.language}">${complaint.description}</p>
-      </div>
-      ${open && location && !complaint.inspectionId ? html`<p><a class="button" href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${t(web, 'Onaangekondigde keuring plannen', 'Plan an unannounced inspection')}</a></p>` : ''}
-      ${open && !location ? html`<p class="warning">${t(web, 'Deze melding noemt geen bekende locatie; er kan geen keuring voor worden gepland.', 'This complaint names no known location; no inspection can be planned for it.')}</p>` : ''}
-      ${open ? html`<form method="post" action="${COMPLAINTS_PATH}/${complaint.id}/afhandeling" class="card" novalidate>
-        <h2>${t(web, 'Afhandelen', 'Close')}</h2>
-        ${csrfField(web)}
-        ${textareaField({ name: 'toelichting', label: t(web, 'Wat is er met de melding gedaan?', 'What was done with the complaint?'), value: resolution, error: errors.toelichting, rows: 4 })}
-        <div class="actions"><button type="submit" data-confirm="${t(web, 'De melding afhandelen? Dat is definitief.', 'Close the complaint? This is final.')}">${t(web, 'Melding afhandelen', 'Close complaint')}</button></div>
-      </form>` : ''}
-      <p><a href="${COMPLAINTS_PATH}">${t(web, 'Alle meldingen', 'All complaints')}</a></p>`;
-    sendPage(reply, web, page(web, { title: t(web, `Melding ${complaint.reference}`, `Complaint ${complaint.reference}`), body, notice, styles: ['admin.css'] }), status);
+    sendPage(reply, web, complaintPage(web, { complaint, location, inspection, errors, resolution, notice }), status);
   }
 
   /** The complaint's location; a complaint without one cannot be planned (the service says so with 409). */
@@ -153,9 +104,4 @@ export class AdminComplaintsController {
     const found = await Promise.all(ids.map((id) => this.locations.getById(id)));
     return new Map(found.map((l) => [l.id, l]));
   }
-}
-
-function statusBadgeOfFlag(web: WebContext, flag: string): Html {
-  const words = FLAG_TEXT[flag];
-  return html`<span class="badge badge--warn">${words ? t(web, ...words) : flag}</span>`;
 }

@@ -1,26 +1,22 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppErrorCode, AppException, type InvalidParam } from '@keurmerk/common';
+import { AppErrorCode, AppException } from '@keurmerk/common';
 import { normToContract, type NormDocument, VERSION_PATTERN } from '@keurmerk/norm';
 import { normOf, type NormVersionEntity, NormVersionService } from '@keurmerk/norm-versions';
-import { csrfField, emptyState, errorSummary, html, type Html, page, redirect, sendPage } from '../layout';
-import { statusBadge } from '../labels';
-import { formatDate, formatDateTime, type SignedInContext, t, type WebContext } from '../web-context';
+import { redirect, sendPage } from '../layout';
+import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { type CriterionChange, diffNorms, nextVersion } from './norm-diff';
-import { text, textareaField } from './page-parts';
+import { diffNorms, nextVersion } from './norm-diff';
+import { text } from '../shared/page-parts';
+import { refusalText } from '../shared/refusal-texts';
+import { adminText } from './admin.texts';
+import { comparePage, type EditorState, newDraftPage, NORMS_PATH, normVersionsPage, versionPage } from './admin-norms.views';
 
 type Fields = Record<string, unknown>;
-
-const NORMS_PATH = '/app/beheer/normen';
 
 function versionOr404(version: string): string {
   if (!VERSION_PATTERN.test(version)) throw AppException.notFound(`Norm version ${version}`);
   return version;
-}
-
-function normStatus(web: WebContext, entity: Pick<NormVersionEntity, 'status'>): Html {
-  return statusBadge(web, 'norm', entity.status === 'gepubliceerd' ? 'published' : 'draft');
 }
 
 function documentOf(entity: NormVersionEntity): NormDocument {
@@ -33,49 +29,6 @@ function draftFrom(entity: NormVersionEntity, versions: string[]): string {
   return JSON.stringify(document, null, 2);
 }
 
-interface EditorState {
-  json: string;
-  problems?: InvalidParam[];
-  message?: string;
-}
-
-/** The JSON editor of a concept, with every problem the norm library found, by its JSON path. */
-function editor(web: WebContext, action: string, state: EditorState, submit: string): Html {
-  const problems = state.problems ?? [];
-  const error = problems.length > 0 ? t(web, `Het document klopt op ${problems.length} punt(en) niet; zie de lijst hierboven.`, `The document is wrong in ${problems.length} place(s); see the list above.`) : state.message;
-  return html`${problems.length > 0 || state.message
-    ? html`${errorSummary(web, error ? { document: error } : {})}${problems.length > 0 ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>` : ''}`
-    : ''}
-  <form method="post" action="${action}" class="card code" novalidate>
-    ${csrfField(web)}
-    ${textareaField({
-      name: 'document',
-      label: t(web, 'Normdocument (JSON)', 'Norm document (JSON)'),
-      hint: t(web, 'In de vorm van de API (POST /v1/normen): versie, ingangsdatum, secties met criteria. De status bepaalt publiceren.', 'In the API’s shape (POST /v1/normen): versie, ingangsdatum, secties with criteria. Publishing decides the status.'),
-      value: state.json,
-      error,
-      rows: 24,
-      attributes: html` spellcheck="false" autocapitalize="off"`,
-    })}
-    <div class="actions"><button type="submit">${submit}</button></div>
-  </form>`;
-}
-
-/** The changed fields of a criterion as old and new value, side by side. */
-function changeDetails(web: WebContext, change: CriterionChange): Html {
-  if (change.kind !== 'changed') return html``;
-  return html`<div class="table-wrap"><table>
-    <thead><tr><th>${t(web, 'Veld', 'Field')}</th><th>${t(web, 'Was', 'Was')}</th><th>${t(web, 'Wordt', 'Becomes')}</th></tr></thead>
-    <tbody>${change.fields.map((f) => html`<tr><th scope="row">${f.field}</th><td class="diff-removed">${f.before ?? '—'}</td><td class="diff-added">${f.after ?? '—'}</td></tr>`)}</tbody>
-  </table></div>`;
-}
-
-const CHANGE_WORDS: Record<CriterionChange['kind'], [string, string]> = {
-  added: ['Toegevoegd', 'Added'],
-  removed: ['Vervallen', 'Removed'],
-  changed: ['Gewijzigd', 'Changed'],
-};
-
 /**
  * Norm versions: list, write a concept as JSON (the REST document, checked by the norm library through
  * NormVersionService), compare with the version before, publish.
@@ -87,17 +40,7 @@ export class AdminNormsController {
   @Get()
   async list(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const versions = await this.norms.list();
-    const body = html`<p><a class="button" href="${NORMS_PATH}/nieuw">${t(web, 'Nieuw concept', 'New draft')}</a></p>
-      ${versions.length === 0 ? emptyState(t(web, 'Er is nog geen normversie.', 'There is no norm version yet.')) : html`<div class="table-wrap"><table class="stack">
-        <thead><tr><th>${t(web, 'Versie', 'Version')}</th><th>${t(web, 'Status', 'Status')}</th><th>${t(web, 'Ingangsdatum', 'Effective date')}</th><th>${t(web, 'Gepubliceerd', 'Published')}</th><th><span class="visually-hidden">${t(web, 'Vergelijken', 'Compare')}</span></th></tr></thead>
-        <tbody>${versions.map((v, index) => html`<tr>
-          <td data-label="${t(web, 'Versie', 'Version')}"><a href="${NORMS_PATH}/${v.version}">${v.version}</a></td>
-          <td data-label="${t(web, 'Status', 'Status')}">${normStatus(web, v)}</td>
-          <td data-label="${t(web, 'Ingangsdatum', 'Effective date')}">${formatDate(web, v.effectiveDate)}</td>
-          <td data-label="${t(web, 'Gepubliceerd', 'Published')}">${formatDateTime(web, v.publishedAt)}</td>
-          <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${t(web, `Vergelijk met ${versions[index + 1].version}`, `Compare with ${versions[index + 1].version}`)}</a>` : ''}</td></tr>`)}</tbody>
-      </table></div>`}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Normversies', 'Norm versions'), body, styles: ['admin.css'] }));
+    sendPage(reply, web, normVersionsPage(web, versions));
   }
 
   @Get('nieuw')
@@ -122,7 +65,7 @@ export class AdminNormsController {
   @Get(':versie')
   async show(@Web() web: SignedInContext, @Param('versie') version: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const entity = await this.norms.get(versionOr404(version));
-    const notice = query.opgeslagen === '1' ? t(web, 'Het concept is opgeslagen.', 'The draft has been saved.') : query.gepubliceerd === '1' ? t(web, 'De versie is gepubliceerd.', 'The version has been published.') : undefined;
+    const notice = query.opgeslagen === '1' ? adminText(web).theDraftHasBeenSaved : query.gepubliceerd === '1' ? adminText(web).theVersionHasBeenPublished : undefined;
     this.sendVersion(reply, web, entity, { json: JSON.stringify(documentOf(entity), null, 2) }, 200, notice);
   }
 
@@ -152,34 +95,19 @@ export class AdminNormsController {
     if (index < 0) throw AppException.notFound(`Norm version ${version}`);
     const current = versions[index];
     const previous = versions[index + 1];
-    const title = t(web, `Versie ${current.version} vergeleken`, `Version ${current.version} compared`);
     if (!previous) {
-      const body = emptyState(t(web, 'Dit is de eerste versie: er is niets om mee te vergelijken.', 'This is the first version: there is nothing to compare it with.'), html`<a href="${NORMS_PATH}/${current.version}">${t(web, 'Terug naar de versie', 'Back to the version')}</a>`);
-      sendPage(reply, web, page(web, { title, body, styles: ['admin.css'] }));
+      sendPage(reply, web, comparePage(web, current));
       return;
     }
     const diff = diffNorms(documentOf(previous), documentOf(current));
-    const body = html`<p>${t(web, `Wat er in ${current.version} anders is dan in ${previous.version}.`, `What is different in ${current.version} from ${previous.version}.`)} <a href="${NORMS_PATH}/${current.version}">${t(web, 'Naar de versie', 'To the version')}</a></p>
-      <ul class="diff-legend" aria-label="${t(web, 'Legenda', 'Legend')}">
-        <li class="diff-added">${t(web, 'Toegevoegd / nieuw', 'Added / new')}</li><li class="diff-removed">${t(web, 'Vervallen / oud', 'Removed / old')}</li><li class="diff-changed">${t(web, 'Gewijzigd', 'Changed')}</li>
-      </ul>
-      ${diff.effectiveDate ? html`<p class="diff-changed">${t(web, 'Ingangsdatum', 'Effective date')}: ${formatDate(web, diff.effectiveDate.before)} → ${formatDate(web, diff.effectiveDate.after)}</p>` : ''}
-      ${diff.criteria.length === 0
-        ? emptyState(t(web, 'Geen verschillen in de criteria.', 'No differences in the criteria.'))
-        : html`<p>${t(web, `${diff.criteria.length} criteria verschillen.`, `${diff.criteria.length} criteria differ.`)}</p>
-          <ul class="diff-list">${diff.criteria.map((change) => html`<li class="diff-${change.kind}" data-criterion="${change.code}">
-            <h3><span>${change.code}</span> <span>${change.title}</span> <span class="badge badge--neutral">${t(web, ...CHANGE_WORDS[change.kind])}</span></h3>
-            <p class="muted">${t(web, 'Sectie', 'Section')} ${change.section}</p>
-            ${changeDetails(web, change)}
-          </li>`)}</ul>`}`;
-    sendPage(reply, web, page(web, { title, body, styles: ['admin.css'] }));
+    sendPage(reply, web, comparePage(web, current, { previous, diff }));
   }
 
   private parse(web: WebContext, json: string): unknown {
     try {
       return JSON.parse(json);
     } catch {
-      throw AppException.invalidField('document', 'json', t(web, 'Dit is geen geldige JSON. Controleer haakjes, komma’s en aanhalingstekens.', 'This is not valid JSON. Check brackets, commas and quotes.'));
+      throw AppException.invalidField('document', 'json', adminText(web).thisNotValidJsonCheck);
     }
   }
 
@@ -189,35 +117,17 @@ export class AdminNormsController {
     const params = error.invalidParams ?? [];
     if (params.length === 1 && params[0].name === 'document') return { json, message: params[0].reason };
     if (params.length > 0) return { json, problems: params };
-    if (error.code === AppErrorCode.Conflict) return { json, message: error.detail };
+    // The refusal's sentence in the beheerder's language (its feature's, else its kind's), never its English detail.
+    if (error.code === AppErrorCode.Conflict) return { json, message: refusalText(web.language, error) };
     throw error;
   }
 
   private sendNewDraft(reply: FastifyReply, web: SignedInContext, state: EditorState, status = 200): void {
-    const body = html`<p>${t(web, 'Een kopie van de nieuwste gepubliceerde versie, onder het volgende versienummer. Pas de criteria aan en sla het concept op; publiceren is een aparte stap.', 'A copy of the newest published version under the next version number. Change the criteria and save the draft; publishing is a separate step.')}</p>
-      ${editor(web, NORMS_PATH, state, t(web, 'Concept opslaan', 'Save draft'))}`;
-    sendPage(reply, web, page(web, { title: t(web, 'Nieuw concept', 'New draft'), body, styles: ['admin.css'] }), status);
+    sendPage(reply, web, newDraftPage(web, state), status);
   }
 
   private sendVersion(reply: FastifyReply, web: SignedInContext, entity: NormVersionEntity, state: EditorState, status = 200, notice?: string): void {
     const document = documentOf(entity);
-    const criteria = document.secties.reduce((sum, s) => sum + s.criteria.length, 0);
-    const draft = entity.status === 'concept';
-    const body = html`<div class="card">
-        <dl class="facts">
-          <dt>${t(web, 'Status', 'Status')}</dt><dd>${normStatus(web, entity)}</dd>
-          <dt>${t(web, 'Ingangsdatum', 'Effective date')}</dt><dd>${formatDate(web, entity.effectiveDate)}</dd>
-          <dt>${t(web, 'Secties en criteria', 'Sections and criteria')}</dt><dd>${document.secties.length} / ${criteria}</dd>
-          ${entity.publishedAt ? html`<dt>${t(web, 'Gepubliceerd', 'Published')}</dt><dd>${formatDateTime(web, entity.publishedAt)}</dd>` : ''}
-        </dl>
-        <div class="actions">
-          <a class="button button--secondary" href="${NORMS_PATH}/${entity.version}/vergelijking">${t(web, 'Vergelijk met de vorige versie', 'Compare with the previous version')}</a>
-          ${draft ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit" data-confirm="${t(web, `Versie ${entity.version} publiceren? Daarna kan ze niet meer veranderen.`, `Publish version ${entity.version}? It cannot change afterwards.`)}">${t(web, 'Publiceren', 'Publish')}</button></form>` : ''}
-        </div>
-      </div>
-      ${draft
-        ? html`<h2>${t(web, 'Concept bewerken', 'Edit the draft')}</h2>${editor(web, `${NORMS_PATH}/${entity.version}`, state, t(web, 'Wijzigingen opslaan', 'Save changes'))}`
-        : html`<p class="muted">${t(web, 'Een gepubliceerde versie verandert nooit meer: elke keuring wordt beoordeeld met de versie die eraan vastzit.', 'A published version never changes again: each inspection is judged by the version pinned to it.')}</p>`}`;
-    sendPage(reply, web, page(web, { title: t(web, `Normversie ${entity.version}`, `Norm version ${entity.version}`), body, notice, styles: ['admin.css'] }), status);
+    sendPage(reply, web, versionPage(web, entity, document, state, notice), status);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { OverviewRepository, type StatusCounts } from '@keurmerk/reporting';
-import { addressLine } from './page-parts';
+import { addressLine } from '../shared/page-parts';
 
 export type { StatusCounts } from '@keurmerk/reporting';
 

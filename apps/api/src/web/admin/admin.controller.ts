@@ -5,23 +5,16 @@ import { AppException, AppErrorCode, MAX_PAGE_SIZE } from '@keurmerk/common';
 import { InspectionService } from '@keurmerk/inspections';
 import { ApplicationService, type LocationEntity, LocationService } from '@keurmerk/locations';
 import { PlanInspectionDto } from '../../inspections/dto/inspection.dto';
-import { emptyState, html, page, redirect, sendPage } from '../layout';
-import { statusBadge } from '../labels';
-import { formatDate, formatDateTime, formatNumber, type SignedInContext, t } from '../web-context';
+import { redirect, sendPage } from '../layout';
+import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { AdminOverviewService, type StatusCounts } from './admin-overview.service';
-import { addressLine, amsterdamParts, pageRequest, pager, text, uuidOr404, validated } from './page-parts';
+import { AdminOverviewService } from './admin-overview.service';
+import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
 import { AdminPlanning } from './planning.service';
-import { conflictsBox, conflictText, kindText, type PlanFormValues, PLANNING_PATH } from './planning.view';
+import { overviewPage, planningPage } from './admin.views';
+import { conflictsBox, conflictText, type PlanFormValues, PLANNING_PATH } from './planning.view';
 
 type Fields = Record<string, unknown>;
-
-const STATUS_ORDER: Record<string, string[]> = {
-  application: ['ingediend', 'in-behandeling', 'afgerond', 'ingetrokken'],
-  inspection: ['gepland', 'in-uitvoering', 'ingediend', 'besloten'],
-  certificate: ['uitgifte', 'geldig', 'geschorst', 'ingetrokken', 'verlopen'],
-  complaint: ['ontvangen', 'in-behandeling', 'afgehandeld'],
-};
 
 /**
  * The beheerder's overview and the planning of inspections. Planning is InspectionService.plan, the
@@ -41,37 +34,7 @@ export class AdminPagesController {
   @Get()
   async home(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const overview = await this.overviews.overview(web.now);
-    const block = (title: string, kind: string, counts: StatusCounts, link: (status: string) => string | undefined) => html`<section class="card">
-      <h2>${title}</h2>
-      <ul class="stats">${STATUS_ORDER[kind].map((status) => {
-        const href = link(status);
-        const inner = html`<strong>${formatNumber(web, counts[status] ?? 0)}</strong>${statusBadge(web, kind, status)}`;
-        return html`<li>${href ? html`<a href="${href}">${inner}</a>` : inner}</li>`;
-      })}</ul>
-    </section>`;
-    const overdue = overview.overdueFindings;
-    const body = html`
-      <div class="cols">
-        ${block(t(web, 'Aanvragen', 'Applications'), 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
-        ${block(t(web, 'Keuringen', 'Inspections'), 'inspection', overview.inspections, () => undefined)}
-        ${block(t(web, 'Certificaten', 'Certificates'), 'certificate', overview.certificates, () => undefined)}
-        ${block(t(web, 'Meldingen', 'Complaints'), 'complaint', overview.complaints, (s) => `/app/beheer/meldingen?status=${s}`)}
-      </div>
-      <section class="card" aria-labelledby="achterstallig">
-        <h2 id="achterstallig">${t(web, 'Bevindingen over de hersteltermijn', 'Findings past their repair deadline')} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
-        ${overdue.total === 0
-          ? html`<p>${t(web, 'Geen open bevindingen over hun termijn.', 'No open findings past their deadline.')}</p>`
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Criterium', 'Criterion')}</th><th>${t(web, 'Ernst', 'Severity')}</th><th>${t(web, 'Termijn', 'Deadline')}</th></tr></thead>
-              <tbody>${overdue.first.map((f) => html`<tr>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${f.address}</td>
-                <td data-label="${t(web, 'Criterium', 'Criterion')}">${f.criterionCode}</td>
-                <td data-label="${t(web, 'Ernst', 'Severity')}">${statusBadge(web, 'severity', f.severity)}</td>
-                <td data-label="${t(web, 'Termijn', 'Deadline')}">${formatDate(web, f.repairDeadline)}</td></tr>`)}</tbody>
-            </table></div>
-            ${overdue.total > overdue.first.length ? html`<p class="muted">${t(web, `De ${overdue.first.length} oudste van ${overdue.total}.`, `The oldest ${overdue.first.length} of ${overdue.total}.`)}</p>` : ''}`}
-      </section>`;
-    sendPage(reply, web, page(web, { title: t(web, 'Overzicht', 'Overview'), body, styles: ['admin.css'] }));
+    sendPage(reply, web, overviewPage(web, overview));
   }
 
   /** Applications waiting for an inspection, and the inspections planned. */
@@ -82,35 +45,7 @@ export class AdminPagesController {
     const planned = await this.inspections.list(principal, { page: 1, pageSize: MAX_PAGE_SIZE }, { status: 'gepland' });
     const places = await this.locationsById(principal, [...waiting.items.map((a) => a.locationId), ...planned.items.map((i) => i.locationId)]);
     const auditors = new Map((await this.planningForms.auditors()).map((a) => [a.id, a]));
-    const place = (id: string) => (places.get(id) ? addressLine(places.get(id)!) : id);
-    const body = html`
-      <section aria-labelledby="wachtend">
-        <h2 id="wachtend">${t(web, 'Aanvragen die op een keuring wachten', 'Applications waiting for an inspection')}</h2>
-        ${waiting.total === 0
-          ? emptyState(t(web, 'Geen aanvragen die op een keuring wachten.', 'No applications are waiting for an inspection.'))
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Aangevraagd', 'Applied')}</th><th><span class="visually-hidden">${t(web, 'Actie', 'Action')}</span></th></tr></thead>
-              <tbody>${waiting.items.map((a) => html`<tr>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${place(a.locationId)}</td>
-                <td data-label="${t(web, 'Aangevraagd', 'Applied')}">${formatDate(web, a.createdAt)}</td>
-                <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${t(web, 'Keuring plannen', 'Plan inspection')}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`)}</tbody>
-            </table></div>${pager(web, PLANNING_PATH, waiting)}`}
-      </section>
-      <section aria-labelledby="gepland">
-        <h2 id="gepland">${t(web, 'Geplande keuringen', 'Planned inspections')}</h2>
-        ${planned.total === 0
-          ? emptyState(t(web, 'Er zijn geen keuringen gepland.', 'No inspections are planned.'))
-          : html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th>${t(web, 'Wanneer', 'When')}</th><th>${t(web, 'Locatie', 'Location')}</th><th>${t(web, 'Soort', 'Kind')}</th><th>${t(web, 'Auditor', 'Auditor')}</th></tr></thead>
-              <tbody>${planned.items.map((i) => html`<tr>
-                <td data-label="${t(web, 'Wanneer', 'When')}">${formatDateTime(web, i.plannedAt)}</td>
-                <td data-label="${t(web, 'Locatie', 'Location')}">${place(i.locationId)}</td>
-                <td data-label="${t(web, 'Soort', 'Kind')}">${kindText(web, i.kind)}</td>
-                <td data-label="${t(web, 'Auditor', 'Auditor')}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`)}</tbody>
-            </table></div>`}
-      </section>`;
-    const notice = query.gepland === '1' ? t(web, 'De keuring is gepland.', 'The inspection has been planned.') : undefined;
-    sendPage(reply, web, page(web, { title: t(web, 'Keuringen plannen', 'Plan inspections'), body, notice, styles: ['admin.css'] }));
+    sendPage(reply, web, planningPage(web, { waiting, planned, places, auditors, justPlanned: query.gepland === '1' }));
   }
 
   @Get('keuringen/nieuw')

@@ -8,9 +8,10 @@ import { dateInAmsterdam } from '@keurmerk/norm';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
 import { auditorConflictText } from '../shared/refusals/inspections.texts';
-import { type SignedInContext, t, type WebContext } from '../web-context';
-import { amsterdamInstant } from './page-parts';
+import { type SignedInContext, type WebContext } from '../web-context';
+import { amsterdamInstant } from '../shared/page-parts';
 import { planForm, type PlanFormData } from './planning.view';
+import { adminText } from './admin.texts';
 
 /**
  * What the planning pages (an application's inspection, a complaint's) share: the auditors to choose
@@ -40,20 +41,20 @@ export class AdminPlanning {
     const instant = amsterdamInstant(date, time);
     if (instant) return instant.toISOString();
     const problems: InvalidParam[] = [];
-    if (!amsterdamInstant(date, '12:00')) problems.push({ name: 'datum', code: 'format', reason: t(web, 'Vul een geldige datum in.', 'Enter a valid date.') });
-    if (!amsterdamInstant('2026-01-01', time)) problems.push({ name: 'tijd', code: 'format', reason: t(web, 'Vul een geldige tijd in, zoals 09:30.', 'Enter a valid time, such as 09:30.') });
+    if (!amsterdamInstant(date, '12:00')) problems.push({ name: 'datum', code: 'format', reason: adminText(web).enterAValidDate });
+    if (!amsterdamInstant('2026-01-01', time)) problems.push({ name: 'tijd', code: 'format', reason: adminText(web).enterValidTimeSuch09 });
     throw AppException.invalid(problems);
   }
 
   async send(reply: FastifyReply, web: SignedInContext, data: Omit<PlanFormData, 'auditors'>, status = 200): Promise<void> {
-    const title = data.fixedKind ? t(web, 'Onaangekondigde keuring plannen', 'Plan an unannounced inspection') : t(web, 'Keuring plannen', 'Plan an inspection');
+    const title = data.fixedKind ? adminText(web).planAnUnannouncedInspection : adminText(web).planAnInspection;
     sendPage(reply, web, page(web, { title, body: planForm(web, { ...data, auditors: await this.auditors() }), styles: ['admin.css'], scripts: ['admin-planning.js'] }), status);
   }
 
   /** A check without script: the form again, with the reasons (or that there are none). */
   async check(reply: FastifyReply, web: SignedInContext, data: Omit<PlanFormData, 'auditors'>): Promise<void> {
     const conflicts = await this.conflictsFor(data.location, data.values.auditorId, data.values.datum, web.now);
-    const errors = conflicts === undefined ? { auditorId: t(web, 'Kies een auditor om te controleren.', 'Choose an auditor to check.') } : undefined;
+    const errors = conflicts === undefined ? { auditorId: adminText(web).chooseAuditorCheck } : undefined;
     await this.send(reply, web, { ...data, conflicts, errors }, errors ? 400 : 200);
   }
 
@@ -65,8 +66,8 @@ export class AdminPlanning {
     if (!(error instanceof AppException)) throw error;
     if (error.invalidParams) {
       const errors = fieldErrors(error.invalidParams);
-      if (errors.auditorId) errors.auditorId = t(web, 'Kies een actieve auditor.', 'Choose an active auditor.');
-      if (errors.soort) errors.soort = t(web, 'Kies een soort keuring.', 'Choose a kind of inspection.');
+      if (errors.auditorId) errors.auditorId = adminText(web).chooseAnActiveAuditor;
+      if (errors.soort) errors.soort = adminText(web).chooseKindInspection;
       await this.send(reply, web, { ...data, errors }, 400);
       return;
     }

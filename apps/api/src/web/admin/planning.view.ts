@@ -2,21 +2,15 @@ import type { UserEntity } from '@keurmerk/accounts';
 import { INSPECTION_KINDS } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { csrfField, errorSummary, field, type FieldErrors, html, type Html } from '../layout';
-import { t, type WebContext } from '../web-context';
-import { addressLine, selectField } from './page-parts';
+import { type WebContext } from '../web-context';
+import { addressLine } from '../shared/page-parts';
+import { selectField } from '../shared/parts.view';
+import { adminText } from './admin.texts';
 
 export const PLANNING_PATH = '/app/beheer/keuringen';
 
-const KIND_LABELS: Record<string, [string, string]> = {
-  initieel: ['Initiële keuring', 'Initial inspection'],
-  periodiek: ['Periodieke keuring', 'Periodic inspection'],
-  onaangekondigd: ['Onaangekondigde keuring', 'Unannounced inspection'],
-  herinspectie: ['Herinspectie', 'Re-inspection'],
-};
-
 export function kindText(web: WebContext, kind: string): string {
-  const label = KIND_LABELS[kind];
-  return label ? t(web, label[0], label[1]) : kind;
+  return adminText(web).planningKinds[kind] ?? kind;
 }
 
 /**
@@ -39,8 +33,8 @@ export function conflictText(web: WebContext, reason: string): string {
 /** The outcome of a conflict check: a warning with every reason, or that there is none. */
 export function conflictsBox(web: WebContext, conflicts: string[] | undefined): Html {
   if (conflicts === undefined) return html``;
-  if (conflicts.length === 0) return html`<div class="notice">${t(web, 'Geen belangenconflict: deze auditor mag deze keuring doen.', 'No conflict of interest: this auditor may do this inspection.')}</div>`;
-  return html`<div class="warning conflicts"><h2>${t(web, 'Deze auditor kan deze keuring niet doen', 'This auditor cannot do this inspection')}</h2>
+  if (conflicts.length === 0) return html`<div class="notice">${adminText(web).noConflictInterestAuditorMay}</div>`;
+  return html`<div class="warning conflicts"><h2>${adminText(web).thisAuditorCannotDoInspection}</h2>
     <ul>${conflicts.map((reason) => html`<li>${conflictText(web, reason)}</li>`)}</ul></div>`;
 }
 
@@ -74,32 +68,32 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
   const auditorChoices = data.auditors.map((auditor) => ({ value: auditor.id, label: `${auditor.name} (${auditor.email})` }));
   return html`${errorSummary(web, errors, data.message)}
   <div class="card">
-    <h2>${t(web, 'Locatie', 'Location')}</h2>
+    <h2>${adminText(web).location}</h2>
     <p>${addressLine(data.location)}</p>
   </div>
   <form method="post" action="${data.action ?? PLANNING_PATH}" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
     ${csrfField(web)}
     <input type="hidden" name="locatieId" value="${values.locatieId}">
     ${data.fixedKind
-      ? html`<p><strong>${t(web, 'Soort', 'Kind')}:</strong> ${kindText(web, 'onaangekondigd')}</p>`
-      : selectField({ name: 'soort', label: t(web, 'Soort keuring', 'Kind of inspection'), value: values.soort, error: errors.soort, choices: INSPECTION_KINDS.map((kind) => ({ value: kind, label: kindText(web, kind) })) })}
+      ? html`<p><strong>${adminText(web).kind}:</strong> ${kindText(web, 'onaangekondigd')}</p>`
+      : selectField({ name: 'soort', label: adminText(web).kindOfInspection, value: values.soort, error: errors.soort, choices: INSPECTION_KINDS.map((kind) => ({ value: kind, label: kindText(web, kind) })) })}
     <div class="inline-form">
-      ${field({ name: 'datum', label: t(web, 'Datum', 'Date'), type: 'date', value: values.datum, error: errors.datum ?? errors.gepland, required: true })}
-      ${field({ name: 'tijd', label: t(web, 'Tijd', 'Time'), type: 'time', value: values.tijd, error: errors.tijd, required: true })}
+      ${field({ name: 'datum', label: adminText(web).date, type: 'date', value: values.datum, error: errors.datum ?? errors.gepland, required: true })}
+      ${field({ name: 'tijd', label: adminText(web).time, type: 'time', value: values.tijd, error: errors.tijd, required: true })}
     </div>
     ${selectField({
       name: 'auditorId',
-      label: t(web, 'Auditor', 'Auditor'),
-      hint: t(web, 'Bij het kiezen ziet u meteen of de auditor een belangenconflict heeft of niet geaccrediteerd is.', 'When you choose, you see at once whether the auditor has a conflict of interest or lacks accreditation.'),
+      label: adminText(web).auditor,
+      hint: adminText(web).whenYouChooseYouSee,
       value: values.auditorId,
       error: errors.auditorId,
-      empty: t(web, 'Kies een auditor', 'Choose an auditor'),
+      empty: adminText(web).chooseAnAuditor,
       choices: auditorChoices,
     })}
     <div data-conflicts role="status" aria-live="polite">${conflictsBox(web, data.conflicts)}</div>
     <div class="actions">
-      <button type="submit" name="actie" value="controleren" class="button--secondary" data-check-button>${t(web, 'Controleer op conflicten', 'Check for conflicts')}</button>
-      <button type="submit" name="actie" value="plannen">${t(web, 'Keuring plannen', 'Plan inspection')}</button>
+      <button type="submit" name="actie" value="controleren" class="button--secondary" data-check-button>${adminText(web).checkForConflicts}</button>
+      <button type="submit" name="actie" value="plannen">${adminText(web).planInspection}</button>
     </div>
   </form>`;
 }

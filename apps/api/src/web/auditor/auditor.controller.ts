@@ -1,24 +1,27 @@
+import { OFFLINE_CLIENT_REFERENCE_PATTERN } from '@keurmerk/inspections';
 import { Body, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, type InvalidParam } from '@keurmerk/common';
 import { type InspectionEntity, InspectionService, type InspectionStatus } from '@keurmerk/inspections';
 import { LocationService } from '@keurmerk/locations';
-import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspection, findCriterion, unansweredCriteria } from '@keurmerk/norm';
+import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspection, findCriterion, MAX_REMARK_LENGTH, unansweredCriteria } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
-import { uuidOr404 } from '../admin/page-parts';
+import { uuidOr404 } from '../shared/page-parts';
+import { sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
-import { type SignedInContext, t, type WebContext } from '../web-context';
+import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController, WebPublic } from '../web.guard';
 import { type ChecklistData, checklistBody, inspectionPath } from './checklist.view';
 import { type InspectionGroups, inspectionsBody, type InspectionRow } from './inspections-list.view';
 import { serviceWorkerScript } from './service-worker';
 import { submitBody } from './submit.view';
+import { auditorText } from './auditor.texts';
 
 /** An offline client's id for a photo: a UUID from crypto.randomUUID(), or the form's own. */
-const CLIENT_REFERENCE = /^[A-Za-z0-9-]{8,100}$/;
+const CLIENT_REFERENCE = OFFLINE_CLIENT_REFERENCE_PATTERN;
 const RECENT_SUBMITTED = 10;
 const PAGE_SIZE = 100;
 
@@ -42,13 +45,13 @@ function text(value: unknown): string {
 function problemText(web: WebContext, param: InvalidParam): string {
   switch (param.name) {
     case 'meetwaarde':
-      return t(web, 'Vul een geldige meetwaarde in: een getal van 0 of meer (bij een aantal een heel getal).', 'Enter a valid measurement: a number of 0 or more (a whole number for a count).');
+      return auditorText(web).enterValidMeasurementNumber0;
     case 'resultaat':
-      return t(web, 'Kies een oordeel dat bij dit criterium is toegestaan.', 'Choose a judgement that this criterion allows.');
+      return auditorText(web).chooseJudgementCriterionAllows;
     case 'opmerking':
-      return t(web, 'De opmerking is te lang: ten hoogste 2000 tekens.', 'The remark is too long: at most 2000 characters.');
+      return auditorText(web).theRemarkTooLongMost(MAX_REMARK_LENGTH);
     case 'bestand':
-      return t(web, 'Kies een foto (JPEG of PNG, ten hoogste 10 MB).', 'Choose a photo (JPEG or PNG, at most 10 MB).');
+      return auditorText(web).choosePhotoJpegPngMost;
     default:
       return param.reason;
   }
@@ -84,13 +87,13 @@ export class AuditorPagesController {
       upcoming: open.filter((i) => dateInAmsterdam(i.plannedAt) > endOfToday).map(row),
       submitted: recent.map(row),
     };
-    sendPage(reply, web, page(web, { title: t(web, 'Keuringen', 'Inspections'), body: inspectionsBody(web, groups), styles: ['auditor.css'], scripts: ['auditor.js'] }));
+    sendPage(reply, web, page(web, { title: auditorText(web).inspections, body: inspectionsBody(web, groups), styles: ['auditor.css'], scripts: ['auditor.js'] }));
   }
 
   @Get(':id')
   async checklist(@Web() web: SignedInContext, @Param('id') id: string, @Query('ingediend') submitted: unknown, @Res() reply: FastifyReply): Promise<void> {
     const data = await this.checklistData(web.user.principal, inspectionId(id));
-    const notice = submitted === '1' && data.inspection.result ? t(web, 'De keuring is ingediend. Een certificeerder beslist.', 'The inspection has been submitted. A certifier decides.') : undefined;
+    const notice = submitted === '1' && data.inspection.result ? auditorText(web).theInspectionHasBeenSubmitted : undefined;
     this.sendChecklist(reply, web, data, 200, notice);
   }
 
@@ -155,11 +158,7 @@ export class AuditorPagesController {
   @Get(':id/bewijs/:documentId')
   async evidenceContent(@Web() web: SignedInContext, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
     const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, inspectionId(id), uuidOr404(documentId, 'The document'));
-    reply
-      .header('Content-Type', document.contentType)
-      .header('Content-Disposition', `inline; filename="${document.fileName.replace(/[^\w. -]/g, '_')}"`)
-      .header('Cache-Control', 'private, no-store')
-      .send(bytes);
+    sendStoredFile(reply, document, bytes);
   }
 
   /** The summary before submitting: what the answers lead to, evaluated by @keurmerk/norm. */
@@ -176,7 +175,7 @@ export class AuditorPagesController {
       redirect(reply, `${inspectionPath(inspection)}?ingediend=1`);
     } catch (error) {
       if (!(error instanceof AppException) || !error.invalidParams) throw error;
-      await this.sendSubmitSummary(reply, web, inspection, t(web, 'Niet alle criteria zijn (goed) beantwoord.', 'Not every criterion has a (valid) answer.'), 400);
+      await this.sendSubmitSummary(reply, web, inspection, auditorText(web).notEveryCriterionHasValid, 400);
     }
   }
 
@@ -205,7 +204,7 @@ export class AuditorPagesController {
   }
 
   private sendChecklist(reply: FastifyReply, web: SignedInContext, data: ChecklistData, status: number, notice?: string): void {
-    const title = t(web, 'Keuring', 'Inspection');
+    const title = auditorText(web).inspection;
     sendPage(reply, web, page(web, { title, body: checklistBody(web, data), styles: ['auditor.css'], scripts: ['auditor-capacity.js', 'auditor.js'], notice }), status);
   }
 
@@ -224,7 +223,7 @@ export class AuditorPagesController {
             submittedOn: dateInAmsterdam(web.now),
           })
         : undefined;
-    const title = t(web, 'Overzicht en indienen', 'Summary and submit');
+    const title = auditorText(web).summaryAndSubmit;
     sendPage(reply, web, page(web, { title, body: submitBody(web, { inspection, location, norm, unanswered, preview, message }), styles: ['auditor.css'] }), status);
   }
 
@@ -255,7 +254,7 @@ export class AuditorPagesController {
       reply
         .status(problem.status)
         .header('Content-Type', 'application/problem+json')
-        .send({ ...problem, melding: reason ? problemText(web, reason) : problem.status === 409 ? t(web, 'De keuring is al ingediend.', 'The inspection has already been submitted.') : problem.detail });
+        .send({ ...problem, melding: reason ? problemText(web, reason) : problem.status === 409 ? auditorText(web).theInspectionHasAlreadyBeen : problem.detail });
     }
   }
 }

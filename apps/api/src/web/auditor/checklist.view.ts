@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentEntity } from '@keurmerk/documents';
-import { type AnswerEntity, type FindingEntity, type InspectionEntity, type InspectionKind, isOpenForAnswers } from '@keurmerk/inspections';
+import { type AnswerEntity, type FindingEntity, type InspectionEntity, isOpenForAnswers } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { type Criterion, type InspectionResult, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
+import { type Criterion, type InspectionResult, MAX_REMARK_LENGTH, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
-import { addressLine } from '../admin/page-parts';
+import { addressLine } from '../shared/page-parts';
 import { statusBadge, statusText } from '../labels';
-import { formatDate, formatDateTime, formatNumber, t, type WebContext } from '../web-context';
+import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
+import { kindText, personsText, resultFigures } from '../shared/inspection.view';
+import { sharedText } from '../shared/shared.texts';
+import { auditorText } from './auditor.texts';
 
 /** The rule a measured field needs in the browser: the variant is already chosen by @keurmerk/norm. */
 export function clientRule(rule: MeasurementRule): Omit<MeasurementRule, 'variantIndex'> {
@@ -18,21 +21,6 @@ export function inspectionPath(id: string): string {
   return `/app/keuringen/${id}`;
 }
 
-export function addressOf(location: Pick<LocationEntity, 'street' | 'houseNumber' | 'houseLetter' | 'houseNumberAddition' | 'postcode' | 'city'>): string {
-  return addressLine(location);
-}
-
-const KINDS: Record<InspectionKind, [string, string]> = {
-  initieel: ['Eerste keuring', 'Initial inspection'],
-  periodiek: ['Periodieke keuring', 'Periodic inspection'],
-  onaangekondigd: ['Onaangekondigde keuring', 'Unannounced inspection'],
-  herinspectie: ['Herinspectie', 'Re-inspection'],
-};
-
-export function kindText(web: WebContext, kind: InspectionKind): string {
-  const label = KINDS[kind];
-  return label ? t(web, ...label) : kind;
-}
 
 function unitText(web: WebContext, unit: MeasurementUnit): string {
   switch (unit) {
@@ -41,32 +29,28 @@ function unitText(web: WebContext, unit: MeasurementUnit): string {
     case 'm3':
       return 'm³';
     case 'liter':
-      return t(web, 'liter', 'litres');
+      return auditorText(web).litres;
     case 'aantal':
-      return t(web, 'aantal', 'count');
+      return auditorText(web).count;
   }
-}
-
-export function personsText(web: WebContext, persons: number): string {
-  return persons === 1 ? t(web, 'Ondersteunt 1 persoon', 'Supports 1 person') : t(web, `Ondersteunt ${persons} personen`, `Supports ${persons} persons`);
 }
 
 /** Texts the page's script shows, in the page's language; `{n}` is filled in there. */
 function clientTexts(web: WebContext): Record<string, string> {
   return {
-    supportsOne: t(web, 'Ondersteunt 1 persoon', 'Supports 1 person'),
-    supportsMany: t(web, 'Ondersteunt {n} personen', 'Supports {n} persons'),
-    waiting: t(web, 'Wacht op verbinding', 'Waiting for a connection'),
-    saved: t(web, 'Opgeslagen', 'Saved'),
-    rejected: t(web, 'Niet opgeslagen: {reden}', 'Not saved: {reden}'),
-    pendingOne: t(web, '1 wijziging wacht op verbinding', '1 change is waiting for a connection'),
-    pendingMany: t(web, '{n} wijzigingen wachten op verbinding', '{n} changes are waiting for a connection'),
-    syncing: t(web, 'Bezig met opslaan…', 'Saving…'),
-    allSaved: t(web, 'Alles opgeslagen', 'Everything saved'),
-    signIn: t(web, 'Log opnieuw in om de wijzigingen op te slaan; ze blijven bewaard op dit toestel.', 'Sign in again to save the changes; they are kept on this device.'),
-    offlineReady: t(web, 'Deze keuring werkt ook zonder verbinding.', 'This inspection also works without a connection.'),
-    syncFirst: t(web, 'Eerst moeten alle wijzigingen zijn opgeslagen. Zorg voor verbinding en probeer het opnieuw.', 'All changes must be saved first. Get a connection and try again.'),
-    photoWaiting: t(web, 'foto wacht op verbinding', 'photo waiting for a connection'),
+    supportsOne: sharedText(web).supports1Person,
+    supportsMany: auditorText(web).supportsNPersons,
+    waiting: auditorText(web).waitingForAConnection,
+    saved: auditorText(web).saved,
+    rejected: auditorText(web).notSavedReden,
+    pendingOne: auditorText(web).n1ChangeWaitingConnection,
+    pendingMany: auditorText(web).nChangesWaitingConnection,
+    syncing: auditorText(web).saving,
+    allSaved: auditorText(web).everythingSaved,
+    signIn: auditorText(web).signAgainSaveChangesThey,
+    offlineReady: auditorText(web).thisInspectionAlsoWorksWithout,
+    syncFirst: auditorText(web).allChangesMustSavedFirst,
+    photoWaiting: auditorText(web).photoWaitingConnection,
   };
 }
 
@@ -86,12 +70,12 @@ export interface ChecklistData {
 /** Inspection facts shared by the checklist and the summary before submitting. */
 export function inspectionFacts(web: WebContext, inspection: InspectionEntity, location: LocationEntity): Html {
   return html`<dl class="facts">
-  <dt>${t(web, 'Adres', 'Address')}</dt><dd>${addressOf(location)}</dd>
-  <dt>${t(web, 'Datum', 'Date')}</dt><dd>${formatDateTime(web, inspection.plannedAt)}</dd>
-  <dt>${t(web, 'Soort', 'Kind')}</dt><dd>${kindText(web, inspection.kind)}</dd>
-  <dt>${t(web, 'Status', 'Status')}</dt><dd>${statusBadge(web, 'inspection', inspection.status)}</dd>
-  <dt>${t(web, 'Norm', 'Norm')}</dt><dd>${t(web, 'versie', 'version')} ${inspection.normVersion}</dd>
-  <dt>${t(web, 'Aangevraagd', 'Requested')}</dt><dd>${t(web, `${location.requestedBeds} slaapplaatsen`, `${location.requestedBeds} beds`)}</dd>
+  <dt>${auditorText(web).address}</dt><dd>${addressLine(location)}</dd>
+  <dt>${auditorText(web).date}</dt><dd>${formatDateTime(web, inspection.plannedAt)}</dd>
+  <dt>${auditorText(web).kind}</dt><dd>${kindText(web, inspection.kind)}</dd>
+  <dt>${auditorText(web).status}</dt><dd>${statusBadge(web, 'inspection', inspection.status)}</dd>
+  <dt>${auditorText(web).norm}</dt><dd>${auditorText(web).version} ${inspection.normVersion}</dd>
+  <dt>${auditorText(web).requested}</dt><dd>${auditorText(web).beds(location.requestedBeds)}</dd>
 </dl>`;
 }
 
@@ -111,13 +95,13 @@ ${inspection.result ? resultCard(web, data, inspection.result) : ''}
 <div class="card">${inspectionFacts(web, inspection, location)}</div>
 ${open
   ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
-  <p class="capacity-figure"><span>${t(web, 'Maximum bewoners tot nu toe', 'Maximum residents so far')}</span> <strong data-running-max>${runningMax}</strong> <span class="capacity-of">${t(web, `van ${location.requestedBeds} aangevraagd`, `of ${location.requestedBeds} requested`)}</span></p>
-  <p class="sync-state" role="status" aria-live="polite" data-sync-state>${t(web, `${data.answers.length} van ${total} criteria beantwoord`, `${data.answers.length} of ${total} criteria answered`)}</p>
-  <button type="button" class="button--secondary sync-now" data-sync-now hidden>${t(web, 'Nu opslaan', 'Save now')}</button>
+  <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${runningMax}</strong> <span class="capacity-of">${auditorText(web).ofRequested(location.requestedBeds)}</span></p>
+  <p class="sync-state" role="status" aria-live="polite" data-sync-state>${auditorText(web).ofCriteriaAnswered(data.answers.length, total)}</p>
+  <button type="button" class="button--secondary sync-now" data-sync-now hidden>${auditorText(web).saveNow}</button>
 </div>
 <p class="muted offline-note" data-offline-note hidden></p>`
   : ''}
-<nav class="section-index" aria-label="${t(web, 'Onderdelen van de norm', 'Sections of the norm')}"><ul>${norm.sections.map((section) => {
+<nav class="section-index" aria-label="${auditorText(web).sectionsOfTheNorm}"><ul>${norm.sections.map((section) => {
     const answered = section.criteria.filter((criterion) => answers.has(criterion.code)).length;
     return html`<li><a href="#sectie-${section.code}">${section.title} <span class="count">${answered}/${section.criteria.length}</span></a></li>`;
   })}</ul></nav>
@@ -129,9 +113,9 @@ ${norm.sections.map(
 )}
 ${open
   ? html`<div class="card submit-card">
-  <h2>${t(web, 'Indienen', 'Submit')}</h2>
-  <p>${t(web, 'Bekijk eerst het overzicht van de bevindingen; daarna dient u de keuring definitief in.', 'First review the summary of findings; then submit the inspection for good.')}</p>
-  <p><a class="button" href="${inspectionPath(inspection.id)}/indienen" data-submit-link>${t(web, 'Overzicht en indienen', 'Summary and submit')}</a></p>
+  <h2>${auditorText(web).submit}</h2>
+  <p>${auditorText(web).firstReviewSummaryFindingsThen}</p>
+  <p><a class="button" href="${inspectionPath(inspection.id)}/indienen" data-submit-link>${auditorText(web).summaryAndSubmit}</a></p>
   <p class="error" data-submit-error hidden></p>
 </div>`
   : ''}
@@ -147,7 +131,7 @@ function criterionBlock(web: WebContext, data: ChecklistData, criterion: Criteri
     <h3><span class="code">${criterion.code}</span> ${criterion.title}</h3>
     ${statusBadge(web, 'severity', criterion.severity)}
   </div>
-  <details class="guidance"><summary>${t(web, 'Toelichting', 'Guidance')}</summary><p lang="nl">${criterion.guidance}</p></details>
+  <details class="guidance"><summary>${auditorText(web).guidance}</summary><p lang="nl">${criterion.guidance}</p></details>
   ${open ? answerForm(web, data, criterion, answer, typed) : answerText(web, criterion, answer)}
   ${evidenceBlock(web, data, criterion, documents, open)}
 </article>`;
@@ -162,16 +146,16 @@ function answerForm(web: WebContext, data: ChecklistData, criterion: Criterion, 
     ${csrfField(web)}
     ${criterion.kind === 'measured' ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`]) : yesNoField(web, criterion, answer, typed, errors[`${code}-resultaat`])}
     <details class="remark"${remark ? html` open` : ''}>
-      <summary>${t(web, 'Opmerking', 'Remark')}</summary>
+      <summary>${auditorText(web).remark}</summary>
       <div class="field${errors[`${code}-opmerking`] ? ' field--error' : ''}">
-        <label for="veld-${code}-opmerking">${t(web, 'Opmerking (niet verplicht)', 'Remark (optional)')}</label>
+        <label for="veld-${code}-opmerking">${auditorText(web).remarkOptional}</label>
         ${errors[`${code}-opmerking`] ? html`<p class="error">${errors[`${code}-opmerking`]}</p>` : ''}
-        <textarea id="veld-${code}-opmerking" name="opmerking" maxlength="2000" rows="3">${remark}</textarea>
+        <textarea id="veld-${code}-opmerking" name="opmerking" maxlength="${MAX_REMARK_LENGTH}" rows="3">${remark}</textarea>
       </div>
     </details>
     <div class="answer-foot">
-      <button type="submit" class="button--secondary no-js-only">${t(web, 'Antwoord opslaan', 'Save answer')}</button>
-      <p class="answer-state" data-answer-state>${answer ? t(web, 'Opgeslagen', 'Saved') : ''}</p>
+      <button type="submit" class="button--secondary no-js-only">${auditorText(web).saveAnswer}</button>
+      <p class="answer-state" data-answer-state>${answer ? auditorText(web).saved : ''}</p>
     </div>
   </form>`;
 }
@@ -181,7 +165,7 @@ function measuredField(web: WebContext, criterion: Criterion & { kind: 'measured
   const value = typed?.meetwaarde ?? (answer?.measurement !== null && answer?.measurement !== undefined ? String(answer.measurement) : '');
   const persons = answer?.personsSupported;
   return html`<div class="field measured${error ? ' field--error' : ''}">
-    <label for="${id}">${t(web, 'Meetwaarde', 'Measurement')} (${unitText(web, criterion.unit)})</label>
+    <label for="${id}">${auditorText(web).measurement} (${unitText(web, criterion.unit)})</label>
     ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
     <div class="measure-row">
       <input id="${id}" name="meetwaarde" type="number" min="0" step="${criterion.unit === 'aantal' ? '1' : 'any'}" inputmode="${criterion.unit === 'aantal' ? 'numeric' : 'decimal'}" value="${value}" aria-describedby="${id}-steunt${error ? ` ${id}-fout` : ''}"${error ? html` aria-invalid="true"` : ''} data-measurement>
@@ -192,29 +176,30 @@ function measuredField(web: WebContext, criterion: Criterion & { kind: 'measured
 
 function yesNoField(web: WebContext, criterion: Criterion & { kind: 'yes-no' }, answer: AnswerEntity | undefined, typed: ChecklistData['typed'], error: string | undefined): Html {
   const chosen = typed?.resultaat ?? answer?.result;
-  const options: [string, string, string][] = [
-    ['voldoet', 'Voldoet', 'Meets'],
-    ['voldoet-niet', 'Voldoet niet', 'Does not meet'],
+  const results = auditorText(web).answerResults;
+  const options: [string, string][] = [
+    ['voldoet', results.voldoet],
+    ['voldoet-niet', results['voldoet-niet']],
   ];
   // The norm says where "nvt" may be answered, and never on a knock-out (see @keurmerk/norm's validateAnswer).
-  if (criterion.notApplicableAllowed && criterion.severity !== 'knock-out') options.push(['nvt', 'Niet van toepassing', 'Not applicable']);
+  if (criterion.notApplicableAllowed && criterion.severity !== 'knock-out') options.push(['nvt', results.nvt]);
   const id = `veld-${criterion.code}-resultaat`;
   return html`<fieldset class="${error ? 'field--error' : ''}"${error ? html` aria-describedby="${id}-fout"` : ''}>
-    <legend>${t(web, 'Oordeel', 'Judgement')}</legend>
+    <legend>${auditorText(web).judgement}</legend>
     ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
     <div class="choices">${options.map(
-      ([value, nl, en], index) => html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${t(web, nl, en)}</label>`,
+      ([value, label], index) => html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${label}</label>`,
     )}</div>
   </fieldset>`;
 }
 
 function answerText(web: WebContext, criterion: Criterion, answer: AnswerEntity | undefined): Html {
-  if (!answer) return html`<p class="muted">${t(web, 'Niet beantwoord', 'Not answered')}</p>`;
-  const result = answer.result === 'voldoet' ? t(web, 'Voldoet', 'Meets') : answer.result === 'nvt' ? t(web, 'Niet van toepassing', 'Not applicable') : t(web, 'Voldoet niet', 'Does not meet');
+  if (!answer) return html`<p class="muted">${auditorText(web).notAnswered}</p>`;
+  const result = answer.result === 'voldoet' ? auditorText(web).meets : answer.result === 'nvt' ? auditorText(web).notApplicable : auditorText(web).doesNotMeet;
   return html`<dl class="facts answer-facts">
-    ${criterion.kind === 'measured' ? html`<dt>${t(web, 'Meetwaarde', 'Measurement')}</dt><dd>${formatNumber(web, answer.measurement ?? 0)} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>` : ''}
-    <dt>${t(web, 'Oordeel', 'Judgement')}</dt><dd>${badge(result, answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok')}</dd>
-    ${answer.remark ? html`<dt>${t(web, 'Opmerking', 'Remark')}</dt><dd>${answer.remark}</dd>` : ''}
+    ${criterion.kind === 'measured' ? html`<dt>${auditorText(web).measurement}</dt><dd>${formatNumber(web, answer.measurement ?? 0)} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>` : ''}
+    <dt>${auditorText(web).judgement}</dt><dd>${badge(result, answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok')}</dd>
+    ${answer.remark ? html`<dt>${auditorText(web).remark}</dt><dd>${answer.remark}</dd>` : ''}
   </dl>`;
 }
 
@@ -224,7 +209,7 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
   const list = html`<ul class="evidence-list" data-evidence-list>${documents.map(
     (document) => html`<li><a href="${inspectionPath(data.inspection.id)}/bewijs/${document.id}">${document.fileName}</a></li>`,
   )}</ul>`;
-  if (!open) return documents.length > 0 ? html`<div class="evidence"><p class="label">${t(web, 'Foto’s', 'Photos')}</p>${list}</div>` : html``;
+  if (!open) return documents.length > 0 ? html`<div class="evidence"><p class="label">${auditorText(web).photos}</p>${list}</div>` : html``;
   const error = data.errors?.[`${code}-foto`];
   return html`<div class="evidence">
     ${list}
@@ -232,10 +217,10 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
       ${csrfField(web)}
       <input type="hidden" name="criteriumCode" value="${code}">
       <input type="hidden" name="clientReferentie" value="${randomUUID()}">
-      <label for="${id}" class="photo-label">${t(web, 'Foto toevoegen', 'Add a photo')}</label>
+      <label for="${id}" class="photo-label">${auditorText(web).addAPhoto}</label>
       ${error ? html`<p class="error">${error}</p>` : ''}
       <input id="${id}" type="file" name="bestand" accept="image/*" capture="environment" data-photo>
-      <button type="submit" class="button--secondary no-js-only">${t(web, 'Foto uploaden', 'Upload photo')}</button>
+      <button type="submit" class="button--secondary no-js-only">${auditorText(web).uploadPhoto}</button>
     </form>
   </div>`;
 }
@@ -250,37 +235,27 @@ function titleOf(norm: NormVersion, code: string): string {
 
 /** The findings of an evaluation: which criteria fail, how severe, until when to repair. */
 export function findingsTable(web: WebContext, norm: NormVersion, findings: { criterionCode: string; severity: string; repairDeadline: string | null }[]): Html {
-  if (findings.length === 0) return emptyState(t(web, 'Geen bevindingen: alle criteria voldoen.', 'No findings: every criterion is met.'));
+  if (findings.length === 0) return emptyState(auditorText(web).noFindingsEveryCriterionMet);
   return html`<div class="table-wrap"><table class="stack">
-  <caption class="visually-hidden">${t(web, 'Bevindingen', 'Findings')}</caption>
-  <thead><tr><th scope="col">${t(web, 'Criterium', 'Criterion')}</th><th scope="col">${t(web, 'Ernst', 'Severity')}</th><th scope="col">${t(web, 'Hersteltermijn', 'Repair deadline')}</th></tr></thead>
+  <caption class="visually-hidden">${auditorText(web).findings}</caption>
+  <thead><tr><th scope="col">${auditorText(web).criterion}</th><th scope="col">${auditorText(web).severity}</th><th scope="col">${auditorText(web).repairDeadline}</th></tr></thead>
   <tbody>${findings.map(
     (finding) => html`<tr>
-    <td data-label="${t(web, 'Criterium', 'Criterion')}"><strong>${finding.criterionCode}</strong> ${titleOf(norm, finding.criterionCode)}</td>
-    <td data-label="${t(web, 'Ernst', 'Severity')}">${statusBadge(web, 'severity', finding.severity)}</td>
-    <td data-label="${t(web, 'Hersteltermijn', 'Repair deadline')}">${finding.repairDeadline ? formatDate(web, finding.repairDeadline) : t(web, 'Geen: blokkeert het certificaat', 'None: blocks the certificate')}</td>
+    <td data-label="${auditorText(web).criterion}"><strong>${finding.criterionCode}</strong> ${titleOf(norm, finding.criterionCode)}</td>
+    <td data-label="${auditorText(web).severity}">${statusBadge(web, 'severity', finding.severity)}</td>
+    <td data-label="${auditorText(web).repairDeadline}">${finding.repairDeadline ? formatDate(web, finding.repairDeadline) : auditorText(web).noneBlocksTheCertificate}</td>
   </tr>`,
   )}</tbody>
 </table></div>`;
 }
 
 /** Score, counts and the maximum residents of an evaluation, as figures. */
-export function resultFigures(web: WebContext, result: Pick<InspectionResult, 'score' | 'knockOuts' | 'majors' | 'minors' | 'maximumResidents'>): Html {
-  return html`<ul class="stats">
-  <li><strong>${result.maximumResidents}</strong> ${t(web, 'maximum bewoners', 'maximum residents')}</li>
-  <li><strong>${result.score}</strong> ${t(web, 'score (van 100)', 'score (of 100)')}</li>
-  <li><strong>${result.knockOuts}</strong> ${t(web, 'knock-outs', 'knock-outs')}</li>
-  <li><strong>${result.majors}</strong> ${t(web, 'majors', 'majors')}</li>
-  <li><strong>${result.minors}</strong> ${t(web, 'minors', 'minors')}</li>
-</ul>`;
-}
-
 function resultCard(web: WebContext, data: ChecklistData, result: InspectionResult): Html {
   return html`<section class="card result" aria-labelledby="uitslag-titel">
-  <h2 id="uitslag-titel">${t(web, 'Uitslag', 'Result')}</h2>
-  <p>${t(web, 'Ingediend op', 'Submitted on')} ${formatDateTime(web, data.inspection.submittedAt)} · ${statusText(web, 'inspection', data.inspection.status)}</p>
+  <h2 id="uitslag-titel">${auditorText(web).result}</h2>
+  <p>${auditorText(web).submittedOn} ${formatDateTime(web, data.inspection.submittedAt)} · ${statusText(web, 'inspection', data.inspection.status)}</p>
   ${resultFigures(web, result)}
-  <h3>${t(web, 'Bevindingen', 'Findings')}</h3>
+  <h3>${auditorText(web).findings}</h3>
   ${findingsTable(web, data.norm, data.findings)}
 </section>`;
 }

@@ -8,23 +8,23 @@ import { type FindingEntity, FindingService, type InspectionEntity, InspectionSe
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
-import { addressOf } from '../auditor/checklist.view';
-import { pager, uuidOr404 } from '../admin/page-parts';
+import { addressLine, uuidOr404 } from '../shared/page-parts';
+import { featureRefusalText } from '../shared/refusal-texts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
-import { type SignedInContext, t, type WebContext } from '../web-context';
+import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import {
   type DecisionPageData,
   decisionBody,
   decisionPath,
-  DECISIONS_PATH,
   MAX_EXPLANATION,
   type ReviewPageData,
   REVIEWS_PATH,
   reviewsBody,
   waitingBody,
 } from './certifier.views';
-import { repairEvidenceContent, sendStoredFile } from './stored-file';
+import { repairEvidenceContent, sendStoredFile } from '../shared/stored-file';
+import { certifierText } from './certifier.texts';
 
 const PAGE_SIZE = 50;
 type Fields = Record<string, unknown>;
@@ -40,8 +40,8 @@ function pageNumber(value: unknown): number {
 
 /** The explanation a decision or a review needs: the REST DTOs' rule (1 to 4000 characters, not blank). */
 function explanationError(web: WebContext, explanation: string): string | undefined {
-  if (!explanation.trim()) return t(web, 'Geef een toelichting.', 'Give an explanation.');
-  if (explanation.length > MAX_EXPLANATION) return t(web, `Gebruik ten hoogste ${MAX_EXPLANATION} tekens.`, `Use at most ${MAX_EXPLANATION} characters.`);
+  if (!explanation.trim()) return certifierText(web).giveAnExplanation;
+  if (explanation.length > MAX_EXPLANATION) return certifierText(web).useAtMostCharacters(MAX_EXPLANATION);
   return undefined;
 }
 
@@ -71,12 +71,12 @@ export class CertifierPagesController {
     const inspections = [...list.items].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
     const [locations, auditors] = await Promise.all([this.locationsOf(principal, inspections), this.auditorNames(inspections)]);
     const rows = inspections.map((inspection) => ({ inspection, location: locations.get(inspection.locationId), auditorName: auditors.get(inspection.auditorId) ?? '' }));
-    sendPage(reply, web, page(web, { title: t(web, 'Te beslissen', 'To decide'), body: waitingBody(web, rows, pager(web, DECISIONS_PATH, list)), styles: ['certifier.css'] }));
+    sendPage(reply, web, page(web, { title: certifierText(web).toDecide, body: waitingBody(web, rows, list), styles: ['certifier.css'] }));
   }
 
   @Get('bevindingen')
   async reviews(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
-    const notice = query.beoordeeld === '1' ? t(web, 'Het oordeel is vastgelegd.', 'The judgement has been recorded.') : undefined;
+    const notice = query.beoordeeld === '1' ? certifierText(web).theJudgementHasBeenRecorded : undefined;
     this.sendReviews(reply, web, await this.reviewData(web, pageNumber(query.pagina)), 200, notice);
   }
 
@@ -86,12 +86,12 @@ export class CertifierPagesController {
     const akkoord = text(body, 'akkoord');
     const toelichting = text(body, 'toelichting');
     const errors: FieldErrors = {};
-    if (akkoord !== 'ja' && akkoord !== 'nee') errors.akkoord = t(web, 'Kies accepteren of afwijzen.', 'Choose accept or reject.');
+    if (akkoord !== 'ja' && akkoord !== 'nee') errors.akkoord = certifierText(web).chooseAcceptOrReject;
     const explanation = explanationError(web, toelichting);
     if (explanation) errors.toelichting = explanation;
     const failed = { findingId, akkoord, toelichting, errors };
     if (Object.keys(errors).length > 0) {
-      const message = t(web, 'Het oordeel is niet vastgelegd; zie de bevinding hieronder.', 'The judgement was not recorded; see the finding below.');
+      const message = certifierText(web).theJudgementWasNotRecorded;
       return this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), failed, message }, 400);
     }
     try {
@@ -100,7 +100,7 @@ export class CertifierPagesController {
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
       // Someone else judged it first: the list no longer shows it.
-      const message = t(web, 'Over dit herstel is intussen al geoordeeld.', 'This repair has been judged in the meantime.');
+      const message = featureRefusalText(web.language, error) ?? certifierText(web).thisRepairHasBeenJudged;
       this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), message }, 409);
     }
   }
@@ -128,7 +128,7 @@ export class CertifierPagesController {
     const inspectionId = uuidOr404(id, 'The inspection');
     const typed = { uitkomst: text(body, 'uitkomst'), toelichting: text(body, 'toelichting') };
     const errors: FieldErrors = {};
-    if (typed.uitkomst !== 'toekennen' && typed.uitkomst !== 'afwijzen') errors.uitkomst = t(web, 'Kies toekennen of afwijzen.', 'Choose grant or refuse.');
+    if (typed.uitkomst !== 'toekennen' && typed.uitkomst !== 'afwijzen') errors.uitkomst = certifierText(web).chooseGrantOrRefuse;
     const explanation = explanationError(web, typed.toelichting);
     if (explanation) errors.toelichting = explanation;
     if (Object.keys(errors).length > 0) {
@@ -154,23 +154,19 @@ export class CertifierPagesController {
   /** The service's refusal in the certifier's words; the service's own reason is kept for the specifics. */
   private refusalText(web: WebContext, error: AppException, data: DecisionPageData): string {
     if (error.code === AppErrorCode.Forbidden) {
-      return t(web, 'U was de auditor van deze keuring. Een andere certificeerder moet hierover beslissen (vier-ogenprincipe).', 'You were the auditor of this inspection. Another certifier must decide on it (four-eyes principle).');
+      return certifierText(web).youWereAuditorInspectionAnother;
     }
-    if (data.decision) return t(web, 'Over deze keuring is intussen al besloten.', 'This inspection has been decided in the meantime.');
-    return t(
-      web,
-      `Het certificaat kan niet worden toegekend: er staan nog knock-out- of major-bevindingen open, of een gemeten criterium ondersteunt niemand. (${error.detail})`,
-      `The certificate cannot be granted: knock-out or major findings are still open, or a measured criterion supports nobody. (${error.detail})`,
-    );
+    if (data.decision) return certifierText(web).thisInspectionHasBeenDecided;
+    return certifierText(web).theCertificateCannotGrantedKnock(error.detail);
   }
 
   private decidedNotice(web: WebContext, data: DecisionPageData, query: Fields): string | undefined {
     if (query.besloten !== '1' || !data.decision) return undefined;
-    if (data.decision.outcome === 'afwijzen') return t(web, 'Het besluit is vastgelegd: afgewezen.', 'The decision has been recorded: refused.');
+    if (data.decision.outcome === 'afwijzen') return certifierText(web).decisionRefused;
     const number = typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
     return number
-      ? t(web, `Het besluit is vastgelegd: toegekend. Certificaat ${number} wordt uitgegeven.`, `The decision has been recorded: granted. Certificate ${number} is being issued.`)
-      : t(web, 'Het besluit is vastgelegd: toegekend.', 'The decision has been recorded: granted.');
+      ? certifierText(web).decisionGrantedIssuing(number)
+      : certifierText(web).decisionGranted;
   }
 
   private async decisionData(principal: PersonPrincipal, inspectionId: string): Promise<DecisionPageData> {
@@ -205,7 +201,7 @@ export class CertifierPagesController {
         };
       }),
     );
-    return { items, pager: pager(web, REVIEWS_PATH, list) };
+    return { items, list };
   }
 
   /** Each finding's criterion title, from the norm version its inspection was held against. */
@@ -233,10 +229,10 @@ export class CertifierPagesController {
   }
 
   private sendDecision(reply: FastifyReply, web: SignedInContext, data: DecisionPageData, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: addressOf(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }), status);
+    sendPage(reply, web, page(web, { title: addressLine(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }), status);
   }
 
   private sendReviews(reply: FastifyReply, web: SignedInContext, data: ReviewPageData, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: t(web, 'Herstel beoordelen', 'Review repairs'), body: reviewsBody(web, data), styles: ['certifier.css'], notice }), status);
+    sendPage(reply, web, page(web, { title: certifierText(web).reviewRepairs, body: reviewsBody(web, data), styles: ['certifier.css'], notice }), status);
   }
 }

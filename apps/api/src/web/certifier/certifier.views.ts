@@ -1,17 +1,23 @@
+import { MAX_EXPLANATION_LENGTH } from '@keurmerk/inspections';
+import type { Page } from '@keurmerk/common';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { AnswerEntity, DecisionEntity, FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import type { Criterion, NormVersion } from '@keurmerk/norm';
-import { addressOf, kindText, personsText, resultFigures } from '../auditor/checklist.view';
+import { kindText, personsText, resultFigures } from '../shared/inspection.view';
+import { addressLine } from '../shared/page-parts';
+import { pager } from '../shared/parts.view';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html } from '../layout';
-import { formatDate, formatDateTime, formatNumber, t, type WebContext } from '../web-context';
-import { isImage } from './stored-file';
+import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
+import { isImage } from '../../http/content-disposition';
+import { certifierText } from './certifier.texts';
 
 export const DECISIONS_PATH = '/app/besluiten';
 export const REVIEWS_PATH = '/app/besluiten/bevindingen';
 /** Explanations of a decision or a review: the REST API's limit. */
-export const MAX_EXPLANATION = 4000;
+/** The REST DTOs' limit, from the inspections feature's input rules. */
+export const MAX_EXPLANATION = MAX_EXPLANATION_LENGTH;
 
 export function decisionPath(inspectionId: string): string {
   return `${DECISIONS_PATH}/${inspectionId}`;
@@ -23,23 +29,23 @@ export interface WaitingRow {
   auditorName: string;
 }
 
-export function waitingBody(web: WebContext, rows: WaitingRow[], pager: Html): Html {
-  if (rows.length === 0) return emptyState(t(web, 'Er wachten geen ingediende keuringen op een besluit.', 'No submitted inspections are waiting for a decision.'));
+export function waitingBody(web: WebContext, rows: WaitingRow[], list: Page<unknown>): Html {
+  if (rows.length === 0) return emptyState(certifierText(web).noSubmittedInspectionsWaitingDecision);
   const label = {
-    address: t(web, 'Adres', 'Address'),
-    submitted: t(web, 'Ingediend', 'Submitted'),
-    kind: t(web, 'Soort', 'Kind'),
-    auditor: t(web, 'Auditor', 'Auditor'),
-    result: t(web, 'Uitslag', 'Result'),
+    address: certifierText(web).address,
+    submitted: certifierText(web).submitted,
+    kind: certifierText(web).kind,
+    auditor: certifierText(web).auditor,
+    result: certifierText(web).result,
   };
-  return html`<p>${t(web, `${rows.length === 1 ? '1 keuring wacht' : `${rows.length} keuringen wachten`} op een besluit, oudste eerst.`, `${rows.length === 1 ? '1 inspection is' : `${rows.length} inspections are`} waiting for a decision, oldest first.`)}</p>
+  return html`<p>${certifierText(web).waitingForDecision(rows.length)}</p>
 <div class="table-wrap"><table class="stack waiting">
-  <caption class="visually-hidden">${t(web, 'Keuringen die wachten op een besluit', 'Inspections waiting for a decision')}</caption>
+  <caption class="visually-hidden">${certifierText(web).inspectionsWaitingDecision}</caption>
   <thead><tr><th scope="col">${label.address}</th><th scope="col">${label.submitted}</th><th scope="col">${label.kind}</th><th scope="col">${label.auditor}</th><th scope="col">${label.result}</th></tr></thead>
   <tbody>${rows.map(({ inspection, location, auditorName }) => {
     const result = inspection.result;
     return html`<tr>
-    <td data-label="${label.address}"><a class="decide-link" href="${decisionPath(inspection.id)}">${location ? addressOf(location) : t(web, 'Keuring', 'Inspection')}</a></td>
+    <td data-label="${label.address}"><a class="decide-link" href="${decisionPath(inspection.id)}">${location ? addressLine(location) : certifierText(web).inspection}</a></td>
     <td data-label="${label.submitted}">${formatDateTime(web, inspection.submittedAt)}</td>
     <td data-label="${label.kind}">${kindText(web, inspection.kind)}</td>
     <td data-label="${label.auditor}">${auditorName}</td>
@@ -47,13 +53,13 @@ export function waitingBody(web: WebContext, rows: WaitingRow[], pager: Html): H
   </tr>`;
   })}</tbody>
 </table></div>
-${pager}`;
+${pager(web, DECISIONS_PATH, list)}`;
 }
 
 function resultSummary(web: WebContext, result: NonNullable<InspectionEntity['result']>): Html {
   const severities = html`${result.knockOuts > 0 ? badge(`${result.knockOuts} knock-out`, 'bad') : ''} ${result.majors > 0 ? badge(`${result.majors} major`, 'warn') : ''} ${result.minors > 0 ? badge(`${result.minors} minor`, 'neutral') : ''}`;
   const clean = result.knockOuts + result.majors + result.minors === 0;
-  return html`<span class="result-summary">${t(web, `score ${result.score}, max. ${result.maximumResidents} bewoners`, `score ${result.score}, max. ${result.maximumResidents} residents`)} ${clean ? badge(t(web, 'geen bevindingen', 'no findings'), 'ok') : severities}</span>`;
+  return html`<span class="result-summary">${certifierText(web).scoreMaxResidents(result.score, result.maximumResidents)} ${clean ? badge(certifierText(web).noFindings, 'ok') : severities}</span>`;
 }
 
 export interface DecisionPageData {
@@ -72,15 +78,15 @@ export interface DecisionPageData {
 }
 
 function unitText(web: WebContext, unit: string): string {
-  const units: Record<string, string> = { m2: 'm²', m3: 'm³', liter: t(web, 'liter', 'litres'), aantal: '' };
+  const units: Record<string, string> = { m2: 'm²', m3: 'm³', liter: certifierText(web).litres, aantal: '' };
   return units[unit] ?? unit;
 }
 
 function answerBadge(web: WebContext, answer: AnswerEntity | undefined): Html {
-  if (!answer) return badge(t(web, 'Geen antwoord', 'No answer'), 'neutral');
-  if (answer.result === 'voldoet') return badge(t(web, 'Voldoet', 'Meets'), 'ok');
-  if (answer.result === 'nvt') return badge(t(web, 'Niet van toepassing', 'Not applicable'), 'neutral');
-  return badge(t(web, 'Voldoet niet', 'Does not meet'), 'bad');
+  if (!answer) return badge(certifierText(web).noAnswer, 'neutral');
+  if (answer.result === 'voldoet') return badge(certifierText(web).meets, 'ok');
+  if (answer.result === 'nvt') return badge(certifierText(web).notApplicable, 'neutral');
+  return badge(certifierText(web).doesNotMeet, 'bad');
 }
 
 function photos(web: WebContext, inspectionId: string, documents: DocumentEntity[]): Html {
@@ -88,7 +94,7 @@ function photos(web: WebContext, inspectionId: string, documents: DocumentEntity
   return html`<ul class="photos">${documents.map((document) => {
     const href = `${decisionPath(inspectionId)}/bewijs/${document.id}`;
     return isImage(document)
-      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${t(web, 'Foto', 'Photo')}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
+      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${certifierText(web).photo}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
       : html`<li><a href="${href}">${document.fileName}</a></li>`;
   })}</ul>`;
 }
@@ -97,7 +103,7 @@ function criterionAnswer(web: WebContext, data: DecisionPageData, criterion: Cri
   const failed = answer?.result === 'voldoet-niet';
   const measurement =
     criterion.kind === 'measured' && answer?.measurement !== null && answer?.measurement !== undefined
-      ? html`<p class="measurement">${t(web, 'Gemeten', 'Measured')}: <strong>${formatNumber(web, answer.measurement)} ${unitText(web, criterion.unit)}</strong>${answer.personsSupported !== null ? html` · ${personsText(web, answer.personsSupported)}` : ''}</p>`
+      ? html`<p class="measurement">${certifierText(web).measured}: <strong>${formatNumber(web, answer.measurement)} ${unitText(web, criterion.unit)}</strong>${answer.personsSupported !== null ? html` · ${personsText(web, answer.personsSupported)}` : ''}</p>`
       : '';
   return html`<li class="answer${failed ? ' answer--failed' : ''}" id="criterium-${criterion.code}">
   <div class="answer-head"><h4><span class="code">${criterion.code}</span> ${criterion.title}</h4>${answerBadge(web, answer)}</div>
@@ -112,14 +118,14 @@ function answersSection(web: WebContext, data: DecisionPageData): Html {
   const evidence = new Map<string, DocumentEntity[]>();
   for (const document of data.evidence) evidence.set(document.criterionCode ?? '', [...(evidence.get(document.criterionCode ?? '') ?? []), document]);
   return html`<section class="answers" aria-labelledby="antwoorden">
-  <h2 id="antwoorden">${t(web, 'Antwoorden en foto’s', 'Answers and photos')}</h2>
+  <h2 id="antwoorden">${certifierText(web).answersAndPhotos}</h2>
   ${data.norm.sections.map(
     (section) => html`<section class="card norm-section" aria-labelledby="sectie-${section.code}">
     <h3 id="sectie-${section.code}">${section.code} · ${section.title}</h3>
     <ul class="answer-list">${section.criteria.map((criterion) => criterionAnswer(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? []))}</ul>
   </section>`,
   )}
-  ${evidence.get('')?.length ? html`<section class="card"><h3>${t(web, 'Overige foto’s', 'Other photos')}</h3>${photos(web, data.inspection.id, evidence.get('')!)}</section>` : ''}
+  ${evidence.get('')?.length ? html`<section class="card"><h3>${certifierText(web).otherPhotos}</h3>${photos(web, data.inspection.id, evidence.get('')!)}</section>` : ''}
 </section>`;
 }
 
@@ -132,12 +138,12 @@ function criterionTitle(norm: NormVersion, code: string): string {
 }
 
 function findingsList(web: WebContext, data: DecisionPageData): Html {
-  if (data.findings.length === 0) return html`<p>${badge(t(web, 'Geen bevindingen', 'No findings'), 'ok')} ${t(web, 'Alle criteria voldoen.', 'Every criterion is met.')}</p>`;
+  if (data.findings.length === 0) return html`<p>${badge(certifierText(web).noFindingsTitle, 'ok')} ${certifierText(web).everyCriterionIsMet}</p>`;
   return html`<ul class="finding-list">${data.findings.map(
     (finding) => html`<li>
     <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitle(data.norm, finding.criterionCode)}</p>
     <p class="finding-meta">${statusBadge(web, 'severity', finding.severity)} ${statusBadge(web, 'finding', finding.status)}
-    <span>${finding.repairDeadline ? html`${t(web, 'herstel vóór', 'repair by')} ${formatDate(web, finding.repairDeadline)}` : t(web, 'geen hersteltermijn', 'no repair deadline')}</span></p>
+    <span>${finding.repairDeadline ? html`${certifierText(web).repairBy} ${formatDate(web, finding.repairDeadline)}` : certifierText(web).noRepairDeadline}</span></p>
   </li>`,
   )}</ul>`;
 }
@@ -148,27 +154,27 @@ function decisionForm(web: WebContext, data: DecisionPageData): Html {
   return html`<form method="post" action="${decisionPath(data.inspection.id)}" class="decision-form">
   ${csrfField(web)}
   <fieldset class="field${errors.uitkomst ? ' field--error' : ''}" id="veld-uitkomst"${errors.uitkomst ? html` aria-describedby="veld-uitkomst-fout"` : ''}>
-    <legend>${t(web, 'Uitkomst', 'Outcome')}</legend>
+    <legend>${certifierText(web).outcome}</legend>
     ${errors.uitkomst ? html`<p class="error" id="veld-uitkomst-fout">${errors.uitkomst}</p>` : ''}
     <div class="choices">
-      <label><input type="radio" name="uitkomst" value="toekennen"${outcome === 'toekennen' ? html` checked` : ''}> ${t(web, 'Toekennen', 'Grant')}</label>
-      <label><input type="radio" name="uitkomst" value="afwijzen"${outcome === 'afwijzen' ? html` checked` : ''}> ${t(web, 'Afwijzen', 'Refuse')}</label>
+      <label><input type="radio" name="uitkomst" value="toekennen"${outcome === 'toekennen' ? html` checked` : ''}> ${certifierText(web).grant}</label>
+      <label><input type="radio" name="uitkomst" value="afwijzen"${outcome === 'afwijzen' ? html` checked` : ''}> ${certifierText(web).refuse}</label>
     </div>
   </fieldset>
   <div class="field${errors.toelichting ? ' field--error' : ''}">
-    <label for="veld-toelichting">${t(web, 'Toelichting', 'Explanation')}</label>
-    <p class="hint" id="veld-toelichting-hint">${t(web, 'Komt in het dossier en is zichtbaar voor de verhuurder.', 'Goes into the file and is visible to the landlord.')}</p>
+    <label for="veld-toelichting">${certifierText(web).explanation}</label>
+    <p class="hint" id="veld-toelichting-hint">${certifierText(web).goesIntoFileVisibleLandlord}</p>
     ${errors.toelichting ? html`<p class="error" id="veld-toelichting-fout">${errors.toelichting}</p>` : ''}
     <textarea id="veld-toelichting" name="toelichting" maxlength="${MAX_EXPLANATION}" required aria-describedby="veld-toelichting-hint${errors.toelichting ? ' veld-toelichting-fout' : ''}"${errors.toelichting ? html` aria-invalid="true"` : ''}>${data.typed?.toelichting ?? ''}</textarea>
   </div>
-  <button type="submit">${t(web, 'Besluit vastleggen', 'Record the decision')}</button>
+  <button type="submit">${certifierText(web).recordTheDecision}</button>
 </form>`;
 }
 
 function decisionResult(web: WebContext, decision: DecisionEntity): Html {
   const granted = decision.outcome === 'toekennen';
   return html`<div class="decision-result">
-  <p>${granted ? badge(t(web, 'Toegekend', 'Granted'), 'ok') : badge(t(web, 'Afgewezen', 'Refused'), 'bad')} ${t(web, 'op', 'on')} ${formatDateTime(web, decision.decidedAt)}</p>
+  <p>${granted ? badge(certifierText(web).granted, 'ok') : badge(certifierText(web).refused, 'bad')} ${certifierText(web).on} ${formatDateTime(web, decision.decidedAt)}</p>
   <p class="remark">${decision.explanation}</p>
 </div>`;
 }
@@ -177,29 +183,29 @@ export function decisionBody(web: WebContext, data: DecisionPageData): Html {
   const { inspection, location } = data;
   const result = inspection.result;
   return html`${errorSummary(web, data.errors ?? {}, data.message)}
-<p class="back"><a href="${DECISIONS_PATH}">${t(web, '← Alle keuringen die wachten', '← All waiting inspections')}</a></p>
+<p class="back"><a href="${DECISIONS_PATH}">${certifierText(web).allWaitingInspections}</a></p>
 <div class="decision-layout">
-  <aside class="decision-aside" aria-label="${t(web, 'Uitslag en besluit', 'Result and decision')}">
+  <aside class="decision-aside" aria-label="${certifierText(web).resultAndDecision}">
     <section class="card" aria-labelledby="keuring">
-      <h2 id="keuring">${t(web, 'Keuring', 'Inspection')}</h2>
+      <h2 id="keuring">${certifierText(web).inspection}</h2>
       <dl class="facts">
-        <dt>${t(web, 'Status', 'Status')}</dt><dd>${statusBadge(web, 'inspection', inspection.status)}</dd>
-        <dt>${t(web, 'Soort', 'Kind')}</dt><dd>${kindText(web, inspection.kind)}</dd>
-        <dt>${t(web, 'Auditor', 'Auditor')}</dt><dd>${data.auditorName}</dd>
-        <dt>${t(web, 'Ingediend', 'Submitted')}</dt><dd>${formatDateTime(web, inspection.submittedAt)}</dd>
-        <dt>${t(web, 'Norm', 'Norm')}</dt><dd>${t(web, 'versie', 'version')} ${inspection.normVersion}</dd>
-        <dt>${t(web, 'Aangevraagd', 'Requested')}</dt><dd>${t(web, `${location.requestedBeds} slaapplaatsen`, `${location.requestedBeds} beds`)}</dd>
+        <dt>${certifierText(web).status}</dt><dd>${statusBadge(web, 'inspection', inspection.status)}</dd>
+        <dt>${certifierText(web).kind}</dt><dd>${kindText(web, inspection.kind)}</dd>
+        <dt>${certifierText(web).auditor}</dt><dd>${data.auditorName}</dd>
+        <dt>${certifierText(web).submitted}</dt><dd>${formatDateTime(web, inspection.submittedAt)}</dd>
+        <dt>${certifierText(web).norm}</dt><dd>${certifierText(web).version} ${inspection.normVersion}</dd>
+        <dt>${certifierText(web).requested}</dt><dd>${certifierText(web).beds(location.requestedBeds)}</dd>
       </dl>
     </section>
     <section class="card" aria-labelledby="uitslag">
-      <h2 id="uitslag">${t(web, 'Uitslag', 'Result')}</h2>
+      <h2 id="uitslag">${certifierText(web).result}</h2>
       ${result ? resultFigures(web, result) : ''}
-      <h3>${t(web, 'Bevindingen', 'Findings')}</h3>
+      <h3>${certifierText(web).findings}</h3>
       ${findingsList(web, data)}
     </section>
     <section class="card" aria-labelledby="besluit">
-      <h2 id="besluit">${t(web, 'Besluit', 'Decision')}</h2>
-      ${data.decision ? decisionResult(web, data.decision) : inspection.status === 'ingediend' ? decisionForm(web, data) : html`<p>${t(web, 'Deze keuring is nog niet ingediend.', 'This inspection has not been submitted yet.')}</p>`}
+      <h2 id="besluit">${certifierText(web).decision}</h2>
+      ${data.decision ? decisionResult(web, data.decision) : inspection.status === 'ingediend' ? decisionForm(web, data) : html`<p>${certifierText(web).thisInspectionHasNotBeen}</p>`}
     </section>
   </aside>
   ${answersSection(web, data)}
@@ -217,7 +223,7 @@ export interface ReviewItem {
 
 export interface ReviewPageData {
   items: ReviewItem[];
-  pager: Html;
+  list: Page<unknown>;
   /** A review form that came back: which finding, what was typed, what is wrong. */
   failed?: { findingId: string; akkoord: string; toelichting: string; errors: FieldErrors };
   message?: string;
@@ -225,11 +231,11 @@ export interface ReviewPageData {
 
 function evidenceLinks(web: WebContext, item: ReviewItem): Html {
   const pending = item.pending!;
-  if (pending.evidence.length === 0) return html`<p class="muted">${t(web, 'Geen bewijs bijgevoegd.', 'No evidence attached.')}</p>`;
+  if (pending.evidence.length === 0) return html`<p class="muted">${certifierText(web).noEvidenceAttached}</p>`;
   return html`<ul class="photos">${pending.evidence.map((document) => {
     const href = `${REVIEWS_PATH}/${item.finding.id}/herstel/${pending.report.id}/${document.id}`;
     return isImage(document)
-      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${t(web, 'Bewijs', 'Evidence')}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
+      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${certifierText(web).evidence}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
       : html`<li><a href="${href}">${document.fileName}</a></li>`;
   })}</ul>`;
 }
@@ -241,36 +247,36 @@ function reviewForm(web: WebContext, item: ReviewItem, failed: ReviewPageData['f
   return html`<form method="post" action="${REVIEWS_PATH}/${item.finding.id}" class="review-form">
   ${csrfField(web)}
   <fieldset class="field${errors.akkoord ? ' field--error' : ''}"${errors.akkoord ? html` aria-describedby="${id('akkoord')}-fout"` : ''}>
-    <legend>${t(web, 'Oordeel over het herstel', 'Judgement of the repair')}</legend>
+    <legend>${certifierText(web).judgementOfTheRepair}</legend>
     ${errors.akkoord ? html`<p class="error" id="${id('akkoord')}-fout">${errors.akkoord}</p>` : ''}
     <div class="choices">
-      <label><input type="radio" name="akkoord" value="ja"${own?.akkoord === 'ja' ? html` checked` : ''}> ${t(web, 'Accepteren: bevinding sluiten', 'Accept: close the finding')}</label>
-      <label><input type="radio" name="akkoord" value="nee"${own?.akkoord === 'nee' ? html` checked` : ''}> ${t(web, 'Afwijzen: bevinding weer open', 'Reject: reopen the finding')}</label>
+      <label><input type="radio" name="akkoord" value="ja"${own?.akkoord === 'ja' ? html` checked` : ''}> ${certifierText(web).acceptCloseTheFinding}</label>
+      <label><input type="radio" name="akkoord" value="nee"${own?.akkoord === 'nee' ? html` checked` : ''}> ${certifierText(web).rejectReopenTheFinding}</label>
     </div>
   </fieldset>
   <div class="field${errors.toelichting ? ' field--error' : ''}">
-    <label for="${id('toelichting')}">${t(web, 'Toelichting', 'Explanation')}</label>
+    <label for="${id('toelichting')}">${certifierText(web).explanation}</label>
     ${errors.toelichting ? html`<p class="error" id="${id('toelichting')}-fout">${errors.toelichting}</p>` : ''}
     <textarea id="${id('toelichting')}" name="toelichting" maxlength="${MAX_EXPLANATION}" required${errors.toelichting ? html` aria-invalid="true" aria-describedby="${id('toelichting')}-fout"` : ''}>${own?.toelichting ?? ''}</textarea>
   </div>
-  <button type="submit">${t(web, 'Oordeel vastleggen', 'Record the judgement')}</button>
+  <button type="submit">${certifierText(web).recordTheJudgement}</button>
 </form>`;
 }
 
 export function reviewsBody(web: WebContext, data: ReviewPageData): Html {
   const intro = html`${errorSummary(web, {}, data.message)}`;
-  if (data.items.length === 0) return html`${intro}${emptyState(t(web, 'Er wacht geen gemeld herstel op beoordeling.', 'No reported repairs are waiting for review.'))}`;
+  if (data.items.length === 0) return html`${intro}${emptyState(certifierText(web).noReportedRepairsWaitingReview)}`;
   return html`${intro}<ul class="review-list">${data.items.map(
     (item) => html`<li class="card review" id="bevinding-${item.finding.id}">
   <h2><span class="code">${item.finding.criterionCode}</span> ${item.title}</h2>
-  <p class="muted">${item.location ? addressOf(item.location) : ''}</p>
+  <p class="muted">${item.location ? addressLine(item.location) : ''}</p>
   <p class="finding-meta">${statusBadge(web, 'severity', item.finding.severity)} ${statusBadge(web, 'finding', item.finding.status)}
-    ${item.finding.repairDeadline ? html`<span>${t(web, 'herstel vóór', 'repair by')} ${formatDate(web, item.finding.repairDeadline)}</span>` : ''}
-    <a href="${decisionPath(item.finding.inspectionId)}#criterium-${item.finding.criterionCode}">${t(web, 'Keuring bekijken', 'View the inspection')}</a></p>
-  ${item.earlier.length > 0 ? html`<p class="muted">${t(web, `Eerder ${item.earlier.length}× herstel gemeld en afgewezen.`, `Repair reported and rejected ${item.earlier.length}× before.`)}</p>` : ''}
+    ${item.finding.repairDeadline ? html`<span>${certifierText(web).repairBy} ${formatDate(web, item.finding.repairDeadline)}</span>` : ''}
+    <a href="${decisionPath(item.finding.inspectionId)}#criterium-${item.finding.criterionCode}">${certifierText(web).viewTheInspection}</a></p>
+  ${item.earlier.length > 0 ? html`<p class="muted">${certifierText(web).repairReportedRejectedBefore(item.earlier.length)}</p>` : ''}
   ${item.pending
     ? html`<div class="cols">
-    <div><h3>${t(web, 'Herstelmelding', 'Repair report')}</h3>
+    <div><h3>${certifierText(web).repairReport}</h3>
       <p class="muted">${formatDateTime(web, item.pending.report.reportedAt)}</p>
       <p class="remark">${item.pending.report.description}</p>
       ${evidenceLinks(web, item)}</div>
@@ -278,5 +284,5 @@ export function reviewsBody(web: WebContext, data: ReviewPageData): Html {
   </div>`
     : ''}
 </li>`,
-  )}</ul>${data.pager}`;
+  )}</ul>${pager(web, REVIEWS_PATH, data.list)}`;
 }

@@ -1,3 +1,4 @@
+import { MAX_REPAIR_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
@@ -9,20 +10,22 @@ import { ApplicationService, LocationService } from '@keurmerk/locations';
 import { findCriterion } from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { readMultipart } from '../../http/upload';
-import { addressOf } from '../auditor/checklist.view';
-import { pager, uuidOr404 } from '../admin/page-parts';
-import { repairEvidenceContent, sendStoredFile } from '../certifier/stored-file';
+import { contentDisposition } from '../../http/content-disposition';
+import { addressLine, uuidOr404 } from '../shared/page-parts';
+import { featureRefusalText } from '../shared/refusal-texts';
+import { repairEvidenceContent, sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
-import { type SignedInContext, t, today, type WebContext } from '../web-context';
+import { type SignedInContext, today, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { LOCATION_FIELDS, locationFormValues, locationProblemText, newLocationOf } from './location-form';
 import { deadlinesOf, groupByLocation, newestByLocation } from './location-overview';
-import { type LocationDetail, locationBody, locationForm, locationPath, type LocationRow, locationsBody, LOCATIONS_PATH } from './landlord.views';
+import { type LocationDetail, locationBody, locationForm, locationPath, type LocationRow, locationsBody } from './landlord.views';
+import { landlordText } from './landlord.texts';
 
 const LIST_PAGE_SIZE = 50;
 /** At most this many characters of a repair description (multipart fields are limited to 1 KiB). */
 // As the REST route (POST /v1/bevindingen/{id}/herstelmeldingen).
-const MAX_REPAIR_DESCRIPTION = 4000;
+const MAX_REPAIR_DESCRIPTION = MAX_REPAIR_DESCRIPTION_LENGTH;
 
 /** Every page of a list the landlord may see (a landlord's certificates, findings, applications: few). */
 async function allPages<T>(fetch: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
@@ -40,9 +43,9 @@ function pageNumber(value: unknown): number {
 
 /** A file refused by the document checks, said in the landlord's words. */
 function fileProblemText(web: WebContext, param: InvalidParam): string {
-  if (param.code === 'too-large') return t(web, 'Het bestand is groter dan 10 MB.', 'The file is larger than 10 MB.');
-  if (param.code === 'empty' || param.code === 'required') return t(web, 'Kies een bestand.', 'Choose a file.');
-  return t(web, 'Kies een PDF, JPEG of PNG (ten hoogste 10 MB).', 'Choose a PDF, JPEG or PNG (at most 10 MB).');
+  if (param.code === 'too-large') return landlordText(web).theFileLargerThan10;
+  if (param.code === 'empty' || param.code === 'required') return landlordText(web).chooseAFile;
+  return landlordText(web).choosePdfJpegPngMost;
 }
 
 /**
@@ -85,7 +88,7 @@ export class LandlordPagesController {
         deadlines: deadlinesOf(findingsByLocation.get(location.id) ?? [], certificate, day),
       };
     });
-    sendPage(reply, web, page(web, { title: t(web, 'Locaties', 'Locations'), body: locationsBody(web, rows, pager(web, LOCATIONS_PATH, locations)), styles: ['landlord.css'] }));
+    sendPage(reply, web, page(web, { title: landlordText(web).locations, body: locationsBody(web, rows, locations), styles: ['landlord.css'] }));
   }
 
   @Get('nieuw')
@@ -112,7 +115,7 @@ export class LandlordPagesController {
         return this.sendForm(reply, web, values, errors, undefined, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        const message = t(web, 'Op dit adres is al een locatie geregistreerd.', 'A location at this address is already registered.');
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).aLocationAddressAlreadyRegistered;
         return this.sendForm(reply, web, values, {}, message, 409);
       }
       throw error;
@@ -133,7 +136,7 @@ export class LandlordPagesController {
       redirect(reply, `${locationPath(locationId)}?aangevraagd=1#aanvraag`);
     } catch (error) {
       if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
-      const message = t(web, 'Deze locatie heeft al een lopende aanvraag.', 'This location already has an open application.');
+      const message = featureRefusalText(web.language, error) ?? landlordText(web).thisLocationAlreadyHasOpen;
       this.sendDetail(reply, web, { ...(await this.detailOf(web.user.principal, locationId, web.now)), message }, 409);
     }
   }
@@ -150,10 +153,11 @@ export class LandlordPagesController {
       const detail = await this.detailOf(web.user.principal, application.locationId, web.now);
       if (error.invalidParams) {
         const errors = { bestand: fileProblemText(web, error.invalidParams[0]) };
-        return this.sendDetail(reply, web, { ...detail, errors, message: t(web, 'Het document is niet toegevoegd.', 'The document was not added.') }, 400);
+        return this.sendDetail(reply, web, { ...detail, errors, message: landlordText(web).theDocumentWasNotAdded }, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        return this.sendDetail(reply, web, { ...detail, message: t(web, 'Deze aanvraag is afgerond; er kunnen geen documenten meer bij.', 'This application is closed; no more documents can be added.') }, 409);
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).thisApplicationClosedNoMore;
+        return this.sendDetail(reply, web, { ...detail, message }, 409);
       }
       throw error;
     }
@@ -191,14 +195,15 @@ export class LandlordPagesController {
           errors[param.name === 'omschrijving' ? 'omschrijving' : 'bestand'] ??=
             param.name === 'omschrijving'
               ? param.code === 'too-long'
-                ? t(web, `Gebruik ten hoogste ${MAX_REPAIR_DESCRIPTION} tekens.`, `Use at most ${MAX_REPAIR_DESCRIPTION} characters.`)
-                : t(web, 'Beschrijf wat er is hersteld.', 'Describe what has been repaired.')
+                ? landlordText(web).useAtMostCharacters(MAX_REPAIR_DESCRIPTION)
+                : landlordText(web).describeWhatHasBeenRepaired
               : fileProblemText(web, param);
         }
-        return this.sendDetail(reply, web, { ...detail, errors, repair, message: t(web, 'Het herstel is niet gemeld; zie de bevinding hieronder.', 'The repair was not reported; see the finding below.') }, 400);
+        return this.sendDetail(reply, web, { ...detail, errors, repair, message: landlordText(web).theRepairWasNotReported }, 400);
       }
       if (error.code === AppErrorCode.Conflict) {
-        return this.sendDetail(reply, web, { ...detail, message: t(web, 'Voor deze bevinding is al herstel gemeld, of ze is gesloten.', 'A repair has already been reported for this finding, or it is closed.') }, 409);
+        const message = featureRefusalText(web.language, error) ?? landlordText(web).aRepairHasAlreadyBeen;
+        return this.sendDetail(reply, web, { ...detail, message }, 409);
       }
       throw error;
     }
@@ -226,7 +231,7 @@ export class LandlordPagesController {
     if (certificate.locationId !== location.id) throw AppException.notFound(`Certificate ${number}`);
     reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `attachment; filename="keurmerk-${certificate.number}.pdf"`)
+      .header('Content-Disposition', contentDisposition(`keurmerk-${certificate.number}.pdf`))
       .header('Content-Length', String(bytes.length))
       .header('Cache-Control', 'private, no-store')
       .send(bytes);
@@ -272,19 +277,19 @@ export class LandlordPagesController {
   }
 
   private noticeOf(web: WebContext, query: Record<string, unknown>): string | undefined {
-    if (query.geregistreerd === '1') return t(web, 'De locatie is geregistreerd. U kunt nu het keurmerk aanvragen.', 'The location has been registered. You can now apply for the mark.');
-    if (query.aangevraagd === '1') return t(web, 'De aanvraag is ingediend. Voeg de gevraagde documenten toe.', 'The application has been submitted. Add the requested documents.');
-    if (query.document === '1') return t(web, 'Het document is toegevoegd.', 'The document has been added.');
-    if (query.herstel === '1') return t(web, 'Het herstel is gemeld. Een auditor of certificeerder beoordeelt het.', 'The repair has been reported. An auditor or certifier reviews it.');
+    if (query.geregistreerd === '1') return landlordText(web).theLocationHasBeenRegistered;
+    if (query.aangevraagd === '1') return landlordText(web).theApplicationHasBeenSubmitted;
+    if (query.document === '1') return landlordText(web).theDocumentHasBeenAdded;
+    if (query.herstel === '1') return landlordText(web).theRepairHasBeenReported;
     return undefined;
   }
 
   private sendDetail(reply: FastifyReply, web: SignedInContext, detail: LocationDetail, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: addressOf(detail.location), body: locationBody(web, detail), styles: ['landlord.css'], notice }), status);
+    sendPage(reply, web, page(web, { title: addressLine(detail.location), body: locationBody(web, detail), styles: ['landlord.css'], notice }), status);
   }
 
   private sendForm(reply: FastifyReply, web: SignedInContext, values: Parameters<typeof locationForm>[1], errors: FieldErrors, message?: string, status = 200): void {
-    sendPage(reply, web, page(web, { title: t(web, 'Locatie registreren', 'Register a location'), body: locationForm(web, values, errors, message), styles: ['landlord.css'] }), status);
+    sendPage(reply, web, page(web, { title: landlordText(web).registerALocation, body: locationForm(web, values, errors, message), styles: ['landlord.css'] }), status);
   }
 }
 

@@ -1,14 +1,18 @@
+import type { Page } from '@keurmerk/common';
 import type { PublicCertificate } from '@keurmerk/certificates';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
 import type { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
 import { HOUSING_TYPES } from '@keurmerk/norm';
-import { addressOf, kindText } from '../auditor/checklist.view';
+import { kindText } from '../shared/inspection.view';
+import { addressLine } from '../shared/page-parts';
+import { pager } from '../shared/parts.view';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, field, type FieldErrors, type Html, html, uploadAction } from '../layout';
-import { formatDate, formatDateTime, formatNumber, t, type WebContext } from '../web-context';
+import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import type { Deadline } from './location-overview';
 import type { LocationFormValues } from './location-form';
+import { landlordText } from './landlord.texts';
 
 export const LOCATIONS_PATH = '/app/locaties';
 
@@ -27,17 +31,8 @@ export interface LocationRow {
   deadlines: Deadline[];
 }
 
-const HOUSING_NAMES: Record<string, [string, string]> = {
-  woning: ['Woning', 'House'],
-  logiesgebouw: ['Logiesgebouw', 'Lodging building'],
-  huisvestingsunit: ['Huisvestingsunit', 'Housing unit'],
-  recreatiewoning: ['Recreatiewoning', 'Holiday home'],
-  hotel: ['Hotel', 'Hotel'],
-};
-
 function housingName(web: WebContext, type: string): string {
-  const names = HOUSING_NAMES[type];
-  return names ? t(web, names[0], names[1]) : type;
+  return landlordText(web).housingTypes[type] ?? type;
 }
 
 function bytesText(web: WebContext, bytes: number): string {
@@ -49,57 +44,57 @@ function deadlineText(web: WebContext, deadline: Deadline): Html {
   const date = formatDate(web, deadline.date);
   const what =
     deadline.kind === 'repair'
-      ? t(web, `Herstel ${deadline.criterionCode} vóór ${date}`, `Repair ${deadline.criterionCode} by ${date}`)
-      : t(web, `Certificaat geldig tot ${date}`, `Certificate valid until ${date}`);
+      ? landlordText(web).repairBy(deadline.criterionCode, date)
+      : landlordText(web).certificateValidUntil(date);
   const urgency =
     deadline.state === 'overdue'
-      ? html` <span class="deadline-flag deadline-flag--overdue">${deadline.kind === 'repair' ? t(web, 'termijn verstreken', 'overdue') : t(web, 'verlopen', 'expired')}</span>`
+      ? html` <span class="deadline-flag deadline-flag--overdue">${deadline.kind === 'repair' ? landlordText(web).overdue : landlordText(web).expired}</span>`
       : deadline.state === 'soon'
-        ? html` <span class="deadline-flag deadline-flag--soon">${t(web, 'binnenkort', 'soon')}</span>`
+        ? html` <span class="deadline-flag deadline-flag--soon">${landlordText(web).soon}</span>`
         : '';
   return html`<li class="deadline deadline--${deadline.state}">${what}${urgency}</li>`;
 }
 
 export function deadlineList(web: WebContext, deadlines: Deadline[]): Html {
-  if (deadlines.length === 0) return html`<span class="muted">${t(web, 'Geen', 'None')}</span>`;
+  if (deadlines.length === 0) return html`<span class="muted">${landlordText(web).none}</span>`;
   return html`<ul class="deadlines">${deadlines.map((deadline) => deadlineText(web, deadline))}</ul>`;
 }
 
 function certificateCell(web: WebContext, certificate: PublicCertificate | undefined): Html {
-  if (!certificate) return html`${badge(t(web, 'Geen certificaat', 'No certificate'), 'neutral')}`;
+  if (!certificate) return html`${badge(landlordText(web).noCertificate, 'neutral')}`;
   return html`${statusBadge(web, 'certificate', certificate.status)} <span class="cert-number">${certificate.number}</span>`;
 }
 
-export function locationsBody(web: WebContext, rows: LocationRow[], pager: Html): Html {
-  const register = html`<a class="button" href="${LOCATIONS_PATH}/nieuw">${t(web, 'Locatie registreren', 'Register a location')}</a>`;
+export function locationsBody(web: WebContext, rows: LocationRow[], list: Page<unknown>): Html {
+  const register = html`<a class="button" href="${LOCATIONS_PATH}/nieuw">${landlordText(web).registerALocation}</a>`;
   if (rows.length === 0) {
-    return emptyState(t(web, 'U heeft nog geen locaties geregistreerd. Registreer een locatie om het keurmerk aan te vragen.', 'You have not registered any locations yet. Register a location to apply for the mark.'), register);
+    return emptyState(landlordText(web).youHaveNotRegisteredAny, register);
   }
   const label = {
-    address: t(web, 'Adres', 'Address'),
-    certificate: t(web, 'Certificaat', 'Certificate'),
-    validUntil: t(web, 'Geldig tot', 'Valid until'),
-    deadlines: t(web, 'Termijnen', 'Deadlines'),
-    application: t(web, 'Aanvraag', 'Application'),
+    address: landlordText(web).address,
+    certificate: landlordText(web).certificate,
+    validUntil: landlordText(web).validUntil,
+    deadlines: landlordText(web).deadlines,
+    application: landlordText(web).application,
   };
   return html`<div class="actions">${register}</div>
 <div class="table-wrap"><table class="stack locations">
-  <caption class="visually-hidden">${t(web, 'Uw locaties', 'Your locations')}</caption>
+  <caption class="visually-hidden">${landlordText(web).yourLocations}</caption>
   <thead><tr>
     <th scope="col">${label.address}</th><th scope="col">${label.certificate}</th><th scope="col">${label.validUntil}</th>
     <th scope="col">${label.deadlines}</th><th scope="col">${label.application}</th>
   </tr></thead>
   <tbody>${rows.map(
     (row) => html`<tr>
-    <td data-label="${label.address}"><a class="location-link" href="${locationPath(row.location.id)}">${addressOf(row.location)}</a></td>
+    <td data-label="${label.address}"><a class="location-link" href="${locationPath(row.location.id)}">${addressLine(row.location)}</a></td>
     <td data-label="${label.certificate}">${certificateCell(web, row.certificate)}</td>
     <td data-label="${label.validUntil}">${row.certificate ? formatDate(web, row.certificate.validUntil) : html`<span class="muted">–</span>`}</td>
     <td data-label="${label.deadlines}">${deadlineList(web, row.deadlines)}</td>
-    <td data-label="${label.application}">${row.application ? statusBadge(web, 'application', row.application.status) : html`<span class="muted">${t(web, 'Nog niet aangevraagd', 'Not applied yet')}</span>`}</td>
+    <td data-label="${label.application}">${row.application ? statusBadge(web, 'application', row.application.status) : html`<span class="muted">${landlordText(web).notAppliedYet}</span>`}</td>
   </tr>`,
   )}</tbody>
 </table></div>
-${pager}`;
+${pager(web, LOCATIONS_PATH, list)}`;
 }
 
 /** The registration form; `values` and `errors` when it comes back from the service. */
@@ -111,37 +106,37 @@ export function locationForm(web: WebContext, values: Partial<LocationFormValues
 <form method="post" action="${LOCATIONS_PATH}/nieuw" class="card location-form" novalidate>
   ${csrfField(web)}
   <fieldset>
-    <legend>${t(web, 'Adres', 'Address')}</legend>
-    ${input('adres.postcode', t(web, 'Postcode', 'Postcode'), { required: true, autocomplete: 'postal-code', hint: t(web, 'Bijvoorbeeld 2671 AB', 'For example 2671 AB'), attributes: html` class="short"` })}
-    ${input('adres.huisnummer', t(web, 'Huisnummer', 'House number'), { required: true, inputmode: 'numeric', attributes: html` class="short"` })}
-    ${input('adres.huisletter', t(web, 'Huisletter (als die er is)', 'House letter (if any)'), { attributes: html` class="short"` })}
-    ${input('adres.huisnummertoevoeging', t(web, 'Toevoeging (als die er is)', 'Addition (if any)'), { attributes: html` class="short"` })}
-    ${input('adres.straatnaam', t(web, 'Straatnaam', 'Street'), { required: true, autocomplete: 'address-line1' })}
-    ${input('adres.woonplaats', t(web, 'Woonplaats', 'Town'), { required: true, autocomplete: 'address-level2' })}
-    ${input('gemeentecode', t(web, 'Gemeentecode', 'Municipality code'), { required: true, hint: t(web, 'GM en vier cijfers, bijvoorbeeld GM1783 (Westland)', 'GM and four digits, for example GM1783 (Westland)') })}
-    ${input('bagNummeraanduidingId', t(web, 'BAG-nummeraanduiding (niet verplicht)', 'BAG address id (optional)'), { inputmode: 'numeric', hint: t(web, '16 cijfers, te vinden in de BAG-viewer van het Kadaster', '16 digits, found in the Kadaster BAG viewer') })}
+    <legend>${landlordText(web).address}</legend>
+    ${input('adres.postcode', landlordText(web).postcode, { required: true, autocomplete: 'postal-code', hint: landlordText(web).forExample2671Ab, attributes: html` class="short"` })}
+    ${input('adres.huisnummer', landlordText(web).houseNumber, { required: true, inputmode: 'numeric', attributes: html` class="short"` })}
+    ${input('adres.huisletter', landlordText(web).houseLetterIfAny, { attributes: html` class="short"` })}
+    ${input('adres.huisnummertoevoeging', landlordText(web).additionIfAny, { attributes: html` class="short"` })}
+    ${input('adres.straatnaam', landlordText(web).street, { required: true, autocomplete: 'address-line1' })}
+    ${input('adres.woonplaats', landlordText(web).town, { required: true, autocomplete: 'address-level2' })}
+    ${input('gemeentecode', landlordText(web).municipalityCode, { required: true, hint: landlordText(web).gmFourDigitsExampleGm1783 })}
+    ${input('bagNummeraanduidingId', landlordText(web).bagAddressIdOptional, { inputmode: 'numeric', hint: landlordText(web).n16DigitsFoundKadasterBag })}
   </fieldset>
   <fieldset>
-    <legend>${t(web, 'Huisvesting', 'Housing')}</legend>
+    <legend>${landlordText(web).housing}</legend>
     <div class="field${errors.soortHuisvesting ? ' field--error' : ''}">
-      <label for="veld-soortHuisvesting">${t(web, 'Soort huisvesting', 'Kind of housing')}</label>
+      <label for="veld-soortHuisvesting">${landlordText(web).kindOfHousing}</label>
       ${choiceError('soortHuisvesting')}
       <select id="veld-soortHuisvesting" name="soortHuisvesting" required${errors.soortHuisvesting ? html` aria-invalid="true" aria-describedby="veld-soortHuisvesting-fout"` : ''}>
-        <option value="">${t(web, 'Kies…', 'Choose…')}</option>
+        <option value="">${landlordText(web).choose}</option>
         ${HOUSING_TYPES.map((type) => html`<option value="${type}"${values.soortHuisvesting === type ? html` selected` : ''}>${housingName(web, type)}</option>`)}
       </select>
     </div>
     <fieldset class="field${errors.nieuwbouw ? ' field--error' : ''}" id="veld-nieuwbouw"${errors.nieuwbouw ? html` aria-describedby="veld-nieuwbouw-fout"` : ''}>
-      <legend>${t(web, 'Is het nieuwbouw?', 'Is it a new build?')}</legend>
+      <legend>${landlordText(web).isNewBuild}</legend>
       ${choiceError('nieuwbouw')}
       <div class="choices">
-        <label><input type="radio" name="nieuwbouw" value="nee"${values.nieuwbouw === 'nee' ? html` checked` : ''}> ${t(web, 'Nee', 'No')}</label>
-        <label><input type="radio" name="nieuwbouw" value="ja"${values.nieuwbouw === 'ja' ? html` checked` : ''}> ${t(web, 'Ja', 'Yes')}</label>
+        <label><input type="radio" name="nieuwbouw" value="nee"${values.nieuwbouw === 'nee' ? html` checked` : ''}> ${landlordText(web).no}</label>
+        <label><input type="radio" name="nieuwbouw" value="ja"${values.nieuwbouw === 'ja' ? html` checked` : ''}> ${landlordText(web).yes}</label>
       </div>
     </fieldset>
-    ${input('aantalSlaapplaatsen', t(web, 'Aantal slaapplaatsen', 'Number of beds'), { required: true, type: 'number', inputmode: 'numeric', hint: t(web, 'Het aantal waarvoor u het keurmerk aanvraagt', 'The number you apply for the mark for') })}
+    ${input('aantalSlaapplaatsen', landlordText(web).numberOfBeds, { required: true, type: 'number', inputmode: 'numeric', hint: landlordText(web).theNumberYouApplyMark })}
   </fieldset>
-  <div class="actions"><button type="submit">${t(web, 'Locatie registreren', 'Register location')}</button><a href="${LOCATIONS_PATH}">${t(web, 'Annuleren', 'Cancel')}</a></div>
+  <div class="actions"><button type="submit">${landlordText(web).registerLocation}</button><a href="${LOCATIONS_PATH}">${landlordText(web).cancel}</a></div>
 </form>`;
 }
 
@@ -161,12 +156,12 @@ export interface LocationDetail {
 
 function facts(web: WebContext, location: LocationEntity): Html {
   return html`<dl class="facts">
-  <dt>${t(web, 'Adres', 'Address')}</dt><dd>${addressOf(location)}</dd>
-  <dt>${t(web, 'Gemeentecode', 'Municipality code')}</dt><dd>${location.municipalityCode}</dd>
-  ${location.bagId ? html`<dt>${t(web, 'BAG-nummeraanduiding', 'BAG address id')}</dt><dd>${location.bagId}</dd>` : ''}
-  <dt>${t(web, 'Soort huisvesting', 'Kind of housing')}</dt><dd>${housingName(web, location.housingType)}${location.newBuild ? t(web, ', nieuwbouw', ', new build') : ''}</dd>
-  <dt>${t(web, 'Slaapplaatsen', 'Beds')}</dt><dd>${formatNumber(web, location.requestedBeds)}</dd>
-  <dt>${t(web, 'Geregistreerd', 'Registered')}</dt><dd>${formatDate(web, location.createdAt)}</dd>
+  <dt>${landlordText(web).address}</dt><dd>${addressLine(location)}</dd>
+  <dt>${landlordText(web).municipalityCode}</dt><dd>${location.municipalityCode}</dd>
+  ${location.bagId ? html`<dt>${landlordText(web).bagAddressId}</dt><dd>${location.bagId}</dd>` : ''}
+  <dt>${landlordText(web).kindOfHousing}</dt><dd>${housingName(web, location.housingType)}${location.newBuild ? landlordText(web).newBuild : ''}</dd>
+  <dt>${landlordText(web).beds}</dt><dd>${formatNumber(web, location.requestedBeds)}</dd>
+  <dt>${landlordText(web).registered}</dt><dd>${formatDate(web, location.createdAt)}</dd>
 </dl>`;
 }
 
@@ -174,29 +169,29 @@ function certificatesSection(web: WebContext, detail: LocationDetail): Html {
   const { certificates, location } = detail;
   const [current, ...earlier] = certificates;
   const pdfLink = (number: string) =>
-    html`<a class="button button--secondary" href="${certificatePdfPath(location.id, number)}" download>${t(web, 'PDF downloaden', 'Download PDF')}<span class="visually-hidden"> ${number}</span></a>`;
+    html`<a class="button button--secondary" href="${certificatePdfPath(location.id, number)}" download>${landlordText(web).downloadPdf}<span class="visually-hidden"> ${number}</span></a>`;
   const body = !current
-    ? emptyState(t(web, 'Deze locatie heeft nog geen certificaat. Na een goedgekeurde keuring verschijnt het hier.', 'This location has no certificate yet. It appears here after an approved inspection.'))
+    ? emptyState(landlordText(web).thisLocationHasNoCertificate)
     : html`<dl class="facts current-cert">
-  <dt>${t(web, 'Status', 'Status')}</dt><dd>${statusBadge(web, 'certificate', current.status)}</dd>
-  <dt>${t(web, 'Nummer', 'Number')}</dt><dd class="cert-number">${current.number}</dd>
-  <dt>${t(web, 'Geldig', 'Valid')}</dt><dd>${formatDate(web, current.validFrom)} – ${formatDate(web, current.validUntil)}</dd>
-  <dt>${t(web, 'Max. bewoners', 'Max. residents')}</dt><dd>${current.maximumResidents}</dd>
+  <dt>${landlordText(web).status}</dt><dd>${statusBadge(web, 'certificate', current.status)}</dd>
+  <dt>${landlordText(web).number}</dt><dd class="cert-number">${current.number}</dd>
+  <dt>${landlordText(web).valid}</dt><dd>${formatDate(web, current.validFrom)} – ${formatDate(web, current.validUntil)}</dd>
+  <dt>${landlordText(web).maxResidents}</dt><dd>${current.maximumResidents}</dd>
 </dl>
 <p class="actions">${pdfLink(current.number)}</p>
 ${earlier.length > 0
-  ? html`<h3>${t(web, 'Eerdere certificaten', 'Earlier certificates')}</h3><ul class="earlier-certs">${earlier.map(
-      (certificate) => html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(web, 'certificate', certificate.status)} ${t(web, 'tot', 'until')} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
+  ? html`<h3>${landlordText(web).earlierCertificates}</h3><ul class="earlier-certs">${earlier.map(
+      (certificate) => html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(web, 'certificate', certificate.status)} ${landlordText(web).until} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
     )}</ul>`
   : ''}`;
-  return html`<section class="card" aria-labelledby="certificaten"><h2 id="certificaten">${t(web, 'Certificaat', 'Certificate')}</h2>${body}</section>`;
+  return html`<section class="card" aria-labelledby="certificaten"><h2 id="certificaten">${landlordText(web).certificate}</h2>${body}</section>`;
 }
 
 function documentsTable(web: WebContext, locationId: string, application: ApplicationEntity, documents: DocumentEntity[]): Html {
-  if (documents.length === 0) return html`<p class="muted">${t(web, 'Nog geen documenten.', 'No documents yet.')}</p>`;
-  const label = { name: t(web, 'Document', 'Document'), size: t(web, 'Grootte', 'Size'), added: t(web, 'Toegevoegd', 'Added') };
+  if (documents.length === 0) return html`<p class="muted">${landlordText(web).noDocumentsYet}</p>`;
+  const label = { name: landlordText(web).document, size: landlordText(web).size, added: landlordText(web).added };
   return html`<div class="table-wrap"><table class="stack documents">
-  <caption class="visually-hidden">${t(web, 'Documenten bij de aanvraag', 'Documents of the application')}</caption>
+  <caption class="visually-hidden">${landlordText(web).documentsOfTheApplication}</caption>
   <thead><tr><th scope="col">${label.name}</th><th scope="col">${label.size}</th><th scope="col">${label.added}</th></tr></thead>
   <tbody>${documents.map(
     (document) => html`<tr>
@@ -214,12 +209,12 @@ function uploadForm(web: WebContext, locationId: string, application: Applicatio
   return html`<form method="post" action="${action}" enctype="multipart/form-data" class="upload-form">
   ${csrfField(web)}
   <div class="field${error ? ' field--error' : ''}">
-    <label for="veld-bestand">${t(web, 'Document toevoegen', 'Add a document')}</label>
-    <p class="hint" id="veld-bestand-hint">${t(web, 'PDF, JPEG of PNG, ten hoogste 10 MB: bijvoorbeeld een plattegrond, vergunning of huurcontract.', 'PDF, JPEG or PNG, at most 10 MB: for example a floor plan, permit or lease.')}</p>
+    <label for="veld-bestand">${landlordText(web).addADocument}</label>
+    <p class="hint" id="veld-bestand-hint">${landlordText(web).pdfJpegPngMost10}</p>
     ${error ? html`<p class="error" id="veld-bestand-fout">${error}</p>` : ''}
     <input id="veld-bestand" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png" required aria-describedby="veld-bestand-hint${error ? ' veld-bestand-fout' : ''}"${error ? html` aria-invalid="true"` : ''}>
   </div>
-  <button type="submit">${t(web, 'Uploaden', 'Upload')}</button>
+  <button type="submit">${landlordText(web).upload}</button>
 </form>`;
 }
 
@@ -229,20 +224,16 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
   // With a current certificate, a new application is its renewal: said so, not offered as a first one.
   const current = detail.certificates.find((certificate) => certificate.status === 'geldig' || certificate.status === 'geschorst');
   const applyForm = html`<form method="post" action="${locationPath(location.id)}/aanvragen" class="actions">
-  ${csrfField(web)}<button type="submit"${current ? html` class="button--secondary"` : ''}>${current ? t(web, 'Herkeuring aanvragen', 'Apply for re-inspection') : t(web, 'Keurmerk aanvragen', 'Apply for the mark')}</button>
+  ${csrfField(web)}<button type="submit"${current ? html` class="button--secondary"` : ''}>${current ? landlordText(web).applyForReInspection : landlordText(web).applyForTheMark}</button>
 </form>`;
   const invitation = current
-    ? t(
-        web,
-        `Het certificaat is geldig tot ${formatDate(web, current.validUntil)}. Vraag op tijd een herkeuring aan om het te verlengen.`,
-        `The certificate is valid until ${formatDate(web, current.validUntil)}. Apply for a re-inspection in time to renew it.`,
-      )
-    : t(web, 'Vraag het keurmerk aan voor deze locatie. Een beheerder plant daarna de keuring.', 'Apply for the mark for this location. An administrator then plans the inspection.');
-  return html`<section class="card" aria-labelledby="aanvraag"><h2 id="aanvraag">${t(web, 'Aanvraag', 'Application')}</h2>
+    ? landlordText(web).theCertificateValidUntilApply(formatDate(web, current.validUntil))
+    : landlordText(web).applyMarkLocationAdministratorThen;
+  return html`<section class="card" aria-labelledby="aanvraag"><h2 id="aanvraag">${landlordText(web).application}</h2>
   ${open ? '' : html`<p>${invitation}</p>${applyForm}`}
   ${applications.map(
     ({ application, documents }) => html`<div class="application">
-    <h3>${t(web, 'Aanvraag van', 'Application of')} ${formatDate(web, application.createdAt)} ${statusBadge(web, 'application', application.status)}</h3>
+    <h3>${landlordText(web).applicationOf} ${formatDate(web, application.createdAt)} ${statusBadge(web, 'application', application.status)}</h3>
     ${documentsTable(web, location.id, application, documents)}
     ${application === open?.application ? uploadForm(web, location.id, application, detail.repair ? {} : (detail.errors ?? {})) : ''}
   </div>`,
@@ -251,12 +242,12 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
 }
 
 function inspectionsSection(web: WebContext, inspections: InspectionEntity[]): Html {
-  const label = { date: t(web, 'Datum', 'Date'), kind: t(web, 'Soort', 'Kind'), status: t(web, 'Status', 'Status') };
+  const label = { date: landlordText(web).date, kind: landlordText(web).kind, status: landlordText(web).status };
   const body =
     inspections.length === 0
-      ? html`<p class="muted">${t(web, 'Er is nog geen keuring gepland.', 'No inspection has been planned yet.')}</p>`
+      ? html`<p class="muted">${landlordText(web).noInspectionHasBeenPlanned}</p>`
       : html`<div class="table-wrap"><table class="stack">
-  <caption class="visually-hidden">${t(web, 'Keuringen van deze locatie', 'Inspections of this location')}</caption>
+  <caption class="visually-hidden">${landlordText(web).inspectionsOfThisLocation}</caption>
   <thead><tr><th scope="col">${label.date}</th><th scope="col">${label.kind}</th><th scope="col">${label.status}</th></tr></thead>
   <tbody>${inspections.map(
     (inspection) => html`<tr>
@@ -266,16 +257,16 @@ function inspectionsSection(web: WebContext, inspections: InspectionEntity[]): H
   </tr>`,
   )}</tbody>
 </table></div>`;
-  return html`<section class="card" aria-labelledby="keuringen"><h2 id="keuringen">${t(web, 'Keuringen', 'Inspections')}</h2>${body}</section>`;
+  return html`<section class="card" aria-labelledby="keuringen"><h2 id="keuringen">${landlordText(web).inspections}</h2>${body}</section>`;
 }
 
 function reportText(web: WebContext, locationId: string, finding: FindingEntity, report: RepairReportEntity, evidence: DocumentEntity[]): Html {
   const review =
     report.accepted === null
-      ? html`<p>${badge(t(web, 'Wacht op beoordeling', 'Awaiting review'), 'warn')}</p>`
-      : html`<p>${report.accepted ? badge(t(web, 'Geaccepteerd', 'Accepted'), 'ok') : badge(t(web, 'Afgewezen', 'Rejected'), 'bad')}${report.reviewExplanation ? html` ${report.reviewExplanation}` : ''}</p>`;
+      ? html`<p>${badge(landlordText(web).awaitingReview, 'warn')}</p>`
+      : html`<p>${report.accepted ? badge(landlordText(web).accepted, 'ok') : badge(landlordText(web).rejected, 'bad')}${report.reviewExplanation ? html` ${report.reviewExplanation}` : ''}</p>`;
   return html`<li class="report">
-  <p class="muted">${t(web, 'Herstel gemeld op', 'Repair reported on')} ${formatDateTime(web, report.reportedAt)}</p>
+  <p class="muted">${landlordText(web).repairReportedOn} ${formatDateTime(web, report.reportedAt)}</p>
   <p class="report-text">${report.description}</p>
   ${evidence.length > 0 ? html`<p>${evidence.map((document) => html`<a href="${locationPath(locationId)}/bevindingen/${finding.id}/herstel/${report.id}/${document.id}">${document.fileName}</a> `)}</p>` : ''}
   ${review}
@@ -291,16 +282,16 @@ function repairForm(web: WebContext, locationId: string, finding: FindingEntity,
   return html`<form method="post" action="${uploadAction(web, `${locationPath(locationId)}/bevindingen/${finding.id}/herstel`)}" enctype="multipart/form-data" class="repair-form">
   ${csrfField(web)}
   <div class="field${descriptionError ? ' field--error' : ''}">
-    <label for="${id('omschrijving')}">${t(web, 'Wat is er hersteld?', 'What has been repaired?')}</label>
+    <label for="${id('omschrijving')}">${landlordText(web).whatHasBeenRepaired}</label>
     ${descriptionError ? html`<p class="error" id="${id('omschrijving')}-fout">${descriptionError}</p>` : ''}
     <textarea id="${id('omschrijving')}" name="omschrijving" maxlength="4000" required${descriptionError ? html` aria-invalid="true" aria-describedby="${id('omschrijving')}-fout"` : ''}>${own ? detail.repair!.description : ''}</textarea>
   </div>
   <div class="field${fileError ? ' field--error' : ''}">
-    <label for="${id('bestand')}">${t(web, 'Bewijs (foto of PDF, niet verplicht)', 'Evidence (photo or PDF, optional)')}</label>
+    <label for="${id('bestand')}">${landlordText(web).evidencePhotoPdfOptional}</label>
     ${fileError ? html`<p class="error" id="${id('bestand')}-fout">${fileError}</p>` : ''}
     <input id="${id('bestand')}" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png"${fileError ? html` aria-invalid="true" aria-describedby="${id('bestand')}-fout"` : ''}>
   </div>
-  <button type="submit">${t(web, 'Herstel melden', 'Report the repair')}</button>
+  <button type="submit">${landlordText(web).reportTheRepair}</button>
 </form>`;
 }
 
@@ -308,25 +299,25 @@ function findingsSection(web: WebContext, detail: LocationDetail): Html {
   const { findings, location } = detail;
   const body =
     findings.length === 0
-      ? html`<p class="muted">${t(web, 'Geen bevindingen.', 'No findings.')}</p>`
+      ? html`<p class="muted">${landlordText(web).noFindings}</p>`
       : html`<ul class="findings">${findings.map(
           ({ finding, title, reports }) => html`<li class="finding finding--${finding.status}" id="bevinding-${finding.id}">
   <h3><span class="code">${finding.criterionCode}</span> ${title}</h3>
   <p class="finding-meta">${statusBadge(web, 'severity', finding.severity)} ${statusBadge(web, 'finding', finding.status)}
-    ${finding.repairDeadline ? html`<span>${t(web, 'Herstellen vóór', 'Repair by')} ${formatDate(web, finding.repairDeadline)}</span>` : finding.status !== 'gesloten' ? html`<span>${t(web, 'Geen hersteltermijn: blokkeert het certificaat', 'No repair deadline: blocks the certificate')}</span>` : ''}</p>
+    ${finding.repairDeadline ? html`<span>${landlordText(web).repairByLabel} ${formatDate(web, finding.repairDeadline)}</span>` : finding.status !== 'gesloten' ? html`<span>${landlordText(web).noRepairDeadlineBlocksCertificate}</span>` : ''}</p>
   ${reports.length > 0 ? html`<ul class="reports">${reports.map(({ report, evidence }) => reportText(web, location.id, finding, report, evidence))}</ul>` : ''}
   ${finding.status === 'open' ? repairForm(web, location.id, finding, detail) : ''}
 </li>`,
         )}</ul>`;
-  return html`<section class="card" aria-labelledby="bevindingen"><h2 id="bevindingen">${t(web, 'Bevindingen', 'Findings')}</h2>${body}</section>`;
+  return html`<section class="card" aria-labelledby="bevindingen"><h2 id="bevindingen">${landlordText(web).findings}</h2>${body}</section>`;
 }
 
 export function locationBody(web: WebContext, detail: LocationDetail): Html {
   return html`${errorSummary(web, {}, detail.message)}
-<p class="back"><a href="${LOCATIONS_PATH}">${t(web, '← Alle locaties', '← All locations')}</a></p>
+<p class="back"><a href="${LOCATIONS_PATH}">${landlordText(web).allLocations}</a></p>
 <div class="cols">
-  <section class="card" aria-labelledby="gegevens"><h2 id="gegevens">${t(web, 'Gegevens', 'Details')}</h2>${facts(web, detail.location)}
-    <h3>${t(web, 'Termijnen', 'Deadlines')}</h3>${deadlineList(web, detail.deadlines)}
+  <section class="card" aria-labelledby="gegevens"><h2 id="gegevens">${landlordText(web).details}</h2>${facts(web, detail.location)}
+    <h3>${landlordText(web).deadlines}</h3>${deadlineList(web, detail.deadlines)}
   </section>
   ${certificatesSection(web, detail)}
 </div>

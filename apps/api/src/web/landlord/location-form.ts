@@ -1,7 +1,8 @@
 import type { InvalidParam } from '@keurmerk/common';
-import type { NewLocation } from '@keurmerk/locations';
+import { MAX_ADDRESS_TEXT_LENGTH, MAX_REQUESTED_BEDS, MIN_REQUESTED_BEDS, type NewLocation } from '@keurmerk/locations';
 import type { HousingType } from '@keurmerk/norm';
-import { t, type WebContext } from '../web-context';
+import { type WebContext } from '../web-context';
+import { landlordText } from './landlord.texts';
 
 /**
  * The registration form of a location. Its fields carry the names of POST /v1/locaties
@@ -75,29 +76,29 @@ export function newLocationOf(values: LocationFormValues): NewLocation {
 export function locationProblemText(web: Pick<WebContext, 'language'>, param: InvalidParam): string {
   switch (param.name) {
     case 'adres.postcode':
-      return t(web, 'Vul een postcode in van vier cijfers en twee letters, bijvoorbeeld 2671 AB.', 'Enter a postcode of four digits and two letters, for example 2671 AB.');
+      return landlordText(web).enterPostcodeFourDigitsTwo;
     case 'adres.huisnummer':
-      return t(web, 'Vul een huisnummer in: een heel getal van 1 tot en met 99999.', 'Enter a house number: a whole number from 1 to 99999.');
+      return landlordText(web).enterHouseNumberWholeNumber;
     case 'adres.huisletter':
-      return t(web, 'Een huisletter is één letter.', 'A house letter is one letter.');
+      return landlordText(web).aHouseLetterOneLetter;
     case 'adres.huisnummertoevoeging':
-      return t(web, 'Een toevoeging is 1 tot 4 letters of cijfers.', 'An addition is 1 to 4 letters or digits.');
+      return landlordText(web).anAddition14Letters;
     case 'adres.straatnaam':
-      return t(web, 'Vul de straatnaam in (ten hoogste 200 tekens).', 'Enter the street (at most 200 characters).');
+      return landlordText(web).enterStreetMost(MAX_ADDRESS_TEXT_LENGTH);
     case 'adres.woonplaats':
-      return t(web, 'Vul de woonplaats in (ten hoogste 200 tekens).', 'Enter the town (at most 200 characters).');
+      return landlordText(web).enterTownMost(MAX_ADDRESS_TEXT_LENGTH);
     case 'gemeentecode':
       return param.code === 'unknown'
-        ? t(web, 'Deze gemeentecode hoort niet bij een bestaande gemeente.', 'This municipality code is not a current municipality.')
-        : t(web, 'Vul de gemeentecode in: GM en vier cijfers, bijvoorbeeld GM1783.', 'Enter the municipality code: GM and four digits, for example GM1783.');
+        ? landlordText(web).thisMunicipalityCodeNotCurrent
+        : landlordText(web).enterMunicipalityCodeGmFour;
     case 'bagNummeraanduidingId':
-      return t(web, 'Een BAG-nummeraanduiding is 16 cijfers, met 20 op de plaatsen 5 en 6.', 'A BAG address id is 16 digits, with 20 in positions 5 and 6.');
+      return landlordText(web).aBagAddressId16;
     case 'soortHuisvesting':
-      return t(web, 'Kies de soort huisvesting.', 'Choose the kind of housing.');
+      return landlordText(web).chooseKindHousing;
     case 'nieuwbouw':
-      return t(web, 'Kies of het nieuwbouw is.', 'Choose whether it is a new build.');
+      return landlordText(web).chooseWhetherNewBuild;
     case 'aantalSlaapplaatsen':
-      return t(web, 'Vul het aantal slaapplaatsen in: een heel getal van 1 tot en met 10000.', 'Enter the number of beds: a whole number from 1 to 10000.');
+      return landlordText(web).enterNumberBedsWholeNumber(MIN_REQUESTED_BEDS, MAX_REQUESTED_BEDS);
     default:
       return param.reason;
   }

@@ -8,6 +8,7 @@ import { normVersionsRefusalText } from './refusals/norm-versions.texts';
 import { webhooksRefusalText } from './refusals/webhooks.texts';
 import { inspectionsRefusalText } from './refusals/inspections.texts';
 import { locationsRefusalText } from './refusals/locations.texts';
+import { surveillanceRefusalText } from './refusals/surveillance.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -30,6 +31,7 @@ const BY_FEATURE: Record<string, FeatureTexts> = {
   webhooks: webhooksRefusalText as FeatureTexts,
   inspections: inspectionsRefusalText as FeatureTexts,
   locations: locationsRefusalText as FeatureTexts,
+  surveillance: surveillanceRefusalText as FeatureTexts,
 };
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
@@ -60,4 +62,12 @@ function kindText(code: AppErrorCode): RefusalText {
 export function refusalText(language: Language, error: AppException): string {
   const texts = error instanceof FeatureException ? BY_FEATURE[error.feature]?.(error.reason) : undefined;
   return (texts ?? kindText(error.code))[language];
+}
+
+/**
+ * The feature's own sentence for a coded refusal, or undefined when the refusal carries no feature
+ * code: then the page says it in its own words for the situation (a kind, never an English detail).
+ */
+export function featureRefusalText(language: Language, error: AppException): string | undefined {
+  return error instanceof FeatureException ? BY_FEATURE[error.feature]?.(error.reason)[language] : undefined;
 }

@@ -3,24 +3,18 @@ import type { Principal } from '@keurmerk/accounts';
 import { AppException } from '@keurmerk/common';
 import { type DocumentEntity, DocumentService } from '@keurmerk/documents';
 import type { FindingService } from '@keurmerk/inspections';
-import { attachmentDisposition } from '../../locations/attachment';
-import { uuidOr404 } from '../admin/page-parts';
+import { storedFileDisposition } from '../../http/content-disposition';
+import { uuidOr404 } from './page-parts';
 
 /*
  * Stored files (application documents, inspection photos, repair evidence) as the web app sends them:
  * images may show inline in a page, anything else downloads; nothing is kept by a cache.
  */
 
-export function isImage(document: Pick<DocumentEntity, 'contentType'>): boolean {
-  return document.contentType === 'image/jpeg' || document.contentType === 'image/png';
-}
-
 export function sendStoredFile(reply: FastifyReply, document: Pick<DocumentEntity, 'contentType' | 'fileName'>, bytes: Buffer): void {
-  // Only JPEG and PNG (typed by their content when stored) are shown inline; a PDF is saved, not rendered here.
-  const disposition = attachmentDisposition(document.fileName);
   reply
     .header('Content-Type', document.contentType)
-    .header('Content-Disposition', isImage(document) ? disposition.replace(/^attachment/, 'inline') : disposition)
+    .header('Content-Disposition', storedFileDisposition(document))
     .header('Content-Length', String(bytes.length))
     // Private papers and photos of people's homes: no shared cache, no browser cache.
     .header('Cache-Control', 'private, no-store')

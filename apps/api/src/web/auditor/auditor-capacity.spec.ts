@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { criteriaOf, DEFAULT_NORM, HOUSING_TYPES, judgeMeasurement, resolveMeasurementRule, type MeasuredCriterion } from '@keurmerk/norm';
-import { CAPACITY_SCRIPT } from './capacity.client';
+import { WEB_ASSETS } from '../web.assets';
 import { clientRule } from './checklist.view';
 
 interface ClientCapacity {
@@ -13,7 +14,7 @@ interface ClientCapacity {
 /** The script as a browser runs it: in a global of its own, reached through `self`. */
 function loadClientCapacity(): ClientCapacity {
   const sandbox: { self: { KeurmerkCapacity?: ClientCapacity } } = { self: {} };
-  runInNewContext(CAPACITY_SCRIPT, sandbox);
+  runInNewContext(readFileSync(`${WEB_ASSETS.dir}/auditor-capacity.js`, 'utf8'), sandbox);
   return sandbox.self.KeurmerkCapacity!;
 }
 

@@ -9,7 +9,7 @@
  * - measured fields show the persons they support and the running maximum as they are typed, with
  *   the formula of auditor-capacity.js on the rule the server resolved for this location.
  */
-export const AUDITOR_SCRIPT = String.raw`
+/* global KeurmerkCapacity -- defined by auditor-capacity.js, loaded before this script */
 (function () {
   'use strict';
   var RETRY_MS = 30000;
@@ -325,4 +325,3 @@ export const AUDITOR_SCRIPT = String.raw`
     }).catch(function () { /* without a worker the pages still work online */ });
   }
 })();
-`;

@@ -1,12 +1,10 @@
-import type { Page, PageRequest } from '@keurmerk/common';
-import { AppException, DEFAULT_PAGE_SIZE } from '@keurmerk/common';
+import type { PageRequest } from '@keurmerk/common';
+import { AppException, DEFAULT_PAGE_SIZE, isUuid } from '@keurmerk/common';
 import { createValidationPipe } from '../../http/validation';
-import { html, type Html, labelledControl } from '../layout';
-import { formatNumber, t, type WebContext } from '../web-context';
 
 /*
- * Small parts the beheerder's and the municipality's pages share: paging, reading forms through the
- * REST API's own DTO validation, and Dutch wall-clock times.
+ * Small parts every role's pages share: paging, reading forms through the REST API's own DTO
+ * validation, ids in paths, selects and textareas, address lines, and Dutch wall-clock times.
  */
 
 type Fields = Record<string, unknown>;
@@ -21,23 +19,6 @@ export function text(body: Fields | undefined, name: string): string {
 export function pageRequest(value: unknown, pageSize = DEFAULT_PAGE_SIZE): PageRequest {
   const page = typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1;
   return { page, pageSize };
-}
-
-/** Previous and next links of a list, keeping its filters. */
-export function pager(web: WebContext, path: string, page: Page<unknown>, filters: Record<string, string | undefined> = {}): Html {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (pages <= 1) return html``;
-  const href = (number: number) => {
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
-    query.set('pagina', String(number));
-    return `${path}?${query.toString()}`;
-  };
-  return html`<nav class="pager" aria-label="${t(web, 'Pagina’s', 'Pages')}">
-    ${page.page > 1 ? html`<a href="${href(page.page - 1)}" rel="prev">${t(web, 'Vorige', 'Previous')}</a>` : ''}
-    <span>${t(web, `Pagina ${page.page} van ${pages}`, `Page ${page.page} of ${pages}`)} · ${formatNumber(web, page.total)} ${t(web, 'in totaal', 'in total')}</span>
-    ${page.page < pages ? html`<a href="${href(page.page + 1)}" rel="next">${t(web, 'Volgende', 'Next')}</a>` : ''}
-  </nav>`;
 }
 
 /**
@@ -91,29 +72,8 @@ export function amsterdamParts(instant: Date): { date: string; time: string } {
 
 /** A path id that is not a UUID names nothing: answered like anything the person may not see. */
 export function uuidOr404(id: string, what: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw AppException.notFound(what);
+  if (!isUuid(id)) throw AppException.notFound(what);
   return id.toLowerCase();
-}
-
-/** `<option>`s with one selected. */
-export function options(choices: { value: string; label: string }[], selected: string | undefined): Html[] {
-  return choices.map((choice) => html`<option value="${choice.value}"${choice.value === selected ? html` selected` : ''}>${choice.label}</option>`);
-}
-
-/** A labelled select in the same shape as layout's field(). */
-export function selectField(o: { name: string; label: string; choices: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string; attributes?: Html }): Html {
-  return labelledControl(
-    o,
-    (id, aria) => html`<select id="${id}" name="${o.name}"${aria}${o.attributes ?? ''}>
-    ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
-    ${options(o.choices, o.value)}
-  </select>`,
-  );
-}
-
-/** A labelled textarea in the same shape as layout's field(). */
-export function textareaField(o: { name: string; label: string; value?: string; error?: string; hint?: string; rows?: number; attributes?: Html }): Html {
-  return labelledControl(o, (id, aria) => html`<textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${aria}${o.attributes ?? ''}>${o.value ?? ''}</textarea>`);
 }
 
 export interface AddressParts {

@@ -3,10 +3,9 @@
  * supports, offline too. The server never uses this: it judges answers with @keurmerk/norm's
  * judgeMeasurement, and the variant (housing type, new build) is chosen there too
  * (resolveMeasurementRule), so the page only carries each criterion's resolved rule as JSON.
- * This is a port of that library's personsSupportedBy and tolerantFloor; capacity.client.spec.ts
+ * This is a port of that library's personsSupportedBy and tolerantFloor; auditor-capacity.spec.ts
  * checks that the two agree.
  */
-export const CAPACITY_SCRIPT = String.raw`
 (function (root) {
   'use strict';
   // Floor that forgives binary rounding (0.7 / 0.1 is 6.999999999999999): as in @keurmerk/norm.
@@ -31,4 +30,3 @@ export const CAPACITY_SCRIPT = String.raw`
   }
   root.KeurmerkCapacity = { personsSupported: personsSupported, runningMaximum: runningMaximum };
 })(typeof self !== 'undefined' ? self : globalThis);
-`;
