@@ -36,7 +36,9 @@ async function freshDatabase() {
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${DATABASE}`);
-    const { rows: [{ server_version: version }] } = await admin.query('SHOW server_version');
+    const {
+      rows: [{ server_version: version }],
+    } = await admin.query('SHOW server_version');
     const url = new URL(server);
     url.pathname = `/${DATABASE}`;
     return { url: url.toString(), version };
@@ -80,7 +82,18 @@ async function main() {
     log(`Keurmerk benchmark: PostgreSQL ${database.version}, ${cpus().length} cores, scales ${SMALL} and ${LARGE}; work files in ${tmp}\n`);
     await runCli(['migrate'], env);
     await db.connect();
-    const result = { startedAt: new Date().toISOString(), machine: machine(database.version), settings: { small: SMALL, large: LARGE, seconds: SECONDS, connections: 50, logLevel: process.env.BENCH_LOG_LEVEL ?? 'info (default)' }, scales: {} };
+    const result = {
+      startedAt: new Date().toISOString(),
+      machine: machine(database.version),
+      settings: {
+        small: SMALL,
+        large: LARGE,
+        seconds: SECONDS,
+        connections: 50,
+        logLevel: process.env.BENCH_LOG_LEVEL ?? 'info (default)',
+      },
+      scales: {},
+    };
 
     log(`[${elapsed()}] seeding ${SMALL} certificates\n`);
     result.seed = { small: await seed(SMALL, env, db) };
@@ -142,7 +155,13 @@ async function seed(count, env, db) {
 }
 
 function machine(postgres) {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, postgres };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres,
+  };
 }
 
 main().catch((error) => {

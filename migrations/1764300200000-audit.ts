@@ -248,7 +248,9 @@ export class Audit1764300200000 implements MigrationInterface {
     await db.query(`CREATE INDEX ix_document_application ON document (application_id) WHERE application_id IS NOT NULL`);
     await db.query(`CREATE INDEX ix_document_inspection ON document (inspection_id, criterion_code) WHERE inspection_id IS NOT NULL`);
     // An offline client retrying an upload sends the same reference: it gets the first one back, not a copy.
-    await db.query(`CREATE UNIQUE INDEX uq_document_client_reference ON document (uploaded_by, client_reference) WHERE client_reference IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_document_client_reference ON document (uploaded_by, client_reference) WHERE client_reference IS NOT NULL`,
+    );
 
     // Declared relations between auditors and landlords (conflicts of interest).
     await db.query(`
@@ -264,7 +266,17 @@ export class Audit1764300200000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['auditor_relation', 'document', 'repair_report', 'finding', 'decision', 'answer', 'inspection', 'application', 'location']) {
+    for (const table of [
+      'auditor_relation',
+      'document',
+      'repair_report',
+      'finding',
+      'decision',
+      'answer',
+      'inspection',
+      'application',
+      'location',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP TABLE norm_version`);

@@ -81,7 +81,9 @@ export class Certificates1764300300000 implements MigrationInterface {
         CONSTRAINT ck_certificate_status_change_to CHECK (to_status IN ('geldig', 'geschorst', 'ingetrokken', 'verlopen'))
       )`);
     await db.query(`CREATE INDEX ix_certificate_status_change_time ON certificate_status_change (occurred_at, id)`);
-    await db.query(`CREATE INDEX ix_certificate_status_change_municipality ON certificate_status_change (municipality_code, occurred_at, id)`);
+    await db.query(
+      `CREATE INDEX ix_certificate_status_change_municipality ON certificate_status_change (municipality_code, occurred_at, id)`,
+    );
     await db.query(`CREATE INDEX ix_certificate_status_change_certificate ON certificate_status_change (certificate_number, id)`);
   }
 

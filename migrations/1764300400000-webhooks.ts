@@ -69,7 +69,9 @@ export class Webhooks1764300400000 implements MigrationInterface {
         CONSTRAINT ck_delivery_last_error CHECK (length(last_error) <= 500)
       )`);
     // The open deliveries of a subscription, in the order they go out.
-    await db.query(`CREATE INDEX ix_delivery_subscription_open ON delivery (subscription_id, status_change_id) WHERE status IN ('pending', 'failed')`);
+    await db.query(
+      `CREATE INDEX ix_delivery_subscription_open ON delivery (subscription_id, status_change_id) WHERE status IN ('pending', 'failed')`,
+    );
     await db.query(`CREATE INDEX ix_delivery_due ON delivery (next_attempt_at) WHERE status IN ('pending', 'failed')`);
     await db.query(`CREATE INDEX ix_delivery_subscription_created ON delivery (subscription_id, created_at DESC)`);
 

@@ -14,4 +14,17 @@ import { Surveillance1764301800000 } from './1764301800000-surveillance';
 export { JOB_QUEUE_SCHEMA } from './1764300100000-job-queue';
 
 /** Every migration, oldest first. Listed by hand: a glob that matches nothing would silently mean "up to date". */
-export const MIGRATIONS = [Accounts1764300000000, JobQueue1764300100000, Audit1764300200000, Certificates1764300300000, Webhooks1764300400000, Complaints1764300500000, WebSessions1764300600000, EventLogPrivileges1764300800000, JobQueues1764300850000, LoginThrottle1764300900000, IssuerArtifacts1764301400000, Surveillance1764301800000];
+export const MIGRATIONS = [
+  Accounts1764300000000,
+  JobQueue1764300100000,
+  Audit1764300200000,
+  Certificates1764300300000,
+  Webhooks1764300400000,
+  Complaints1764300500000,
+  WebSessions1764300600000,
+  EventLogPrivileges1764300800000,
+  JobQueues1764300850000,
+  LoginThrottle1764300900000,
+  IssuerArtifacts1764301400000,
+  Surveillance1764301800000,
+];

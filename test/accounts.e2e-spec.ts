@@ -10,9 +10,11 @@ describe('accounts: organisations, users, tokens, API keys', () => {
 
   const auth = bearer;
   const counts = async () =>
-    (await t.sql<{ o: number; u: number; k: number }>(
-      `SELECT (SELECT count(*) FROM organisation)::int AS o, (SELECT count(*) FROM user_account)::int AS u, (SELECT count(*) FROM api_key)::int AS k`,
-    ))[0];
+    (
+      await t.sql<{ o: number; u: number; k: number }>(
+        `SELECT (SELECT count(*) FROM organisation)::int AS o, (SELECT count(*) FROM user_account)::int AS u, (SELECT count(*) FROM api_key)::int AS k`,
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -73,7 +75,10 @@ describe('accounts: organisations, users, tokens, API keys', () => {
   describe('organisations', () => {
     it('refuses a duplicate KvK number with 409 and writes nothing', async () => {
       const before = await counts();
-      const response = await t.http.post('/v1/organisaties').set(auth(admin)).send({ naam: 'Copy', kvkNummer: '12345678', soort: 'verhuurder' });
+      const response = await t.http
+        .post('/v1/organisaties')
+        .set(auth(admin))
+        .send({ naam: 'Copy', kvkNummer: '12345678', soort: 'verhuurder' });
       expectProblem(response, 409);
       expect(await counts()).toEqual(before);
     });
@@ -94,14 +99,25 @@ describe('accounts: organisations, users, tokens, API keys', () => {
     });
 
     it('lets a landlord read only its own organisation (another is 404)', async () => {
-      await t.http.post('/v1/gebruikers').set(auth(admin)).send({
-        email: 'piet@flexwonen.nl', wachtwoord: 'verhuurder-wachtwoord', naam: 'Piet', rol: 'verhuurder', organisatieId: landlordOrgId,
-      }).expect(201);
+      await t.http
+        .post('/v1/gebruikers')
+        .set(auth(admin))
+        .send({
+          email: 'piet@flexwonen.nl',
+          wachtwoord: 'verhuurder-wachtwoord',
+          naam: 'Piet',
+          rol: 'verhuurder',
+          organisatieId: landlordOrgId,
+        })
+        .expect(201);
       const landlord = await t.signIn('piet@flexwonen.nl', 'verhuurder-wachtwoord');
       expect((await t.http.get(`/v1/organisaties/${landlordOrgId}`).set(auth(landlord))).status).toBe(200);
       expectProblem(await t.http.get(`/v1/organisaties/${otherLandlordOrgId}`).set(auth(landlord)), 404);
       expectProblem(await t.http.get('/v1/organisaties').set(auth(landlord)), 403);
-      expectProblem(await t.http.post('/v1/organisaties').set(auth(landlord)).send({ naam: 'X', kvkNummer: '55555555', soort: 'verhuurder' }), 403);
+      expectProblem(
+        await t.http.post('/v1/organisaties').set(auth(landlord)).send({ naam: 'X', kvkNummer: '55555555', soort: 'verhuurder' }),
+        403,
+      );
     });
 
     it('pages the collection with a Link header', async () => {
@@ -163,7 +179,11 @@ describe('accounts: organisations, users, tokens, API keys', () => {
 
     it('refuses a second account with the same e-mail, in any case, with 409', async () => {
       const response = await t.http.post('/v1/gebruikers').set(auth(admin)).send({
-        email: 'PIET@flexwonen.nl', wachtwoord: 'een-lang-wachtwoord', naam: 'Piet 2', rol: 'verhuurder', organisatieId: landlordOrgId,
+        email: 'PIET@flexwonen.nl',
+        wachtwoord: 'een-lang-wachtwoord',
+        naam: 'Piet 2',
+        rol: 'verhuurder',
+        organisatieId: landlordOrgId,
       });
       expectProblem(response, 409);
     });
@@ -197,7 +217,9 @@ describe('accounts: organisations, users, tokens, API keys', () => {
 
     it('lets a municipality make keys for its own gemeentecode only', async () => {
       const municipality = await t.signIn('gemeente@keurmerk.test', 'een-lang-wachtwoord');
-      expect((await t.http.post('/v1/api-sleutels').set(auth(municipality)).send({ naam: 'Eigen', gemeentecode: 'GM0363' })).status).toBe(201);
+      expect((await t.http.post('/v1/api-sleutels').set(auth(municipality)).send({ naam: 'Eigen', gemeentecode: 'GM0363' })).status).toBe(
+        201,
+      );
       expectProblem(await t.http.post('/v1/api-sleutels').set(auth(municipality)).send({ naam: 'Ander', gemeentecode: 'GM0599' }), 403);
       expectProblem(await t.http.post('/v1/api-sleutels').set(auth(municipality)).send({ naam: 'Onbekend', gemeentecode: 'GM9999' }), 400);
       const mine = await t.http.get('/v1/api-sleutels').set(auth(municipality));
@@ -205,7 +227,8 @@ describe('accounts: organisations, users, tokens, API keys', () => {
     });
 
     it('stops accepting a revoked key', async () => {
-      const { id, sleutel } = (await t.http.post('/v1/api-sleutels').set(auth(admin)).send({ naam: 'Tijdelijk', gemeentecode: 'GM0014' })).body;
+      const { id, sleutel } = (await t.http.post('/v1/api-sleutels').set(auth(admin)).send({ naam: 'Tijdelijk', gemeentecode: 'GM0014' }))
+        .body;
       expect((await t.http.get('/v1/gemeenten').set('X-Api-Key', sleutel)).status).toBe(200);
       expect((await t.http.delete(`/v1/api-sleutels/${id}`).set(auth(admin))).status).toBe(204);
       expectProblem(await t.http.get('/v1/gemeenten').set('X-Api-Key', sleutel), 401);

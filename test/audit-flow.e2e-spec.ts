@@ -23,36 +23,52 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
   }
 
   async function location(who: string, huisnummer: number, aantalSlaapplaatsen = 14) {
-    const response = await t.http.post('/v1/locaties').set(as(who)).send({
-      adres: { postcode: '2671 ab', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-      gemeentecode: 'GM1783',
-      soortHuisvesting: 'woning',
-      nieuwbouw: false,
-      aantalSlaapplaatsen,
-    });
+    const response = await t.http
+      .post('/v1/locaties')
+      .set(as(who))
+      .send({
+        adres: { postcode: '2671 ab', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+        gemeentecode: 'GM1783',
+        soortHuisvesting: 'woning',
+        nieuwbouw: false,
+        aantalSlaapplaatsen,
+      });
     expect(response.status).toBe(201);
     return response.body.id as string;
   }
 
   async function plan(locatieId: string, auditor: string, who = 'admin') {
-    return t.http.post('/v1/inspecties').set(as(who)).send({ locatieId, auditorId: ids[auditor], soort: 'initieel', gepland: '2026-12-01T09:00:00+01:00' });
+    return t.http
+      .post('/v1/inspecties')
+      .set(as(who))
+      .send({ locatieId, auditorId: ids[auditor], soort: 'initieel', gepland: '2026-12-01T09:00:00+01:00' });
   }
 
   async function answerAll(inspectionId: string, auditor: string, overrides: Record<string, object> = {}) {
     for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) {
-      await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`).set(as(auditor)).send(overrides[code] ?? { meetwaarde }).expect(200);
+      await t.http
+        .put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`)
+        .set(as(auditor))
+        .send(overrides[code] ?? { meetwaarde })
+        .expect(200);
     }
     for (const code of YES_NO_CODES) {
-      await t.http.put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`).set(as(auditor)).send(overrides[code] ?? { resultaat: 'voldoet' }).expect(200);
+      await t.http
+        .put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`)
+        .set(as(auditor))
+        .send(overrides[code] ?? { resultaat: 'voldoet' })
+        .expect(200);
     }
   }
 
   const rowCounts = async () =>
-    (await t.sql<Record<string, number>>(
-      `SELECT (SELECT count(*) FROM answer)::int AS answers, (SELECT count(*) FROM inspection)::int AS inspections,
+    (
+      await t.sql<Record<string, number>>(
+        `SELECT (SELECT count(*) FROM answer)::int AS answers, (SELECT count(*) FROM inspection)::int AS inspections,
               (SELECT count(*) FROM decision)::int AS decisions, (SELECT count(*) FROM finding)::int AS findings,
               (SELECT count(*) FROM event_log)::int AS events, (SELECT count(*) FROM document)::int AS documents`,
-    ))[0];
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
@@ -99,24 +115,36 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
 
     it('refuses bad input naming every field, writing nothing', async () => {
       const before = await rowCounts();
-      const response = await t.http.post('/v1/inspecties').set(as('admin')).send({ locatieId: 'x', auditorId: ids.certifier, soort: 'spontaan', gepland: '2026-12-01' });
+      const response = await t.http
+        .post('/v1/inspecties')
+        .set(as('admin'))
+        .send({ locatieId: 'x', auditorId: ids.certifier, soort: 'spontaan', gepland: '2026-12-01' });
       expectProblem(response, 400);
       expect([...new Set(invalidParamNames(response))]).toEqual(['gepland', 'locatieId', 'soort']);
-      const notAnAuditor = await t.http.post('/v1/inspecties').set(as('admin')).send({ locatieId: ids.location, auditorId: ids.certifier, soort: 'initieel', gepland: '2026-12-01T09:00:00Z' });
+      const notAnAuditor = await t.http
+        .post('/v1/inspecties')
+        .set(as('admin'))
+        .send({ locatieId: ids.location, auditorId: ids.certifier, soort: 'initieel', gepland: '2026-12-01T09:00:00Z' });
       expectProblem(notAnAuditor, 400);
       expect(invalidParamNames(notAnAuditor)).toEqual(['auditorId']);
       expect(await rowCounts()).toEqual(before);
     });
 
     it('is the beheerder’s alone', async () => {
-      for (const who of ['verhuurderA', 'auditor', 'certifier', 'municipality']) expectProblem(await plan(ids.location, 'auditor', who), 403);
+      for (const who of ['verhuurderA', 'auditor', 'certifier', 'municipality'])
+        expectProblem(await plan(ids.location, 'auditor', who), 403);
       expectProblem(await t.http.post('/v1/inspecties').send({}), 401);
     });
 
     it('pins the published norm version and takes up the application', async () => {
       const response = await plan(ids.location, 'auditor');
       expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
-      expect(response.body).toMatchObject({ status: 'gepland', normVersie: '2026.1', locatieId: ids.location, aanvraagId: ids.application });
+      expect(response.body).toMatchObject({
+        status: 'gepland',
+        normVersie: '2026.1',
+        locatieId: ids.location,
+        aanvraagId: ids.application,
+      });
       ids.inspection = response.body.id;
       const application = await t.http.get(`/v1/aanvragen/${ids.application}`).set(as('verhuurderA'));
       expect(application.body.status).toBe('in-behandeling');
@@ -124,7 +152,8 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
   });
 
   describe('answering', () => {
-    const put = (who: string, code: string, body: object) => t.http.put(`/v1/inspecties/${ids.inspection}/antwoorden/${code}`).set(as(who)).send(body);
+    const put = (who: string, code: string, body: object) =>
+      t.http.put(`/v1/inspecties/${ids.inspection}/antwoorden/${code}`).set(as(who)).send(body);
 
     it('is for the assigned auditor only', async () => {
       expectProblem(await put('otherAuditor', 'BV-01', { resultaat: 'voldoet' }), 404);
@@ -173,20 +202,35 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
     });
 
     it('takes photo evidence per criterion, typed by content', async () => {
-      const upload = await t.http.post(`/v1/inspecties/${ids.inspection}/bewijsstukken`).set(as('auditor')).field('criteriumCode', 'BV-02').attach('bestand', PNG, 'blusdeken.png');
+      const upload = await t.http
+        .post(`/v1/inspecties/${ids.inspection}/bewijsstukken`)
+        .set(as('auditor'))
+        .field('criteriumCode', 'BV-02')
+        .attach('bestand', PNG, 'blusdeken.png');
       expect(upload.status).toBe(201);
       expect(upload.body).toMatchObject({ criteriumCode: 'BV-02', contentType: 'image/png', grootte: PNG.length });
-      const html = await t.http.post(`/v1/inspecties/${ids.inspection}/bewijsstukken`).set(as('auditor')).field('criteriumCode', 'BV-02').attach('bestand', Buffer.from('<html></html>'), 'foto.png');
+      const html = await t.http
+        .post(`/v1/inspecties/${ids.inspection}/bewijsstukken`)
+        .set(as('auditor'))
+        .field('criteriumCode', 'BV-02')
+        .attach('bestand', Buffer.from('<html></html>'), 'foto.png');
       expectProblem(html, 400);
       expect(invalidParamNames(html)).toEqual(['bestand']);
-      const noCriterion = await t.http.post(`/v1/inspecties/${ids.inspection}/bewijsstukken`).set(as('auditor')).attach('bestand', PNG, 'foto.png');
+      const noCriterion = await t.http
+        .post(`/v1/inspecties/${ids.inspection}/bewijsstukken`)
+        .set(as('auditor'))
+        .attach('bestand', PNG, 'foto.png');
       expect(invalidParamNames(noCriterion)).toEqual(['criteriumCode']);
     });
   });
 
   describe('submission', () => {
     it('computes the result of the worked example: maximum 11, score 95, one major and one minor', async () => {
-      await answerAll(ids.inspection, 'auditor', { 'BV-02': { resultaat: 'voldoet-niet', opmerking: 'Geen blusdeken' }, 'BH-02': { resultaat: 'voldoet-niet' }, 'BV-04': { resultaat: 'nvt' } });
+      await answerAll(ids.inspection, 'auditor', {
+        'BV-02': { resultaat: 'voldoet-niet', opmerking: 'Geen blusdeken' },
+        'BH-02': { resultaat: 'voldoet-niet' },
+        'BV-04': { resultaat: 'nvt' },
+      });
       const response = await t.http.post(`/v1/inspecties/${ids.inspection}/indieningen`).set(as('auditor'));
       expect(response.status).toBe(201);
       expect(response.body.status).toBe('ingediend');
@@ -200,9 +244,19 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
     });
 
     it('freezes the answers and refuses a second submission', async () => {
-      expectProblem(await t.http.put(`/v1/inspecties/${ids.inspection}/antwoorden/BV-02`).set(as('auditor')).send({ resultaat: 'voldoet' }), 409);
+      expectProblem(
+        await t.http.put(`/v1/inspecties/${ids.inspection}/antwoorden/BV-02`).set(as('auditor')).send({ resultaat: 'voldoet' }),
+        409,
+      );
       expectProblem(await t.http.post(`/v1/inspecties/${ids.inspection}/indieningen`).set(as('auditor')), 409);
-      expectProblem(await t.http.post(`/v1/inspecties/${ids.inspection}/bewijsstukken`).set(as('auditor')).field('criteriumCode', 'BV-02').attach('bestand', PNG, 'laat.png'), 409);
+      expectProblem(
+        await t.http
+          .post(`/v1/inspecties/${ids.inspection}/bewijsstukken`)
+          .set(as('auditor'))
+          .field('criteriumCode', 'BV-02')
+          .attach('bestand', PNG, 'laat.png'),
+        409,
+      );
     });
   });
 
@@ -219,17 +273,43 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
 
     it('lets the landlord report the repair with evidence, and the auditor accept it', async () => {
       expectProblem(await t.http.get(`/v1/bevindingen/${ids.majorFinding}`).set(as('verhuurderB')), 404);
-      const reported = await t.http.post(`/v1/bevindingen/${ids.majorFinding}/herstelmeldingen`).set(as('verhuurderA')).field('omschrijving', 'Blusdeken opgehangen').attach('bestand', PNG, 'blusdeken.png');
+      const reported = await t.http
+        .post(`/v1/bevindingen/${ids.majorFinding}/herstelmeldingen`)
+        .set(as('verhuurderA'))
+        .field('omschrijving', 'Blusdeken opgehangen')
+        .attach('bestand', PNG, 'blusdeken.png');
       expect(reported.status).toBe(201);
       expect(reported.body.status).toBe('herstel-gemeld');
-      expectProblem(await t.http.post(`/v1/bevindingen/${ids.majorFinding}/herstelmeldingen`).set(as('verhuurderA')).field('omschrijving', 'Nog eens').attach('bestand', PNG, 'b.png'), 409);
-      expectProblem(await t.http.post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`).set(as('otherAuditor')).send({ akkoord: true, toelichting: 'Ok' }), 404);
-      const badReview = await t.http.post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`).set(as('auditor')).send({ akkoord: 'ja', toelichting: '' });
+      expectProblem(
+        await t.http
+          .post(`/v1/bevindingen/${ids.majorFinding}/herstelmeldingen`)
+          .set(as('verhuurderA'))
+          .field('omschrijving', 'Nog eens')
+          .attach('bestand', PNG, 'b.png'),
+        409,
+      );
+      expectProblem(
+        await t.http
+          .post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`)
+          .set(as('otherAuditor'))
+          .send({ akkoord: true, toelichting: 'Ok' }),
+        404,
+      );
+      const badReview = await t.http
+        .post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`)
+        .set(as('auditor'))
+        .send({ akkoord: 'ja', toelichting: '' });
       expectProblem(badReview, 400);
       expect([...new Set(invalidParamNames(badReview))]).toEqual(['akkoord', 'toelichting']);
-      const accepted = await t.http.post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`).set(as('auditor')).send({ akkoord: true, toelichting: 'Foto toont blusdeken' });
+      const accepted = await t.http
+        .post(`/v1/bevindingen/${ids.majorFinding}/beoordelingen`)
+        .set(as('auditor'))
+        .send({ akkoord: true, toelichting: 'Foto toont blusdeken' });
       expect(accepted.status).toBe(201);
-      expect(accepted.body).toMatchObject({ status: 'gesloten', herstelmeldingen: [{ akkoord: true, omschrijving: 'Blusdeken opgehangen' }] });
+      expect(accepted.body).toMatchObject({
+        status: 'gesloten',
+        herstelmeldingen: [{ akkoord: true, omschrijving: 'Blusdeken opgehangen' }],
+      });
       const list = await t.http.get(`/v1/bevindingen?locatieId=${ids.location}`).set(as('municipality'));
       expect(list.body.totaal).toBe(2);
     });

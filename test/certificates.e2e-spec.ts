@@ -71,11 +71,14 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
     });
 
     it('serves a PAdES-signed PDF that pdfsig validates, whose hash is the registry’s', async () => {
-      const response = await t.http.get(`/v1/certificaten/${first.number}/pdf`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const response = await t.http
+        .get(`/v1/certificaten/${first.number}/pdf`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       const pdf = response.body as Buffer;
@@ -85,7 +88,13 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(report).toContain('ETSI.CAdES.detached');
       const { body } = await t.http.get(`/v1/certificaten/${first.number}`);
       const verification = await verifyPdfSignature(pdf, t.app.get<KeyRing>(KEY_RING));
-      expect(verification).toMatchObject({ valid: true, signedByThisScheme: true, coversWholeDocument: true, padesBaselineB: true, sha256: body.pdfSha256 });
+      expect(verification).toMatchObject({
+        valid: true,
+        signedByThisScheme: true,
+        coversWholeDocument: true,
+        padesBaselineB: true,
+        sha256: body.pdfSha256,
+      });
 
       // One changed byte in the signed content (the last third of the file is page content and fonts).
       const flipped = Buffer.from(pdf);
@@ -104,9 +113,14 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       const keys = await t.http.get('/.well-known/jwks.json');
       expect(keys.status).toBe(200);
       const { payload } = await jwtVerify(jws, createLocalJWKSet(keys.body), { typ: 'vc+jwt', currentDate: clock.now() });
-      expect(payload).toMatchObject({ sub: first.number, vc: { credentialSubject: { certificaatnummer: first.number, status: 'geldig', maximaalAantalBewoners: 11 } } });
+      expect(payload).toMatchObject({
+        sub: first.number,
+        vc: { credentialSubject: { certificaatnummer: first.number, status: 'geldig', maximaalAantalBewoners: 11 } },
+      });
       // Signed once at issuance and stored: its status is as of then, and it names where the live status is.
-      expect(payload).toMatchObject({ vc: { credentialStatus: { id: `http://keurmerk.test/v1/certificaten/${first.number}`, type: 'KeurmerkCertificaatStatus' } } });
+      expect(payload).toMatchObject({
+        vc: { credentialStatus: { id: `http://keurmerk.test/v1/certificaten/${first.number}`, type: 'KeurmerkCertificaatStatus' } },
+      });
       expect((await t.http.get(`/v1/certificaten/${first.number}/vc`)).text).toBe(jws);
       const [h, p, sig] = jws.split('.');
       const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, sub: 'KM-2026-999999-0' })).toString('base64url')}.${sig}`;
@@ -179,7 +193,12 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
         `SELECT from_status, to_status, reason, actor_kind FROM certificate_status_change WHERE certificate_number = $1 ORDER BY id`,
         [number],
       );
-      expect(changes.map((c) => `${c.from_status}>${c.to_status}`)).toEqual(['null>geldig', 'geldig>geschorst', 'geschorst>geldig', 'geldig>ingetrokken']);
+      expect(changes.map((c) => `${c.from_status}>${c.to_status}`)).toEqual([
+        'null>geldig',
+        'geldig>geschorst',
+        'geschorst>geldig',
+        'geldig>ingetrokken',
+      ]);
       expect(changes[1]).toMatchObject({ reason: 'Klacht over overbewoning', actor_kind: 'person' });
     });
 
@@ -187,7 +206,13 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       const verlopen = await change('admin', first.number, 'verlopen');
       expectProblem(verlopen, 400);
       expect(invalidParamNames(verlopen)).toEqual(['status']);
-      expect([...new Set(invalidParamNames(await t.http.post(`/v1/certificaten/${first.number}/statuswijzigingen`).set(s.as('admin')).send({ status: 'geschorst' })))]).toEqual(['reden']);
+      expect([
+        ...new Set(
+          invalidParamNames(
+            await t.http.post(`/v1/certificaten/${first.number}/statuswijzigingen`).set(s.as('admin')).send({ status: 'geschorst' }),
+          ),
+        ),
+      ]).toEqual(['reden']);
       for (const who of ['verhuurderA', 'auditor', 'municipality']) expectProblem(await change(who, first.number, 'geschorst'), 403);
       expectProblem(await t.http.post(`/v1/certificaten/${first.number}/statuswijzigingen`).send({ status: 'geschorst', reden: 'x' }), 401);
     });
@@ -197,7 +222,10 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       await s.inspect(locationId, { 'BV-01': { resultaat: 'voldoet-niet' } }, 'onaangekondigd');
       const response = await t.http.get(`/v1/certificaten/${number}`);
       expect(response.body.status).toBe('geschorst');
-      const [last] = await t.sql<{ reason: string }>(`SELECT reason FROM certificate_status_change WHERE certificate_number = $1 ORDER BY id DESC LIMIT 1`, [number]);
+      const [last] = await t.sql<{ reason: string }>(
+        `SELECT reason FROM certificate_status_change WHERE certificate_number = $1 ORDER BY id DESC LIMIT 1`,
+        [number],
+      );
       expect(last.reason).toContain('BV-01');
     });
 
@@ -210,7 +238,6 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       const [row] = await t.sql<{ superseded_by: string }>(`SELECT superseded_by FROM certificate WHERE number = $1`, [old]);
       expect(row.superseded_by).toBe(renewed);
     });
-
   });
 
   describe('keys', () => {
@@ -224,8 +251,14 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(newRing.activeKey.kid).not.toBe(oldRing.activeKey.kid);
       // The issuer as a worker restarted with the new key has it: it publishes the new key before it signs.
       const rotated = new CertificateIssuer(
-        newRing, config, t.app.get(CertificateRepository), t.app.get(CertificateLifecycleService), t.app.get(PublishedKeysService), t.app.get(ObjectStorage),
-        t.app.get(EventLog), t.app.get(Clock),
+        newRing,
+        config,
+        t.app.get(CertificateRepository),
+        t.app.get(CertificateLifecycleService),
+        t.app.get(PublishedKeysService),
+        t.app.get(ObjectStorage),
+        t.app.get(EventLog),
+        t.app.get(Clock),
       );
       const current = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM certificate WHERE status IN ('geldig', 'geschorst')`);
       expect(current[0].n).toBeGreaterThanOrEqual(2);
@@ -237,7 +270,9 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(rest).toEqual({ reissued: current[0].n - 1, remaining: 0 });
       expect(progress.at(-1)).toBe(current[0].n - 1);
 
-      const kids = await t.sql<{ signing_kid: string }>(`SELECT DISTINCT signing_kid FROM certificate WHERE status IN ('geldig', 'geschorst')`);
+      const kids = await t.sql<{ signing_kid: string }>(
+        `SELECT DISTINCT signing_kid FROM certificate WHERE status IN ('geldig', 'geschorst')`,
+      );
       expect(kids).toEqual([{ signing_kid: newRing.activeKey.kid }]);
       const newPdf = (await t.app.get(CertificateQueryService).pdf(first.number)).bytes;
       expect((await verifyPdfSignature(newPdf, newRing)).signerKid).toBe(newRing.activeKey.kid);
@@ -269,7 +304,9 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
     expect(await t.app.get(CertificateLifecycleService).expire()).toBeGreaterThanOrEqual(1);
     expect((await t.http.get(`/v1/certificaten/${number}`)).body.status).toBe('verlopen');
     // Final: no way back. (Checked through the service: a year on, the test's tokens have expired.)
-    await expect(t.app.get(CertificateLifecycleService).changeStatus(number, 'geldig', 'Terug', { kind: 'system', id: null })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      t.app.get(CertificateLifecycleService).changeStatus(number, 'geldig', 'Terug', { kind: 'system', id: null }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('keeps the event chain intact through all of it', async () => {

@@ -43,7 +43,9 @@ describe('embedded default', () => {
   it('starts with nothing configured, and keeps database and documents across a restart', async () => {
     const first = await boot();
     expect((await first.http.get('/v1/health')).body.status).toBe('ok');
-    const token = (await first.http.post('/v1/tokens').send({ email: 'admin@embedded.test', wachtwoord: 'embedded-admin-password' }).expect(201)).body.accessToken;
+    const token = (
+      await first.http.post('/v1/tokens').send({ email: 'admin@embedded.test', wachtwoord: 'embedded-admin-password' }).expect(201)
+    ).body.accessToken;
     await first.http
       .post('/v1/organisaties')
       .set('Authorization', `Bearer ${token}`)
@@ -54,7 +56,9 @@ describe('embedded default', () => {
 
     const second = await boot();
     try {
-      const again = (await second.http.post('/v1/tokens').send({ email: 'admin@embedded.test', wachtwoord: 'embedded-admin-password' }).expect(201)).body.accessToken;
+      const again = (
+        await second.http.post('/v1/tokens').send({ email: 'admin@embedded.test', wachtwoord: 'embedded-admin-password' }).expect(201)
+      ).body.accessToken;
       const list = await second.http.get('/v1/organisaties').set('Authorization', `Bearer ${again}`).expect(200);
       expect(list.body.resultaten.map((o: { naam: string }) => o.naam)).toEqual(['Blijft Bestaan B.V.']);
       expect((await second.storage.get('survives/restart.txt')).toString()).toBe('still here');

@@ -36,7 +36,8 @@ export default async function globalSetup() {
     );
     for (const row of stale.rows) {
       if (Date.now() - runStartOf(row.datname) < HOUR) continue;
-      if (row.datname.startsWith('keurmerk_template_')) await admin.query(`ALTER DATABASE ${row.datname} IS_TEMPLATE false`).catch(() => undefined);
+      if (row.datname.startsWith('keurmerk_template_'))
+        await admin.query(`ALTER DATABASE ${row.datname} IS_TEMPLATE false`).catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`).catch(() => undefined);
     }
   } finally {

@@ -30,10 +30,13 @@ describe('HTTP conventions (every route)', () => {
     expect(response.headers['x-request-id']).toBe('permit-system-42');
   });
 
-  it.each(['/v1/health/', '/v1/gemeenten/', '/v1/organisaties/'])('answers 404 on the trailing slash of %s, never a redirect', async (path) => {
-    const response = await t.http.get(path);
-    expectProblem(response, 404);
-  });
+  it.each(['/v1/health/', '/v1/gemeenten/', '/v1/organisaties/'])(
+    'answers 404 on the trailing slash of %s, never a redirect',
+    async (path) => {
+      const response = await t.http.get(path);
+      expectProblem(response, 404);
+    },
+  );
 
   it('answers unknown paths with problem+json 404', async () => {
     expectProblem(await t.http.get('/v1/onbekend'), 404);
@@ -48,12 +51,28 @@ describe('HTTP conventions (every route)', () => {
     expect(document.info.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(document.info.contact).toEqual({ name: expect.any(String), url: expect.any(String), email: expect.any(String) });
     expect(document.servers[0].url).toBe('http://keurmerk.test/v1');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/tokens', '/organisaties', '/gebruikers', '/gebruikers/mij', '/api-sleutels', '/gemeenten', '/health']));
-    for (const [path, item] of Object.entries<Record<string, { responses: Record<string, { content?: Record<string, unknown>; headers?: object }> }>>(document.paths)) {
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/tokens', '/organisaties', '/gebruikers', '/gebruikers/mij', '/api-sleutels', '/gemeenten', '/health']),
+    );
+    for (const [path, item] of Object.entries<
+      Record<string, { responses: Record<string, { content?: Record<string, unknown>; headers?: object }> }>
+    >(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         for (const [status, answer] of Object.entries(operation.responses)) {
-          if (status.startsWith('2')) expect({ path, method, status, headers: Object.keys(answer.headers ?? {}) }).toEqual({ path, method, status, headers: expect.arrayContaining(['API-Version']) });
-          if (/^[45]/.test(status)) expect({ path, method, status, content: Object.keys(answer.content ?? {}) }).toEqual({ path, method, status, content: ['application/problem+json'] });
+          if (status.startsWith('2'))
+            expect({ path, method, status, headers: Object.keys(answer.headers ?? {}) }).toEqual({
+              path,
+              method,
+              status,
+              headers: expect.arrayContaining(['API-Version']),
+            });
+          if (/^[45]/.test(status))
+            expect({ path, method, status, content: Object.keys(answer.content ?? {}) }).toEqual({
+              path,
+              method,
+              status,
+              content: ['application/problem+json'],
+            });
         }
       }
     }

@@ -35,9 +35,18 @@ describe('job queue (pg-boss on the application connections)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ DATABASE_URL: database.url, S3_ENDPOINT: 'http://127.0.0.1:1', S3_ACCESS_KEY_ID: 'x', S3_SECRET_ACCESS_KEY: 'unused-store-0123456789abcdefghijkl', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      S3_ENDPOINT: 'http://127.0.0.1:1',
+      S3_ACCESS_KEY_ID: 'x',
+      S3_SECRET_ACCESS_KEY: 'unused-store-0123456789abcdefghijkl',
+      LOG_LEVEL: 'silent',
+    });
     const logger = createLogger(config);
-    runtime = await startRuntime(config, logger, { database: { url: database.url, embedded: database.embedded }, objectStore: { ...config.objectStore, endpoint: 'http://127.0.0.1:1' } });
+    runtime = await startRuntime(config, logger, {
+      database: { url: database.url, embedded: database.embedded },
+      objectStore: { ...config.objectStore, endpoint: 'http://127.0.0.1:1' },
+    });
     @Module({ imports: [CoreModule.forRoot(runtime), WorkerModule, EchoModule] })
     class TestWorkerModule {}
     app = await NestFactory.createApplicationContext(TestWorkerModule, { logger: false });

@@ -118,10 +118,15 @@ describe('locations, applications and their documents', () => {
     auditorId = auditorUser.id;
     certifier = (await user('certificeerder@keurmerk.test', 'certificeerder')).token;
     westland = (await user('vergunningen@westland.test', 'gemeente', { gemeentecode: 'GM1783' })).token;
-    amsterdamKey = (await t.http.post('/v1/api-sleutels').set(auth(admin)).send({ naam: 'Amsterdam', gemeentecode: 'GM0363' }).expect(201)).body.sleutel;
+    amsterdamKey = (await t.http.post('/v1/api-sleutels').set(auth(admin)).send({ naam: 'Amsterdam', gemeentecode: 'GM0363' }).expect(201))
+      .body.sleutel;
 
     westlandOfA = await createLocation(landlordA, {}, { postcode: '2671 CD', huisnummer: 1 });
-    amsterdamOfA = await createLocation(landlordA, { gemeentecode: 'GM0363' }, { postcode: '1012AB', huisnummer: 1, woonplaats: 'Amsterdam' });
+    amsterdamOfA = await createLocation(
+      landlordA,
+      { gemeentecode: 'GM0363' },
+      { postcode: '1012AB', huisnummer: 1, woonplaats: 'Amsterdam' },
+    );
     westlandOfB = await createLocation(landlordB, {}, { postcode: '2671CD', huisnummer: 2 });
   });
 
@@ -133,7 +138,14 @@ describe('locations, applications and their documents', () => {
         .post('/v1/locaties')
         .set(auth(landlordA))
         .send({
-          adres: { postcode: '2671 ab', huisnummer: 12, huisletter: 'a', huisnummertoevoeging: '2hg', straatnaam: '  Havenstraat ', woonplaats: 'Naaldwijk' },
+          adres: {
+            postcode: '2671 ab',
+            huisnummer: 12,
+            huisletter: 'a',
+            huisnummertoevoeging: '2hg',
+            straatnaam: '  Havenstraat ',
+            woonplaats: 'Naaldwijk',
+          },
           gemeentecode: 'GM1783',
           bagNummeraanduidingId: '1783200000012345',
           soortHuisvesting: 'logiesgebouw',
@@ -143,7 +155,14 @@ describe('locations, applications and their documents', () => {
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        adres: { postcode: '2671AB', huisnummer: 12, huisletter: 'A', huisnummertoevoeging: '2HG', straatnaam: 'Havenstraat', woonplaats: 'Naaldwijk' },
+        adres: {
+          postcode: '2671AB',
+          huisnummer: 12,
+          huisletter: 'A',
+          huisnummertoevoeging: '2HG',
+          straatnaam: 'Havenstraat',
+          woonplaats: 'Naaldwijk',
+        },
         gemeentecode: 'GM1783',
         bagNummeraanduidingId: '1783200000012345',
         soortHuisvesting: 'logiesgebouw',
@@ -156,7 +175,13 @@ describe('locations, applications and their documents', () => {
         `SELECT action, actor_kind, after FROM event_log WHERE entity_type = 'location' AND entity_id = $1`,
         [response.body.id],
       );
-      expect(events).toEqual([{ action: 'created', actor_kind: 'person', after: expect.objectContaining({ postcode: '2671AB', requestedBeds: 40, organisationId: orgA }) }]);
+      expect(events).toEqual([
+        {
+          action: 'created',
+          actor_kind: 'person',
+          after: expect.objectContaining({ postcode: '2671AB', requestedBeds: 40, organisationId: orgA }),
+        },
+      ]);
     });
 
     it('leaves out the optional fields that were not given', async () => {
@@ -167,7 +192,10 @@ describe('locations, applications and their documents', () => {
     });
 
     it('lets the beheerder register for a landlord it names, and only a landlord organisation', async () => {
-      const created = await t.http.post('/v1/locaties').set(auth(admin)).send(locationBody({ organisatieId: orgB }));
+      const created = await t.http
+        .post('/v1/locaties')
+        .set(auth(admin))
+        .send(locationBody({ organisatieId: orgB }));
       expect(created.status).toBe(201);
       expect(created.body.organisatieId).toBe(orgB);
 
@@ -182,7 +210,10 @@ describe('locations, applications and their documents', () => {
 
     it('refuses a landlord that names another organisation', async () => {
       const before = await counts();
-      const response = await t.http.post('/v1/locaties').set(auth(landlordA)).send(locationBody({ organisatieId: orgB }));
+      const response = await t.http
+        .post('/v1/locaties')
+        .set(auth(landlordA))
+        .send(locationBody({ organisatieId: orgB }));
       expectProblem(response, 400);
       expect(invalidParamNames(response)).toEqual(['organisatieId']);
       expect(await counts()).toEqual(before);
@@ -190,7 +221,8 @@ describe('locations, applications and their documents', () => {
 
     it('refuses other roles (403), municipal keys (403) and anonymous callers (401), writing nothing', async () => {
       const before = await counts();
-      for (const token of [auditor, certifier, westland]) expectProblem(await t.http.post('/v1/locaties').set(auth(token)).send(locationBody()), 403);
+      for (const token of [auditor, certifier, westland])
+        expectProblem(await t.http.post('/v1/locaties').set(auth(token)).send(locationBody()), 403);
       expectProblem(await t.http.post('/v1/locaties').set(key(amsterdamKey)).send(locationBody()), 403);
       expectProblem(await t.http.post('/v1/locaties').send(locationBody()), 401);
       expect(await counts()).toEqual(before);
@@ -279,7 +311,10 @@ describe('locations, applications and their documents', () => {
         'soortHuisvesting',
       ]);
       // What needs the database is checked together too: an unknown municipality and a missing owner.
-      const service = await t.http.post('/v1/locaties').set(auth(admin)).send(locationBody({ gemeentecode: 'GM9999' }));
+      const service = await t.http
+        .post('/v1/locaties')
+        .set(auth(admin))
+        .send(locationBody({ gemeentecode: 'GM9999' }));
       expectProblem(service, 400);
       expect(invalidParamNames(service)).toEqual(['gemeentecode', 'organisatieId']);
       expectProblem(await t.http.post('/v1/locaties').set(auth(landlordA)).send([]), 400);
@@ -382,8 +417,14 @@ describe('locations, applications and their documents', () => {
     it('answers one location to whoever may see it, 404 to everyone else', async () => {
       const own = await t.http.get(`/v1/locaties/${westlandOfA}`).set(auth(landlordA));
       expect(own.status).toBe(200);
-      expect(own.body).toMatchObject({ id: westlandOfA, organisatieId: orgA, gemeentecode: 'GM1783', adres: { postcode: '2671CD', huisnummer: 1 } });
-      for (const token of [admin, certifier, westland]) expect((await t.http.get(`/v1/locaties/${westlandOfA}`).set(auth(token))).status).toBe(200);
+      expect(own.body).toMatchObject({
+        id: westlandOfA,
+        organisatieId: orgA,
+        gemeentecode: 'GM1783',
+        adres: { postcode: '2671CD', huisnummer: 1 },
+      });
+      for (const token of [admin, certifier, westland])
+        expect((await t.http.get(`/v1/locaties/${westlandOfA}`).set(auth(token))).status).toBe(200);
       expect((await t.http.get(`/v1/locaties/${amsterdamOfA}`).set(key(amsterdamKey))).status).toBe(200);
 
       expectProblem(await t.http.get(`/v1/locaties/${westlandOfA}`).set(auth(landlordB)), 404);
@@ -407,8 +448,15 @@ describe('locations, applications and their documents', () => {
       const location = await createLocation(landlordA);
       const response = await t.http.post('/v1/aanvragen').set(auth(landlordA)).send({ locatieId: location });
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), locatieId: location, status: 'ingediend', aangemaaktOp: expect.stringMatching(ISO_TIMESTAMP) });
-      const events = await t.sql<{ action: string }>(`SELECT action FROM event_log WHERE entity_type = 'application' AND entity_id = $1`, [response.body.id]);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        locatieId: location,
+        status: 'ingediend',
+        aangemaaktOp: expect.stringMatching(ISO_TIMESTAMP),
+      });
+      const events = await t.sql<{ action: string }>(`SELECT action FROM event_log WHERE entity_type = 'application' AND entity_id = $1`, [
+        response.body.id,
+      ]);
       expect(events).toEqual([{ action: 'created' }]);
     });
 
@@ -429,7 +477,9 @@ describe('locations, applications and their documents', () => {
 
     it('makes exactly one application when two arrive at the same time', async () => {
       const location = await createLocation(landlordA);
-      const responses = await Promise.all([1, 2, 3].map(() => t.http.post('/v1/aanvragen').set(auth(landlordA)).send({ locatieId: location })));
+      const responses = await Promise.all(
+        [1, 2, 3].map(() => t.http.post('/v1/aanvragen').set(auth(landlordA)).send({ locatieId: location })),
+      );
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM application WHERE location_id = $1`, [location]);
       expect(n).toBe(1);
@@ -487,7 +537,12 @@ describe('locations, applications and their documents', () => {
     it('answers one application to its landlord and staff, 404 to another landlord', async () => {
       const own = await t.http.get(`/v1/aanvragen/${application}`).set(auth(landlordA));
       expect(own.status).toBe(200);
-      expect(own.body).toEqual({ id: application, locatieId: westlandOfA, status: 'ingediend', aangemaaktOp: expect.stringMatching(ISO_TIMESTAMP) });
+      expect(own.body).toEqual({
+        id: application,
+        locatieId: westlandOfA,
+        status: 'ingediend',
+        aangemaaktOp: expect.stringMatching(ISO_TIMESTAMP),
+      });
       for (const token of [admin, certifier]) expect((await t.http.get(`/v1/aanvragen/${application}`).set(auth(token))).status).toBe(200);
       expectProblem(await t.http.get(`/v1/aanvragen/${application}`).set(auth(landlordB)), 404);
       expectProblem(await t.http.get(`/v1/aanvragen/${UNKNOWN_ID}`).set(auth(admin)), 404);
@@ -521,7 +576,10 @@ describe('locations, applications and their documents', () => {
       expect(await counts()).toEqual({ ...before, d: before.d + 1, e: before.e + 1 });
 
       // The object itself is in S3, under a key the platform made, with exactly these bytes.
-      const [row] = await t.sql<{ storage_key: string; application_id: string }>(`SELECT storage_key, application_id FROM document WHERE id = $1`, [pdfId]);
+      const [row] = await t.sql<{ storage_key: string; application_id: string }>(
+        `SELECT storage_key, application_id FROM document WHERE id = $1`,
+        [pdfId],
+      );
       expect(row.application_id).toBe(application);
       expect(row.storage_key).toMatch(/^documents\/\d{4}-\d{2}\/[0-9a-f-]{36}\.pdf$/);
       expect((await t.app.get(ObjectStorage).get(row.storage_key)).equals(pdf)).toBe(true);
@@ -558,17 +616,39 @@ describe('locations, applications and their documents', () => {
       expect(response.status).toBe(201);
       expect(response.body.bestandsnaam).toBe('verklaring één.pdf');
       const downloaded = await download(landlordA, application, response.body.id);
-      expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="verklaring __n.pdf"; filename*=UTF-8''verklaring%20%C3%A9%C3%A9n.pdf`);
+      expect(downloaded.headers['content-disposition']).toBe(
+        `attachment; filename="verklaring __n.pdf"; filename*=UTF-8''verklaring%20%C3%A9%C3%A9n.pdf`,
+      );
       expect(downloaded.headers['cache-control']).toBe('private, no-store');
     });
 
     it.each([
-      ['HTML named .pdf', (id: string) => upload(landlordA, id, Buffer.from('<html><script>alert(1)</script></html>'), 'contract.pdf'), 400, ['bestand']],
+      [
+        'HTML named .pdf',
+        (id: string) => upload(landlordA, id, Buffer.from('<html><script>alert(1)</script></html>'), 'contract.pdf'),
+        400,
+        ['bestand'],
+      ],
       ['an empty file', (id: string) => upload(landlordA, id, Buffer.alloc(0), 'leeg.pdf'), 400, ['bestand']],
-      ['a clientReferentie of 101 characters', (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(101)), 400, ['clientReferentie']],
+      [
+        'a clientReferentie of 101 characters',
+        (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(101)),
+        400,
+        ['clientReferentie'],
+      ],
       // Past the multipart field limit (16 KiB): refused by name, not cut to a length that would pass.
-      ['a clientReferentie of 20,000 characters', (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(20_000)), 400, ['clientReferentie']],
-      ['no file', (id: string) => t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('clientReferentie', 'x'), 400, ['bestand']],
+      [
+        'a clientReferentie of 20,000 characters',
+        (id: string) => upload(landlordA, id, pdf, 'a.pdf', 'r'.repeat(20_000)),
+        400,
+        ['clientReferentie'],
+      ],
+      [
+        'no file',
+        (id: string) => t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('clientReferentie', 'x'),
+        400,
+        ['bestand'],
+      ],
       [
         'JSON instead of multipart',
         (id: string) => t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).send({ bestand: 'JVBERi0=' }),
@@ -577,13 +657,15 @@ describe('locations, applications and their documents', () => {
       ],
       [
         'an unknown field',
-        (id: string) => t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('soort', 'contract').attach('bestand', pdf, 'a.pdf'),
+        (id: string) =>
+          t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('soort', 'contract').attach('bestand', pdf, 'a.pdf'),
         400,
         ['soort'],
       ],
       [
         'a file of 11 MiB',
-        (id: string) => upload(landlordA, id, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]), 'groot.pdf'),
+        (id: string) =>
+          upload(landlordA, id, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]), 'groot.pdf'),
         413,
         [],
       ],
@@ -643,7 +725,10 @@ describe('locations, applications and their documents', () => {
         expectProblem(await t.http.get(`/v1/aanvragen/${application}/documenten`).set(auth(token)), 403);
         expectProblem(await download(token, application, pdfId), 403);
       }
-      expectProblem(await t.http.post(`/v1/aanvragen/${application}/documenten`).set(key(amsterdamKey)).attach('bestand', pdf, 'a.pdf'), 403);
+      expectProblem(
+        await t.http.post(`/v1/aanvragen/${application}/documenten`).set(key(amsterdamKey)).attach('bestand', pdf, 'a.pdf'),
+        403,
+      );
       expectProblem(await t.http.post(`/v1/aanvragen/${application}/documenten`).attach('bestand', pdf, 'a.pdf'), 401);
       expectProblem(await t.http.get(`/v1/aanvragen/${application}/documenten/${pdfId}`), 401);
       expect(await counts()).toEqual(before);
@@ -674,7 +759,9 @@ describe('locations, applications and their documents', () => {
     const [{ changes }] = await t.sql<{ changes: number }>(
       `SELECT ((SELECT count(*) FROM location) + (SELECT count(*) FROM application) + (SELECT count(*) FROM document))::int AS changes`,
     );
-    const [{ entries }] = await t.sql<{ entries: number }>(`SELECT count(*)::int AS entries FROM event_log WHERE entity_type IN ('location', 'application')`);
+    const [{ entries }] = await t.sql<{ entries: number }>(
+      `SELECT count(*)::int AS entries FROM event_log WHERE entity_type IN ('location', 'application')`,
+    );
     expect(entries).toBe(changes);
   });
 });

@@ -18,9 +18,11 @@ describe('migrations', () => {
   });
 
   const tables = async () =>
-    ((await db.query(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'job_queue') ORDER BY 1`)) as { name: string }[]).map(
-      (r) => r.name,
-    );
+    (
+      (await db.query(
+        `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'job_queue') ORDER BY 1`,
+      )) as { name: string }[]
+    ).map((r) => r.name);
 
   it('loads a non-empty, ordered list', () => {
     expect(MIGRATIONS.length).toBeGreaterThan(0);
@@ -34,7 +36,14 @@ describe('migrations', () => {
     expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
     const full = await tables();
     expect(full).toEqual(
-      expect.arrayContaining(['public.municipality', 'public.organisation', 'public.user_account', 'public.api_key', 'public.schema_migration', 'job_queue.job']),
+      expect.arrayContaining([
+        'public.municipality',
+        'public.organisation',
+        'public.user_account',
+        'public.api_key',
+        'public.schema_migration',
+        'job_queue.job',
+      ]),
     );
     expect((await db.query(`SELECT count(*)::int AS n FROM municipality`))[0].n).toBe(342);
 

@@ -15,9 +15,11 @@ describe('norm versions: the default norm, concepts and publication', () => {
 
   const auth = bearer;
   const counts = async () =>
-    (await t.sql<{ versions: number; events: number }>(
-      `SELECT (SELECT count(*) FROM norm_version)::int AS versions, (SELECT count(*) FROM event_log)::int AS events`,
-    ))[0];
+    (
+      await t.sql<{ versions: number; events: number }>(
+        `SELECT (SELECT count(*) FROM norm_version)::int AS versions, (SELECT count(*) FROM event_log)::int AS events`,
+      )
+    )[0];
   const eventsOf = (version: string) =>
     t.sql<{ actor_kind: string; actor_id: string | null; action: string }>(
       `SELECT actor_kind, actor_id, action FROM event_log WHERE entity_type = 'norm-version' AND entity_id = $1 ORDER BY id`,
@@ -52,7 +54,14 @@ describe('norm versions: the default norm, concepts and publication', () => {
       const response = await t.http.get('/v1/normen');
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
-        resultaten: [{ versie: '2026.1', status: 'gepubliceerd', ingangsdatum: '2026-01-01', gepubliceerdOp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) }],
+        resultaten: [
+          {
+            versie: '2026.1',
+            status: 'gepubliceerd',
+            ingangsdatum: '2026-01-01',
+            gepubliceerdOp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+          },
+        ],
         pagina: 1,
         paginaGrootte: 20,
         totaal: 1,
@@ -117,11 +126,16 @@ describe('norm versions: the default norm, concepts and publication', () => {
   describe('a concept from creation to publication', () => {
     it('is created by a beheerder as a concept, whatever status the body claims', async () => {
       const before = await counts();
-      const response = await t.http.post('/v1/normen').set(auth(admin)).send({ ...draft('2026.2', '2026-07-01'), status: 'gepubliceerd' });
+      const response = await t.http
+        .post('/v1/normen')
+        .set(auth(admin))
+        .send({ ...draft('2026.2', '2026-07-01'), status: 'gepubliceerd' });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({ ...draft('2026.2', '2026-07-01'), status: 'concept' });
       expect(await counts()).toEqual({ versions: before.versions + 1, events: before.events + 1 });
-      const [row] = await t.sql<{ status: string; published_at: Date | null }>(`SELECT status, published_at FROM norm_version WHERE version = '2026.2'`);
+      const [row] = await t.sql<{ status: string; published_at: Date | null }>(
+        `SELECT status, published_at FROM norm_version WHERE version = '2026.2'`,
+      );
       expect(row).toEqual({ status: 'concept', published_at: null });
     });
 
@@ -142,7 +156,9 @@ describe('norm versions: the default norm, concepts and publication', () => {
       const response = await t.http.post('/v1/normen/2026.2/publicaties').set(auth(admin));
       expect(response.status).toBe(201);
       expect(response.body).toEqual({ versie: '2026.2', status: 'gepubliceerd', gepubliceerdOp: expect.stringMatching(/Z$/) });
-      const [row] = await t.sql<{ status: string; published_at: Date }>(`SELECT status, published_at FROM norm_version WHERE version = '2026.2'`);
+      const [row] = await t.sql<{ status: string; published_at: Date }>(
+        `SELECT status, published_at FROM norm_version WHERE version = '2026.2'`,
+      );
       expect(row.status).toBe('gepubliceerd');
       expect(row.published_at.toISOString()).toBe(response.body.gepubliceerdOp);
       const document = await t.http.get('/v1/normen/2026.2');
@@ -221,7 +237,10 @@ describe('norm versions: the default norm, concepts and publication', () => {
     it('names every problem of an edit too, including a versie that is not the addressed one', async () => {
       await t.http.post('/v1/normen').set(auth(admin)).send(draft('2027.1')).expect(201);
       const before = await counts();
-      const response = await t.http.put('/v1/normen/2027.1').set(auth(admin)).send({ ...broken(), versie: '2027.2' });
+      const response = await t.http
+        .put('/v1/normen/2027.1')
+        .set(auth(admin))
+        .send({ ...broken(), versie: '2027.2' });
       expectProblem(response, 400);
       expect(invalidParamNames(response)).toEqual([...expectedNames, 'versie'].sort());
       const mismatch = await t.http.put('/v1/normen/2027.1').set(auth(admin)).send(draft('2027.2'));
@@ -257,16 +276,19 @@ describe('norm versions: the default norm, concepts and publication', () => {
       expect(invalidParamNames(garbled)).toEqual(['body']);
     });
 
-    it.each(['abc', '2026', '2026.0', '26.1', '2026.1-beta', '2026.1%27%20OR%201=1', '%00'])('refuses the path version %s with 400 naming versie', async (versie) => {
-      for (const response of [
-        await t.http.get(`/v1/normen/${versie}`),
-        await t.http.put(`/v1/normen/${versie}`).set(auth(admin)).send(draft('2027.1')),
-        await t.http.post(`/v1/normen/${versie}/publicaties`).set(auth(admin)),
-      ]) {
-        expectProblem(response, 400);
-        expect(invalidParamNames(response)).toEqual(['versie']);
-      }
-    });
+    it.each(['abc', '2026', '2026.0', '26.1', '2026.1-beta', '2026.1%27%20OR%201=1', '%00'])(
+      'refuses the path version %s with 400 naming versie',
+      async (versie) => {
+        for (const response of [
+          await t.http.get(`/v1/normen/${versie}`),
+          await t.http.put(`/v1/normen/${versie}`).set(auth(admin)).send(draft('2027.1')),
+          await t.http.post(`/v1/normen/${versie}/publicaties`).set(auth(admin)),
+        ]) {
+          expectProblem(response, 400);
+          expect(invalidParamNames(response)).toEqual(['versie']);
+        }
+      },
+    );
 
     it('answers 404 for a well-formed version that does not exist', async () => {
       expectProblem(await t.http.get('/v1/normen/2031.1'), 404);
@@ -277,13 +299,16 @@ describe('norm versions: the default norm, concepts and publication', () => {
   });
 
   describe('who may do what', () => {
-    it.each(['verhuurder', 'auditor', 'certificeerder', 'gemeente'])('refuses every write to a %s with 403, writing nothing', async (rol) => {
-      const before = await counts();
-      expectProblem(await t.http.post('/v1/normen').set(auth(others[rol])).send(draft('2028.1')), 403);
-      expectProblem(await t.http.put('/v1/normen/2027.1').set(auth(others[rol])).send(draft('2027.1')), 403);
-      expectProblem(await t.http.post('/v1/normen/2027.1/publicaties').set(auth(others[rol])), 403);
-      expect(await counts()).toEqual(before);
-    });
+    it.each(['verhuurder', 'auditor', 'certificeerder', 'gemeente'])(
+      'refuses every write to a %s with 403, writing nothing',
+      async (rol) => {
+        const before = await counts();
+        expectProblem(await t.http.post('/v1/normen').set(auth(others[rol])).send(draft('2028.1')), 403);
+        expectProblem(await t.http.put('/v1/normen/2027.1').set(auth(others[rol])).send(draft('2027.1')), 403);
+        expectProblem(await t.http.post('/v1/normen/2027.1/publicaties').set(auth(others[rol])), 403);
+        expect(await counts()).toEqual(before);
+      },
+    );
 
     it('refuses every write without authentication with 401', async () => {
       const before = await counts();
@@ -322,7 +347,13 @@ describe('norm versions: the default norm, concepts and publication', () => {
       expect(page.headers.link).toContain('rel="next"');
       expect(page.headers.link).toContain('rel="prev"');
       expectProblem(await t.http.get('/v1/normen?paginaGrootte=101'), 400);
-      expect((await t.app.get(NormVersionService).list()).map((v) => v.version)).toEqual(['2027.10', '2027.9', '2027.1', '2026.2', '2026.1']);
+      expect((await t.app.get(NormVersionService).list()).map((v) => v.version)).toEqual([
+        '2027.10',
+        '2027.9',
+        '2027.1',
+        '2026.2',
+        '2026.1',
+      ]);
     });
   });
 
@@ -348,7 +379,9 @@ describe('norm versions: the default norm, concepts and publication', () => {
 
   describe('the event log', () => {
     it('holds an intact chain after everything above, refusals and rollbacks included', async () => {
-      const [{ events }] = await t.sql<{ events: number }>(`SELECT count(*)::int AS events FROM event_log WHERE entity_type = 'norm-version'`);
+      const [{ events }] = await t.sql<{ events: number }>(
+        `SELECT count(*)::int AS events FROM event_log WHERE entity_type = 'norm-version'`,
+      );
       // 2026.1 by the system; 2026.2 created, updated, published; 2027.1, 2027.9, 2027.10 created.
       expect(events).toBe(7);
       expect(await verifyChain()).toEqual({ valid: true, checked: (await counts()).events });
@@ -361,11 +394,27 @@ describe('norm versions: the default norm, concepts and publication', () => {
       const create = paths['/normen'].post;
       expect(create.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NormDraftDto' });
       expect(create.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NormDocumentDto' });
-      expect(paths['/normen/{versie}'].put.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NormDraftDto' });
-      expect(paths['/normen/{versie}/publicaties'].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NormPublicationDto' });
-      expect(paths['/normen/{versie}'].get.parameters).toEqual([expect.objectContaining({ name: 'versie', in: 'path', required: true, schema: expect.objectContaining({ pattern: expect.any(String) }) })]);
+      expect(paths['/normen/{versie}'].put.requestBody.content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/NormDraftDto',
+      });
+      expect(paths['/normen/{versie}/publicaties'].post.responses['201'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/NormPublicationDto',
+      });
+      expect(paths['/normen/{versie}'].get.parameters).toEqual([
+        expect.objectContaining({
+          name: 'versie',
+          in: 'path',
+          required: true,
+          schema: expect.objectContaining({ pattern: expect.any(String) }),
+        }),
+      ]);
       expect(components.schemas.NormCriterionDto.properties).toHaveProperty('varianten');
-      expect(components.schemas.NormSectionDto.properties.criteria).toEqual({ type: 'array', minItems: 1, maxItems: 200, items: { $ref: '#/components/schemas/NormCriterionDto' } });
+      expect(components.schemas.NormSectionDto.properties.criteria).toEqual({
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        items: { $ref: '#/components/schemas/NormCriterionDto' },
+      });
     });
   });
 
@@ -380,11 +429,14 @@ describe('norm versions: the default norm, concepts and publication', () => {
       try {
         await Promise.all(sources.map((source) => source.initialize()));
         const services = sources.map(
-          (source) => new NormVersionService(source, new NormVersionRepository(source), new EventLog(new EventLogRepository(source), clock), clock),
+          (source) =>
+            new NormVersionService(source, new NormVersionRepository(source), new EventLog(new EventLogRepository(source), clock), clock),
         );
         await Promise.all(services.map((service) => service.ensureDefaultNorm()));
         expect(await sources[0].query(`SELECT version, status FROM norm_version`)).toEqual([{ version: '2026.1', status: 'gepubliceerd' }]);
-        expect(await sources[0].query(`SELECT actor_kind, entity_id, action FROM event_log`)).toEqual([{ actor_kind: 'system', entity_id: '2026.1', action: 'created' }]);
+        expect(await sources[0].query(`SELECT actor_kind, entity_id, action FROM event_log`)).toEqual([
+          { actor_kind: 'system', entity_id: '2026.1', action: 'created' },
+        ]);
         expect(await services[1].getPublished('2026.1')).toEqual(DEFAULT_NORM);
       } finally {
         await Promise.all(sources.filter((source) => source.isInitialized).map((source) => source.destroy()));

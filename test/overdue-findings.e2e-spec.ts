@@ -20,7 +20,9 @@ describe('overdue major findings sweep', () => {
     };
     // A submitted inspection with findings, written directly: the API path is covered by audit-flow.
     const db = t.app.get(DataSource);
-    const [{ id: org }] = await db.query(`INSERT INTO organisation (name, kvk_number, kind) VALUES ('L', '81000001', 'verhuurder') RETURNING id`);
+    const [{ id: org }] = await db.query(
+      `INSERT INTO organisation (name, kvk_number, kind) VALUES ('L', '81000001', 'verhuurder') RETURNING id`,
+    );
     const [{ id: auditor }] = await db.query(
       `INSERT INTO user_account (email, password_hash, name, role, organisation_id) VALUES ('a@x.nl', 'x', 'A', 'auditor', (SELECT id FROM organisation WHERE kvk_number = '81000001')) RETURNING id`,
     );
@@ -53,7 +55,9 @@ describe('overdue major findings sweep', () => {
     expect(await findings.sweepOverdueMajors()).toBe(2);
     expect(suspended.map((s) => s.criterionCode).sort()).toEqual(['BV-02', 'VL-01']);
     expect(await findings.sweepOverdueMajors()).toBe(0);
-    const events = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'finding' AND action = 'overdue'`);
+    const events = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM event_log WHERE entity_type = 'finding' AND action = 'overdue'`,
+    );
     expect(events[0].n).toBe(2);
 
     clock.set(new Date('2027-01-21T06:00:00Z'));

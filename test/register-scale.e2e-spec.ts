@@ -37,23 +37,27 @@ describe('open register at 100,000 certificates', () => {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
     const started = Date.now();
     const { lines, bytes } = await new Promise<{ lines: number; bytes: number }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/v1/register', headers: { Accept: 'text/csv' } }, (res) => {
-        let count = 0;
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          for (const byte of chunk) if (byte === 0x0a) count++;
-        });
-        res.on('end', () => resolve({ lines: count, bytes: size }));
-        res.on('error', reject);
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: '/v1/register', headers: { Accept: 'text/csv' } }, (res) => {
+          let count = 0;
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            for (const byte of chunk) if (byte === 0x0a) count++;
+          });
+          res.on('end', () => resolve({ lines: count, bytes: size }));
+          res.on('error', reject);
+        })
+        .on('error', reject);
     });
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
     expect(lines).toBe(COUNT + 1);
     expect(bytes).toBeGreaterThan(8_000_000);
     const growthMb = (peak - baseline) / 1024 / 1024;
-    process.stdout.write(`register: ${COUNT} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)} rows/s), peak heap growth ${growthMb.toFixed(1)} MB\n`);
+    process.stdout.write(
+      `register: ${COUNT} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)} rows/s), peak heap growth ${growthMb.toFixed(1)} MB\n`,
+    );
 
     // The same rows held at once, as a buffering export would: what the stream must stay well below.
     // The streaming run's garbage is collected first: a collection of it in the middle of this
@@ -64,7 +68,9 @@ describe('open register at 100,000 certificates', () => {
     for await (const row of t.app.get(PublicRegisterService).validCertificates()) held.push(row);
     const text = held.map((row) => JSON.stringify(row)).join('\n');
     const bufferedMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-    process.stdout.write(`register: the same ${held.length} rows held at once take ${bufferedMb.toFixed(1)} MB of heap (${text.length} characters)\n`);
+    process.stdout.write(
+      `register: the same ${held.length} rows held at once take ${bufferedMb.toFixed(1)} MB of heap (${text.length} characters)\n`,
+    );
     expect(growthMb).toBeLessThan(bufferedMb);
   }, 300_000);
 });

@@ -34,7 +34,14 @@ declare const document: {
   activeElement: DomElement | null;
   addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string; blockedURI: string }) => void): void;
 };
-declare const getComputedStyle: (element: DomElement) => { backgroundColor: string; color: string; visibility: string; display: string; fontSize: string; fontWeight: string };
+declare const getComputedStyle: (element: DomElement) => {
+  backgroundColor: string;
+  color: string;
+  visibility: string;
+  display: string;
+  fontSize: string;
+  fontWeight: string;
+};
 declare const Node: { TEXT_NODE: number };
 
 /** Console messages a page may log: Chromium reports a 4xx document (our friendly error pages) as a failed resource. */
@@ -49,7 +56,10 @@ function contrastProblems(page: Page): Promise<string[]> {
     const parse = (value: string): number[] | null => {
       const match = /rgba?\(([^)]+)\)/.exec(value);
       if (!match) return null;
-      const parts = match[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const parts = match[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
     };
     const luminance = ([r, g, b]: number[]) => {
@@ -79,7 +89,10 @@ function contrastProblems(page: Page): Promise<string[]> {
       const ratio = (l1 + 0.05) / (l2 + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) problems.push(`${element.tagName.toLowerCase()}.${element.className} "${element.textContent!.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+      if (ratio < (large ? 3 : 4.5))
+        problems.push(
+          `${element.tagName.toLowerCase()}.${element.className} "${element.textContent!.trim().slice(0, 30)}": ${ratio.toFixed(2)}`,
+        );
     }
     return problems;
   });
@@ -123,12 +136,15 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('console', (message) => {
-      if (['error', 'warning'].includes(message.type()) && !EXPECTED_CONSOLE.test(message.text())) complaints.push(`console ${message.type()}: ${message.text()}`);
+      if (['error', 'warning'].includes(message.type()) && !EXPECTED_CONSOLE.test(message.text()))
+        complaints.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
     // CSP violations also reach the console; this catches the ones that would not.
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     return page;
   }
@@ -170,12 +186,18 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     // What to do, the emergency number, the complaint form, the PDF.
     expect(await page.locator('.help').innerText()).toContain('112');
     expect(await page.locator('form[data-complaint-form] textarea').count()).toBe(1);
-    const pdf = await page.request.get(`${base}${await page.getByRole('link', { name: 'Bekijk het certificaat (PDF)' }).getAttribute('href')}`);
+    const pdf = await page.request.get(
+      `${base}${await page.getByRole('link', { name: 'Bekijk het certificaat (PDF)' }).getAttribute('href')}`,
+    );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
 
     // Every field has a label, and every text is readable against its background.
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll('input:not([type=hidden]), textarea')).filter((field) => !field.labels?.length).length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => Array.from(document.querySelectorAll('input:not([type=hidden]), textarea')).filter((field) => !field.labels?.length).length,
+      ),
+    ).toBe(0);
     expect(await contrastProblems(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
@@ -280,7 +302,10 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     const page = await open();
     await page.goto(`${base}/controleer/${certified.number}?taal=pl`);
     await page.getByLabel('Co się dzieje?').fill('Mieszka tu 16 osób, a łazienka jest zepsuta.');
-    const [sent] = await Promise.all([page.waitForResponse(`${base}/v1/meldingen`), page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click()]);
+    const [sent] = await Promise.all([
+      page.waitForResponse(`${base}/v1/meldingen`),
+      page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click(),
+    ]);
     expect(sent.status()).toBe(201);
     const receipt = page.locator('[data-complaint-receipt]');
     await receipt.waitFor();
@@ -288,8 +313,16 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     const reference = await receipt.locator('.reference').innerText();
     expect(reference).toMatch(REFERENCE);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
-    const [row] = await t.sql(`SELECT certificate_number, location_id, language, description, status FROM complaint WHERE reference = $1`, [reference]);
-    expect(row).toEqual({ certificate_number: certified.number, location_id: certified.locationId, language: 'pl', description: 'Mieszka tu 16 osób, a łazienka jest zepsuta.', status: 'ontvangen' });
+    const [row] = await t.sql(`SELECT certificate_number, location_id, language, description, status FROM complaint WHERE reference = $1`, [
+      reference,
+    ]);
+    expect(row).toEqual({
+      certificate_number: certified.number,
+      location_id: certified.locationId,
+      language: 'pl',
+      description: 'Mieszka tu 16 osób, a łazienka jest zepsuta.',
+      status: 'ontvangen',
+    });
   });
 
   it('sends a complaint without JavaScript too, through the same service, and explains a blank one', async () => {
@@ -302,7 +335,10 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     expect(await page.getAttribute('#omschrijving', 'aria-invalid')).toBe('true');
 
     await page.getByLabel('Ce nu este în regulă?').fill('Detectorul de fum nu funcționează.');
-    const [response] = await Promise.all([page.waitForResponse(`${base}/controleer/melding`), page.getByRole('button', { name: 'Trimiteți sesizarea' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse(`${base}/controleer/melding`),
+      page.getByRole('button', { name: 'Trimiteți sesizarea' }).click(),
+    ]);
     expect(response.status()).toBe(201);
     await page.waitForLoadState();
     expect(await heading(page)).toBe('Sesizarea dumneavoastră a fost primită');

@@ -18,7 +18,9 @@ const SYSTEM = { kind: 'system' as const, id: null };
  * can only read. PGlite serves one connection, so these run on PostgreSQL (CI).
  */
 if (!usingRealPostgres) {
-  process.stdout.write('verification-two-processes: skipped, it needs several connections to one database (LISTEN/NOTIFY, a read-only role); set DATABASE_URL to a PostgreSQL server, as CI does.\n');
+  process.stdout.write(
+    'verification-two-processes: skipped, it needs several connections to one database (LISTEN/NOTIFY, a read-only role); set DATABASE_URL to a PostgreSQL server, as CI does.\n',
+  );
 }
 (usingRealPostgres ? describe : describe.skip)('verification across API instances and under a read-only role', () => {
   let t: TestApp;
@@ -56,40 +58,59 @@ if (!usingRealPostgres) {
   });
 
   const builtApi = join(process.cwd(), 'dist', 'apps', 'api', 'src', 'main.js');
-  if (!existsSync(builtApi)) process.stdout.write('verification-two-processes: no build in dist/ (npm run build), so the separate-process case is skipped; CI builds first.\n');
-  (existsSync(builtApi) ? it : it.skip)('a second API process, started from the build, answers a suspension within one second too', async () => {
-    const s = await createScenario(t, 'proc');
-    const { number } = await s.certifiedLocation({ huisnummer: 7 });
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
+  if (!existsSync(builtApi))
+    process.stdout.write(
+      'verification-two-processes: no build in dist/ (npm run build), so the separate-process case is skipped; CI builds first.\n',
+    );
+  (existsSync(builtApi) ? it : it.skip)(
+    'a second API process, started from the build, answers a suspension within one second too',
+    async () => {
+      const s = await createScenario(t, 'proc');
+      const { number } = await s.certifiedLocation({ huisnummer: 7 });
+      const port = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port: free } = probe.address() as { port: number };
+          probe.close(() => resolve(free));
+        });
       });
-    });
-    const child = spawn(process.execPath, [builtApi], {
-      env: sharedEnv(t, { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER_IN_PROCESS: 'false' }),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      const ask = async () => (await (await fetch(`http://127.0.0.1:${port}/v1/verificaties?certificaatnummer=${number}`)).json()) as { certificaat: { status: string } };
-      // Until the process listens, fetch is refused; a process that died says why on stderr.
-      const answered = () => ask().then((r) => r.certificaat.status, () => '');
-      const status = await until(answered, 30_000, 'the API process to answer', 200).catch(() => '');
-      expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
+      const child = spawn(process.execPath, [builtApi], {
+        env: sharedEnv(t, {
+          PATH: process.env.PATH!,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          WORKER_IN_PROCESS: 'false',
+        }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        const ask = async () =>
+          (await (await fetch(`http://127.0.0.1:${port}/v1/verificaties?certificaatnummer=${number}`)).json()) as {
+            certificaat: { status: string };
+          };
+        // Until the process listens, fetch is refused; a process that died says why on stderr.
+        const answered = () =>
+          ask().then(
+            (r) => r.certificaat.status,
+            () => '',
+          );
+        const status = await until(answered, 30_000, 'the API process to answer', 200).catch(() => '');
+        expect({ status, stderr: status ? '' : stderr }).toEqual({ status: 'geldig', stderr: '' });
 
-      const changedAt = Date.now();
-      await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
-      const seenAfter = await msUntil(async () => (await ask()).certificaat.status === 'geschorst', 1000, changedAt);
-      process.stdout.write(`suspension seen by the separate API process after ${seenAfter} ms\n`);
-      expect(seenAfter).toBeLessThan(1000);
-    } finally {
-      child.kill('SIGTERM');
-      await exited;
-    }
-  });
+        const changedAt = Date.now();
+        await t.app.get(CertificateLifecycleService).changeStatus(number, 'geschorst', 'Klacht', SYSTEM);
+        const seenAfter = await msUntil(async () => (await ask()).certificaat.status === 'geschorst', 1000, changedAt);
+        process.stdout.write(`suspension seen by the separate API process after ${seenAfter} ms\n`);
+        expect(seenAfter).toBeLessThan(1000);
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  );
 
   it('serves the public read path through a role that can only read', async () => {
     const s = await createScenario(t, 'ro');
@@ -120,7 +141,11 @@ if (!usingRealPostgres) {
     await direct.connect();
     try {
       await expect(direct.query(`UPDATE certificate SET status = 'geldig'`)).rejects.toThrow(/permission denied/);
-      await expect(direct.query(`INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', 'x', 'x', 'x', 'x', 'x')`)).rejects.toThrow(/permission denied/);
+      await expect(
+        direct.query(
+          `INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', 'x', 'x', 'x', 'x', 'x')`,
+        ),
+      ).rejects.toThrow(/permission denied/);
     } finally {
       await direct.end();
     }

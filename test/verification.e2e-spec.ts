@@ -28,7 +28,8 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
     certified = await s.certifiedLocation({ huisnummer: 12 });
     suspended = await s.certifiedLocation({ huisnummer: 14 });
     await t.app.get(CertificateLifecycleService).changeStatus(suspended.number, 'geschorst', 'Klacht', SYSTEM);
-    apiKey = (await t.http.post('/v1/api-sleutels').set(s.as('admin')).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201)).body.sleutel;
+    apiKey = (await t.http.post('/v1/api-sleutels').set(s.as('admin')).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201))
+      .body.sleutel;
   });
   afterAll(() => t.close());
 
@@ -38,7 +39,11 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
     it('answers voldoet for a valid certificate, by number', async () => {
       const response = await verify({ certificaatnummer: certified.number, aantalBewoners: 11 });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ voldoet: true, redenen: [], certificaat: { certificaatnummer: certified.number, status: 'geldig', maximaalAantalBewoners: 11 } });
+      expect(response.body).toMatchObject({
+        voldoet: true,
+        redenen: [],
+        certificaat: { certificaatnummer: certified.number, status: 'geldig', maximaalAantalBewoners: 11 },
+      });
     });
 
     it('says te-veel-bewoners when the permit is for more residents than the maximum', async () => {
@@ -58,11 +63,23 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
 
     it('gives the reason for a suspended certificate and for none at all', async () => {
       const response = await verify({ postcode: '2671AB', huisnummer: 14 });
-      expect(response.body).toMatchObject({ voldoet: false, redenen: [{ code: 'geschorst', omschrijving: expect.any(String) }], certificaat: { status: 'geschorst' } });
+      expect(response.body).toMatchObject({
+        voldoet: false,
+        redenen: [{ code: 'geschorst', omschrijving: expect.any(String) }],
+        certificaat: { status: 'geschorst' },
+      });
       const none = await verify({ postcode: '9999ZZ', huisnummer: 1 });
-      expect(none.body).toEqual({ voldoet: false, redenen: [{ code: 'geen-certificaat', omschrijving: expect.any(String) }], certificaat: null });
+      expect(none.body).toEqual({
+        voldoet: false,
+        redenen: [{ code: 'geen-certificaat', omschrijving: expect.any(String) }],
+        certificaat: null,
+      });
       const unknown = await verify({ certificaatnummer: formatCertificateNumber(2026, 999998) });
-      expect(unknown.body).toEqual({ voldoet: false, redenen: [{ code: 'geen-certificaat', omschrijving: expect.any(String) }], certificaat: null });
+      expect(unknown.body).toEqual({
+        voldoet: false,
+        redenen: [{ code: 'geen-certificaat', omschrijving: expect.any(String) }],
+        certificaat: null,
+      });
     });
 
     it('refuses a wrong check digit, malformed input, both or neither key, and unknown fields (400 naming them)', async () => {
@@ -157,7 +174,11 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       const response = await t.http.post('/v1/bulkverificaties').set('X-Api-Key', apiKey).send({ verzoeken });
       expect(response.status).toBe(200);
       expect(response.body.resultaten).toHaveLength(1000);
-      expect(response.body.resultaten.slice(0, 3).map((r: { voldoet: boolean; redenen: { code: string }[] }) => [r.voldoet, r.redenen.map((x) => x.code)])).toEqual([
+      expect(
+        response.body.resultaten
+          .slice(0, 3)
+          .map((r: { voldoet: boolean; redenen: { code: string }[] }) => [r.voldoet, r.redenen.map((x) => x.code)]),
+      ).toEqual([
         [false, ['geschorst']],
         [true, []],
         [false, ['geen-certificaat']],
@@ -167,27 +188,51 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
     });
 
     it('refuses more than 1000, bad items naming their index, and callers without a municipal key', async () => {
-      const tooMany = await t.http.post('/v1/bulkverificaties').set('X-Api-Key', apiKey).send({ verzoeken: Array.from({ length: 1001 }, () => ({ certificaatnummer: certified.number })) });
+      const tooMany = await t.http
+        .post('/v1/bulkverificaties')
+        .set('X-Api-Key', apiKey)
+        .send({ verzoeken: Array.from({ length: 1001 }, () => ({ certificaatnummer: certified.number })) });
       expectProblem(tooMany, 400);
-      const bad = await t.http.post('/v1/bulkverificaties').set('X-Api-Key', apiKey).send({ verzoeken: [{ certificaatnummer: certified.number }, { postcode: 'x', huisnummer: 1 }, { foo: 1 }] });
+      const bad = await t.http
+        .post('/v1/bulkverificaties')
+        .set('X-Api-Key', apiKey)
+        .send({ verzoeken: [{ certificaatnummer: certified.number }, { postcode: 'x', huisnummer: 1 }, { foo: 1 }] });
       expectProblem(bad, 400);
       expect(invalidParamNames(bad)).toEqual(['verzoeken[1].postcode', 'verzoeken[2].certificaatnummer', 'verzoeken[2].foo']);
       expectProblem(await t.http.post('/v1/bulkverificaties').send({ verzoeken: [] }), 401);
-      expectProblem(await t.http.post('/v1/bulkverificaties').set(s.as('municipality')).send({ verzoeken: [{ certificaatnummer: certified.number }] }), 403);
+      expectProblem(
+        await t.http
+          .post('/v1/bulkverificaties')
+          .set(s.as('municipality'))
+          .send({ verzoeken: [{ certificaatnummer: certified.number }] }),
+        403,
+      );
       expectProblem(await t.http.post('/v1/bulkverificaties').set('X-Api-Key', apiKey).send({ verzoeken: [] }), 400);
     });
   });
 
   describe('POST /v1/verificaties/documenten', () => {
-    const check = (body: Buffer, type = 'application/pdf') => t.http.post('/v1/verificaties/documenten').set('Content-Type', type).send(body);
+    const check = (body: Buffer, type = 'application/pdf') =>
+      t.http.post('/v1/verificaties/documenten').set('Content-Type', type).send(body);
 
     it('confirms a genuine certificate PDF and reports its status', async () => {
       const { bytes } = await t.app.get(CertificateQueryService).pdf(certified.number);
       const response = await check(bytes);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ handtekeningGeldig: true, documentOngewijzigd: true, certificaatnummer: certified.number, voldoet: true, certificaat: { status: 'geldig' } });
+      expect(response.body).toMatchObject({
+        handtekeningGeldig: true,
+        documentOngewijzigd: true,
+        certificaatnummer: certified.number,
+        voldoet: true,
+        certificaat: { status: 'geldig' },
+      });
       const suspendedPdf = (await t.app.get(CertificateQueryService).pdf(suspended.number)).bytes;
-      expect((await check(suspendedPdf)).body).toMatchObject({ handtekeningGeldig: true, documentOngewijzigd: true, voldoet: false, certificaat: { status: 'geschorst' } });
+      expect((await check(suspendedPdf)).body).toMatchObject({
+        handtekeningGeldig: true,
+        documentOngewijzigd: true,
+        voldoet: false,
+        certificaat: { status: 'geschorst' },
+      });
     });
 
     it('reports altered, truncated, foreign and garbage files clearly, never a 500', async () => {
@@ -195,7 +240,11 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       const altered = Buffer.from(bytes);
       altered[bytes.length - Math.floor(bytes.length / 4)] ^= 0x01;
       const foreignRing = await ensureDevelopmentKeyRing(mkdtempSync(join(tmpdir(), 'keurmerk-foreign-')));
-      const content = (await t.sql<{ content: Parameters<typeof renderCertificatePdf>[0] }>(`SELECT content FROM certificate WHERE number = $1`, [certified.number]))[0].content;
+      const content = (
+        await t.sql<{ content: Parameters<typeof renderCertificatePdf>[0] }>(`SELECT content FROM certificate WHERE number = $1`, [
+          certified.number,
+        ])
+      )[0].content;
       const foreign = await signPdf(await renderCertificatePdf(content), foreignRing);
       const cases: [string, Buffer, string][] = [
         ['altered', altered, 'digest-mismatch'],
@@ -207,7 +256,13 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       for (const [label, body, problem] of cases) {
         const response = await check(body);
         expect({ label, status: response.status }).toEqual({ label, status: 200 });
-        expect({ label, ...response.body }).toMatchObject({ label, handtekeningGeldig: false, documentOngewijzigd: false, voldoet: false, probleem: expect.any(String) });
+        expect({ label, ...response.body }).toMatchObject({
+          label,
+          handtekeningGeldig: false,
+          documentOngewijzigd: false,
+          voldoet: false,
+          probleem: expect.any(String),
+        });
         if (problem) expect({ label, probleem: response.body.probleem }).toEqual({ label, probleem: problem });
       }
     });
@@ -222,20 +277,38 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
 
   describe('GET /v1/mutaties', () => {
     it('lists the changes in the key’s area, oldest first, paged', async () => {
-      const response = await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00+01:00', paginaGrootte: 100 }).set('X-Api-Key', apiKey);
+      const response = await t.http
+        .get('/v1/mutaties')
+        .query({ sinds: '2026-01-01T00:00:00+01:00', paginaGrootte: 100 })
+        .set('X-Api-Key', apiKey);
       expect(response.status).toBe(200);
-      const changes = response.body.resultaten as { certificaatnummer: string; vorigeStatus: string | null; status: string; id: string; gemeentecode: string }[];
-      expect(changes.filter((c) => c.certificaatnummer === suspended.number).map((c) => `${c.vorigeStatus}>${c.status}`)).toEqual(['null>geldig', 'geldig>geschorst']);
+      const changes = response.body.resultaten as {
+        certificaatnummer: string;
+        vorigeStatus: string | null;
+        status: string;
+        id: string;
+        gemeentecode: string;
+      }[];
+      expect(changes.filter((c) => c.certificaatnummer === suspended.number).map((c) => `${c.vorigeStatus}>${c.status}`)).toEqual([
+        'null>geldig',
+        'geldig>geschorst',
+      ]);
       expect(changes.every((c) => c.gemeentecode === 'GM1783')).toBe(true);
       const ids = changes.map((c) => Number(c.id));
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      const page = await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z', paginaGrootte: 1, pagina: 2 }).set('X-Api-Key', apiKey);
+      const page = await t.http
+        .get('/v1/mutaties')
+        .query({ sinds: '2026-01-01T00:00:00Z', paginaGrootte: 1, pagina: 2 })
+        .set('X-Api-Key', apiKey);
       expect(page.body.resultaten[0].id).toBe(changes[1].id);
       expect(page.headers.link).toContain('rel="next"');
     });
 
     it('keeps a municipality to its own area and checks its input', async () => {
-      expectProblem(await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z', gemeentecode: 'GM0363' }).set('X-Api-Key', apiKey), 403);
+      expectProblem(
+        await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z', gemeentecode: 'GM0363' }).set('X-Api-Key', apiKey),
+        403,
+      );
       expectProblem(await t.http.get('/v1/mutaties').query({ sinds: 'gisteren' }).set('X-Api-Key', apiKey), 400);
       expectProblem(await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z' }), 401);
       expectProblem(await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z' }).set(s.as('verhuurderA')), 403);
@@ -255,7 +328,9 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       const csv = await t.http.get('/v1/register').set('Accept', 'text/csv');
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\r\n');
-      expect(lines[0]).toBe('certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie');
+      expect(lines[0]).toBe(
+        'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
+      );
       expect(lines).toHaveLength(numbers.length + 1);
       expect(lines.find((l) => l.startsWith(certified.number))).toContain(',2671AB,12,,,Tuinbouwweg,Naaldwijk,GM1783,');
     });

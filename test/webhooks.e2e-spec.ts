@@ -22,7 +22,10 @@ function signatureValid(secret: string, received: Received): boolean {
   return String(received.headers['webhook-signature'])
     .split(' ')
     .map((part) => part.split(','))
-    .some(([version, signature]) => version === 'v1' && Buffer.from(signature ?? '').length === expected.length && timingSafeEqual(Buffer.from(signature), expected));
+    .some(
+      ([version, signature]) =>
+        version === 'v1' && Buffer.from(signature ?? '').length === expected.length && timingSafeEqual(Buffer.from(signature), expected),
+    );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,7 +43,11 @@ describe('webhooks for municipalities', () => {
   const subscriptionCount = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM subscription`))[0].n;
   const subscribe = (who: Record<string, string>, body: object) => t.http.post('/v1/abonnementen').set(who).send(body);
   const change = (who: string, number: string, status: string) =>
-    t.http.post(`/v1/certificaten/${number}/statuswijzigingen`).set(s.as(who)).send({ status, reden: `Webhooktest: ${status}` }).expect(201);
+    t.http
+      .post(`/v1/certificaten/${number}/statuswijzigingen`)
+      .set(s.as(who))
+      .send({ status, reden: `Webhooktest: ${status}` })
+      .expect(201);
   const deliveries = async (id: string, who: Record<string, string> = s.as('municipality')) =>
     (await t.http.get(`/v1/abonnementen/${id}/afleveringen?paginaGrootte=100`).set(who).expect(200)).body.resultaten as {
       eventId: string;
@@ -53,12 +60,23 @@ describe('webhooks for municipalities', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '200', KEURMERK_OIN: OIN }, withWorker: true });
+    t = await startTestApp({
+      env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '200', KEURMERK_OIN: OIN },
+      withWorker: true,
+    });
     s = await createScenario(t, 'wh');
     const admin = { Authorization: `Bearer ${await t.adminToken()}` };
-    await t.http.post('/v1/gebruikers').set(admin).send({ email: 'wh-amsterdam@scenario.test', wachtwoord: PASSWORD, naam: 'Amsterdam', rol: 'gemeente', gemeentecode: 'GM0363' }).expect(201);
+    await t.http
+      .post('/v1/gebruikers')
+      .set(admin)
+      .send({ email: 'wh-amsterdam@scenario.test', wachtwoord: PASSWORD, naam: 'Amsterdam', rol: 'gemeente', gemeentecode: 'GM0363' })
+      .expect(201);
     otherMunicipality = { Authorization: `Bearer ${await t.signIn('wh-amsterdam@scenario.test', PASSWORD)}` };
-    apiKey = { 'X-Api-Key': (await t.http.post('/v1/api-sleutels').set(admin).send({ naam: 'Vergunningen Westland', gemeentecode: 'GM1783' }).expect(201)).body.sleutel };
+    apiKey = {
+      'X-Api-Key': (
+        await t.http.post('/v1/api-sleutels').set(admin).send({ naam: 'Vergunningen Westland', gemeentecode: 'GM1783' }).expect(201)
+      ).body.sleutel,
+    };
   });
   afterAll(async () => {
     await t?.close();
@@ -109,17 +127,33 @@ describe('webhooks for municipalities', () => {
 
       // Never again: not in the resource, the collection, or the event log.
       const shown = await t.http.get(`/v1/abonnementen/${main.id}`).set(s.as('municipality')).expect(200);
-      expect(shown.body).toEqual({ id: main.id, callbackUrl: receiver.url('/gm1783'), gemeentecode: 'GM1783', authIngesteld: true, aangemaaktOp: response.body.aangemaaktOp });
+      expect(shown.body).toEqual({
+        id: main.id,
+        callbackUrl: receiver.url('/gm1783'),
+        gemeentecode: 'GM1783',
+        authIngesteld: true,
+        aangemaaktOp: response.body.aangemaaktOp,
+      });
       const listed = await t.http.get('/v1/abonnementen').set(s.as('municipality')).expect(200);
       expect(listed.body.resultaten).toEqual([shown.body]);
       expect(JSON.stringify(listed.body)).not.toMatch(/whsec_|ontvanger-token/);
-      const logged = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE after::text LIKE '%whsec_%' OR after::text LIKE '%ontvanger-token%'`);
+      const logged = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM event_log WHERE after::text LIKE '%whsec_%' OR after::text LIKE '%ontvanger-token%'`,
+      );
       expect(logged[0].n).toBe(0);
-      const [stored] = await t.sql<{ secret: string; auth_header: string }>(`SELECT secret, auth_header FROM subscription WHERE id = $1`, [main.id]);
+      const [stored] = await t.sql<{ secret: string; auth_header: string }>(`SELECT secret, auth_header FROM subscription WHERE id = $1`, [
+        main.id,
+      ]);
       expect(stored).toEqual({ secret: main.secret, auth_header: 'Bearer ontvanger-token-1783' });
 
       const [delivery] = await deliveries(main.id);
-      expect(delivery).toMatchObject({ eventId: test.event.id, type: 'nl.keurmerk.test', certificaatnummer: null, status: 'afgeleverd', aantalPogingen: 1 });
+      expect(delivery).toMatchObject({
+        eventId: test.event.id,
+        type: 'nl.keurmerk.test',
+        certificaatnummer: null,
+        status: 'afgeleverd',
+        aantalPogingen: 1,
+      });
       expect(delivery.pogingen).toEqual([{ tijdstip: expect.any(String), statuscode: 200, fout: null, duurMs: expect.any(Number) }]);
     });
 
@@ -128,7 +162,9 @@ describe('webhooks for municipalities', () => {
       receiver.answers.push(500);
       const refused = await subscribe(s.as('municipality'), { callbackUrl: receiver.url('/weigert') });
       expectProblem(refused, 400);
-      expect(refused.body.invalidParams).toEqual([{ name: 'callbackUrl', code: 'not-accepted', reason: expect.stringContaining('HTTP 500') }]);
+      expect(refused.body.invalidParams).toEqual([
+        { name: 'callbackUrl', code: 'not-accepted', reason: expect.stringContaining('HTTP 500') },
+      ]);
       expect(receiver.requests.filter((r) => r.path === '/weigert')).toHaveLength(1);
 
       const closed = new WebhookReceiver();
@@ -137,7 +173,9 @@ describe('webhooks for municipalities', () => {
       await closed.stop();
       const unreachable = await subscribe(s.as('municipality'), { callbackUrl: deadUrl });
       expectProblem(unreachable, 400);
-      expect(unreachable.body.invalidParams).toEqual([{ name: 'callbackUrl', code: 'not-accepted', reason: expect.stringContaining('connection refused') }]);
+      expect(unreachable.body.invalidParams).toEqual([
+        { name: 'callbackUrl', code: 'not-accepted', reason: expect.stringContaining('connection refused') },
+      ]);
       expect(await subscriptionCount()).toBe(before);
     });
 
@@ -276,7 +314,10 @@ describe('webhooks for municipalities', () => {
       const events = receiver.delivered('/gm1783', number);
       expect(events.map((e) => e.event.type)).toEqual(['nl.keurmerk.certificaat-toegekend', ...steps.map(([, , type]) => type)]);
       expect(new Set(events.map((e) => e.event.id)).size).toBe(events.length);
-      const [change0] = await t.sql<{ occurred_at: Date }>(`SELECT occurred_at FROM certificate_status_change WHERE certificate_number = $1 ORDER BY id DESC LIMIT 1`, [number]);
+      const [change0] = await t.sql<{ occurred_at: Date }>(
+        `SELECT occurred_at FROM certificate_status_change WHERE certificate_number = $1 ORDER BY id DESC LIMIT 1`,
+        [number],
+      );
       expect(events.at(-1)!.event.time).toBe(change0.occurred_at.toISOString());
     });
 
@@ -286,7 +327,11 @@ describe('webhooks for municipalities', () => {
       amsterdam = { id: created.body.id, secret: created.body.secret };
       const { number } = await s.certifiedLocation({ gemeentecode: 'GM0363', postcode: '1012AB' });
       await change('certifier', number, 'geschorst');
-      const arrived = await until(() => receiver.delivered('/gm0363', number).length === 2 && receiver.delivered('/gm0363', number), 20_000, 'the GM0363 events');
+      const arrived = await until(
+        () => receiver.delivered('/gm0363', number).length === 2 && receiver.delivered('/gm0363', number),
+        20_000,
+        'the GM0363 events',
+      );
       expect(arrived.map((r) => r.event.type)).toEqual(['nl.keurmerk.certificaat-toegekend', 'nl.keurmerk.certificaat-geschorst']);
       expect(arrived.every((r) => signatureValid(amsterdam.secret, r) && !signatureValid(main.secret, r))).toBe(true);
       expect(arrived[1].event.data).toMatchObject({ gemeentecode: 'GM0363', status: 'geschorst' });
@@ -308,7 +353,9 @@ describe('webhooks for municipalities', () => {
       await change('admin', number, 'ingetrokken');
       const down = await until(
         async () => {
-          const list = (await deliveries(main.id)).filter((d) => d.certificaatnummer === number && d.type !== 'nl.keurmerk.certificaat-toegekend');
+          const list = (await deliveries(main.id)).filter(
+            (d) => d.certificaatnummer === number && d.type !== 'nl.keurmerk.certificaat-toegekend',
+          );
           return list.length === 3 && list.find((d) => d.type === 'nl.keurmerk.certificaat-geschorst')!.aantalPogingen >= 3 && list;
         },
         20_000,
@@ -316,7 +363,9 @@ describe('webhooks for municipalities', () => {
       );
       const head = down.find((d) => d.type === 'nl.keurmerk.certificaat-geschorst')!;
       expect(head.status).toBe('mislukt');
-      expect(head.pogingen.slice(0, 3)).toEqual(Array(3).fill({ tijdstip: expect.any(String), statuscode: null, fout: 'connection refused', duurMs: expect.any(Number) }));
+      expect(head.pogingen.slice(0, 3)).toEqual(
+        Array(3).fill({ tijdstip: expect.any(String), statuscode: null, fout: 'connection refused', duurMs: expect.any(Number) }),
+      );
       // The ones behind it wait their turn, so they cannot overtake it.
       expect(down.filter((d) => d !== head).map((d) => [d.status, d.aantalPogingen])).toEqual([
         ['wachtend', 0],
@@ -328,7 +377,11 @@ describe('webhooks for municipalities', () => {
       expect(times[2] - times[1]).toBeGreaterThanOrEqual(800);
 
       await receiver.start(port);
-      const arrived = await until(() => receiver.delivered('/gm1783', number).length >= 4 && receiver.delivered('/gm1783', number), 30_000, 'the three events after the outage');
+      const arrived = await until(
+        () => receiver.delivered('/gm1783', number).length >= 4 && receiver.delivered('/gm1783', number),
+        30_000,
+        'the three events after the outage',
+      );
       expect(arrived.map((r) => r.event.type)).toEqual([
         'nl.keurmerk.certificaat-toegekend',
         'nl.keurmerk.certificaat-geschorst',
@@ -351,7 +404,11 @@ describe('webhooks for municipalities', () => {
       await until(() => receiver.delivered('/gm1783', number).length === 1, 20_000, 'the toegekend event');
       receiver.answers.push('reset', 'hang', 503);
       await change('certifier', number, 'geschorst');
-      const [arrived] = await until(() => receiver.delivered('/gm1783', number).length === 2 && receiver.delivered('/gm1783', number).slice(1), 40_000, 'the geschorst event');
+      const [arrived] = await until(
+        () => receiver.delivered('/gm1783', number).length === 2 && receiver.delivered('/gm1783', number).slice(1),
+        40_000,
+        'the geschorst event',
+      );
       const attempts = receiver.requests.filter((r) => r.path === '/gm1783' && r.event.id === arrived.event.id);
       expect(attempts.map((r) => r.answer)).toEqual(['reset', 'hang', 503, 'ok']);
       const delivery = (await deliveries(main.id)).find((d) => d.eventId === arrived.event.id)!;
@@ -374,18 +431,33 @@ describe('webhooks for municipalities', () => {
         const { number } = await s.certifiedLocation();
         await change('certifier', number, 'geschorst');
         const ofThis = async () => (await deliveries(id)).filter((d) => d.certificaatnummer === number);
-        await until(async () => (await ofThis()).find((d) => d.type === 'nl.keurmerk.certificaat-toegekend')?.aantalPogingen, 20_000, 'a failed attempt');
+        await until(
+          async () => (await ofThis()).find((d) => d.type === 'nl.keurmerk.certificaat-toegekend')?.aantalPogingen,
+          20_000,
+          'a failed attempt',
+        );
         // As if the receiver had been failing for a day.
-        await t.sql(`UPDATE delivery SET created_at = created_at - interval '25 hours' WHERE subscription_id = $1 AND event_type = 'nl.keurmerk.certificaat-toegekend'`, [id]);
-        const [next] = await until(async () => {
-          const list = await ofThis();
-          const tried = list.filter((d) => d.type === 'nl.keurmerk.certificaat-geschorst' && d.aantalPogingen > 0);
-          return list.find((d) => d.type === 'nl.keurmerk.certificaat-toegekend')?.status === 'opgegeven' && tried.length > 0 && tried;
-        }, 20_000, 'the toegekend delivery abandoned and the next one tried');
+        await t.sql(
+          `UPDATE delivery SET created_at = created_at - interval '25 hours' WHERE subscription_id = $1 AND event_type = 'nl.keurmerk.certificaat-toegekend'`,
+          [id],
+        );
+        const [next] = await until(
+          async () => {
+            const list = await ofThis();
+            const tried = list.filter((d) => d.type === 'nl.keurmerk.certificaat-geschorst' && d.aantalPogingen > 0);
+            return list.find((d) => d.type === 'nl.keurmerk.certificaat-toegekend')?.status === 'opgegeven' && tried.length > 0 && tried;
+          },
+          20_000,
+          'the toegekend delivery abandoned and the next one tried',
+        );
         expect(next.status).toBe('mislukt');
         expect(next.pogingen[0]).toMatchObject({ statuscode: 500, fout: null });
         receiver.failing.delete('/oud');
-        const [arrived] = await until(() => receiver.delivered('/oud', number).length > 0 && receiver.delivered('/oud', number), 20_000, 'the geschorst event');
+        const [arrived] = await until(
+          () => receiver.delivered('/oud', number).length > 0 && receiver.delivered('/oud', number),
+          20_000,
+          'the geschorst event',
+        );
         expect(arrived.event.type).toBe('nl.keurmerk.certificaat-geschorst');
         const final = await ofThis();
         expect(final.map((d) => [d.type, d.status])).toEqual([
@@ -415,7 +487,11 @@ describe('webhooks for municipalities', () => {
       expect(sweeps[0].written).toBeLessThanOrEqual(1);
       expect(sweeps[1].written).toBe(0);
       expect((await written())[0].n).toBe(1);
-      const [late] = await until(() => receiver.delivered('/gm1783', number).length === 2 && receiver.delivered('/gm1783', number).slice(1), 20_000, 'the swept event');
+      const [late] = await until(
+        () => receiver.delivered('/gm1783', number).length === 2 && receiver.delivered('/gm1783', number).slice(1),
+        20_000,
+        'the swept event',
+      );
       expect(late.event).toMatchObject({ type: 'nl.keurmerk.certificaat-geschorst', subject: number, data: { status: 'geschorst' } });
     });
 
@@ -432,7 +508,9 @@ describe('webhooks for municipalities', () => {
         'nl.keurmerk.certificaat-toegekend',
         'nl.keurmerk.certificaat-geschorst',
       ]);
-      const geschorst = (await deliveries(main.id)).find((d) => d.certificaatnummer === number && d.type === 'nl.keurmerk.certificaat-geschorst')!;
+      const geschorst = (await deliveries(main.id)).find(
+        (d) => d.certificaatnummer === number && d.type === 'nl.keurmerk.certificaat-geschorst',
+      )!;
       expect(geschorst).toMatchObject({ status: 'afgeleverd', aantalPogingen: 1 });
       expect(geschorst.pogingen).toHaveLength(1);
     });
@@ -464,23 +542,39 @@ describe('webhooks for municipalities', () => {
       for (const [callbackUrl, code] of cases) {
         const response = await strict.http.post('/v1/abonnementen').set(admin).send({ callbackUrl, gemeentecode: 'GM1783' });
         expectProblem(response, 400);
-        expect({ callbackUrl, params: response.body.invalidParams }).toEqual({ callbackUrl, params: [expect.objectContaining({ name: 'callbackUrl', code })] });
+        expect({ callbackUrl, params: response.body.invalidParams }).toEqual({
+          callbackUrl,
+          params: [expect.objectContaining({ name: 'callbackUrl', code })],
+        });
       }
       expect((await strict.sql<{ n: number }>(`SELECT count(*)::int AS n FROM subscription`))[0].n).toBe(0);
       expect(receiver.requests.length).toBe(before);
     });
 
     it('checks the address again on every delivery, at connection time', async () => {
-      const sender = new WebhookSender(new WebhookTargetPolicy({ embedded: false, webhooks: { allowPrivateTargets: false, retryBaseMs: 200 } }), new SystemClock());
+      const sender = new WebhookSender(
+        new WebhookTargetPolicy({ embedded: false, webhooks: { allowPrivateTargets: false, retryBaseMs: 200 } }),
+        new SystemClock(),
+      );
       const before = receiver.requests.length;
       const message = { id: 'evt-ssrf', body: '{}', secret: 'whsec_' + Buffer.alloc(32, 7).toString('base64') };
       // A name that resolves to loopback is refused by the lookup the connection uses.
-      expect(await sender.send(`https://localhost:${receiver.port}/ssrf`, message)).toMatchObject({ delivered: false, statusCode: null, error: expect.stringMatching(/^address (127\.0\.0\.1|::1) is not allowed \(loopback\)$/) });
-      expect(await sender.send(`https://127.0.0.1:${receiver.port}/ssrf`, message)).toMatchObject({ delivered: false, error: 'address 127.0.0.1 is not allowed (loopback)' });
+      expect(await sender.send(`https://localhost:${receiver.port}/ssrf`, message)).toMatchObject({
+        delivered: false,
+        statusCode: null,
+        error: expect.stringMatching(/^address (127\.0\.0\.1|::1) is not allowed \(loopback\)$/),
+      });
+      expect(await sender.send(`https://127.0.0.1:${receiver.port}/ssrf`, message)).toMatchObject({
+        delivered: false,
+        error: 'address 127.0.0.1 is not allowed (loopback)',
+      });
       expect(await sender.send(receiver.url('/ssrf'), message)).toMatchObject({ delivered: false, error: 'https is required' });
       expect(receiver.requests.length).toBe(before);
       // The same sender with private targets allowed does reach it.
-      const lenient = new WebhookSender(new WebhookTargetPolicy({ embedded: false, webhooks: { allowPrivateTargets: true, retryBaseMs: 200 } }), new SystemClock());
+      const lenient = new WebhookSender(
+        new WebhookTargetPolicy({ embedded: false, webhooks: { allowPrivateTargets: true, retryBaseMs: 200 } }),
+        new SystemClock(),
+      );
       expect(await lenient.send(receiver.url('/ssrf'), message)).toMatchObject({ delivered: true, statusCode: 200, error: null });
     });
   });

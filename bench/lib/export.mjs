@@ -6,7 +6,14 @@ import { rssMiB } from './processes.mjs';
 export async function exportSuite({ api }) {
   const before = await rssMiB(api.pid);
   let peak = before;
-  const sampler = setInterval(() => rssMiB(api.pid).then((rss) => (peak = Math.max(peak, rss)), () => undefined), 50);
+  const sampler = setInterval(
+    () =>
+      rssMiB(api.pid).then(
+        (rss) => (peak = Math.max(peak, rss)),
+        () => undefined,
+      ),
+    50,
+  );
   const started = process.hrtime.bigint();
   const { lines, bytes } = await new Promise((resolve, reject) => {
     const { hostname, port } = new URL(api.url);

@@ -12,7 +12,10 @@ const CLI_MAIN = join(ROOT, 'dist/apps/cli/src/main.js');
 /** Runs a CLI command to its end; its progress (standard error) shows in this terminal. */
 export function runCli(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_MAIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cli ${args.join(' ')} exited with ${code}: ${out}`))));
@@ -33,8 +36,14 @@ export async function startApi({ env, port, logFile }) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API on port ${port} exited with ${child.exitCode}; see ${logFile}:\n${(await readFile(logFile, 'utf8')).slice(-2000)}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/v1/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(
+        `API on port ${port} exited with ${child.exitCode}; see ${logFile}:\n${(await readFile(logFile, 'utf8')).slice(-2000)}`,
+      );
+    const healthy = await fetch(`http://127.0.0.1:${port}/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`API on port ${port} did not become healthy within 60 s; see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

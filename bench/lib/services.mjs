@@ -19,7 +19,9 @@ export async function startServices(env) {
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn' });
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
-  const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime, { issuer: true }), { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(runtime, { issuer: true }), {
+    logger: new PinoNestLogger(logger),
+  });
   return {
     issuer: app.get(CertificateIssuer),
     lifecycle: app.get(CertificateLifecycleService),
@@ -44,17 +46,23 @@ const round = (value) => Math.round(value * 10) / 10;
  */
 async function allocate(db, count, publicBaseUrl) {
   const year = new Date().getUTCFullYear();
-  const { rows: [org] } = await db.query(
+  const {
+    rows: [org],
+  } = await db.query(
     `INSERT INTO organisation (name, kvk_number, kind) VALUES ('Benchmark Huisvesting B.V.', $1, 'verhuurder')
      ON CONFLICT (kvk_number) DO UPDATE SET name = EXCLUDED.name RETURNING id, name`,
     [BENCH_KVK],
   );
-  const { rows: [series] } = await db.query(
+  const {
+    rows: [series],
+  } = await db.query(
     `INSERT INTO certificate_number_series (year, last_value) VALUES ($1, $2)
      ON CONFLICT (year) DO UPDATE SET last_value = certificate_number_series.last_value + $2 RETURNING last_value`,
     [year, count],
   );
-  const { rows: [{ houses }] } = await db.query(`SELECT count(*)::int AS houses FROM location WHERE organisation_id = $1`, [org.id]);
+  const {
+    rows: [{ houses }],
+  } = await db.query(`SELECT count(*)::int AS houses FROM location WHERE organisation_id = $1`, [org.id]);
   const numbers = Array.from({ length: count }, (_, i) => formatCertificateNumber(year, series.last_value - count + 1 + i));
   const today = new Date().toISOString().slice(0, 10);
   const until = new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
@@ -135,8 +143,12 @@ export async function issuanceSuite({ services, db, count, reissueCount, log }) 
  * answer the new status, polling each every millisecond or so. Alternates suspension and reinstatement.
  */
 export async function propagationSuite({ services, db, apis, trials }) {
-  const { rows } = await db.query(`SELECT number FROM certificate WHERE status = 'geldig' AND signing_kid = 'seed-scale' ORDER BY random() LIMIT $1`, [trials]);
-  const status = async (api, number) => (await (await fetch(`${api.url}/v1/verificaties?certificaatnummer=${number}`)).json()).certificaat.status;
+  const { rows } = await db.query(
+    `SELECT number FROM certificate WHERE status = 'geldig' AND signing_kid = 'seed-scale' ORDER BY random() LIMIT $1`,
+    [trials],
+  );
+  const status = async (api, number) =>
+    (await (await fetch(`${api.url}/v1/verificaties?certificaatnummer=${number}`)).json()).certificaat.status;
   const seen = [];
   for (const { number } of rows) {
     for (const to of ['geschorst', 'geldig']) {

@@ -59,7 +59,8 @@ async function prime(url, paths) {
 }
 
 function assertClean(name, result) {
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} answers were not 2xx and ${result.errors} requests failed`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} answers were not 2xx and ${result.errors} requests failed`);
   return result;
 }
 
@@ -93,7 +94,12 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
     await bare.stop();
   }
   const bytes = Object.values(answers).reduce((sum, body) => sum + Buffer.byteLength(body), 0) / warm.length;
-  return { ...results, answerBytes: Math.round(bytes), ratioNumber: ratio(results['number-warm'], results['bare-number']), ratioAddress: ratio(results['address-warm'], results['bare-address']) };
+  return {
+    ...results,
+    answerBytes: Math.round(bytes),
+    ratioNumber: ratio(results['number-warm'], results['bare-number']),
+    ratioAddress: ratio(results['address-warm'], results['bare-address']),
+  };
 }
 
 const ratio = (api, bare) => Math.round((api.rps / bare.rps) * 100) / 100;

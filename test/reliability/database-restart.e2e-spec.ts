@@ -62,13 +62,16 @@ const LOAD_WORKERS = 4;
   const step = async (worker: number, iteration: number) => {
     const huisnummer = 1000 + worker * 10_000 + iteration;
     try {
-      const created = await t.http.post('/v1/locaties').set(s.as('verhuurderA')).send({
-        adres: { postcode: '2671AB', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-        gemeentecode: 'GM1783',
-        soortHuisvesting: 'woning',
-        nieuwbouw: false,
-        aantalSlaapplaatsen: 4,
-      });
+      const created = await t.http
+        .post('/v1/locaties')
+        .set(s.as('verhuurderA'))
+        .send({
+          adres: { postcode: '2671AB', huisnummer, straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+          gemeentecode: 'GM1783',
+          soortHuisvesting: 'woning',
+          nieuwbouw: false,
+          aantalSlaapplaatsen: 4,
+        });
       record.count('write', created.status);
       if (created.status === 201) record.acknowledged.push(created.body.id as string);
     } catch {
@@ -111,7 +114,9 @@ const LOAD_WORKERS = 4;
     expect(healthWhileDown).toEqual(Array(RESTARTS * 3).fill(503));
     expect(await health()).toBe(200);
     const found = await sql<{ id: string }>('SELECT id::text FROM location WHERE id = ANY($1::uuid[])', [record.acknowledged]);
-    process.stdout.write(`reliability/database-restart: writes acknowledged ${record.acknowledged.length}, found after the restarts ${found.length}\n`);
+    process.stdout.write(
+      `reliability/database-restart: writes acknowledged ${record.acknowledged.length}, found after the restarts ${found.length}\n`,
+    );
     expect(new Set(found.map((r) => r.id))).toEqual(new Set(record.acknowledged));
     // The outages were seen by the load: refused requests, never an unanswered one.
     expect([...record.statuses.keys()].some((key) => /^write 5\d\d$/.test(key))).toBe(true);
@@ -124,20 +129,33 @@ const LOAD_WORKERS = 4;
   });
 
   it('listens for certificate changes again, so a suspension is seen at once', async () => {
-    await until(async () => (await sql('SELECT 1 FROM pg_stat_activity WHERE application_name = $1', ['keurmerk-listen'])).length === 1, 10_000, 'the LISTEN connection');
+    await until(
+      async () => (await sql('SELECT 1 FROM pg_stat_activity WHERE application_name = $1', ['keurmerk-listen'])).length === 1,
+      10_000,
+      'the LISTEN connection',
+    );
     // Warm the cache, then suspend: the answer changes with the notification, not after a TTL.
-    for (let i = 0; i < 2; i++) expect((await t.http.get('/v1/verificaties').query({ certificaatnummer: certified.number })).body.voldoet).toBe(true);
-    await t.http.post(`/v1/certificaten/${certified.number}/statuswijzigingen`).set(s.as('certifier')).send({ status: 'geschorst', reden: 'Na de herstart' }).expect(201);
+    for (let i = 0; i < 2; i++)
+      expect((await t.http.get('/v1/verificaties').query({ certificaatnummer: certified.number })).body.voldoet).toBe(true);
+    await t.http
+      .post(`/v1/certificaten/${certified.number}/statuswijzigingen`)
+      .set(s.as('certifier'))
+      .send({ status: 'geschorst', reden: 'Na de herstart' })
+      .expect(201);
     const after = await t.http.get('/v1/verificaties').query({ certificaatnummer: certified.number });
     expect(after.body).toMatchObject({ voldoet: false, redenen: [expect.objectContaining({ code: 'geschorst' })] });
   });
 
   it('runs background jobs again: a decision after the restarts is issued by the in-process worker', async () => {
     const number = await s.decide(await s.inspect(await s.location({ huisnummer: 2 })));
-    const published = await until(async () => {
-      const response = await t.http.get(`/v1/certificaten/${number}`);
-      return response.status === 200 && response.body;
-    }, 60_000, 'the worker to issue the certificate');
+    const published = await until(
+      async () => {
+        const response = await t.http.get(`/v1/certificaten/${number}`);
+        return response.status === 200 && response.body;
+      },
+      60_000,
+      'the worker to issue the certificate',
+    );
     expect(published.status).toBe('geldig');
   }, 90_000);
 });

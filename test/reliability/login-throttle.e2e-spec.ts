@@ -21,17 +21,27 @@ describe('login throttling', () => {
   /** Each test signs in from its own client address (TRUST_PROXY takes it from X-Forwarded-For). */
   const from = () => `192.0.2.${++address}`;
 
-  const signIn = (email: string, wachtwoord: string, client: string, agent = t.http) => agent.post('/v1/tokens').set('X-Forwarded-For', client).send({ email, wachtwoord });
+  const signIn = (email: string, wachtwoord: string, client: string, agent = t.http) =>
+    agent.post('/v1/tokens').set('X-Forwarded-For', client).send({ email, wachtwoord });
   const user = async (name: string) => {
     const email = `${name}@throttle.test`;
-    await t.http.post('/v1/gebruikers').set({ Authorization: `Bearer ${await t.adminToken()}` }).send({ email, wachtwoord: PASSWORD, naam: name, rol: 'certificeerder' }).expect(201);
+    await t.http
+      .post('/v1/gebruikers')
+      .set({ Authorization: `Bearer ${await t.adminToken()}` })
+      .send({ email, wachtwoord: PASSWORD, naam: name, rol: 'certificeerder' })
+      .expect(201);
     return email;
   };
 
   beforeAll(async () => {
     t = await startTestApp({
       clock,
-      env: { AUTH_TOKEN_TTL_SECONDS: '86400', TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT), LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS) },
+      env: {
+        AUTH_TOKEN_TTL_SECONDS: '86400',
+        TRUST_PROXY: 'true',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+        LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+      },
     });
   });
   afterAll(() => t.close());
@@ -103,27 +113,32 @@ describe('login throttling', () => {
     expect((await signIn(victims[PER_ADDRESS], PASSWORD, from())).status).toBe(201);
   });
 
-  (usingRealPostgres ? it : it.skip)('evaluates at most the limit of passwords when 30 wrong ones arrive at once (PostgreSQL)', async () => {
-    // Issue 16 item 3: checking, then counting after the slow password hash let 9-10 of 30 parallel
-    // guesses through with a limit of 3 to 5. Counting under a per-subject lock first lets exactly the limit through.
-    const email = await user('parallel');
-    const hasher = t.app.get(PasswordHasher);
-    const verify = hasher.verify.bind(hasher);
-    let evaluated = 0;
-    const spy = jest.spyOn(hasher, 'verify').mockImplementation(async (hash, password) => {
-      if (password.startsWith('parallel-wrong')) evaluated++;
-      return verify(hash, password);
-    });
-    try {
-      const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(email, `parallel-wrong-${i}`, `198.51.100.${i + 1}`).then((r) => r.status)));
-      expect(evaluated).toBeLessThanOrEqual(PER_ACCOUNT);
-      expect(statuses.filter((status) => status === 401).length).toBe(PER_ACCOUNT);
-      expect(statuses.filter((status) => status === 429).length).toBe(30 - PER_ACCOUNT);
-      expectProblem(await signIn(email, PASSWORD, from()), 429);
-    } finally {
-      spy.mockRestore();
-    }
-  });
+  (usingRealPostgres ? it : it.skip)(
+    'evaluates at most the limit of passwords when 30 wrong ones arrive at once (PostgreSQL)',
+    async () => {
+      // Issue 16 item 3: checking, then counting after the slow password hash let 9-10 of 30 parallel
+      // guesses through with a limit of 3 to 5. Counting under a per-subject lock first lets exactly the limit through.
+      const email = await user('parallel');
+      const hasher = t.app.get(PasswordHasher);
+      const verify = hasher.verify.bind(hasher);
+      let evaluated = 0;
+      const spy = jest.spyOn(hasher, 'verify').mockImplementation(async (hash, password) => {
+        if (password.startsWith('parallel-wrong')) evaluated++;
+        return verify(hash, password);
+      });
+      try {
+        const statuses = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => signIn(email, `parallel-wrong-${i}`, `198.51.100.${i + 1}`).then((r) => r.status)),
+        );
+        expect(evaluated).toBeLessThanOrEqual(PER_ACCOUNT);
+        expect(statuses.filter((status) => status === 401).length).toBe(PER_ACCOUNT);
+        expect(statuses.filter((status) => status === 429).length).toBe(30 - PER_ACCOUNT);
+        expectProblem(await signIn(email, PASSWORD, from()), 429);
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
 
   it('does not count a right password against the client address', async () => {
     const client = from();
@@ -158,4 +173,7 @@ describe('login throttling', () => {
     }
   });
 });
-if (!usingRealPostgres) process.stdout.write('reliability/login-throttle: the test across two API processes is skipped, it needs PostgreSQL (PGlite has one connection); CI runs it.\n');
+if (!usingRealPostgres)
+  process.stdout.write(
+    'reliability/login-throttle: the test across two API processes is skipped, it needs PostgreSQL (PGlite has one connection); CI runs it.\n',
+  );

@@ -8,7 +8,6 @@ import { expectProblem, startTestApp, TestApp } from '../support/test-app';
 import { PNG } from '../support/files';
 import { until } from '../support/until';
 
-
 /**
  * The object store unavailable: uploads answer a clear 503 and record nothing; a certificate decided
  * meanwhile is issued by the worker's retries once the store is back, once. (Issuing through the
@@ -40,9 +39,17 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
   });
 
   it('answers uploads with 503 problem+json while the store is away, keeps no record of them, and takes them once it is back', async () => {
-    const application = (await t.http.post('/v1/aanvragen').set(s.as('verhuurderA')).send({ locatieId: await newLocation(10) }).expect(201)).body.id as string;
-    const upload = () => t.http.post(`/v1/aanvragen/${application}/documenten`).set(s.as('verhuurderA')).attach('bestand', PNG, 'plattegrond.png');
-    const documents = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM document WHERE application_id = $1`, [application]))[0].n;
+    const application = (
+      await t.http
+        .post('/v1/aanvragen')
+        .set(s.as('verhuurderA'))
+        .send({ locatieId: await newLocation(10) })
+        .expect(201)
+    ).body.id as string;
+    const upload = () =>
+      t.http.post(`/v1/aanvragen/${application}/documenten`).set(s.as('verhuurderA')).attach('bestand', PNG, 'plattegrond.png');
+    const documents = async () =>
+      (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM document WHERE application_id = $1`, [application]))[0].n;
 
     await stopStore();
     try {
@@ -73,7 +80,13 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
       number = await s.decide(inspection);
       // The worker tries, fails on the store, and the queue schedules it again.
       await until(
-        async () => (await t.sql<{ retry_count: number }>(`SELECT retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [number]))[0]?.retry_count >= 1,
+        async () =>
+          (
+            await t.sql<{ retry_count: number }>(
+              `SELECT retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`,
+              [number],
+            )
+          )[0]?.retry_count >= 1,
         30_000,
         'a failed issuance attempt',
       );
@@ -81,19 +94,33 @@ describe('object store (S3) unavailable during uploads and issuance', () => {
     } finally {
       await startStore();
     }
-    const published = await until(async () => {
-      const response = await t.http.get(`/v1/certificaten/${number!}`);
-      return response.status === 200 && response.body;
-    }, 60_000, 'the certificate to be issued after the outage');
+    const published = await until(
+      async () => {
+        const response = await t.http.get(`/v1/certificaten/${number!}`);
+        return response.status === 200 && response.body;
+      },
+      60_000,
+      'the certificate to be issued after the outage',
+    );
     expect(published.status).toBe('geldig');
 
-    const [job] = await t.sql<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [number!]);
+    const [job] = await t.sql<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`,
+      [number!],
+    );
     process.stdout.write(`reliability/object-store-outage: issuance job ${job.state} after ${job.retry_count} retries\n`);
-    const changes = await t.sql<{ from_status: string | null; to_status: string }>(`SELECT from_status, to_status FROM certificate_status_change WHERE certificate_number = $1`, [number!]);
+    const changes = await t.sql<{ from_status: string | null; to_status: string }>(
+      `SELECT from_status, to_status FROM certificate_status_change WHERE certificate_number = $1`,
+      [number!],
+    );
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     const events = (await t.app.get(EventLog).history('certificate', number!)).map((e) => e.action);
     expect(events).toEqual(['allocated', 'issued']);
     const { bytes } = await t.app.get(CertificateQueryService).pdf(number!);
-    expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number! });
+    expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({
+      signatureValid: true,
+      documentUnchanged: true,
+      certificateNumber: number!,
+    });
   }, 120_000);
 });

@@ -61,26 +61,59 @@ describe('secrets, security headers and CORS', () => {
       const admin = s.as('admin');
       secrets['access token'] = s.token('admin');
       // Sign-ins: right, wrong, unknown account.
-      secrets['fresh access token'] = keep(await t.http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: ADMIN.password }).expect(201)).body.accessToken;
+      secrets['fresh access token'] = keep(
+        await t.http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: ADMIN.password }).expect(201),
+      ).body.accessToken;
       keep(await t.http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: WRONG_PASSWORD }).expect(401));
       keep(await t.http.post('/v1/tokens').send({ email: 'nobody@keurmerk.test', wachtwoord: WRONG_PASSWORD }).expect(401));
       // A new user, and bad input that carries a password.
-      keep(await t.http.post('/v1/gebruikers').set(admin).send({ email: 'sec-new@scenario.test', wachtwoord: NEW_USER_PASSWORD, naam: 'Nieuw', rol: 'certificeerder' }).expect(201));
-      keep(await t.http.post('/v1/gebruikers').set(admin).send({ email: 'not-an-email', wachtwoord: NEW_USER_PASSWORD, naam: '', rol: 'koning', extra: NEW_USER_PASSWORD }).expect(400));
-      keep(await t.http.post('/v1/tokens').set('Content-Type', 'application/json').send(`{"email": "${ADMIN.email}", "wachtwoord": "${WRONG_PASSWORD}`).expect(400));
+      keep(
+        await t.http
+          .post('/v1/gebruikers')
+          .set(admin)
+          .send({ email: 'sec-new@scenario.test', wachtwoord: NEW_USER_PASSWORD, naam: 'Nieuw', rol: 'certificeerder' })
+          .expect(201),
+      );
+      keep(
+        await t.http
+          .post('/v1/gebruikers')
+          .set(admin)
+          .send({ email: 'not-an-email', wachtwoord: NEW_USER_PASSWORD, naam: '', rol: 'koning', extra: NEW_USER_PASSWORD })
+          .expect(400),
+      );
+      keep(
+        await t.http
+          .post('/v1/tokens')
+          .set('Content-Type', 'application/json')
+          .send(`{"email": "${ADMIN.email}", "wachtwoord": "${WRONG_PASSWORD}`)
+          .expect(400),
+      );
       keep(await t.http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: WRONG_PASSWORD, onbekend: WRONG_PASSWORD }).expect(400));
       keep(await t.http.get('/v1/gebruikers/mij').set('Authorization', `Bearer ${secrets['fresh access token']}`).expect(200));
       // A token whose signature was changed, and one for a wrong scheme.
       const forged = `${secrets['access token'].slice(0, -4)}AAAA`;
       secrets['forged access token'] = forged;
       keep(await t.http.get('/v1/gebruikers/mij').set('Authorization', `Bearer ${forged}`).expect(401));
-      keep(await t.http.get('/v1/gebruikers/mij').set('Authorization', `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}`).expect(401));
+      keep(
+        await t.http
+          .get('/v1/gebruikers/mij')
+          .set('Authorization', `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}`)
+          .expect(401),
+      );
       // API keys: made, used, and a wrong one.
-      secrets['API key'] = keep(await t.http.post('/v1/api-sleutels').set(admin).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201)).body.sleutel;
+      secrets['API key'] = keep(
+        await t.http.post('/v1/api-sleutels').set(admin).send({ naam: 'Vergunningen', gemeentecode: 'GM1783' }).expect(201),
+      ).body.sleutel;
       keep(await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z' }).set('X-Api-Key', secrets['API key']).expect(200));
       keep(await t.http.get('/v1/mutaties').query({ sinds: '2026-01-01T00:00:00Z' }).set('X-Api-Key', FAKE_API_KEY).expect(401));
       // A webhook subscription: its signing secret, and the receiver's credential it sends.
-      const subscription = keep(await t.http.post('/v1/abonnementen').set(admin).send({ callbackUrl: receiver.url('/hook'), auth: RECEIVER_AUTH, gemeentecode: 'GM1783' }).expect(201));
+      const subscription = keep(
+        await t.http
+          .post('/v1/abonnementen')
+          .set(admin)
+          .send({ callbackUrl: receiver.url('/hook'), auth: RECEIVER_AUTH, gemeentecode: 'GM1783' })
+          .expect(201),
+      );
       secrets['webhook signing secret'] = subscription.body.secret;
       expect(secrets['webhook signing secret']).toMatch(/^whsec_/);
       expect(receiver.requests.at(-1)?.headers.authorization).toBe(RECEIVER_AUTH);
@@ -97,8 +130,12 @@ describe('secrets, security headers and CORS', () => {
       // The request log is there, with routes that carried secrets in headers and bodies.
       expect(log).toContain('/v1/tokens');
       expect(log).toContain('/v1/abonnementen');
-      const found = Object.entries(secrets).filter(([, secret]) => log.includes(secret)).map(([name]) => name);
-      process.stdout.write(`reliability/secrets: ${Object.keys(secrets).length} secrets searched in ${logLines.length} log lines and ${answers.length} answers\n`);
+      const found = Object.entries(secrets)
+        .filter(([, secret]) => log.includes(secret))
+        .map(([name]) => name);
+      process.stdout.write(
+        `reliability/secrets: ${Object.keys(secrets).length} secrets searched in ${logLines.length} log lines and ${answers.length} answers\n`,
+      );
       expect(found).toEqual([]);
     });
 
@@ -148,7 +185,16 @@ describe('secrets, security headers and CORS', () => {
           .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
           .map((method) => ({ method: method.toUpperCase(), path: `/v1${path.replace(/\{[^}]+\}/g, 'x')}` })),
       );
-      const pages = ['/controleer', '/controleer/KM-2026-000001-8', '/app', '/app/inloggen', '/.well-known/jwks.json', '/v1/bestaat-niet', '/bestaat-niet', '/controleer/assets/bestaat-niet.js'];
+      const pages = [
+        '/controleer',
+        '/controleer/KM-2026-000001-8',
+        '/app',
+        '/app/inloggen',
+        '/.well-known/jwks.json',
+        '/v1/bestaat-niet',
+        '/bestaat-niet',
+        '/controleer/assets/bestaat-niet.js',
+      ];
       const html = (await t.http.get('/controleer')).text + (await t.http.get('/app/inloggen')).text;
       const assets = [...html.matchAll(/(?:src|href)="(\/(?:controleer|app)\/assets\/[^"]+)"/g)].map((m) => m[1]);
       expect(assets.length).toBeGreaterThanOrEqual(2);

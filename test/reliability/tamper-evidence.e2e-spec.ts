@@ -63,7 +63,11 @@ describe('tamper evidence', () => {
 
   describe('certificate PDF', () => {
     it('accepts the PDF as issued (the baseline the changes are measured against)', async () => {
-      expect(await t.app.get(DocumentCheckService).check(pdf)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number });
+      expect(await t.app.get(DocumentCheckService).check(pdf)).toMatchObject({
+        signatureValid: true,
+        documentUnchanged: true,
+        certificateNumber: number,
+      });
       const ranges = signedRanges(pdf);
       // Everything but the signature's own placeholder is signed.
       expect(ranges[0][0]).toBe(0);
@@ -78,7 +82,9 @@ describe('tamper evidence', () => {
         const verdict = await checker.check(withByteChanged(pdf, position, 0x01));
         if (verdict.signatureValid || verdict.documentUnchanged) accepted.push(position);
       }
-      process.stdout.write(`reliability/tamper: ${positions.length} single-byte changes across the signed range, ${accepted.length} accepted\n`);
+      process.stdout.write(
+        `reliability/tamper: ${positions.length} single-byte changes across the signed range, ${accepted.length} accepted\n`,
+      );
       expect(accepted).toEqual([]);
     });
 
@@ -88,7 +94,10 @@ describe('tamper evidence', () => {
       const positionOf = (offset: number) => (offset < ranges[0][1] ? offset : ranges[1][0] + (offset - ranges[0][1]));
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: signedLength - 1 }), fc.integer({ min: 1, max: 255 }), async (offset, xor) => {
-          const response = await t.http.post('/v1/verificaties/documenten').set('Content-Type', 'application/pdf').send(withByteChanged(pdf, positionOf(offset), xor));
+          const response = await t.http
+            .post('/v1/verificaties/documenten')
+            .set('Content-Type', 'application/pdf')
+            .send(withByteChanged(pdf, positionOf(offset), xor));
           expect(response.status).toBe(200);
           expect(response.body).toMatchObject({ handtekeningGeldig: false, documentOngewijzigd: false });
         }),
@@ -117,7 +126,10 @@ describe('tamper evidence', () => {
           const [, , changedSignature] = changed.split('.');
           // The last character of a base64url part carries padding bits: a change there alone may
           // decode to the same signature bytes, which is no change to what was signed.
-          fc.pre(changed.startsWith(`${header}.${payload}.`) === false || !Buffer.from(changedSignature, 'base64url').equals(Buffer.from(signature, 'base64url')));
+          fc.pre(
+            changed.startsWith(`${header}.${payload}.`) === false ||
+              !Buffer.from(changedSignature, 'base64url').equals(Buffer.from(signature, 'base64url')),
+          );
           await expect(jwtVerify(changed, createLocalJWKSet(keys))).rejects.toThrow();
         }),
         { numRuns: 200 },
@@ -127,7 +139,10 @@ describe('tamper evidence', () => {
     it('rejects a credential re-signed with another key under the published kid', async () => {
       const { SignJWT, generateKeyPair, decodeProtectedHeader, decodeJwt } = await import('jose');
       const { privateKey } = await generateKeyPair('ES256');
-      const forged = await new SignJWT({ ...decodeJwt(jws), vc: { credentialSubject: { certificaatnummer: number, status: 'geldig', maximaalAantalBewoners: 99 } } })
+      const forged = await new SignJWT({
+        ...decodeJwt(jws),
+        vc: { credentialSubject: { certificaatnummer: number, status: 'geldig', maximaalAantalBewoners: 99 } },
+      })
         .setProtectedHeader({ ...decodeProtectedHeader(jws), alg: 'ES256' } as never)
         .sign(privateKey);
       await expect(jwtVerify(forged, createLocalJWKSet(keys))).rejects.toThrow();
@@ -152,7 +167,10 @@ describe('tamper evidence', () => {
       const target = all[Math.floor(all.length / 2)];
       await t.sql(`UPDATE event_log SET after = jsonb_set(coalesce(after, '{}'::jsonb), '{tampered}', 'true') WHERE id = $1`, [target.id]);
       expect(await verify()).toMatchObject({ valid: false, brokenAt: { id: target.id, reason: 'hash-mismatch' } });
-      await t.sql(`UPDATE event_log SET after = $2::jsonb WHERE id = $1`, [target.id, target.after === null ? null : JSON.stringify(target.after)]);
+      await t.sql(`UPDATE event_log SET after = $2::jsonb WHERE id = $1`, [
+        target.id,
+        target.after === null ? null : JSON.stringify(target.after),
+      ]);
       expect(await verify()).toMatchObject({ valid: true });
     });
 
@@ -174,7 +192,11 @@ describe('tamper evidence', () => {
       });
       await t.sql(`UPDATE event_log SET after = $2::jsonb, hash = $3 WHERE id = $1`, [target.id, JSON.stringify(forgedAfter), forgedHash]);
       expect(await verify()).toMatchObject({ valid: false, brokenAt: { id: next.id, reason: 'previous-hash-mismatch' } });
-      await t.sql(`UPDATE event_log SET after = $2::jsonb, hash = $3 WHERE id = $1`, [target.id, target.after === null ? null : JSON.stringify(target.after), target.hash]);
+      await t.sql(`UPDATE event_log SET after = $2::jsonb, hash = $3 WHERE id = $1`, [
+        target.id,
+        target.after === null ? null : JSON.stringify(target.after),
+        target.hash,
+      ]);
       expect(await verify()).toMatchObject({ valid: true });
     });
 
@@ -188,7 +210,7 @@ describe('tamper evidence', () => {
       const columns = Object.keys(saved);
       await t.sql(
         `INSERT INTO event_log (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        columns.map((c) => (c === 'before' || c === 'after') && saved[c] !== null ? JSON.stringify(saved[c]) : saved[c]),
+        columns.map((c) => ((c === 'before' || c === 'after') && saved[c] !== null ? JSON.stringify(saved[c]) : saved[c])),
       );
       expect(await verify()).toMatchObject({ valid: true });
     });
@@ -241,32 +263,47 @@ describe('tamper evidence', () => {
       expect(await asApplicationRole(`UPDATE certificate SET status = status WHERE number = '${number}'`)).toBe('allowed');
     });
 
-    (usingRealPostgres ? it : it.skip)('runs the API under that role with the grants SECURITY.md gives, and its changes still reach the event log (PostgreSQL)', async () => {
-      const password = 'keurmerk-app-test-password';
-      await t.sql(`ALTER ROLE ${ROLE} LOGIN PASSWORD '${password}'`);
-      await t.sql(`GRANT USAGE, CREATE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
-      await t.sql(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
-      await t.sql(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
-      await t.sql(`REVOKE UPDATE, DELETE, TRUNCATE ON event_log FROM ${ROLE}`);
-      const url = new URL(t.database.url);
-      url.username = ROLE;
-      url.password = password;
-      const app = await startSecondApi(t, { env: { DATABASE_URL: url.toString() }, migrate: true, withWorker: true });
-      try {
-        const http = app.http;
-        const [{ user }] = await t.sql<{ user: string }>(`SELECT usename AS user FROM pg_stat_activity WHERE application_name = 'keurmerk' AND usename = $1 LIMIT 1`, [ROLE]);
-        expect(user).toBe(ROLE);
-        const token = (await http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: ADMIN.password }).expect(201)).body.accessToken;
-        const before = (await t.app.get(EventLog).verify()).checked;
-        await http.post(`/v1/certificaten/${number}/statuswijzigingen`).set('Authorization', `Bearer ${token}`).send({ status: 'geschorst', reden: 'Als keurmerk_app' }).expect(201);
-        await http.post(`/v1/certificaten/${number}/statuswijzigingen`).set('Authorization', `Bearer ${token}`).send({ status: 'geldig', reden: 'Als keurmerk_app' }).expect(201);
-        expect(await t.app.get(EventLog).verify()).toEqual({ valid: true, checked: before + 2 });
-      } finally {
-        await app.close();
-        // The role belongs to the whole server: leave it unable to sign in.
-        await t.sql(`ALTER ROLE ${ROLE} NOLOGIN PASSWORD NULL`);
-      }
-    });
+    (usingRealPostgres ? it : it.skip)(
+      'runs the API under that role with the grants SECURITY.md gives, and its changes still reach the event log (PostgreSQL)',
+      async () => {
+        const password = 'keurmerk-app-test-password';
+        await t.sql(`ALTER ROLE ${ROLE} LOGIN PASSWORD '${password}'`);
+        await t.sql(`GRANT USAGE, CREATE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
+        await t.sql(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
+        await t.sql(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, ${JOB_QUEUE_SCHEMA} TO ${ROLE}`);
+        await t.sql(`REVOKE UPDATE, DELETE, TRUNCATE ON event_log FROM ${ROLE}`);
+        const url = new URL(t.database.url);
+        url.username = ROLE;
+        url.password = password;
+        const app = await startSecondApi(t, { env: { DATABASE_URL: url.toString() }, migrate: true, withWorker: true });
+        try {
+          const http = app.http;
+          const [{ user }] = await t.sql<{ user: string }>(
+            `SELECT usename AS user FROM pg_stat_activity WHERE application_name = 'keurmerk' AND usename = $1 LIMIT 1`,
+            [ROLE],
+          );
+          expect(user).toBe(ROLE);
+          const token = (await http.post('/v1/tokens').send({ email: ADMIN.email, wachtwoord: ADMIN.password }).expect(201)).body
+            .accessToken;
+          const before = (await t.app.get(EventLog).verify()).checked;
+          await http
+            .post(`/v1/certificaten/${number}/statuswijzigingen`)
+            .set('Authorization', `Bearer ${token}`)
+            .send({ status: 'geschorst', reden: 'Als keurmerk_app' })
+            .expect(201);
+          await http
+            .post(`/v1/certificaten/${number}/statuswijzigingen`)
+            .set('Authorization', `Bearer ${token}`)
+            .send({ status: 'geldig', reden: 'Als keurmerk_app' })
+            .expect(201);
+          expect(await t.app.get(EventLog).verify()).toEqual({ valid: true, checked: before + 2 });
+        } finally {
+          await app.close();
+          // The role belongs to the whole server: leave it unable to sign in.
+          await t.sql(`ALTER ROLE ${ROLE} NOLOGIN PASSWORD NULL`);
+        }
+      },
+    );
 
     it.each([
       ['UPDATE', `UPDATE event_log SET action = 'edited'`],

@@ -17,7 +17,11 @@ describe('webhook receiver answering 500 and resetting connections', () => {
     await receiver.start();
     t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_BASE_MS: '100' }, withWorker: true });
     s = await createScenario(t, 'whf');
-    await t.http.post('/v1/abonnementen').set(s.as('municipality')).send({ callbackUrl: receiver.url('/hook') }).expect(201);
+    await t.http
+      .post('/v1/abonnementen')
+      .set(s.as('municipality'))
+      .send({ callbackUrl: receiver.url('/hook') })
+      .expect(201);
   });
   afterAll(async () => {
     await t?.close();

@@ -54,7 +54,10 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
     readdirSync(join(t.config.dataDir, BUCKET, 'certificates', number))
       .filter((name) => name.endsWith('._S3rver_object'))
       .map((name) => name.replace(/\._S3rver_object$/, ''));
-  const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const killed = (child: ChildProcess) =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
 
   beforeAll(async () => {
     // The API process enqueues the job; with this timeout it is retried soon after its worker died.
@@ -79,7 +82,12 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
       await holder.query('SELECT 1 FROM certificate WHERE number = $1 FOR UPDATE', [number]);
       victim = startWorker();
       await until(
-        async () => (await t.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`, [(holder as unknown as { processID: number }).processID])).length > 0,
+        async () =>
+          (
+            await t.sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`, [
+              (holder as unknown as { processID: number }).processID,
+            ])
+          ).length > 0,
         30_000,
         'the worker to wait for the certificate row',
       );
@@ -91,26 +99,45 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    const [active] = await t.sql<{ state: string }>(`SELECT state FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [number]);
+    const [active] = await t.sql<{ state: string }>(
+      `SELECT state FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`,
+      [number],
+    );
     expect(active.state).toBe('active');
     expect((await t.http.get(`/v1/certificaten/${number}`)).status).toBe(404);
 
     startWorker();
-    const published = await until(async () => {
-      const response = await t.http.get(`/v1/certificaten/${number}`);
-      return response.status === 200 && response.body;
-    }, 90_000, 'a new worker to issue the certificate');
+    const published = await until(
+      async () => {
+        const response = await t.http.get(`/v1/certificaten/${number}`);
+        return response.status === 200 && response.body;
+      },
+      90_000,
+      'a new worker to issue the certificate',
+    );
     expect(published.status).toBe('geldig');
 
-    const [job] = await t.sql<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`, [number]);
+    const [job] = await t.sql<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'certificates.issue' AND data ->> 'number' = $1`,
+      [number],
+    );
     expect(job.state).toBe('completed');
     expect(job.retry_count).toBeGreaterThanOrEqual(1);
-    const changes = await t.sql<{ from_status: string | null; to_status: string }>(`SELECT from_status, to_status FROM certificate_status_change WHERE certificate_number = $1`, [number]);
+    const changes = await t.sql<{ from_status: string | null; to_status: string }>(
+      `SELECT from_status, to_status FROM certificate_status_change WHERE certificate_number = $1`,
+      [number],
+    );
     expect(changes).toEqual([{ from_status: null, to_status: 'geldig' }]);
     expect((await t.app.get(EventLog).history('certificate', number)).map((e) => e.action)).toEqual(['allocated', 'issued']);
-    const [row] = await t.sql<{ pdf_key: string; pdf_sha256: string }>(`SELECT pdf_key, pdf_sha256 FROM certificate WHERE number = $1`, [number]);
+    const [row] = await t.sql<{ pdf_key: string; pdf_sha256: string }>(`SELECT pdf_key, pdf_sha256 FROM certificate WHERE number = $1`, [
+      number,
+    ]);
     const { bytes } = await t.app.get(CertificateQueryService).pdf(number);
-    expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({ signatureValid: true, documentUnchanged: true, certificateNumber: number });
+    expect(await t.app.get(DocumentCheckService).check(bytes)).toMatchObject({
+      signatureValid: true,
+      documentUnchanged: true,
+      certificateNumber: number,
+    });
     // The killed worker's signed copy stays in the store under its own hash, unpublished and never served.
     const objects = storedPdfs(number);
     expect(objects).toContain(row.pdf_key.split('/').pop());

@@ -24,7 +24,11 @@ interface Route {
 
 const page = { paginaGrootte: 100 };
 const succeeds = (expected: Expectation) => expected === 'ok';
-const draft = (versie: string) => ({ ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie, ingangsdatum: '2099-01-01' });
+const draft = (versie: string) => ({
+  ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object),
+  versie,
+  ingangsdatum: '2099-01-01',
+});
 const upload = (bytes: Buffer, fileName: string, contentType: string) => ({ field: 'bestand', bytes, fileName, contentType });
 let certificatePdf: Buffer | undefined;
 
@@ -40,7 +44,11 @@ const MATRIX: Record<string, Route> = {
   // Administration
   'POST /organisaties': {
     policy: guarded({ beheerder: 'ok' }),
-    call: (w) => ({ method: 'POST', path: '/organisaties', json: { naam: 'Matrix Verhuur', kvkNummer: String(80_000_000 + w.fresh.serial()), soort: 'verhuurder' } }),
+    call: (w) => ({
+      method: 'POST',
+      path: '/organisaties',
+      json: { naam: 'Matrix Verhuur', kvkNummer: String(80_000_000 + w.fresh.serial()), soort: 'verhuurder' },
+    }),
   },
   'GET /organisaties': {
     policy: guarded({ beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees' }),
@@ -48,16 +56,42 @@ const MATRIX: Record<string, Route> = {
     marker: (w) => w.ids.landlordA,
   },
   'GET /organisaties/{id}': {
-    policy: guarded({ beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404, auditor: 404, auditorOther: 404 }),
+    policy: guarded({
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+      auditor: 404,
+      auditorOther: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/organisaties/${w.ids.landlordA}` }),
   },
   'POST /gebruikers': {
     policy: guarded({ beheerder: 'ok' }),
-    call: (w) => ({ method: 'POST', path: '/gebruikers', json: { email: `matrix-${w.fresh.serial()}@matrix.test`, wachtwoord: PASSWORD, naam: 'Nieuw', rol: 'certificeerder' } }),
+    call: (w) => ({
+      method: 'POST',
+      path: '/gebruikers',
+      json: { email: `matrix-${w.fresh.serial()}@matrix.test`, wachtwoord: PASSWORD, naam: 'Nieuw', rol: 'certificeerder' },
+    }),
   },
-  'GET /gebruikers': { policy: guarded({ beheerder: 'sees' }), call: () => ({ method: 'GET', path: '/gebruikers', query: page }), marker: (w) => w.ids.user },
+  'GET /gebruikers': {
+    policy: guarded({ beheerder: 'sees' }),
+    call: () => ({ method: 'GET', path: '/gebruikers', query: page }),
+    marker: (w) => w.ids.user,
+  },
   'GET /gebruikers/mij': {
-    policy: guarded({ beheerder: 'ok', verhuurderA: 'ok', verhuurderB: 'ok', auditor: 'ok', auditorOther: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', gemeenteIn: 'ok', gemeenteOut: 'ok' }),
+    policy: guarded({
+      beheerder: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 'ok',
+      auditor: 'ok',
+      auditorOther: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      gemeenteIn: 'ok',
+      gemeenteOut: 'ok',
+    }),
     call: () => ({ method: 'GET', path: '/gebruikers/mij' }),
   },
   'GET /gebruikers/{id}': { policy: guarded({ beheerder: 'ok' }), call: (w) => ({ method: 'GET', path: `/gebruikers/${w.ids.user}` }) },
@@ -79,14 +113,28 @@ const MATRIX: Record<string, Route> = {
   'GET /gemeenten': { policy: PUBLIC, call: () => ({ method: 'GET', path: '/gemeenten' }) },
   'POST /belangenverklaringen': {
     policy: guarded({ beheerder: 'ok' }),
-    call: (w) => ({ method: 'POST', path: '/belangenverklaringen', json: { auditorId: w.ids.auditorOther, organisatieId: w.ids.landlordB, omschrijving: 'Zwager van de directeur' } }),
+    call: (w) => ({
+      method: 'POST',
+      path: '/belangenverklaringen',
+      json: { auditorId: w.ids.auditorOther, organisatieId: w.ids.landlordB, omschrijving: 'Zwager van de directeur' },
+    }),
   },
   'GET /belangenverklaringen': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/belangenverklaringen' }) },
 
   // Norm: concepts are the beheerder's alone, even to read.
-  'GET /normen': { policy: everyone('hidden', { beheerder: 'sees' }), call: () => ({ method: 'GET', path: '/normen', query: page }), marker: (w) => w.ids.concept },
-  'POST /normen': { policy: guarded({ beheerder: 'ok' }), call: (w) => ({ method: 'POST', path: '/normen', json: draft(`2098.${w.fresh.serial()}`) }) },
-  'GET /normen/{versie}': { policy: everyone(404, { beheerder: 'ok' }), call: (w) => ({ method: 'GET', path: `/normen/${w.ids.concept}` }) },
+  'GET /normen': {
+    policy: everyone('hidden', { beheerder: 'sees' }),
+    call: () => ({ method: 'GET', path: '/normen', query: page }),
+    marker: (w) => w.ids.concept,
+  },
+  'POST /normen': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: (w) => ({ method: 'POST', path: '/normen', json: draft(`2098.${w.fresh.serial()}`) }),
+  },
+  'GET /normen/{versie}': {
+    policy: everyone(404, { beheerder: 'ok' }),
+    call: (w) => ({ method: 'GET', path: `/normen/${w.ids.concept}` }),
+  },
   'PUT /normen/{versie}': {
     policy: guarded({ beheerder: 'ok' }),
     call: async (w, _who, expected) => {
@@ -96,7 +144,10 @@ const MATRIX: Record<string, Route> = {
   },
   'POST /normen/{versie}/publicaties': {
     policy: guarded({ beheerder: 'ok' }),
-    call: async (w, _who, expected) => ({ method: 'POST', path: `/normen/${succeeds(expected) ? await w.fresh.concept() : w.ids.concept}/publicaties` }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/normen/${succeeds(expected) ? await w.fresh.concept() : w.ids.concept}/publicaties`,
+    }),
   },
 
   // Locations and applications
@@ -118,25 +169,53 @@ const MATRIX: Record<string, Route> = {
   },
   'GET /locaties': {
     policy: guarded({
-      beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees', verhuurderA: 'sees', verhuurderB: 'hidden', auditor: 'sees', auditorOther: 'hidden',
-      gemeenteIn: 'sees', gemeenteOut: 'hidden', apiKeyIn: 'sees', apiKeyOut: 'hidden',
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+      auditor: 'sees',
+      auditorOther: 'hidden',
+      gemeenteIn: 'sees',
+      gemeenteOut: 'hidden',
+      apiKeyIn: 'sees',
+      apiKeyOut: 'hidden',
     }),
     call: () => ({ method: 'GET', path: '/locaties', query: page }),
     marker: (w) => w.ids.location,
   },
   'GET /locaties/{id}': {
     policy: guarded({
-      beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404, auditor: 'ok', auditorOther: 404,
-      gemeenteIn: 'ok', gemeenteOut: 404, apiKeyIn: 'ok', apiKeyOut: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+      auditor: 'ok',
+      auditorOther: 404,
+      gemeenteIn: 'ok',
+      gemeenteOut: 404,
+      apiKeyIn: 'ok',
+      apiKeyOut: 404,
     }),
     call: (w) => ({ method: 'GET', path: `/locaties/${w.ids.location}` }),
   },
   'POST /aanvragen': {
     policy: guarded({ verhuurderA: 'ok', verhuurderB: 404 }),
-    call: async (w, _who, expected) => ({ method: 'POST', path: '/aanvragen', json: { locatieId: succeeds(expected) ? await w.fresh.location() : w.ids.location } }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: '/aanvragen',
+      json: { locatieId: succeeds(expected) ? await w.fresh.location() : w.ids.location },
+    }),
   },
   'GET /aanvragen': {
-    policy: guarded({ verhuurderA: 'sees', verhuurderB: 'hidden', beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees' }),
+    policy: guarded({
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+    }),
     call: () => ({ method: 'GET', path: '/aanvragen', query: page }),
     marker: (w) => w.ids.application,
   },
@@ -146,7 +225,11 @@ const MATRIX: Record<string, Route> = {
   },
   'POST /aanvragen/{id}/documenten': {
     policy: guarded({ verhuurderA: 'ok', verhuurderB: 404, beheerder: 'ok' }),
-    call: (w) => ({ method: 'POST', path: `/aanvragen/${w.ids.application}/documenten`, attach: upload(PDF, 'vergunning.pdf', 'application/pdf') }),
+    call: (w) => ({
+      method: 'POST',
+      path: `/aanvragen/${w.ids.application}/documenten`,
+      attach: upload(PDF, 'vergunning.pdf', 'application/pdf'),
+    }),
   },
   'GET /aanvragen/{id}/documenten': {
     policy: guarded({ verhuurderA: 'sees', verhuurderB: 404, beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees' }),
@@ -164,66 +247,150 @@ const MATRIX: Record<string, Route> = {
     call: async (w, _who, expected) => ({
       method: 'POST',
       path: '/inspecties',
-      json: { locatieId: succeeds(expected) ? await w.fresh.location() : w.ids.location, auditorId: w.ids.auditor, soort: 'periodiek', gepland: new Date().toISOString() },
+      json: {
+        locatieId: succeeds(expected) ? await w.fresh.location() : w.ids.location,
+        auditorId: w.ids.auditor,
+        soort: 'periodiek',
+        gepland: new Date().toISOString(),
+      },
     }),
   },
   'GET /inspecties': {
-    policy: guarded({ auditor: 'sees', auditorOther: 'hidden', beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees', verhuurderA: 'sees', verhuurderB: 'hidden' }),
+    policy: guarded({
+      auditor: 'sees',
+      auditorOther: 'hidden',
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+    }),
     call: (w) => ({ method: 'GET', path: '/inspecties', query: { ...page, locatieId: w.ids.location } }),
     marker: (w) => w.ids.openInspection,
   },
   'GET /inspecties/{id}': {
-    policy: guarded({ auditor: 'ok', auditorOther: 404, beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    policy: guarded({
+      auditor: 'ok',
+      auditorOther: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.openInspection}` }),
   },
   'GET /inspecties/{id}/antwoorden': {
-    policy: guarded({ auditor: 'ok', auditorOther: 404, beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    policy: guarded({
+      auditor: 'ok',
+      auditorOther: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.decidedInspection}/antwoorden` }),
   },
   'PUT /inspecties/{id}/antwoorden/{criteriumCode}': {
     policy: guarded({ auditor: 'ok', auditorOther: 404 }),
-    call: (w) => ({ method: 'PUT', path: `/inspecties/${w.ids.openInspection}/antwoorden/BV-01`, json: { resultaat: 'voldoet', opmerking: 'Blusdeken aanwezig' } }),
+    call: (w) => ({
+      method: 'PUT',
+      path: `/inspecties/${w.ids.openInspection}/antwoorden/BV-01`,
+      json: { resultaat: 'voldoet', opmerking: 'Blusdeken aanwezig' },
+    }),
   },
   'POST /inspecties/{id}/bewijsstukken': {
     policy: guarded({ auditor: 'ok', auditorOther: 404 }),
-    call: (w) => ({ method: 'POST', path: `/inspecties/${w.ids.openInspection}/bewijsstukken`, fields: { criteriumCode: 'BV-01' }, attach: upload(PNG, 'foto.png', 'image/png') }),
+    call: (w) => ({
+      method: 'POST',
+      path: `/inspecties/${w.ids.openInspection}/bewijsstukken`,
+      fields: { criteriumCode: 'BV-01' },
+      attach: upload(PNG, 'foto.png', 'image/png'),
+    }),
   },
   'GET /inspecties/{id}/bewijsstukken': {
-    policy: guarded({ auditor: 'sees', auditorOther: 404, beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees', verhuurderA: 'sees', verhuurderB: 404 }),
+    policy: guarded({
+      auditor: 'sees',
+      auditorOther: 404,
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      verhuurderA: 'sees',
+      verhuurderB: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.openInspection}/bewijsstukken` }),
     marker: (w) => w.ids.evidence,
   },
   'GET /inspecties/{id}/bewijsstukken/{documentId}': {
-    policy: guarded({ auditor: 'ok', auditorOther: 404, beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    policy: guarded({
+      auditor: 'ok',
+      auditorOther: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.openInspection}/bewijsstukken/${w.ids.evidence}` }),
   },
   'POST /inspecties/{id}/indieningen': {
     policy: guarded({ auditor: 'ok', auditorOther: 404 }),
-    call: async (w, _who, expected) => ({ method: 'POST', path: `/inspecties/${succeeds(expected) ? await w.fresh.answeredInspection() : w.ids.openInspection}/indieningen` }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/inspecties/${succeeds(expected) ? await w.fresh.answeredInspection() : w.ids.openInspection}/indieningen`,
+    }),
   },
   'POST /inspecties/{id}/besluiten': {
     // Four eyes: the same submitted inspection, decided by a certificeerder, refused to the one who inspected it
     // (who comes later in PRINCIPALS, and is refused before the "already decided" check would answer 409).
     policy: guarded({ certificeerder: 'ok', inspectorAsCertifier: 403 }),
-    call: (w) => ({ method: 'POST', path: `/inspecties/${w.ids.inspectorInspection}/besluiten`, json: { uitkomst: 'afwijzen', toelichting: 'Matrix' } }),
+    call: (w) => ({
+      method: 'POST',
+      path: `/inspecties/${w.ids.inspectorInspection}/besluiten`,
+      json: { uitkomst: 'afwijzen', toelichting: 'Matrix' },
+    }),
   },
   'GET /inspecties/{id}/besluit': {
-    policy: guarded({ auditor: 'ok', auditorOther: 404, beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    policy: guarded({
+      auditor: 'ok',
+      auditorOther: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+    }),
     call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.decidedInspection}/besluit` }),
   },
 
   // Findings: read like locations; the landlord reports repairs, the inspection's auditor or a certificeerder reviews.
   'GET /bevindingen': {
     policy: guarded({
-      beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees', auditor: 'sees', auditorOther: 'hidden', verhuurderA: 'sees', verhuurderB: 'hidden',
-      gemeenteIn: 'sees', gemeenteOut: 'hidden',
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      auditor: 'sees',
+      auditorOther: 'hidden',
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+      gemeenteIn: 'sees',
+      gemeenteOut: 'hidden',
     }),
     call: (w) => ({ method: 'GET', path: '/bevindingen', query: { ...page, locatieId: w.ids.findingsLocation } }),
     marker: (w) => w.ids.finding,
   },
   'GET /bevindingen/{id}': {
     policy: guarded({
-      beheerder: 'ok', certificeerder: 'ok', inspectorAsCertifier: 'ok', auditor: 'ok', auditorOther: 404, verhuurderA: 'ok', verhuurderB: 404, gemeenteIn: 'ok', gemeenteOut: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      auditor: 'ok',
+      auditorOther: 404,
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+      gemeenteIn: 'ok',
+      gemeenteOut: 404,
     }),
     call: (w) => ({ method: 'GET', path: `/bevindingen/${w.ids.finding}` }),
   },
@@ -248,8 +415,17 @@ const MATRIX: Record<string, Route> = {
   // Certificates: public to read; status changes by staff.
   'GET /certificaten': {
     policy: guarded({
-      beheerder: 'sees', certificeerder: 'sees', inspectorAsCertifier: 'sees', auditor: 'sees', auditorOther: 'hidden', verhuurderA: 'sees', verhuurderB: 'hidden',
-      gemeenteIn: 'sees', gemeenteOut: 'hidden', apiKeyIn: 'sees', apiKeyOut: 'hidden',
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      auditor: 'sees',
+      auditorOther: 'hidden',
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+      gemeenteIn: 'sees',
+      gemeenteOut: 'hidden',
+      apiKeyIn: 'sees',
+      apiKeyOut: 'hidden',
     }),
     call: () => ({ method: 'GET', path: '/certificaten', query: page }),
     marker: (w) => w.ids.certificate,
@@ -290,10 +466,17 @@ const MATRIX: Record<string, Route> = {
   },
 
   // Public verification; bulk for municipal systems; the changes feed per area.
-  'GET /verificaties': { policy: PUBLIC, call: (w) => ({ method: 'GET', path: '/verificaties', query: { certificaatnummer: w.ids.certificate, aantalBewoners: 4 } }) },
+  'GET /verificaties': {
+    policy: PUBLIC,
+    call: (w) => ({ method: 'GET', path: '/verificaties', query: { certificaatnummer: w.ids.certificate, aantalBewoners: 4 } }),
+  },
   'POST /bulkverificaties': {
     policy: guarded({ apiKeyIn: 'ok', apiKeyOut: 'ok' }),
-    call: (w) => ({ method: 'POST', path: '/bulkverificaties', json: { verzoeken: [{ certificaatnummer: w.ids.certificate }, { postcode: '2671 AB', huisnummer: 1 }] } }),
+    call: (w) => ({
+      method: 'POST',
+      path: '/bulkverificaties',
+      json: { verzoeken: [{ certificaatnummer: w.ids.certificate }, { postcode: '2671 AB', huisnummer: 1 }] },
+    }),
   },
   'POST /verificaties/documenten': {
     policy: PUBLIC,
@@ -313,9 +496,17 @@ const MATRIX: Record<string, Route> = {
   // Residents' complaints: anyone files, the beheerder handles.
   'POST /meldingen': {
     policy: PUBLIC,
-    call: (w) => ({ method: 'POST', path: '/meldingen', json: { certificaatnummer: w.ids.certificate, omschrijving: 'Geen warm water.', taal: 'en' } }),
+    call: (w) => ({
+      method: 'POST',
+      path: '/meldingen',
+      json: { certificaatnummer: w.ids.certificate, omschrijving: 'Geen warm water.', taal: 'en' },
+    }),
   },
-  'GET /meldingen': { policy: guarded({ beheerder: 'sees' }), call: () => ({ method: 'GET', path: '/meldingen', query: page }), marker: (w) => w.ids.complaint },
+  'GET /meldingen': {
+    policy: guarded({ beheerder: 'sees' }),
+    call: () => ({ method: 'GET', path: '/meldingen', query: page }),
+    marker: (w) => w.ids.complaint,
+  },
   'GET /meldingen/{id}': { policy: guarded({ beheerder: 'ok' }), call: (w) => ({ method: 'GET', path: `/meldingen/${w.ids.complaint}` }) },
   'POST /meldingen/{id}/inspecties': {
     policy: guarded({ beheerder: 'ok' }),
@@ -327,12 +518,22 @@ const MATRIX: Record<string, Route> = {
   },
   'POST /meldingen/{id}/afhandelingen': {
     policy: guarded({ beheerder: 'ok' }),
-    call: async (w, _who, expected) => ({ method: 'POST', path: `/meldingen/${succeeds(expected) ? await w.fresh.complaint() : w.ids.complaint}/afhandelingen`, json: { toelichting: 'Afgehandeld' } }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/meldingen/${succeeds(expected) ? await w.fresh.complaint() : w.ids.complaint}/afhandelingen`,
+      json: { toelichting: 'Afgehandeld' },
+    }),
   },
 
   // Surveillance: planning requests and the random sample are the beheerder's.
-  'GET /planningsverzoeken': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/planningsverzoeken', query: { ...page, status: 'open' } }) },
-  'POST /steekproeven': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'POST', path: '/steekproeven', json: { percentage: 10, zaad: '5eed' } }) },
+  'GET /planningsverzoeken': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: () => ({ method: 'GET', path: '/planningsverzoeken', query: { ...page, status: 'open' } }),
+  },
+  'POST /steekproeven': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: () => ({ method: 'POST', path: '/steekproeven', json: { percentage: 10, zaad: '5eed' } }),
+  },
   'GET /steekproeven': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/steekproeven', query: page }) },
 };
 
@@ -344,7 +545,12 @@ describe('authorization matrix: every OpenAPI route × every principal', () => {
     // Forwarded addresses are trusted so every call has its own (see send); webhooks go to a local receiver.
     // Every principal makes keys and subscriptions for one municipality: the caps (test/security/municipal-caps) are not tested here.
     t = await startTestApp({
-      env: { TRUST_PROXY: 'true', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', MAX_API_KEYS_PER_MUNICIPALITY: '100', MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: '100' },
+      env: {
+        TRUST_PROXY: 'true',
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        MAX_API_KEYS_PER_MUNICIPALITY: '100',
+        MAX_SUBSCRIPTIONS_PER_MUNICIPALITY: '100',
+      },
     });
     w = await buildWorld(t, 'mx');
   }, 180_000);

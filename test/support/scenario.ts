@@ -8,10 +8,36 @@ export const PASSWORD = 'een-lang-wachtwoord';
 
 /** DOMAIN.md's worked example: every measurement passes, and 14 beds asked for come out at 11 (the fridge). */
 export const PASSING_MEASUREMENTS: Record<string, number> = {
-  'RU-01': 180, 'RU-02': 52, 'PR-01': 7, 'PR-02': 14, 'PR-03': 14, 'PR-04': 14,
-  'SA-01': 2, 'SA-02': 2, 'VZ-01': 335, 'VZ-02': 8, 'VZ-03': 20,
+  'RU-01': 180,
+  'RU-02': 52,
+  'PR-01': 7,
+  'PR-02': 14,
+  'PR-03': 14,
+  'PR-04': 14,
+  'SA-01': 2,
+  'SA-02': 2,
+  'VZ-01': 335,
+  'VZ-02': 8,
+  'VZ-03': 20,
 };
-export const YES_NO_CODES = ['VZ-04', 'BZ-01', 'BZ-02', 'ID-01', 'VL-01', 'VL-02', 'BV-01', 'BV-02', 'BV-03', 'BV-04', 'IF-01', 'IF-02', 'CT-01', 'CT-02', 'BH-01', 'BH-02'];
+export const YES_NO_CODES = [
+  'VZ-04',
+  'BZ-01',
+  'BZ-02',
+  'ID-01',
+  'VL-01',
+  'VL-02',
+  'BV-01',
+  'BV-02',
+  'BV-03',
+  'BV-04',
+  'IF-01',
+  'IF-02',
+  'CT-01',
+  'CT-02',
+  'BH-01',
+  'BH-02',
+];
 
 /** The Authorization header of a bearer token. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -28,11 +54,21 @@ export function accounts(t: TestApp): Accounts {
   return {
     async organisation(naam, kvkNummer, soort, extra = {}) {
       const admin = bearer(await t.adminToken());
-      return (await t.http.post('/v1/organisaties').set(admin).send({ naam, kvkNummer, soort, ...extra }).expect(201)).body.id as string;
+      return (
+        await t.http
+          .post('/v1/organisaties')
+          .set(admin)
+          .send({ naam, kvkNummer, soort, ...extra })
+          .expect(201)
+      ).body.id as string;
     },
     async user(email, rol, extra = {}, naam = email) {
       const admin = bearer(await t.adminToken());
-      const created = await t.http.post('/v1/gebruikers').set(admin).send({ email, wachtwoord: PASSWORD, naam, rol, ...extra }).expect(201);
+      const created = await t.http
+        .post('/v1/gebruikers')
+        .set(admin)
+        .send({ email, wachtwoord: PASSWORD, naam, rol, ...extra })
+        .expect(201);
       return { id: created.body.id as string, token: await t.signIn(email, PASSWORD) };
     },
   };
@@ -95,25 +131,37 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
         .send({ locatieId: locationId, auditorId: ids.auditor, soort, gepland: new Date().toISOString() });
       if (planned.status !== 201) throw new Error(`planning failed: ${planned.status} ${JSON.stringify(planned.body)}`);
       const id = planned.body.id as string;
-      const answer = (code: string, body: object) => t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(as('auditor')).send(body).expect(200);
+      const answer = (code: string, body: object) =>
+        t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(as('auditor')).send(body).expect(200);
       for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
       for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
       await t.http.post(`/v1/inspecties/${id}/indieningen`).set(as('auditor')).expect(201);
       return id;
     },
     async decide(inspectionId) {
-      const decided = await t.http.post(`/v1/inspecties/${inspectionId}/besluiten`).set(as('certifier')).send({ uitkomst: 'toekennen', toelichting: 'Voldoet' });
+      const decided = await t.http
+        .post(`/v1/inspecties/${inspectionId}/besluiten`)
+        .set(as('certifier'))
+        .send({ uitkomst: 'toekennen', toelichting: 'Voldoet' });
       if (decided.status !== 201) throw new Error(`decision failed: ${decided.status} ${JSON.stringify(decided.body)}`);
       return decided.body.certificaatnummer as string;
     },
     async location(options = {}) {
-      const response = await t.http.post('/v1/locaties').set(as('verhuurderA')).send({
-        adres: { postcode: options.postcode ?? '2671AB', huisnummer: options.huisnummer ?? nextNumber++, straatnaam: options.straatnaam ?? 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
-        gemeentecode: options.gemeentecode ?? 'GM1783',
-        soortHuisvesting: 'woning',
-        nieuwbouw: false,
-        aantalSlaapplaatsen: 14,
-      });
+      const response = await t.http
+        .post('/v1/locaties')
+        .set(as('verhuurderA'))
+        .send({
+          adres: {
+            postcode: options.postcode ?? '2671AB',
+            huisnummer: options.huisnummer ?? nextNumber++,
+            straatnaam: options.straatnaam ?? 'Tuinbouwweg',
+            woonplaats: 'Naaldwijk',
+          },
+          gemeentecode: options.gemeentecode ?? 'GM1783',
+          soortHuisvesting: 'woning',
+          nieuwbouw: false,
+          aantalSlaapplaatsen: 14,
+        });
       if (response.status !== 201) throw new Error(`location failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.id as string;
     },

@@ -87,7 +87,11 @@ export async function startTestApp(
   const config = testConfig(database, s3.endpoint, s3Dir, options.env);
   const logger = createLogger(config, options.logDestination);
   const runtime = await startTestRuntime(config, logger, database, s3.endpoint);
-  const app = await createApiApp(runtime, logger, { clock: options.clock, withWorker: options.withWorker, withIssuer: options.issuer ?? true });
+  const app = await createApiApp(runtime, logger, {
+    clock: options.clock,
+    withWorker: options.withWorker,
+    withIssuer: options.issuer ?? true,
+  });
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
 

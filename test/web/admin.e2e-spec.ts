@@ -30,7 +30,13 @@ describeBrowser('web app: the beheerder', () => {
     const created = await t.http
       .post('/v1/gebruikers')
       .set(scenario.as('admin'))
-      .send({ email: 'verbonden-auditor@scenario.test', wachtwoord: PASSWORD, naam: 'Vera Verbonden', rol: 'auditor', organisatieId: scenario.id('body') })
+      .send({
+        email: 'verbonden-auditor@scenario.test',
+        wachtwoord: PASSWORD,
+        naam: 'Vera Verbonden',
+        rol: 'auditor',
+        organisatieId: scenario.id('body'),
+      })
       .expect(201);
     conflictedAuditor = created.body.id;
     await t.http
@@ -69,7 +75,9 @@ describeBrowser('web app: the beheerder', () => {
     await page.getByLabel('Auditor', { exact: true }).selectOption(conflictedAuditor);
     const warning = page.locator('[data-conflicts] .conflicts');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain('De auditor heeft een relatie met de verhuurder verklaard: Was adviseur van deze verhuurder');
+    expect(await warning.textContent()).toContain(
+      'De auditor heeft een relatie met de verhuurder verklaard: Was adviseur van deze verhuurder',
+    );
     // Nothing was planned by choosing.
     expect((await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.totaal).toBe(0);
     await screenshot(page, 'beheer-planning-desktop');
@@ -90,8 +98,14 @@ describeBrowser('web app: the beheerder', () => {
 
     const planned = (await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.resultaten;
     expect(planned).toHaveLength(1);
-    expect(planned[0]).toMatchObject({ auditorId: scenario.id('auditor'), soort: 'initieel', status: 'gepland', gepland: '2026-12-07T08:30:00.000Z' });
-    const application = (await t.http.get(`/v1/aanvragen?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.resultaten[0];
+    expect(planned[0]).toMatchObject({
+      auditorId: scenario.id('auditor'),
+      soort: 'initieel',
+      status: 'gepland',
+      gepland: '2026-12-07T08:30:00.000Z',
+    });
+    const application = (await t.http.get(`/v1/aanvragen?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body
+      .resultaten[0];
     expect(application.status).toBe('in-behandeling');
   });
 
@@ -142,7 +156,10 @@ describeBrowser('web app: the beheerder', () => {
     await page.goto('/app/beheer/normen');
     await page.getByRole('link', { name: 'Nieuw concept' }).click();
     const editor = page.getByLabel('Normdocument (JSON)');
-    const draft = JSON.parse(await editor.inputValue()) as { versie: string; secties: { code: string; criteria: { code: string; titel: string; punten: number }[] }[] };
+    const draft = JSON.parse(await editor.inputValue()) as {
+      versie: string;
+      secties: { code: string; criteria: { code: string; titel: string; punten: number }[] }[];
+    };
     expect(draft.versie).toBe('2026.2');
     const section = draft.secties[0];
     const removed = section.criteria.pop()!;
@@ -204,6 +221,10 @@ describeBrowser('web app: the beheerder', () => {
       form: { naam: 'Zonder token', email: 'zonder@token.test', wachtwoord: 'een-lang-wachtwoord-3', rol: 'certificeerder' },
     });
     expect(response.status()).toBe(403);
-    expect((await t.http.get('/v1/gebruikers?rol=certificeerder').set(scenario.as('admin')).expect(200)).body.resultaten.map((u: { email: string }) => u.email)).not.toContain('zonder@token.test');
+    expect(
+      (await t.http.get('/v1/gebruikers?rol=certificeerder').set(scenario.as('admin')).expect(200)).body.resultaten.map(
+        (u: { email: string }) => u.email,
+      ),
+    ).not.toContain('zonder@token.test');
   });
 });

@@ -17,12 +17,17 @@ describeBrowser('web app: the auditor', () => {
   const location = (): Promise<string> => scenario.location({ huisnummer: house++ });
 
   async function plan(locationId: string, when = new Date(), auditor = scenario.id('auditor')): Promise<string> {
-    const response = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId: auditor, soort: 'initieel', gepland: when.toISOString() });
+    const response = await t.http
+      .post('/v1/inspecties')
+      .set(scenario.as('admin'))
+      .send({ locatieId: locationId, auditorId: auditor, soort: 'initieel', gepland: when.toISOString() });
     expect(response.status).toBe(201);
     return response.body.id as string;
   }
 
-  async function restAnswers(id: string): Promise<Record<string, { resultaat: string; meetwaarde: number | null; personenOndersteund: number | null }>> {
+  async function restAnswers(
+    id: string,
+  ): Promise<Record<string, { resultaat: string; meetwaarde: number | null; personenOndersteund: number | null }>> {
     const response = await t.http.get(`/v1/inspecties/${id}/antwoorden`).set(scenario.as('auditor')).expect(200);
     return Object.fromEntries((response.body as { criteriumCode: string }[]).map((a) => [a.criteriumCode, a])) as never;
   }
@@ -43,7 +48,10 @@ describeBrowser('web app: the auditor', () => {
    * waitForFunction: its string predicates need eval, which the page's CSP refuses.)
    */
   async function waitForSyncState(page: Page, text: string): Promise<void> {
-    await page.locator('[data-sync-state]').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+    await page
+      .locator('[data-sync-state]')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .waitFor();
   }
 
   /** A request the page's own script could make: with the session cookie and the page's form token. */
@@ -98,7 +106,8 @@ describeBrowser('web app: the auditor', () => {
     await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('14');
 
     for (const [code, value] of Object.entries(PASSING_MEASUREMENTS)) await measure(page, code, value);
-    for (const code of YES_NO_CODES) await page.locator(`#criterium-${code} input[value="${code === 'BV-02' ? 'voldoet-niet' : 'voldoet'}"]`).check();
+    for (const code of YES_NO_CODES)
+      await page.locator(`#criterium-${code} input[value="${code === 'BV-02' ? 'voldoet-niet' : 'voldoet'}"]`).check();
     await page.locator('#veld-BV-02-foto').setInputFiles({ name: 'blusdeken.png', mimeType: 'image/png', buffer: PNG });
     // The queue sends in order: once the photo (queued last) is a link, every answer before it went too.
     await page.locator('#criterium-BV-02 [data-evidence-list] a').waitFor();
@@ -160,7 +169,9 @@ describeBrowser('web app: the auditor', () => {
     await waitForSyncState(page, '4 wijzigingen wachten op verbinding');
     await expect(page.locator('#veld-RU-01-meetwaarde').inputValue()).resolves.toBe('100');
     await expect(page.locator('#criterium-BZ-01 input[value="voldoet-niet"]').isChecked()).resolves.toBe(true);
-    await expect(page.locator('#criterium-BZ-02 [data-evidence-list]').innerText()).resolves.toContain('slaapkamer.png — foto wacht op verbinding');
+    await expect(page.locator('#criterium-BZ-02 [data-evidence-list]').innerText()).resolves.toContain(
+      'slaapkamer.png — foto wacht op verbinding',
+    );
     await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('8');
     await pageShot(page, 'auditor-checklist-phone-offline');
     expect(await restAnswers(id)).toEqual({});
@@ -176,7 +187,10 @@ describeBrowser('web app: the auditor', () => {
     expect((await restEvidence(id)).map((e) => e.criteriumCode)).toEqual(['BZ-02']);
 
     // A photo sent again under its client reference (a retry after a lost reply) is not stored twice.
-    const [{ client_reference: reference }] = await t.sql<{ client_reference: string }>('SELECT client_reference FROM document WHERE inspection_id = $1', [id]);
+    const [{ client_reference: reference }] = await t.sql<{ client_reference: string }>(
+      'SELECT client_reference FROM document WHERE inspection_id = $1',
+      [id],
+    );
     const photo = `(() => {
       const form = new FormData();
       form.append('criteriumCode', 'BZ-02');
@@ -226,7 +240,10 @@ describeBrowser('web app: the auditor', () => {
     await page.locator('#veld-SA-01-meetwaarde').fill('1');
     await expect(page.locator('#criterium-SA-01 [data-supports]').innerText()).resolves.toBe('Supports 8 persons');
     await page.locator('#veld-SA-01-meetwaarde').press('Tab');
-    await page.locator('#criterium-SA-01 [data-answer-state]').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .locator('#criterium-SA-01 [data-answer-state]')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     await waitForSyncState(page, 'Everything saved');
     expect((await restAnswers(id))['SA-01']).toMatchObject({ meetwaarde: 1, personenOndersteund: 8 });
   });
@@ -236,7 +253,13 @@ describeBrowser('web app: the auditor', () => {
     await t.http
       .post('/v1/gebruikers')
       .set(scenario.as('admin'))
-      .send({ email: 'andere-auditor@scenario.test', wachtwoord: PASSWORD, naam: 'Andere auditor', rol: 'auditor', organisatieId: scenario.id('body') })
+      .send({
+        email: 'andere-auditor@scenario.test',
+        wachtwoord: PASSWORD,
+        naam: 'Andere auditor',
+        rol: 'auditor',
+        organisatieId: scenario.id('body'),
+      })
       .expect(201);
     const page = await (await browser.context()).newPage();
     await signInAs(page, 'andere-auditor@scenario.test', PASSWORD);
@@ -244,7 +267,10 @@ describeBrowser('web app: the auditor', () => {
     const response = await page.goto(`/app/keuringen/${id}`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').innerText()).resolves.toBe('Niet gevonden');
-    const status = await fetchFromPage(page, `/app/keuringen/${id}/antwoorden/VZ-04`, { body: `JSON.stringify({ resultaat: 'voldoet' })`, json: true });
+    const status = await fetchFromPage(page, `/app/keuringen/${id}/antwoorden/VZ-04`, {
+      body: `JSON.stringify({ resultaat: 'voldoet' })`,
+      json: true,
+    });
     expect(status).toBe(404);
     expect(await restAnswers(id)).toEqual({});
   });

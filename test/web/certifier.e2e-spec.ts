@@ -35,7 +35,12 @@ function photo(width = 320, height = 240): Buffer {
     rows.push(0);
     for (let x = 0; x < width; x++) rows.push(...(Math.floor((x + y) / 24) % 2 === 0 ? [70, 120, 170] : [230, 200, 120]));
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const PHOTO = photo();
@@ -50,16 +55,31 @@ describeBrowser('web app: the certifier', () => {
   const location = (): Promise<string> => scenario.location({ postcode: '2671KL', straatnaam: 'Middel Broekweg', huisnummer: house++ });
 
   /** A submitted inspection with photos, every answer passing unless overridden, by the given auditor. */
-  async function submitted(overrides: Record<string, object> = {}, auditor = 'auditor'): Promise<{ inspectionId: string; locationId: string }> {
+  async function submitted(
+    overrides: Record<string, object> = {},
+    auditor = 'auditor',
+  ): Promise<{ inspectionId: string; locationId: string }> {
     const locationId = await location();
-    const planned = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId: scenario.id(auditor), soort: 'initieel', gepland: new Date().toISOString() });
+    const planned = await t.http
+      .post('/v1/inspecties')
+      .set(scenario.as('admin'))
+      .send({ locatieId: locationId, auditorId: scenario.id(auditor), soort: 'initieel', gepland: new Date().toISOString() });
     expect(planned.status).toBe(201);
     const id = planned.body.id as string;
-    const answer = (code: string, body: object) => t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(scenario.as(auditor)).send(body).expect(200);
+    const answer = (code: string, body: object) =>
+      t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(scenario.as(auditor)).send(body).expect(200);
     for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
     for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
-    for (const [code, name] of [['RU-01', 'slaapkamer.png'], ['BV-02', 'blusdeken.png']]) {
-      await t.http.post(`/v1/inspecties/${id}/bewijsstukken`).set(scenario.as(auditor)).field('criteriumCode', code).attach('bestand', PHOTO, { filename: name, contentType: 'image/png' }).expect(201);
+    for (const [code, name] of [
+      ['RU-01', 'slaapkamer.png'],
+      ['BV-02', 'blusdeken.png'],
+    ]) {
+      await t.http
+        .post(`/v1/inspecties/${id}/bewijsstukken`)
+        .set(scenario.as(auditor))
+        .field('criteriumCode', code)
+        .attach('bestand', PHOTO, { filename: name, contentType: 'image/png' })
+        .expect(201);
     }
     await t.http.post(`/v1/inspecties/${id}/indieningen`).set(scenario.as(auditor)).expect(201);
     return { inspectionId: id, locationId };
@@ -78,7 +98,9 @@ describeBrowser('web app: the certifier', () => {
   });
 
   it('opens a submitted inspection, sees answers, photos and findings, grants it and sees the result', async () => {
-    const { inspectionId } = await submitted({ 'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' } });
+    const { inspectionId } = await submitted({
+      'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' },
+    });
     const page = await signedIn(CERTIFIER);
     expect(new URL(page.url()).pathname).toBe('/app/besluiten');
     const row = page.locator('table.waiting tbody tr', { hasText: 'Middel Broekweg 300' });
@@ -106,7 +128,13 @@ describeBrowser('web app: the certifier', () => {
     // Photos further down load when scrolled to (loading="lazy"); the screenshot shows them loaded.
     const lower = page.locator('#criterium-BV-02 img');
     await lower.scrollIntoViewIfNeeded();
-    await expect(lower.evaluate((element) => (element as unknown as { decode(): Promise<void> }).decode().then(() => (element as unknown as { naturalWidth: number }).naturalWidth))).resolves.toBe(320);
+    await expect(
+      lower.evaluate((element) =>
+        (element as unknown as { decode(): Promise<void> })
+          .decode()
+          .then(() => (element as unknown as { naturalWidth: number }).naturalWidth),
+      ),
+    ).resolves.toBe(320);
     await screenshot(page, 'certifier-besluit-desktop');
 
     // Without an explanation: said beside the field.
@@ -147,7 +175,11 @@ describeBrowser('web app: the certifier', () => {
     expect(answers!.y).toBeGreaterThan(aside!.y + aside!.height - 1);
 
     // An auditor who later became a certifier may not decide on its own inspection (four eyes).
-    await t.http.post('/v1/gebruikers').set(scenario.as('admin')).send({ email: 'cf-dubbel@scenario.test', wachtwoord: PASSWORD, naam: 'Dubbel', rol: 'auditor', organisatieId: scenario.id('body') }).expect(201);
+    await t.http
+      .post('/v1/gebruikers')
+      .set(scenario.as('admin'))
+      .send({ email: 'cf-dubbel@scenario.test', wachtwoord: PASSWORD, naam: 'Dubbel', rol: 'auditor', organisatieId: scenario.id('body') })
+      .expect(201);
     const [{ id: dual }] = await t.sql<{ id: string }>(`SELECT id FROM user_account WHERE email = 'cf-dubbel@scenario.test'`);
     const own = await ownInspectionOf(dual);
     await t.sql(`UPDATE user_account SET role = 'certificeerder', organisation_id = NULL WHERE id = $1`, [dual]);
@@ -155,7 +187,10 @@ describeBrowser('web app: the certifier', () => {
     await dualPage.goto(`/app/besluiten/${own}`);
     await dualPage.getByLabel('Afwijzen').check();
     await dualPage.getByLabel('Toelichting').fill('Mijn eigen keuring.');
-    const [response] = await Promise.all([dualPage.waitForResponse((r) => r.request().method() === 'POST'), dualPage.getByRole('button', { name: 'Besluit vastleggen' }).click()]);
+    const [response] = await Promise.all([
+      dualPage.waitForResponse((r) => r.request().method() === 'POST'),
+      dualPage.getByRole('button', { name: 'Besluit vastleggen' }).click(),
+    ]);
     expect(response.status()).toBe(403);
     await expect(dualPage.locator('.error-summary').innerText()).resolves.toContain('vier-ogenprincipe');
     const undecided = await t.http.get(`/v1/inspecties/${own}`).set(scenario.as('certifier')).expect(200);
@@ -166,18 +201,25 @@ describeBrowser('web app: the certifier', () => {
   async function ownInspectionOf(auditorId: string): Promise<string> {
     const token = await t.signIn('cf-dubbel@scenario.test', PASSWORD);
     const locationId = await location();
-    const planned = await t.http.post('/v1/inspecties').set(scenario.as('admin')).send({ locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() }).expect(201);
+    const planned = await t.http
+      .post('/v1/inspecties')
+      .set(scenario.as('admin'))
+      .send({ locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() })
+      .expect(201);
     const id = planned.body.id as string;
     const auth = { Authorization: `Bearer ${token}` };
-    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ meetwaarde }).expect(200);
-    for (const code of YES_NO_CODES) await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ resultaat: 'voldoet' }).expect(200);
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS))
+      await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ meetwaarde }).expect(200);
+    for (const code of YES_NO_CODES)
+      await t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(auth).send({ resultaat: 'voldoet' }).expect(200);
     await t.http.post(`/v1/inspecties/${id}/indieningen`).set(auth).expect(201);
     return id;
   }
 
   it('reviews a reported repair with its evidence and accepts it', async () => {
     const { locationId } = await submitted({ 'VZ-04': { resultaat: 'voldoet-niet' } });
-    const findings = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body.resultaten as { id: string }[];
+    const findings = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body
+      .resultaten as { id: string }[];
     await t.http
       .post(`/v1/bevindingen/${findings[0].id}/herstelmeldingen`)
       .set(scenario.as('verhuurderA'))
@@ -209,13 +251,19 @@ describeBrowser('web app: the certifier', () => {
   it('refuses a decision posted without the form token (403) and decides nothing', async () => {
     const { inspectionId } = await submitted();
     const page = await signedIn(CERTIFIER);
-    const response = await page.request.post(`/app/besluiten/${inspectionId}`, { form: { uitkomst: 'toekennen', toelichting: 'Zonder token' }, maxRedirects: 0 });
+    const response = await page.request.post(`/app/besluiten/${inspectionId}`, {
+      form: { uitkomst: 'toekennen', toelichting: 'Zonder token' },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(403);
     const inspection = (await t.http.get(`/v1/inspecties/${inspectionId}`).set(scenario.as('certifier')).expect(200)).body;
     expect(inspection.status).toBe('ingediend');
     // With the page's token the same post is accepted: the refusal was the token's.
     const token = await page.locator('meta[name="csrf-token"]').getAttribute('content');
-    const accepted = await page.request.post(`/app/besluiten/${inspectionId}`, { form: { _csrf: token!, uitkomst: 'afwijzen', toelichting: 'Met token' }, maxRedirects: 0 });
+    const accepted = await page.request.post(`/app/besluiten/${inspectionId}`, {
+      form: { _csrf: token!, uitkomst: 'afwijzen', toelichting: 'Met token' },
+      maxRedirects: 0,
+    });
     expect(accepted.status()).toBe(303);
   });
 });

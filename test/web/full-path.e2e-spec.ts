@@ -16,7 +16,9 @@ const ISSUE_WAIT_MS = 30_000;
 
 /** The date an inspection planned now falls on, as the app reckons days (in Amsterdam). */
 function amsterdamToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 /*
@@ -100,7 +102,9 @@ describeBrowser('web app: one location from application to certificate', () => {
     await auditor.waitForURL(/\/app\/keuringen\/[0-9a-f-]{36}$/);
     const inspectionId = new URL(auditor.url()).pathname.split('/').pop()!;
     // Every criterion the pinned norm asks is one of those answered below: none is left for later.
-    const criteria = await Promise.all((await auditor.locator('article.criterion').all()).map((criterion) => criterion.getAttribute('data-criterion')));
+    const criteria = await Promise.all(
+      (await auditor.locator('article.criterion').all()).map((criterion) => criterion.getAttribute('data-criterion')),
+    );
     expect(criteria.sort()).toEqual([...Object.keys(PASSING_MEASUREMENTS), ...YES_NO_CODES].sort());
     for (const [code, value] of Object.entries(PASSING_MEASUREMENTS)) {
       await auditor.locator(`#veld-${code}-meetwaarde`).fill(String(value));
@@ -108,7 +112,10 @@ describeBrowser('web app: one location from application to certificate', () => {
       await auditor.locator(`#veld-${code}-meetwaarde`).press('Tab');
     }
     for (const code of YES_NO_CODES) await auditor.locator(`#criterium-${code} input[value="voldoet"]`).check();
-    await auditor.locator('[data-sync-state]').filter({ hasText: /^Alles opgeslagen$/ }).waitFor();
+    await auditor
+      .locator('[data-sync-state]')
+      .filter({ hasText: /^Alles opgeslagen$/ })
+      .waitFor();
     // VZ-01: 335 litres at 30 a person is the lowest capacity, below the 14 beds applied for.
     await expect(auditor.locator('[data-running-max]').innerText()).resolves.toBe('11');
 
@@ -162,7 +169,11 @@ describeBrowser('web app: one location from application to certificate', () => {
     const pdf = await landlord.request.get((await pdfLink.getAttribute('href'))!);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect(Buffer.from(await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.body())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     // …and Westland (GM1783), where the location is, finds it among its certificates.
     const municipality = await signedIn(MUNICIPALITY);
@@ -177,7 +188,13 @@ describeBrowser('web app: one location from application to certificate', () => {
     // What the pages showed is what was recorded: the public register and the tables agree.
     const published = (await t.http.get(`/v1/certificaten/${number}`).expect(200)).body as Record<string, unknown>;
     expect(published).toMatchObject({ certificaatnummer: number, status: 'geldig', maximaalAantalBewoners: 11, gemeentecode: 'GM1783' });
-    const [record] = await t.sql<{ location_id: string; organisation_id: string; inspection_status: string; application_status: string; documents: string }>(
+    const [record] = await t.sql<{
+      location_id: string;
+      organisation_id: string;
+      inspection_status: string;
+      application_status: string;
+      documents: string;
+    }>(
       `SELECT c.location_id, c.organisation_id, i.status AS inspection_status, a.status AS application_status,
               (SELECT count(*)::text FROM document d WHERE d.application_id = a.id) AS documents
          FROM certificate c
@@ -186,6 +203,12 @@ describeBrowser('web app: one location from application to certificate', () => {
         WHERE c.number = $1`,
       [number],
     );
-    expect(record).toMatchObject({ location_id: locationId, organisation_id: scenario.id('landlordA'), inspection_status: 'besloten', application_status: 'afgerond', documents: '1' });
+    expect(record).toMatchObject({
+      location_id: locationId,
+      organisation_id: scenario.id('landlordA'),
+      inspection_status: 'besloten',
+      application_status: 'afgerond',
+      documents: '1',
+    });
   }, 180_000);
 });

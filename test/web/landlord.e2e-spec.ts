@@ -81,7 +81,9 @@ describeBrowser('web app: the landlord', () => {
     expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
 
     // Not a PDF, JPEG or PNG: said beside the field, nothing stored.
-    await page.getByLabel('Document toevoegen').setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('hallo') });
+    await page
+      .getByLabel('Document toevoegen')
+      .setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('hallo') });
     await page.getByRole('button', { name: 'Uploaden' }).click();
     await page.locator('#veld-bestand-fout').waitFor();
     await expect(page.locator('#veld-bestand-fout').innerText()).resolves.toContain('PDF, JPEG of PNG');
@@ -100,7 +102,12 @@ describeBrowser('web app: the landlord', () => {
     const row = page.locator('table.locations tbody tr', { hasText: '2671 EF' });
     await expect(row.locator('.badge').first().innerText()).resolves.toBe('Geldig');
     await expect(row.innerText()).resolves.toContain(number);
-    const validUntil = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(`${certificate.geldigTot}T12:00:00Z`));
+    const validUntil = new Intl.DateTimeFormat('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date(`${certificate.geldigTot}T12:00:00Z`));
     await expect(row.innerText()).resolves.toContain(`Certificaat geldig tot ${validUntil}`);
     await screenshot(page, 'landlord-locaties-desktop');
 
@@ -113,7 +120,11 @@ describeBrowser('web app: the landlord', () => {
     const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect(Buffer.from(await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.body())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     // The inspection that led to it is listed, decided.
     await expect(page.locator('#keuringen').locator('..').innerText()).resolves.toContain('Besloten');
     await screenshot(page, 'landlord-locatie-desktop');
@@ -140,11 +151,14 @@ describeBrowser('web app: the landlord', () => {
     await finding.getByLabel('Wat is er hersteld?').fill('   ');
     await finding.getByRole('button', { name: 'Herstel melden' }).click();
     await page.locator('.finding .error').first().waitFor();
-    await expect(page.locator('.finding', { hasText: 'BH-02' }).locator('.error').innerText()).resolves.toContain('Beschrijf wat er is hersteld');
+    await expect(page.locator('.finding', { hasText: 'BH-02' }).locator('.error').innerText()).resolves.toContain(
+      'Beschrijf wat er is hersteld',
+    );
 
     const again = page.locator('.finding', { hasText: 'BH-02' });
     // Longer than one KiB, so a multipart field limit that cut text short would show in what is stored.
-    const description = `Nieuwe huisregels in vijf talen opgehangen in de hal. ${'Toelichting per kamer en verdieping. '.repeat(60)}`.trim();
+    const description =
+      `Nieuwe huisregels in vijf talen opgehangen in de hal. ${'Toelichting per kamer en verdieping. '.repeat(60)}`.trim();
     await again.getByLabel('Wat is er hersteld?').fill(description);
     await again.getByLabel(/Bewijs/).setInputFiles({ name: 'huisregels.png', mimeType: 'image/png', buffer: PNG });
     await again.getByRole('button', { name: 'Herstel melden' }).click();
@@ -157,7 +171,9 @@ describeBrowser('web app: the landlord', () => {
     expect(image.headers()['content-type']).toBe('image/png');
     expect(Buffer.from(await image.body()).equals(PNG)).toBe(true);
 
-    const rest = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body as { resultaten: { status: string }[] };
+    const rest = (await t.http.get(`/v1/bevindingen?locatieId=${locationId}`).set(scenario.as('verhuurderA')).expect(200)).body as {
+      resultaten: { status: string }[];
+    };
     expect(rest.resultaten.map((item) => item.status)).toEqual(['herstel-gemeld']);
     const [stored] = await t.sql<{ description: string }>(
       `SELECT r.description FROM repair_report r JOIN finding f ON f.id = r.finding_id WHERE f.location_id = $1`,
@@ -168,9 +184,14 @@ describeBrowser('web app: the landlord', () => {
 
   it('shows another landlord the not-found page for the first landlord’s location, documents and certificate', async () => {
     const locationId = await restLocation();
-    const application = (await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201)).body.id as string;
+    const application = (await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201))
+      .body.id as string;
     const document = (
-      await t.http.post(`/v1/aanvragen/${application}/documenten`).set(scenario.as('verhuurderA')).attach('bestand', PDF, { filename: 'contract.pdf', contentType: 'application/pdf' }).expect(201)
+      await t.http
+        .post(`/v1/aanvragen/${application}/documenten`)
+        .set(scenario.as('verhuurderA'))
+        .attach('bestand', PDF, { filename: 'contract.pdf', contentType: 'application/pdf' })
+        .expect(201)
     ).body.id as string;
     const { locationId: certified, number } = await scenario.certifiedLocation({ postcode: '2671GH' });
 
@@ -197,7 +218,16 @@ describeBrowser('web app: the landlord', () => {
     const page = await signedIn(LANDLORD_A);
     const before = await t.sql<{ count: string }>('SELECT count(*)::text AS count FROM location');
     const response = await page.request.post('/app/locaties/nieuw', {
-      form: { 'adres.postcode': '2671XY', 'adres.huisnummer': '1', 'adres.straatnaam': 'Kasweg', 'adres.woonplaats': 'Naaldwijk', gemeentecode: 'GM1783', soortHuisvesting: 'woning', nieuwbouw: 'nee', aantalSlaapplaatsen: '4' },
+      form: {
+        'adres.postcode': '2671XY',
+        'adres.huisnummer': '1',
+        'adres.straatnaam': 'Kasweg',
+        'adres.woonplaats': 'Naaldwijk',
+        gemeentecode: 'GM1783',
+        soortHuisvesting: 'woning',
+        nieuwbouw: 'nee',
+        aantalSlaapplaatsen: '4',
+      },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);

@@ -77,12 +77,21 @@ describeBrowser('web app: the municipality', () => {
 
   it('downloads its valid certificates as CSV in the register’s format', async () => {
     const page = await signedIn();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Geldige certificaten downloaden (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Geldige certificaten downloaden (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
+    );
     expect(lines).toHaveLength(3);
-    expect(lines.find((line) => line.startsWith(`${inArea},`))).toMatch(new RegExp(`^${inArea},.*,2671AB,5,,,Tuinbouwweg,Naaldwijk,GM1783,`));
+    expect(lines.find((line) => line.startsWith(`${inArea},`))).toMatch(
+      new RegExp(`^${inArea},.*,2671AB,5,,,Tuinbouwweg,Naaldwijk,GM1783,`),
+    );
     expect(lines.some((line) => line.startsWith(`${alsoInArea},`))).toBe(true);
   });
 
@@ -145,17 +154,26 @@ describeBrowser('web app: the municipality', () => {
       await page.getByLabel('Status').selectOption('geschorst');
       await page.getByRole('button', { name: 'Filteren' }).click();
       await page.waitForURL('**/app/gemeente?*status=geschorst');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Deze lijst downloaden (CSV)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Deze lijst downloaden (CSV)' }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^keurmerk-GM1783-lijst-\d{4}-\d{2}-\d{2}\.csv$/);
-      const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-      expect(lines[0]).toBe('certificaatnummer,status,statusGewijzigdOp,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,houderNaam,houderKvkNummer,normVersie');
+      const lines = readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'certificaatnummer,status,statusGewijzigdOp,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,houderNaam,houderKvkNummer,normVersie',
+      );
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(new RegExp(`^${alsoInArea},geschorst,\\d{4}-.*,2671AB,7,,,Tuinbouwweg,Naaldwijk,`));
 
       // Unfiltered, it is every certificate of the area in any status; never another municipality's.
       const all = await page.request.get('/app/gemeente/lijst.csv');
       const rows = (await all.text()).trimEnd().split('\r\n').slice(1);
-      expect(rows.map((row) => row.split(',').slice(0, 2).join(',')).sort()).toEqual([`${inArea},geldig`, `${alsoInArea},geschorst`].sort());
+      expect(rows.map((row) => row.split(',').slice(0, 2).join(',')).sort()).toEqual(
+        [`${inArea},geldig`, `${alsoInArea},geschorst`].sort(),
+      );
     } finally {
       await certificates.changeStatus(alsoInArea, 'geldig', 'Klacht ongegrond', system);
     }

@@ -94,7 +94,11 @@ describe('web app: signing in, sessions and CSRF', () => {
     const { cookie, csrf } = await signedIn();
     const missing = await t.http.post('/app/uitloggen').set('Cookie', cookie).type('form').send({});
     expect(missing.status).toBe(403);
-    const wrong = await t.http.post('/app/uitloggen').set('Cookie', cookie).type('form').send({ _csrf: `${csrf.slice(0, -1)}x` });
+    const wrong = await t.http
+      .post('/app/uitloggen')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: `${csrf.slice(0, -1)}x` });
     expect(wrong.status).toBe(403);
     // The session is still alive after the refused posts, and signing out with the token ends it.
     expect((await t.http.get('/app/beheer').set('Cookie', cookie)).status).toBe(200);

@@ -16,10 +16,14 @@ import { installVerificationFastPath } from './verification/verification-fast-pa
 
 /** Builds the HTTP API on Fastify, ready to listen; `main` and the end-to-end tests both use this. */
 export async function createApiApp(runtime: Runtime, logger: Logger, options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), createFastifyAdapter(logger, runtime.config.trustProxy), {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(runtime, options),
+    createFastifyAdapter(logger, runtime.config.trustProxy),
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await configureFastify(fastify);
   await registerStaticFiles(fastify);

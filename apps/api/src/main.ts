@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   // `npm start -- --demo`: the demo accounts of the README, for trying the product on the embedded default only.
   const demo = process.argv.includes('--demo');
   if (demo && !config.embedded) {
-    process.stderr.write('--demo writes accounts with public passwords; it runs on the embedded default only (use the CLI\'s seed-demo --force elsewhere).\n');
+    process.stderr.write(
+      "--demo writes accounts with public passwords; it runs on the embedded default only (use the CLI's seed-demo --force elsewhere).\n",
+    );
     process.exit(64);
   }
   // The worker inside the API signs and sends as the worker alone does, so it needs the same.

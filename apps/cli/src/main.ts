@@ -37,7 +37,9 @@ With the embedded default, stop the API first: one process owns DATA_DIR at a ti
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function withServices<T>(
@@ -133,7 +135,9 @@ async function run(argv: string[]): Promise<void> {
         if (verdict.valid) {
           process.stdout.write(`The event log is intact: ${verdict.checked} entries, every link verified.\n`);
         } else {
-          process.stdout.write(`The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${verdict.checked - 1} intact entries.\n`);
+          process.stdout.write(
+            `The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${verdict.checked - 1} intact entries.\n`,
+          );
           process.exitCode = 2;
         }
       });
@@ -141,7 +145,9 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'rotate-key': {
       if (config.signing.p12Path) {
-        throw new UsageError('Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay verifiable (their certificates are archived).');
+        throw new UsageError(
+          'Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay verifiable (their certificates are archived).',
+        );
       }
       const ring = await rotateDevelopmentKey(developmentKeyDirectory(config));
       // The issuer publishes its public keys as it starts: every API process serves the new key in its JWKS.
@@ -155,25 +161,32 @@ async function run(argv: string[]): Promise<void> {
     case 'reissue': {
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
-      await withServices(config, async (app) => {
-        const started = Date.now();
-        const bar = (done: number, total: number) => {
-          const width = 30;
-          const filled = total === 0 ? width : Math.round((done / total) * width);
-          const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate.toFixed(1)}/s)`);
-        };
-        const result = await app.get(CertificateIssuer).reissue({ limit, onProgress: bar });
-        const seconds = (Date.now() - started) / 1000;
-        process.stderr.write('\n');
-        process.stdout.write(`Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`);
-      }, { issuer: true });
+      await withServices(
+        config,
+        async (app) => {
+          const started = Date.now();
+          const bar = (done: number, total: number) => {
+            const width = 30;
+            const filled = total === 0 ? width : Math.round((done / total) * width);
+            const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+            process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate.toFixed(1)}/s)`);
+          };
+          const result = await app.get(CertificateIssuer).reissue({ limit, onProgress: bar });
+          const seconds = (Date.now() - started) / 1000;
+          process.stderr.write('\n');
+          process.stdout.write(
+            `Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`,
+          );
+        },
+        { issuer: true },
+      );
       return;
     }
     case 'seed-scale': {
       const count = Number(values.count);
       if (!Number.isInteger(count) || count < 1) throw new UsageError('seed-scale needs --count, a positive whole number');
-      if (!config.embedded && !values.force) throw new UsageError('seed-scale writes made-up certificates; it runs on the embedded default only, or with --force');
+      if (!config.embedded && !values.force)
+        throw new UsageError('seed-scale writes made-up certificates; it runs on the embedded default only, or with --force');
       await withServices(config, async (app) => {
         const result = await seedScale(app.get(DataSource), { count, publicBaseUrl: config.publicBaseUrl, onProgress: progressBar() });
         process.stderr.write('\n');
@@ -208,8 +221,12 @@ run(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    else if (error instanceof AppException) process.stderr.write(`${error.detail}${error.invalidParams ? `\n${error.invalidParams.map((p) => `  ${p.name}: ${p.reason}`).join('\n')}` : ''}\n`);
-    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof AppException)
+      process.stderr.write(
+        `${error.detail}${error.invalidParams ? `\n${error.invalidParams.map((p) => `  ${p.name}: ${p.reason}`).join('\n')}` : ''}\n`,
+      );
+    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(error instanceof UsageError || error instanceof ConfigError ? 64 : 1);
   },

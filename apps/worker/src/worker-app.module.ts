@@ -14,7 +14,17 @@ export class WorkerAppModule {
   static forRoot(runtime: Runtime, options: CoreOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [CoreModule.forRoot(runtime, options), EventsModule, DocumentsModule, CertificatesModule, CertificateIssuanceModule, InspectionsModule, SurveillanceModule, WebhooksModule, WorkerModule],
+      imports: [
+        CoreModule.forRoot(runtime, options),
+        EventsModule,
+        DocumentsModule,
+        CertificatesModule,
+        CertificateIssuanceModule,
+        InspectionsModule,
+        SurveillanceModule,
+        WebhooksModule,
+        WorkerModule,
+      ],
     };
   }
 }

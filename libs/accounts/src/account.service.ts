@@ -71,7 +71,12 @@ export class AccountService {
           entityType: 'organisation',
           entityId: organisation.id,
           action: 'created',
-          after: { name: organisation.name, kvkNumber: organisation.kvkNumber, kind: organisation.kind, accreditationValidUntil: organisation.accreditationValidUntil },
+          after: {
+            name: organisation.name,
+            kvkNumber: organisation.kvkNumber,
+            kind: organisation.kind,
+            accreditationValidUntil: organisation.accreditationValidUntil,
+          },
         });
         return organisation;
       });
@@ -154,7 +159,13 @@ export class AccountService {
           entityType: 'user',
           entityId: user.id,
           action: 'created',
-          after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, municipalityCode: user.municipalityCode },
+          after: {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            organisationId: user.organisationId,
+            municipalityCode: user.municipalityCode,
+          },
         });
         return user;
       });

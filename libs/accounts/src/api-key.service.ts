@@ -90,7 +90,13 @@ export class ApiKeyService {
     if (key.revokedAt) return;
     await this.db.transaction(async (manager) => {
       await this.keys.revoke(manager, id, this.clock.now());
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'api-key', entityId: id, action: 'revoked', before: { revokedAt: null } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'api-key',
+        entityId: id,
+        action: 'revoked',
+        before: { revokedAt: null },
+      });
     });
     this.cache.clear();
   }

@@ -1,9 +1,4 @@
-import {
-  formatDutchLongDate,
-  formatNumericDate,
-  formatPostcodeCityLine,
-  formatStreetLine,
-} from './certificate-formatting';
+import { formatDutchLongDate, formatNumericDate, formatPostcodeCityLine, formatStreetLine } from './certificate-formatting';
 
 describe('certificate formatting', () => {
   it.each([

@@ -3,12 +3,7 @@ import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { assertValidCertificateDocumentData, type CertificateDocumentData } from './certificate-document-data';
 import { type CertificateFont, registerCertificateFonts } from './certificate-fonts';
-import {
-  formatDutchLongDate,
-  formatNumericDate,
-  formatPostcodeCityLine,
-  formatStreetLine,
-} from './certificate-formatting';
+import { formatDutchLongDate, formatNumericDate, formatPostcodeCityLine, formatStreetLine } from './certificate-formatting';
 import {
   CERTIFICATE_TEXTS,
   INFORMATION_CARD_HEADINGS,
@@ -68,10 +63,7 @@ const PAGE_COUNT = 2;
  * an empty PAdES signature field, ready for `@keurmerk/signing`. The output depends only on `data`
  * and `options.signingTime`: same input, same bytes.
  */
-export async function renderCertificatePdf(
-  data: CertificateDocumentData,
-  options: RenderCertificatePdfOptions = {},
-): Promise<Buffer> {
+export async function renderCertificatePdf(data: CertificateDocumentData, options: RenderCertificatePdfOptions = {}): Promise<Buffer> {
   assertValidCertificateDocumentData(data);
   const signingTime = options.signingTime ?? new Date();
   const signatureLength = options.signatureLength ?? DEFAULT_SIGNATURE_PLACEHOLDER_BYTES;
@@ -146,7 +138,10 @@ function collectOutput(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 function drawFrame(doc: PDFKit.PDFDocument): void {
   doc.save();
-  doc.lineWidth(1.5).rect(FRAME, FRAME, PAGE_WIDTH - 2 * FRAME, PAGE_HEIGHT - 2 * FRAME).stroke(COLOURS.primary);
+  doc
+    .lineWidth(1.5)
+    .rect(FRAME, FRAME, PAGE_WIDTH - 2 * FRAME, PAGE_HEIGHT - 2 * FRAME)
+    .stroke(COLOURS.primary);
   doc
     .lineWidth(0.6)
     .rect(INNER_FRAME, INNER_FRAME, PAGE_WIDTH - 2 * INNER_FRAME, PAGE_HEIGHT - 2 * INNER_FRAME)
@@ -203,16 +198,8 @@ function drawCertificatePage(doc: PDFKit.PDFDocument, data: CertificateDocumentD
   drawFrame(doc);
   drawHeaderBand(doc, 96);
   drawSchemeMark(doc, CONTENT_LEFT, 42, 60);
-  doc
-    .font('bold')
-    .fontSize(19)
-    .fillColor(COLOURS.onPrimary)
-    .text(SCHEME_NAME, 124, 52, { lineBreak: false });
-  doc
-    .font('regular')
-    .fontSize(10)
-    .fillColor(COLOURS.onPrimaryMuted)
-    .text(CERTIFICATE_TEXTS.schemeTagline, 124, 80, { lineBreak: false });
+  doc.font('bold').fontSize(19).fillColor(COLOURS.onPrimary).text(SCHEME_NAME, 124, 52, { lineBreak: false });
+  doc.font('regular').fontSize(10).fillColor(COLOURS.onPrimaryMuted).text(CERTIFICATE_TEXTS.schemeTagline, 124, 80, { lineBreak: false });
 
   doc
     .font('bold')
@@ -376,7 +363,10 @@ function fitFontSize(
 function drawSealIcon(doc: PDFKit.PDFDocument, cx: number, cy: number, radius: number): void {
   doc.save();
   doc.circle(cx, cy, radius).fill(COLOURS.accent);
-  doc.circle(cx, cy, radius - 3).lineWidth(0.8).stroke(COLOURS.onPrimary);
+  doc
+    .circle(cx, cy, radius - 3)
+    .lineWidth(0.8)
+    .stroke(COLOURS.onPrimary);
   doc
     .lineJoin('round')
     .lineCap('round')
@@ -397,11 +387,7 @@ function drawInformationCardPage(doc: PDFKit.PDFDocument, data: CertificateDocum
     .fontSize(22)
     .fillColor(COLOURS.onPrimary)
     .text(INFORMATION_CARD_HEADINGS.title, 116, 40, { lineBreak: false, characterSpacing: 3 });
-  doc
-    .font('regular')
-    .fontSize(9.5)
-    .fillColor(COLOURS.onPrimary)
-    .text(INFORMATION_CARD_HEADINGS.subtitle, 116, 70, { lineBreak: false });
+  doc.font('regular').fontSize(9.5).fillColor(COLOURS.onPrimary).text(INFORMATION_CARD_HEADINGS.subtitle, 116, 70, { lineBreak: false });
   doc
     .font('regular')
     .fontSize(8)
@@ -421,10 +407,17 @@ function drawInformationCardPage(doc: PDFKit.PDFDocument, data: CertificateDocum
   // let the address push the QR code and the languages off the card.
   const streetLine = formatStreetLine(data.address);
   const streetSize = fitFontSize(doc, 'bold', streetLine, leftWidth, 18, 12, 2);
-  doc.font('bold').fontSize(streetSize).fillColor(COLOURS.text).text(streetLine, CONTENT_LEFT, top + 12, { width: leftWidth });
-  doc.font('regular').fontSize(14).text(formatPostcodeCityLine(data.address), CONTENT_LEFT, doc.y + 1, {
-    width: leftWidth,
-  });
+  doc
+    .font('bold')
+    .fontSize(streetSize)
+    .fillColor(COLOURS.text)
+    .text(streetLine, CONTENT_LEFT, top + 12, { width: leftWidth });
+  doc
+    .font('regular')
+    .fontSize(14)
+    .text(formatPostcodeCityLine(data.address), CONTENT_LEFT, doc.y + 1, {
+      width: leftWidth,
+    });
   doc
     .font('regular')
     .fontSize(9)

@@ -93,7 +93,8 @@ export const INFORMATION_CARD_HEADINGS = {
   subtitle: 'Information card · Karta informacyjna · Card de informare · Информационна карта',
   postInstruction: 'Hang deze kaart zichtbaar op bij de ingang · Post this card visibly at the entrance',
   addressLabel: 'Adres · Address · Adres · Adresa · Адрес',
-  maximumResidentsLabel: 'Maximaal aantal bewoners · Maximum residents · Maks. liczba mieszkańców · Nr. maxim de locatari · Макс. брой живущи',
+  maximumResidentsLabel:
+    'Maximaal aantal bewoners · Maximum residents · Maks. liczba mieszkańców · Nr. maxim de locatari · Макс. брой живущи',
   checkLabel: 'Controleer · Check · Sprawdź · Verificați · Проверете',
   qrExplanation:
     'Scan de QR-code of open de link om het certificaat te controleren of een probleem te melden.\n' +

@@ -4,8 +4,4 @@ export {
   CertificateDocumentDataError,
   assertValidCertificateDocumentData,
 } from './certificate-document-data';
-export {
-  DEFAULT_SIGNATURE_PLACEHOLDER_BYTES,
-  type RenderCertificatePdfOptions,
-  renderCertificatePdf,
-} from './certificate-pdf.renderer';
+export { DEFAULT_SIGNATURE_PLACEHOLDER_BYTES, type RenderCertificatePdfOptions, renderCertificatePdf } from './certificate-pdf.renderer';

@@ -15,15 +15,34 @@ export class CertificateCertification extends CertificationPort {
     super();
   }
 
-  async granted(manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }): Promise<{ certificateNumber?: string }> {
+  async granted(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor },
+  ): Promise<{ certificateNumber?: string }> {
     return { certificateNumber: await this.allocator.allocate(manager, context) };
   }
 
-  async knockOutFound(manager: EntityManager, context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor }): Promise<void> {
-    await this.lifecycle.suspendAtLocation(manager, context.locationId, `Knock-out bij inspectie: ${context.criterionCodes.join(', ')}`, context.actor);
+  async knockOutFound(
+    manager: EntityManager,
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+  ): Promise<void> {
+    await this.lifecycle.suspendAtLocation(
+      manager,
+      context.locationId,
+      `Knock-out bij inspectie: ${context.criterionCodes.join(', ')}`,
+      context.actor,
+    );
   }
 
-  async majorOverdue(manager: EntityManager, context: { locationId: string; findingId: string; criterionCode: string; actor: Actor }): Promise<void> {
-    await this.lifecycle.suspendAtLocation(manager, context.locationId, `Hersteltermijn verstreken voor ${context.criterionCode}`, context.actor);
+  async majorOverdue(
+    manager: EntityManager,
+    context: { locationId: string; findingId: string; criterionCode: string; actor: Actor },
+  ): Promise<void> {
+    await this.lifecycle.suspendAtLocation(
+      manager,
+      context.locationId,
+      `Hersteltermijn verstreken voor ${context.criterionCode}`,
+      context.actor,
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { canChangeStatus, CERTIFICATE_STATUSES, eventTypeOf } from './certificate-lifecycle';
 
 describe('certificate lifecycle', () => {
-  const allowed = new Set(['geldig>geschorst', 'geschorst>geldig', 'geldig>ingetrokken', 'geschorst>ingetrokken', 'geldig>verlopen', 'geschorst>verlopen']);
+  const allowed = new Set([
+    'geldig>geschorst',
+    'geschorst>geldig',
+    'geldig>ingetrokken',
+    'geschorst>ingetrokken',
+    'geldig>verlopen',
+    'geschorst>verlopen',
+  ]);
   const pairs = CERTIFICATE_STATUSES.flatMap((from) => CERTIFICATE_STATUSES.map((to) => [from, to] as const));
 
   it.each(pairs)('%s → %s', (from, to) => {

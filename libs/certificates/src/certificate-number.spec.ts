@@ -30,14 +30,19 @@ describe('certificate numbers', () => {
 
   it('round-trips every number, and any single changed digit is caught', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 0, max: 9 }), (year, sequence, position) => {
-        const number = formatCertificateNumber(year, sequence);
-        expect(parseCertificateNumber(number)).toEqual({ valid: true, year, sequence });
-        const digits = number.replace(/\D/g, '').slice(0, 10).split('');
-        digits[position] = String((Number(digits[position]) + 1 + (position % 9)) % 10);
-        const altered = `KM-${digits.slice(0, 4).join('')}-${digits.slice(4).join('')}-${number.at(-1)}`;
-        expect(parseCertificateNumber(altered).valid).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        fc.integer({ min: 0, max: 9 }),
+        (year, sequence, position) => {
+          const number = formatCertificateNumber(year, sequence);
+          expect(parseCertificateNumber(number)).toEqual({ valid: true, year, sequence });
+          const digits = number.replace(/\D/g, '').slice(0, 10).split('');
+          digits[position] = String((Number(digits[position]) + 1 + (position % 9)) % 10);
+          const altered = `KM-${digits.slice(0, 4).join('')}-${digits.slice(4).join('')}-${number.at(-1)}`;
+          expect(parseCertificateNumber(altered).valid).toBe(false);
+        },
+      ),
     );
   });
 

@@ -17,7 +17,8 @@ export function luhnCheckDigit(digits: string): number {
 
 export function formatCertificateNumber(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`year ${year} is not four digits`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`sequence ${sequence} does not fit six digits`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999)
+    throw new RangeError(`sequence ${sequence} does not fit six digits`);
   const serial = String(sequence).padStart(6, '0');
   return `KM-${year}-${serial}-${luhnCheckDigit(`${year}${serial}`)}`;
 }

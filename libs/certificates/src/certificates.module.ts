@@ -26,7 +26,14 @@ import { PublishedKeysService } from './published-keys.service';
     PublishedKeysService,
     { provide: CertificationPort, useClass: CertificateCertification },
   ],
-  exports: [CertificateRepository, CertificateAllocator, CertificateLifecycleService, CertificateQueryService, PublishedKeysService, CertificationPort],
+  exports: [
+    CertificateRepository,
+    CertificateAllocator,
+    CertificateLifecycleService,
+    CertificateQueryService,
+    PublishedKeysService,
+    CertificationPort,
+  ],
 })
 export class CertificatesModule implements OnApplicationBootstrap {
   constructor(private readonly queue: JobQueue) {}

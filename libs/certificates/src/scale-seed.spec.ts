@@ -18,7 +18,10 @@ describe('seed-scale', () => {
   it('writes certificates with locations in all 342 municipalities, numbered after the series', async () => {
     const result = await seed(400);
     expect(result).toMatchObject({ added: 400, total: 400 });
-    const rows = await t.sql<{ number: string; municipality_code: string; status: string }>(`SELECT number, municipality_code, status FROM certificate WHERE signing_kid = $1`, [SEED_SIGNING_KID]);
+    const rows = await t.sql<{ number: string; municipality_code: string; status: string }>(
+      `SELECT number, municipality_code, status FROM certificate WHERE signing_kid = $1`,
+      [SEED_SIGNING_KID],
+    );
     expect(rows).toHaveLength(400);
     expect(rows.filter((r) => !parseCertificateNumber(r.number).valid)).toEqual([]);
     expect(Math.min(...rows.map((r) => Number(r.number.slice(8, 14))))).toBe(42);
@@ -41,7 +44,9 @@ describe('seed-scale', () => {
   it('continues where it stopped and adds nothing once the count is reached', async () => {
     expect(await seed(450)).toMatchObject({ added: 50, total: 450 });
     expect(await seed(450)).toMatchObject({ added: 0, total: 450 });
-    const [{ count }] = await t.sql<{ count: number }>(`SELECT count(*)::int AS count FROM certificate WHERE signing_kid = $1`, [SEED_SIGNING_KID]);
+    const [{ count }] = await t.sql<{ count: number }>(`SELECT count(*)::int AS count FROM certificate WHERE signing_kid = $1`, [
+      SEED_SIGNING_KID,
+    ]);
     expect(count).toBe(450);
   });
 });

@@ -44,6 +44,8 @@ describe('address normalisation', () => {
 describe('validateAddressKey postcode length (issue 16)', () => {
   it('takes stray spaces but not a postcode longer than MAX_POSTCODE_INPUT_LENGTH', () => {
     expect(validateAddressKey({ postcode: ' 2671  ab ', huisnummer: 1 }).problems).toEqual([]);
-    expect(validateAddressKey({ postcode: `2671${' '.repeat(MAX_POSTCODE_INPUT_LENGTH)}AB`, huisnummer: 1 }).problems.map((p) => p.name)).toEqual(['postcode']);
+    expect(
+      validateAddressKey({ postcode: `2671${' '.repeat(MAX_POSTCODE_INPUT_LENGTH)}AB`, huisnummer: 1 }).problems.map((p) => p.name),
+    ).toEqual(['postcode']);
   });
 });

@@ -53,11 +53,19 @@ export function validateAddressKey(
   if (typeof input.postcode !== 'string' || input.postcode.trim() === '') {
     problems.push({ name: field('postcode'), code: 'required', reason: 'Postcode is required, e.g. 1234AB.' });
   } else if (input.postcode.length > MAX_POSTCODE_INPUT_LENGTH) {
-    problems.push({ name: field('postcode'), code: 'pattern', reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.' });
+    problems.push({
+      name: field('postcode'),
+      code: 'pattern',
+      reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.',
+    });
   } else {
     postcode = normalisePostcode(input.postcode);
     if (!POSTCODE_PATTERN.test(postcode)) {
-      problems.push({ name: field('postcode'), code: 'pattern', reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.' });
+      problems.push({
+        name: field('postcode'),
+        code: 'pattern',
+        reason: 'Postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB.',
+      });
     }
   }
 
@@ -79,7 +87,11 @@ export function validateAddressKey(
   let addition: string | undefined;
   if (input.huisnummertoevoeging !== undefined && input.huisnummertoevoeging !== null && input.huisnummertoevoeging !== '') {
     if (typeof input.huisnummertoevoeging !== 'string' || !HOUSE_NUMBER_ADDITION_PATTERN.test(input.huisnummertoevoeging.trim())) {
-      problems.push({ name: field('huisnummertoevoeging'), code: 'pattern', reason: 'Huisnummertoevoeging must be 1 to 4 letters or digits.' });
+      problems.push({
+        name: field('huisnummertoevoeging'),
+        code: 'pattern',
+        reason: 'Huisnummertoevoeging must be 1 to 4 letters or digits.',
+      });
     } else {
       addition = normaliseHouseNumberAddition(input.huisnummertoevoeging);
     }

@@ -46,7 +46,11 @@ export function validateComplaintContent(
   } else {
     description = normaliseDescription(input.description);
     if (characterCount(description) > DESCRIPTION_MAX_LENGTH) {
-      problems.push({ name: names.description, code: 'max-length', reason: `The description may be at most ${DESCRIPTION_MAX_LENGTH} characters.` });
+      problems.push({
+        name: names.description,
+        code: 'max-length',
+        reason: `The description may be at most ${DESCRIPTION_MAX_LENGTH} characters.`,
+      });
     }
   }
   if (typeof input.language !== 'string' || !(COMPLAINT_LANGUAGES as readonly string[]).includes(input.language)) {

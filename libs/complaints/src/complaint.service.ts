@@ -96,7 +96,13 @@ export class ComplaintService {
             createdAt: now,
             updatedAt: now,
           });
-          await this.events.append(manager, { actor, entityType: 'complaint', entityId: complaint.id, action: 'received', after: snapshot(complaint) });
+          await this.events.append(manager, {
+            actor,
+            entityType: 'complaint',
+            entityId: complaint.id,
+            action: 'received',
+            after: snapshot(complaint),
+          });
           return complaint;
         });
       } catch (error) {
@@ -108,7 +114,10 @@ export class ComplaintService {
   }
 
   /** The location the resident means: the certificate's, whatever its status, or the one registered at the address. */
-  private async resolve(manager: EntityManager, subject: ComplaintSubject): Promise<{ locationId: string | null; flag: ComplaintFlag | null }> {
+  private async resolve(
+    manager: EntityManager,
+    subject: ComplaintSubject,
+  ): Promise<{ locationId: string | null; flag: ComplaintFlag | null }> {
     if ('certificateNumber' in subject) {
       const found = await this.complaints.locationOfCertificate(manager, subject.certificateNumber);
       return found ? { locationId: found.locationId, flag: null } : { locationId: null, flag: 'onbekend-certificaatnummer' };
@@ -134,7 +143,11 @@ export class ComplaintService {
    * refuses a conflicted or unaccredited auditor with 409), links it and marks the complaint in hand.
    * The inspection service plans in a transaction of its own, so the link is a second, conditional step.
    */
-  async planInspection(caller: PersonPrincipal, id: string, input: PlanComplaintInspection): Promise<{ complaint: ComplaintEntity; inspection: InspectionEntity }> {
+  async planInspection(
+    caller: PersonPrincipal,
+    id: string,
+    input: PlanComplaintInspection,
+  ): Promise<{ complaint: ComplaintEntity; inspection: InspectionEntity }> {
     requireAdministrator(caller);
     return this.oneAtATime(id, async () => {
       const complaint = await this.get(caller, id);
@@ -151,7 +164,12 @@ export class ComplaintService {
           'The complaint names no known location (unknown certificate number or address); an inspection cannot be planned from it.',
         );
       }
-      const inspection = await this.inspections.plan(caller, { locationId: complaint.locationId, auditorId: input.auditorId, kind: 'onaangekondigd', plannedAt: input.plannedAt });
+      const inspection = await this.inspections.plan(caller, {
+        locationId: complaint.locationId,
+        auditorId: input.auditorId,
+        kind: 'onaangekondigd',
+        plannedAt: input.plannedAt,
+      });
       const linked = await this.db.transaction(async (manager) => {
         // In hand from now on; a closed complaint stays closed even if it was closed a moment ago.
         const change = {
@@ -203,7 +221,14 @@ export class ComplaintService {
       complaint.resolution = note;
       complaint.updatedAt = this.clock.now();
       await this.complaints.save(manager, complaint);
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'complaint', entityId: id, action: 'closed', before: { status: before }, after: { status: 'afgehandeld', resolution: note } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'complaint',
+        entityId: id,
+        action: 'closed',
+        before: { status: before },
+        after: { status: 'afgehandeld', resolution: note },
+      });
       return complaint;
     });
   }

@@ -103,14 +103,18 @@ describe('secrets outside embedded mode (issue 20)', () => {
     writeFileSync(join(dir, 'weak'), 'change-me-to-a-long-random-secret-of-32-chars\n');
     const { AUTH_TOKEN_SECRET: _, ...rest } = production;
     expect(loadConfig({ ...rest, AUTH_TOKEN_SECRET_FILE: join(dir, 'token') }).auth.tokenSecret).toBe(production.AUTH_TOKEN_SECRET);
-    expect(() => loadConfig({ ...rest, AUTH_TOKEN_SECRET_FILE: join(dir, 'weak') })).toThrow(/AUTH_TOKEN_SECRET_FILE: is a value published/);
+    expect(() => loadConfig({ ...rest, AUTH_TOKEN_SECRET_FILE: join(dir, 'weak') })).toThrow(
+      /AUTH_TOKEN_SECRET_FILE: is a value published/,
+    );
     expect(() => loadConfig({ ...rest, AUTH_TOKEN_SECRET_FILE: join(dir, 'missing') })).toThrow(/AUTH_TOKEN_SECRET_FILE: cannot read/);
     expect(() => loadConfig({ ...production, AUTH_TOKEN_SECRET_FILE: join(dir, 'token') })).toThrow(/not both/);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('names the CloudEvents source by KEURMERK_OIN, and keeps a plainly local one without it', () => {
-    expect(loadConfig({ ...production, KEURMERK_OIN: '00000001234567890000' }).eventSource).toBe('urn:nld:oin:00000001234567890000:systeem:keurmerk');
+    expect(loadConfig({ ...production, KEURMERK_OIN: '00000001234567890000' }).eventSource).toBe(
+      'urn:nld:oin:00000001234567890000:systeem:keurmerk',
+    );
     expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:3000' }).eventSource).toBe('urn:nld:keurmerk:local:localhost:3000');
     expect(() => loadConfig({ KEURMERK_OIN: '1234' })).toThrow(/KEURMERK_OIN/);
     expect(() => loadConfig({ KEURMERK_OIN: '0000000123456789000x' })).toThrow(/KEURMERK_OIN/);
@@ -119,7 +123,9 @@ describe('secrets outside embedded mode (issue 20)', () => {
   it('a signing process outside embedded mode needs a readable PKCS#12 and an OIN', () => {
     expect(signingProcessProblems(loadConfig({})).length).toBe(0);
     expect(signingProcessProblems(loadConfig(production)).map((p) => p.variable)).toEqual(['SIGNING_KEY_P12', 'KEURMERK_OIN']);
-    const missing = signingProcessProblems(loadConfig({ ...production, SIGNING_KEY_P12: '/nonexistent/key.p12', KEURMERK_OIN: '00000001234567890000' }));
+    const missing = signingProcessProblems(
+      loadConfig({ ...production, SIGNING_KEY_P12: '/nonexistent/key.p12', KEURMERK_OIN: '00000001234567890000' }),
+    );
     expect(missing).toEqual([{ variable: 'SIGNING_KEY_P12', reason: expect.stringContaining('cannot read') }]);
   });
 

@@ -164,7 +164,11 @@ class EnvReader {
       }
     }
     if (value === undefined) return undefined;
-    const reason = strict ? weakSecretReason(value, minLength) : minLength > 0 && value.length < minLength ? `must be at least ${minLength} characters` : undefined;
+    const reason = strict
+      ? weakSecretReason(value, minLength)
+      : minLength > 0 && value.length < minLength
+        ? `must be at least ${minLength} characters`
+        : undefined;
     if (reason) this.fail(file !== undefined ? `${name}_FILE` : name, reason);
     return value;
   }
@@ -212,7 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const tokenSecret = read.secret('AUTH_TOKEN_SECRET', strict, 32);
   const oin = read.string('KEURMERK_OIN');
-  if (oin !== undefined && !OIN.test(oin)) read.fail('KEURMERK_OIN', 'must be the organisation\'s OIN: 20 digits');
+  if (oin !== undefined && !OIN.test(oin)) read.fail('KEURMERK_OIN', "must be the organisation's OIN: 20 digits");
   const publicBaseUrl = read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
 
   const config: AppConfig = {
@@ -318,16 +322,25 @@ export function signingProcessProblems(config: AppConfig): { variable: string; r
   if (config.embedded) return [];
   const problems: { variable: string; reason: string }[] = [];
   if (!config.signing.p12Path && !config.signing.allowDevelopmentKey) {
-    problems.push({ variable: 'SIGNING_KEY_P12', reason: 'is required outside embedded mode: the path of the PKCS#12 that signs certificates (README, Production)' });
+    problems.push({
+      variable: 'SIGNING_KEY_P12',
+      reason: 'is required outside embedded mode: the path of the PKCS#12 that signs certificates (README, Production)',
+    });
   } else if (config.signing.p12Path) {
     try {
       readFileSync(config.signing.p12Path);
     } catch (error) {
-      problems.push({ variable: 'SIGNING_KEY_P12', reason: `cannot read ${config.signing.p12Path} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      problems.push({
+        variable: 'SIGNING_KEY_P12',
+        reason: `cannot read ${config.signing.p12Path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
     }
   }
   if (!config.eventSource.startsWith('urn:nld:oin:')) {
-    problems.push({ variable: 'KEURMERK_OIN', reason: 'is required outside embedded mode: the OIN (20 digits) that names this system in CloudEvents' });
+    problems.push({
+      variable: 'KEURMERK_OIN',
+      reason: 'is required outside embedded mode: the OIN (20 digits) that names this system in CloudEvents',
+    });
   }
   return problems;
 }

@@ -1,7 +1,8 @@
 import { QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from './unique-violation';
 
-const failed = (code: string, constraint?: string) => new QueryFailedError('INSERT', [], Object.assign(new Error('refused'), { code, constraint }));
+const failed = (code: string, constraint?: string) =>
+  new QueryFailedError('INSERT', [], Object.assign(new Error('refused'), { code, constraint }));
 
 describe('isUniqueViolation', () => {
   it.each([

@@ -21,7 +21,10 @@ export interface Upload {
 /** A file name safe to show and to put in a Content-Disposition header. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .trim()
+    .slice(0, 120);
   return cleaned || 'bestand';
 }
 

@@ -25,7 +25,10 @@ const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
   'base64',
 );
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\ntrailer << /Root 1 0 R >>\nstartxref\n45\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 1\ntrailer << /Root 1 0 R >>\nstartxref\n45\n%%EOF\n',
+  'latin1',
+);
 const PDF_TRAILER_ONLY = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const HTML = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
 
@@ -50,7 +53,10 @@ describe('detectContentType', () => {
     ['a PNG without image data', png(1, 1, { data: false })],
     ['a PNG 0 pixels wide', png(0, 1)],
     ['a PNG 100000 pixels high', png(1, 100_000)],
-    ['a PNG whose chunk runs past the end', Buffer.concat([png().subarray(0, 33), Buffer.from([0x7f, 0xff, 0xff, 0xff]), Buffer.from('IDAT')])],
+    [
+      'a PNG whose chunk runs past the end',
+      Buffer.concat([png().subarray(0, 33), Buffer.from([0x7f, 0xff, 0xff, 0xff]), Buffer.from('IDAT')]),
+    ],
     ['a JPEG signature with HTML', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), HTML])],
     ['a JPEG cut before its end', JPEG.subarray(0, JPEG.length - 2)],
     ['a JPEG without a frame', Buffer.concat([JPEG.subarray(0, 20), Buffer.from([0xff, 0xda, 0, 2, 0xff, 0xd9])])],

@@ -8,11 +8,20 @@ import type { Actor } from '@keurmerk/events';
  */
 export abstract class CertificationPort {
   /** A `toekennen` decision was recorded; returns the number of the certificate that will be issued. */
-  abstract granted(manager: EntityManager, context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor }): Promise<{ certificateNumber?: string }>;
+  abstract granted(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor },
+  ): Promise<{ certificateNumber?: string }>;
 
   /** A submitted inspection failed a knock-out: a valid certificate at the location is suspended at once. */
-  abstract knockOutFound(manager: EntityManager, context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor }): Promise<void>;
+  abstract knockOutFound(
+    manager: EntityManager,
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+  ): Promise<void>;
 
   /** A major finding passed its repair deadline unrepaired: the location's certificate is suspended. */
-  abstract majorOverdue(manager: EntityManager, context: { locationId: string; findingId: string; criterionCode: string; actor: Actor }): Promise<void>;
+  abstract majorOverdue(
+    manager: EntityManager,
+    context: { locationId: string; findingId: string; criterionCode: string; actor: Actor },
+  ): Promise<void>;
 }

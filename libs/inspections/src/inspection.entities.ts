@@ -60,7 +60,11 @@ export class AnswerEntity {
   result: AnswerResult;
 
   // numeric comes back from pg as a string; the transformer keeps it a number in the code.
-  @Column({ type: 'numeric', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   measurement: number | null;
 
   @Column({ name: 'persons_supported', type: 'integer', nullable: true })
@@ -178,4 +182,11 @@ export class AuditorRelationEntity {
   declaredAt: Date;
 }
 
-export const INSPECTION_ENTITIES = [InspectionEntity, AnswerEntity, DecisionEntity, FindingEntity, RepairReportEntity, AuditorRelationEntity];
+export const INSPECTION_ENTITIES = [
+  InspectionEntity,
+  AnswerEntity,
+  DecisionEntity,
+  FindingEntity,
+  RepairReportEntity,
+  AuditorRelationEntity,
+];

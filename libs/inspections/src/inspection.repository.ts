@@ -45,7 +45,10 @@ export class InspectionRepository {
 
   /** The norm version and location an auditor's own inspection is pinned to, read before its transaction. */
   async findPinnedForAuditor(id: string, auditorId: string): Promise<Pick<InspectionEntity, 'normVersion' | 'locationId' | 'kind'> | null> {
-    return this.db.manager.findOne(InspectionEntity, { where: { id, auditorId }, select: { normVersion: true, locationId: true, kind: true } });
+    return this.db.manager.findOne(InspectionEntity, {
+      where: { id, auditorId },
+      select: { normVersion: true, locationId: true, kind: true },
+    });
   }
 
   /** The inspection locked FOR UPDATE, optionally only when `auditorId` is its auditor. */

@@ -188,7 +188,12 @@ export class InspectionService {
           status: 'gepland',
         },
       });
-      await this.planningObserver?.planned(manager, { inspectionId: inspection.id, locationId: inspection.locationId, kind: inspection.kind, actor: actorOf(caller) });
+      await this.planningObserver?.planned(manager, {
+        inspectionId: inspection.id,
+        locationId: inspection.locationId,
+        kind: inspection.kind,
+        actor: actorOf(caller),
+      });
       return inspection;
     });
   }

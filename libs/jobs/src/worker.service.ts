@@ -19,12 +19,17 @@ export class WorkerService implements OnApplicationBootstrap {
     const processors = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
-      .map((wrapper) => ({ options: this.reflector.get<JobProcessorOptions | undefined>(JOB_PROCESSOR, wrapper.metatype!), instance: wrapper.instance as ProcessesJobs }))
+      .map((wrapper) => ({
+        options: this.reflector.get<JobProcessorOptions | undefined>(JOB_PROCESSOR, wrapper.metatype!),
+        instance: wrapper.instance as ProcessesJobs,
+      }))
       .filter((p): p is { options: JobProcessorOptions; instance: ProcessesJobs } => Boolean(p.options));
     for (const { options, instance } of processors) {
       await this.queue.work(options.queue, (job) => instance.process(job), { pollingIntervalSeconds: options.pollingIntervalSeconds });
       if (options.cron) await this.queue.schedule(options.queue, options.cron);
     }
-    this.logger.log(`worker started with ${processors.length} job processor(s): ${processors.map((p) => p.options.queue).join(', ') || 'none'}`);
+    this.logger.log(
+      `worker started with ${processors.length} job processor(s): ${processors.map((p) => p.options.queue).join(', ') || 'none'}`,
+    );
   }
 }

@@ -3,7 +3,14 @@ import { NewLocation, validateNewLocation } from './location-input';
 import { visibleLocationCondition } from './location-visibility';
 
 const valid: NewLocation = {
-  address: { postcode: '2671 ab', houseNumber: 12, houseLetter: 'a', houseNumberAddition: '2hg', street: ' Havenstraat ', city: 'Naaldwijk' },
+  address: {
+    postcode: '2671 ab',
+    houseNumber: 12,
+    houseLetter: 'a',
+    houseNumberAddition: '2hg',
+    street: ' Havenstraat ',
+    city: 'Naaldwijk',
+  },
   municipalityCode: 'GM1783',
   bagId: '1783200000012345',
   housingType: 'woning',
@@ -16,7 +23,14 @@ describe('validateNewLocation', () => {
     expect(validateNewLocation(valid)).toEqual({
       problems: [],
       value: {
-        address: { postcode: '2671AB', houseNumber: 12, houseLetter: 'A', houseNumberAddition: '2HG', street: 'Havenstraat', city: 'Naaldwijk' },
+        address: {
+          postcode: '2671AB',
+          houseNumber: 12,
+          houseLetter: 'A',
+          houseNumberAddition: '2HG',
+          street: 'Havenstraat',
+          city: 'Naaldwijk',
+        },
         municipalityCode: 'GM1783',
         bagId: '1783200000012345',
         housingType: 'woning',
@@ -27,7 +41,11 @@ describe('validateNewLocation', () => {
   });
 
   it('keeps absent optional parts absent', () => {
-    const { value } = validateNewLocation({ ...valid, bagId: undefined, address: { ...valid.address, houseLetter: undefined, houseNumberAddition: undefined } });
+    const { value } = validateNewLocation({
+      ...valid,
+      bagId: undefined,
+      address: { ...valid.address, houseLetter: undefined, houseNumberAddition: undefined },
+    });
     expect(value?.address).toEqual({ postcode: '2671AB', houseNumber: 12, street: 'Havenstraat', city: 'Naaldwijk' });
     expect(value?.bagId).toBeNull();
   });
@@ -83,8 +101,16 @@ describe('visibleLocationCondition', () => {
   it.each([
     ['beheerder', person('beheerder'), undefined],
     ['certificeerder', person('certificeerder'), undefined],
-    ['verhuurder', person('verhuurder', { organisationId: 'org-1' }), { sql: '"l"."organisation_id" = :visibleOrganisationId', params: { visibleOrganisationId: 'org-1' } }],
-    ['gemeente', person('gemeente', { municipalityCode: 'GM1783' }), { sql: '"l"."municipality_code" = :visibleMunicipalityCode', params: { visibleMunicipalityCode: 'GM1783' } }],
+    [
+      'verhuurder',
+      person('verhuurder', { organisationId: 'org-1' }),
+      { sql: '"l"."organisation_id" = :visibleOrganisationId', params: { visibleOrganisationId: 'org-1' } },
+    ],
+    [
+      'gemeente',
+      person('gemeente', { municipalityCode: 'GM1783' }),
+      { sql: '"l"."municipality_code" = :visibleMunicipalityCode', params: { visibleMunicipalityCode: 'GM1783' } },
+    ],
     [
       'API key',
       { kind: 'api-key', apiKeyId: 'k-1', municipalityCode: 'GM0363' } as Principal,

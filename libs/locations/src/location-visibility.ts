@@ -22,7 +22,10 @@ export function visibleLocationCondition(principal: Principal | undefined, alias
   const none: SqlCondition = { sql: '1 = 0', params: {} };
   if (!principal) return none;
   if (principal.kind === 'api-key') {
-    return { sql: `${column('municipality_code')} = :visibleMunicipalityCode`, params: { visibleMunicipalityCode: principal.municipalityCode } };
+    return {
+      sql: `${column('municipality_code')} = :visibleMunicipalityCode`,
+      params: { visibleMunicipalityCode: principal.municipalityCode },
+    };
   }
   switch (principal.role) {
     case 'beheerder':
@@ -34,7 +37,10 @@ export function visibleLocationCondition(principal: Principal | undefined, alias
         : none;
     case 'gemeente':
       return principal.municipalityCode
-        ? { sql: `${column('municipality_code')} = :visibleMunicipalityCode`, params: { visibleMunicipalityCode: principal.municipalityCode } }
+        ? {
+            sql: `${column('municipality_code')} = :visibleMunicipalityCode`,
+            params: { visibleMunicipalityCode: principal.municipalityCode },
+          }
         : none;
     case 'auditor':
       return {

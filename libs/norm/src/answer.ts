@@ -114,9 +114,7 @@ export function validateAnswer(criterion: Criterion, input: unknown, context: An
  */
 export function answerFromContract(criterion: Criterion, body: AnswerBody): Answer {
   return {
-    ...(criterion.kind === 'yes-no' && body.resultaat !== undefined && body.resultaat !== null
-      ? { result: body.resultaat }
-      : {}),
+    ...(criterion.kind === 'yes-no' && body.resultaat !== undefined && body.resultaat !== null ? { result: body.resultaat } : {}),
     ...(criterion.kind === 'measured' && typeof body.meetwaarde === 'number' ? { measurement: body.meetwaarde } : {}),
     ...(typeof body.opmerking === 'string' ? { remark: body.opmerking } : {}),
   };

@@ -1,12 +1,4 @@
-import {
-  CRITERION_CODE_PATTERN,
-  criteriaOf,
-  DEFAULT_NORM,
-  findCriterion,
-  MeasurementUnit,
-  SECTION_CODE_PATTERN,
-  Severity,
-} from './index';
+import { CRITERION_CODE_PATTERN, criteriaOf, DEFAULT_NORM, findCriterion, MeasurementUnit, SECTION_CODE_PATTERN, Severity } from './index';
 
 describe('DEFAULT_NORM', () => {
   it('is the published version 2026.1, effective 1 January 2026', () => {

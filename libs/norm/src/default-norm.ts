@@ -116,8 +116,7 @@ const norm: NormVersion = {
           code: 'SA-01',
           title: 'Toiletten',
           guidance:
-            'Tel de werkende toiletten in een afsluitbare ruimte die de bewoners kunnen gebruiken. ' +
-            'Norm: 1 toilet per 8 personen.',
+            'Tel de werkende toiletten in een afsluitbare ruimte die de bewoners kunnen gebruiken. ' + 'Norm: 1 toilet per 8 personen.',
           unit: 'aantal',
           personsPerUnit: 8,
         }),

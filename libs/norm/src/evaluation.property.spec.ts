@@ -49,8 +49,7 @@ function answers(measurements: readonly number[], results: readonly AnswerResult
 }
 
 function maximum(location: InspectedLocation, measurements: readonly number[]): number {
-  return evaluateInspection({ norm: DEFAULT_NORM, location, answers: answers(measurements), submittedOn: '2026-03-02' })
-    .maximumResidents;
+  return evaluateInspection({ norm: DEFAULT_NORM, location, answers: answers(measurements), submittedOn: '2026-03-02' }).maximumResidents;
 }
 
 describe('evaluateInspection properties', () => {
@@ -131,20 +130,18 @@ describe('judgeMeasurement properties', () => {
       minimumUnits: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
       minimumPersons: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
     })
-    .map(
-      ({ perPerson, minimumUnits, minimumPersons }): MeasuredCriterion => ({
-        code: 'XX-01',
-        title: 'x',
-        guidance: '',
-        severity: 'knock-out',
-        points: 5,
-        kind: 'measured',
-        unit: 'm2',
-        ...perPerson,
-        ...(minimumUnits !== undefined ? { minimumUnits } : {}),
-        ...(minimumPersons !== undefined ? { minimumPersons } : {}),
-      }),
-    );
+    .map(({ perPerson, minimumUnits, minimumPersons }): MeasuredCriterion => ({
+      code: 'XX-01',
+      title: 'x',
+      guidance: '',
+      severity: 'knock-out',
+      points: 5,
+      kind: 'measured',
+      unit: 'm2',
+      ...perPerson,
+      ...(minimumUnits !== undefined ? { minimumUnits } : {}),
+      ...(minimumPersons !== undefined ? { minimumPersons } : {}),
+    }));
   const valueArb = fc.double({ min: 0, max: 10_000, noNaN: true });
 
   it('is monotone in the measurement and returns whole persons', () => {

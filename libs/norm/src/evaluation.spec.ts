@@ -36,19 +36,13 @@ function answersFor(
   for (const criterion of criteriaOf(DEFAULT_NORM)) {
     answers.set(
       criterion.code,
-      criterion.kind === 'measured'
-        ? { measurement: measurements[criterion.code] }
-        : { result: results[criterion.code] ?? 'voldoet' },
+      criterion.kind === 'measured' ? { measurement: measurements[criterion.code] } : { result: results[criterion.code] ?? 'voldoet' },
     );
   }
   return answers;
 }
 
-function evaluate(
-  answers: Map<string, Answer>,
-  location: InspectedLocation = plainWoning,
-  submittedOn = '2026-03-02',
-) {
+function evaluate(answers: Map<string, Answer>, location: InspectedLocation = plainWoning, submittedOn = '2026-03-02') {
   return evaluateInspection({ norm: DEFAULT_NORM, location, answers, submittedOn });
 }
 
@@ -139,7 +133,9 @@ describe('evaluateInspection', () => {
   it('scores 0 when everything fails', () => {
     const nothing = Object.fromEntries(Object.keys(WORKED_EXAMPLE).map((code) => [code, 0]));
     const failAll = Object.fromEntries(
-      criteriaOf(DEFAULT_NORM).filter((c) => c.kind === 'yes-no').map((c) => [c.code, 'voldoet-niet' as const]),
+      criteriaOf(DEFAULT_NORM)
+        .filter((c) => c.kind === 'yes-no')
+        .map((c) => [c.code, 'voldoet-niet' as const]),
     );
     const result = evaluate(answersFor(nothing, failAll));
     expect(result).toMatchObject({ score: 0, knockOuts: 18, majors: 8, minors: 1, maximumResidents: 0 });

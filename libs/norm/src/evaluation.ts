@@ -107,8 +107,7 @@ export function evaluateInspection(input: InspectionInput): InspectionResult {
           personsSupported: judgement.personsSupported,
         });
       } else {
-        const outcome: Outcome =
-          answer.result === 'voldoet' ? 'passed' : answer.result === 'nvt' ? 'not-applicable' : 'failed';
+        const outcome: Outcome = answer.result === 'voldoet' ? 'passed' : answer.result === 'nvt' ? 'not-applicable' : 'failed';
         outcomes.push({ ...base, outcome, personsSupported: null });
       }
     }

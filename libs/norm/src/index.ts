@@ -58,13 +58,7 @@ export {
 } from './answer';
 export type { Answer, AnswerBody, AnswerContext, AnswerResult, Answers } from './answer';
 
-export {
-  MAJOR_REPAIR_WORKING_DAYS,
-  MINOR_REPAIR_MONTHS,
-  answerSetProblems,
-  evaluateInspection,
-  repairDeadline,
-} from './evaluation';
+export { MAJOR_REPAIR_WORKING_DAYS, MINOR_REPAIR_MONTHS, answerSetProblems, evaluateInspection, repairDeadline } from './evaluation';
 export type { CriterionOutcome, Finding, InspectedLocation, InspectionInput, InspectionResult, Outcome } from './evaluation';
 
 export {

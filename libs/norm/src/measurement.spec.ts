@@ -1,12 +1,4 @@
-import {
-  DEFAULT_NORM,
-  findCriterion,
-  HousingType,
-  judgeMeasurement,
-  MeasuredCriterion,
-  NormError,
-  resolveMeasurementRule,
-} from './index';
+import { DEFAULT_NORM, findCriterion, HousingType, judgeMeasurement, MeasuredCriterion, NormError, resolveMeasurementRule } from './index';
 
 function measuredCriterion(code: string): MeasuredCriterion {
   const criterion = findCriterion(DEFAULT_NORM, code);

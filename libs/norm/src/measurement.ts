@@ -37,11 +37,7 @@ export function resolveMeasurementRule(criterion: MeasuredCriterion, location: L
   };
 }
 
-export function judgeMeasurement(
-  criterion: MeasuredCriterion,
-  location: LocationProfile,
-  value: number,
-): MeasurementJudgement {
+export function judgeMeasurement(criterion: MeasuredCriterion, location: LocationProfile, value: number): MeasurementJudgement {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new NormError('invalid-argument', `Measurement for ${criterion.code} must be a finite number >= 0, got ${value}`);
   }

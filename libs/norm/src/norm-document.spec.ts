@@ -201,9 +201,7 @@ describe('validateNormDocument', () => {
   it('rejects a variant without a per-person rule', () => {
     const document = defaultDocument();
     document.secties[1].criteria[0].varianten = [{ nieuwbouw: true }];
-    expect(names(validateNormDocument(document))).toEqual([
-      { name: 'secties[1].criteria[0].varianten[0]', code: 'exactly-one-required' },
-    ]);
+    expect(names(validateNormDocument(document))).toEqual([{ name: 'secties[1].criteria[0].varianten[0]', code: 'exactly-one-required' }]);
   });
 
   it('explains each problem', () => {
@@ -226,7 +224,11 @@ describe('parseNormDocument', () => {
 });
 
 describe('validateNormDocument bounds (issue 16)', () => {
-  const document = () => JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as { ingangsdatum: string; secties: { criteria: Record<string, unknown>[] }[] };
+  const document = () =>
+    JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as {
+      ingangsdatum: string;
+      secties: { criteria: Record<string, unknown>[] }[];
+    };
 
   it.each([
     ['punten', 1e15],

@@ -105,19 +105,16 @@ export function normFromContract(document: NormDocumentInput): NormVersion {
     version: document.versie,
     status: document.status === 'gepubliceerd' ? 'published' : 'draft',
     effectiveDate: document.ingangsdatum,
-    sections: document.secties.map(
-      (section): NormSection => ({
-        code: section.code,
-        title: section.titel,
-        criteria: section.criteria.map(criterionFromContract),
-      }),
-    ),
+    sections: document.secties.map((section): NormSection => ({
+      code: section.code,
+      title: section.titel,
+      criteria: section.criteria.map(criterionFromContract),
+    })),
   };
 }
 
 export type NormDocumentParseResult =
-  | { readonly ok: true; readonly norm: NormVersion }
-  | { readonly ok: false; readonly problems: Problem[] };
+  { readonly ok: true; readonly norm: NormVersion } | { readonly ok: false; readonly problems: Problem[] };
 
 /** Validation and mapping in one step, for the create and edit endpoints. */
 export function parseNormDocument(input: unknown): NormDocumentParseResult {
@@ -186,14 +183,12 @@ function criterionFromContract(document: CriterionDocument): Criterion {
     ...(isGiven(document.minimumPersonen) ? { minimumPersons: document.minimumPersonen } : {}),
     ...(isGiven(document.varianten)
       ? {
-          variants: document.varianten.map(
-            (variant): MeasurementVariant => ({
-              ...(isGiven(variant.soortHuisvesting) ? { housingType: variant.soortHuisvesting } : {}),
-              ...(isGiven(variant.nieuwbouw) ? { newBuild: variant.nieuwbouw } : {}),
-              ...(isGiven(variant.minimumPerPersoon) ? { minimumPerPerson: variant.minimumPerPersoon } : {}),
-              ...(isGiven(variant.personenPerEenheid) ? { personsPerUnit: variant.personenPerEenheid } : {}),
-            }),
-          ),
+          variants: document.varianten.map((variant): MeasurementVariant => ({
+            ...(isGiven(variant.soortHuisvesting) ? { housingType: variant.soortHuisvesting } : {}),
+            ...(isGiven(variant.nieuwbouw) ? { newBuild: variant.nieuwbouw } : {}),
+            ...(isGiven(variant.minimumPerPersoon) ? { minimumPerPerson: variant.minimumPerPersoon } : {}),
+            ...(isGiven(variant.personenPerEenheid) ? { personsPerUnit: variant.personenPerEenheid } : {}),
+          })),
         }
       : {}),
   };
@@ -211,14 +206,7 @@ const NORM_FIELDS = ['versie', 'status', 'ingangsdatum', 'secties'];
 const SECTION_FIELDS = ['code', 'titel', 'criteria'];
 const COMMON_CRITERION_FIELDS = ['code', 'titel', 'toelichting', 'ernst', 'punten', 'soort'];
 const YES_NO_FIELDS = ['nvtToegestaan'];
-const MEASURED_FIELDS = [
-  'eenheid',
-  'minimumPerPersoon',
-  'personenPerEenheid',
-  'minimumEenheden',
-  'minimumPersonen',
-  'varianten',
-];
+const MEASURED_FIELDS = ['eenheid', 'minimumPerPersoon', 'personenPerEenheid', 'minimumEenheden', 'minimumPersonen', 'varianten'];
 const VARIANT_FIELDS = ['soortHuisvesting', 'nieuwbouw', 'minimumPerPersoon', 'personenPerEenheid'];
 
 class Problems {
@@ -248,8 +236,15 @@ export function validateNormDocument(input: unknown): Problem[] {
   const effectiveDate = requireString(input, 'ingangsdatum', '', problems);
   if (effectiveDate !== undefined && !isIsoDate(effectiveDate)) {
     problems.add('ingangsdatum', 'invalid-date', 'ingangsdatum is an existing date, YYYY-MM-DD.');
-  } else if (effectiveDate !== undefined && (effectiveDate < NORM_LIMITS.earliestEffectiveDate || effectiveDate > NORM_LIMITS.latestEffectiveDate)) {
-    problems.add('ingangsdatum', 'range', `ingangsdatum is from ${NORM_LIMITS.earliestEffectiveDate} to ${NORM_LIMITS.latestEffectiveDate}.`);
+  } else if (
+    effectiveDate !== undefined &&
+    (effectiveDate < NORM_LIMITS.earliestEffectiveDate || effectiveDate > NORM_LIMITS.latestEffectiveDate)
+  ) {
+    problems.add(
+      'ingangsdatum',
+      'range',
+      `ingangsdatum is from ${NORM_LIMITS.earliestEffectiveDate} to ${NORM_LIMITS.latestEffectiveDate}.`,
+    );
   }
 
   const sections = requireArray(input, 'secties', '', problems);
@@ -262,9 +257,7 @@ export function validateNormDocument(input: unknown): Problem[] {
   }
   const sectionCodes = new Map<string, string>();
   const criterionCodes = new Map<string, string>();
-  sections.forEach((section, index) =>
-    validateSection(section, `secties[${index}]`, sectionCodes, criterionCodes, problems),
-  );
+  sections.forEach((section, index) => validateSection(section, `secties[${index}]`, sectionCodes, criterionCodes, problems));
   return problems.list;
 }
 
@@ -290,17 +283,10 @@ function validateSection(
     problems.add(join(path, 'criteria'), 'too-many', `A section has at most ${NORM_LIMITS.criteriaPerSection} criteria.`);
     return;
   }
-  criteria.forEach((criterion, index) =>
-    validateCriterion(criterion, `${join(path, 'criteria')}[${index}]`, criterionCodes, problems),
-  );
+  criteria.forEach((criterion, index) => validateCriterion(criterion, `${join(path, 'criteria')}[${index}]`, criterionCodes, problems));
 }
 
-function validateCriterion(
-  criterion: unknown,
-  path: string,
-  criterionCodes: Map<string, string>,
-  problems: Problems,
-): void {
+function validateCriterion(criterion: unknown, path: string, criterionCodes: Map<string, string>, problems: Problems): void {
   if (!isObject(criterion)) {
     problems.add(path, 'invalid-type', 'A criterion is an object.');
     return;
@@ -318,7 +304,14 @@ function validateCriterion(
     }
   }
 
-  validateCode(criterion, path, CRITERION_CODE_PATTERN, 'two to four capital letters, a hyphen and a two- or three-digit number, e.g. RU-01', criterionCodes, problems);
+  validateCode(
+    criterion,
+    path,
+    CRITERION_CODE_PATTERN,
+    'two to four capital letters, a hyphen and a two- or three-digit number, e.g. RU-01',
+    criterionCodes,
+    problems,
+  );
   validateText(criterion, 'titel', path, MAX_TITLE_LENGTH, true, problems);
   validateText(criterion, 'toelichting', path, MAX_GUIDANCE_LENGTH, false, problems);
 
@@ -379,8 +372,20 @@ function validateMeasured(criterion: JsonObject, path: string, problems: Problem
     problems.add(join(path, 'eenheid'), 'invalid-value', `eenheid is one of ${MEASUREMENT_UNITS.join(', ')}.`);
   }
   validatePerPersonRule(criterion, path, 'A meting criterion', problems);
-  validateNumber(criterion, 'minimumEenheden', path, { integer: false, minimum: 0, exclusive: false, maximum: NORM_LIMITS.units }, problems);
-  validateNumber(criterion, 'minimumPersonen', path, { integer: true, minimum: 0, exclusive: false, maximum: NORM_LIMITS.minimumPersons }, problems);
+  validateNumber(
+    criterion,
+    'minimumEenheden',
+    path,
+    { integer: false, minimum: 0, exclusive: false, maximum: NORM_LIMITS.units },
+    problems,
+  );
+  validateNumber(
+    criterion,
+    'minimumPersonen',
+    path,
+    { integer: true, minimum: 0, exclusive: false, maximum: NORM_LIMITS.minimumPersons },
+    problems,
+  );
 
   const variants = criterion.varianten;
   if (!isGiven(variants)) return;
@@ -430,7 +435,13 @@ function validateMeasured(criterion: JsonObject, path: string, problems: Problem
 /** Exactly one of the two per-person rules, each a positive number. */
 function validatePerPersonRule(object: JsonObject, path: string, subject: string, problems: Problems): void {
   validateNumber(object, 'minimumPerPersoon', path, { integer: false, minimum: 0, exclusive: true, maximum: NORM_LIMITS.units }, problems);
-  validateNumber(object, 'personenPerEenheid', path, { integer: false, minimum: 0, exclusive: true, maximum: NORM_LIMITS.personsPerUnit }, problems);
+  validateNumber(
+    object,
+    'personenPerEenheid',
+    path,
+    { integer: false, minimum: 0, exclusive: true, maximum: NORM_LIMITS.personsPerUnit },
+    problems,
+  );
   const given = [object.minimumPerPersoon, object.personenPerEenheid].filter(isGiven).length;
   if (given !== 1) {
     problems.add(
@@ -471,14 +482,7 @@ function validateCode(
   }
 }
 
-function validateText(
-  object: JsonObject,
-  field: string,
-  path: string,
-  maximumLength: number,
-  nonBlank: boolean,
-  problems: Problems,
-): void {
+function validateText(object: JsonObject, field: string, path: string, maximumLength: number, nonBlank: boolean, problems: Problems): void {
   const text = requireString(object, field, path, problems);
   if (text === undefined) return;
   if (nonBlank && text.trim() === '') {

@@ -81,10 +81,11 @@ export class JobQueue implements OnModuleDestroy {
   private async queue(name: string): Promise<PgBoss> {
     const boss = await this.start();
     if (!this.createdQueues.has(name)) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name).catch(async (error: unknown) => {
-        // Another process created it between the check and the create.
-        if (!(await boss.getQueue(name))) throw error;
-      });
+      if (!(await boss.getQueue(name)))
+        await boss.createQueue(name).catch(async (error: unknown) => {
+          // Another process created it between the check and the create.
+          if (!(await boss.getQueue(name))) throw error;
+        });
       this.createdQueues.add(name);
     }
     return boss;
@@ -114,11 +115,19 @@ export class JobQueue implements OnModuleDestroy {
   }
 
   /** Runs `handler` for each job; a thrown error fails the job, and pg-boss retries it by its options. */
-  async work<T>(name: string, handler: JobHandler<T>, options: { pollingIntervalSeconds?: number; batchSize?: number } = {}): Promise<void> {
+  async work<T>(
+    name: string,
+    handler: JobHandler<T>,
+    options: { pollingIntervalSeconds?: number; batchSize?: number } = {},
+  ): Promise<void> {
     const boss = await this.queue(name);
-    await boss.work<T>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 1 }, async (jobs) => {
-      for (const job of jobs) await handler({ id: job.id, name: job.name, data: job.data });
-    });
+    await boss.work<T>(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 1 },
+      async (jobs) => {
+        for (const job of jobs) await handler({ id: job.id, name: job.name, data: job.data });
+      },
+    );
   }
 
   /** A recurring job (cron, UTC); every process may declare it, pg-boss runs it once per slot. */

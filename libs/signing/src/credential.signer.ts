@@ -97,8 +97,7 @@ export function jwks(keyRing: VerificationKeys): { keys: PublicJwk[] } {
 
 function toPublicJwk(key: SigningKeyInfo): PublicJwk {
   const jwk = key.publicKey.export({ format: 'jwk' });
-  const members =
-    jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: 'RSA', n: jwk.n, e: jwk.e };
+  const members = jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: 'RSA', n: jwk.n, e: jwk.e };
   return {
     ...members,
     kid: key.kid,

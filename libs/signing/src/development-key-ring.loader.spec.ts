@@ -93,9 +93,7 @@ describe('development key ring', () => {
     );
     const manifest = JSON.parse(await readFile(join(keys, KEY_RING_MANIFEST_FILE), 'utf8'));
     expect(manifest.activeKid).toBe(newKid);
-    expect(manifest.keys[1]).toEqual(
-      expect.objectContaining({ kid: oldKid, retiredAt: '2026-06-01T00:00:00.000Z' }),
-    );
+    expect(manifest.keys[1]).toEqual(expect.objectContaining({ kid: oldKid, retiredAt: '2026-06-01T00:00:00.000Z' }));
     expect(manifest.keys[1].privateKeyFile).toBeUndefined();
 
     const reloaded = await ensureDevelopmentKeyRing(keys);

@@ -106,9 +106,7 @@ export async function rotateDevelopmentKey(directory: string, options: Developme
 }
 
 function generateKeyPair(algorithm: SigningAlgorithm): { privateKey: KeyObject; publicKey: KeyObject } {
-  return algorithm === 'RS256'
-    ? generateKeyPairSync('rsa', { modulusLength: 3072 })
-    : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return algorithm === 'RS256' ? generateKeyPairSync('rsa', { modulusLength: 3072 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
 }
 
 async function writeNewKey(directory: string, options: DevelopmentKeyOptions): Promise<ManifestEntry> {
@@ -134,11 +132,10 @@ async function writeNewKey(directory: string, options: DevelopmentKeyOptions): P
     createdAt: now.toISOString(),
   };
   await writeFile(join(directory, entry.certificateFile), toPem('CERTIFICATE', certificate), { mode: 0o644, flag: 'wx' });
-  await writeFile(
-    join(directory, entry.privateKeyFile as string),
-    privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
-    { mode: 0o600, flag: 'wx' },
-  );
+  await writeFile(join(directory, entry.privateKeyFile as string), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, {
+    mode: 0o600,
+    flag: 'wx',
+  });
   return entry;
 }
 
@@ -220,10 +217,7 @@ async function loadManifest(directory: string, manifest: KeyRingManifest): Promi
   const listed = manifest.keys.map((key) => key.kid).sort();
   const loaded = keyRing.keys.map((key) => key.kid).sort();
   if (keyRing.activeKey.kid !== manifest.activeKid || listed.join() !== loaded.join()) {
-    throw new SigningException(
-      SigningExceptionCode.KEY_RING_INVALID,
-      `Key ring manifest in ${directory} does not match its key files`,
-    );
+    throw new SigningException(SigningExceptionCode.KEY_RING_INVALID, `Key ring manifest in ${directory} does not match its key files`);
   }
   return keyRing;
 }

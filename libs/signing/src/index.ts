@@ -16,11 +16,7 @@ export {
 } from './development-key-ring.loader';
 export { type Pkcs12KeyRingOptions, loadPkcs12KeyRing } from './pkcs12-key-ring.loader';
 export { PadesSigner, signPdf } from './pades-signer';
-export {
-  type PdfSignatureProblem,
-  type PdfSignatureVerification,
-  verifyPdfSignature,
-} from './pdf-signature.verifier';
+export { type PdfSignatureProblem, type PdfSignatureVerification, verifyPdfSignature } from './pdf-signature.verifier';
 export {
   CREDENTIAL_TYPE,
   type CredentialProblem,

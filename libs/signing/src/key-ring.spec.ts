@@ -60,9 +60,9 @@ describe('KeyRing', () => {
 
   it('refuses a private key that does not belong to the certificate', () => {
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect(() =>
-      createKeyRing({ active: { privateKey: other.privateKey, certificate: selfSigned(ec) }, source: 'test' }),
-    ).toThrow(expect.objectContaining({ code: SigningExceptionCode.KEY_RING_INVALID }));
+    expect(() => createKeyRing({ active: { privateKey: other.privateKey, certificate: selfSigned(ec) }, source: 'test' })).toThrow(
+      expect.objectContaining({ code: SigningExceptionCode.KEY_RING_INVALID }),
+    );
   });
 
   it.each([
@@ -101,8 +101,14 @@ describe('PublicKeySet', () => {
   const retired = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
   it('holds what a key ring publishes, without any private key, and verifies what the ring signed', async () => {
-    const ring = createKeyRing({ active: { privateKey: active.privateKey, certificate: selfSigned(active) }, retired: [{ certificate: selfSigned(retired) }], source: 'test' });
-    const published = new PublicKeySet(ring.keys.map((key) => ({ certificate: key.certificate, chain: key.chain, status: key.status })).reverse());
+    const ring = createKeyRing({
+      active: { privateKey: active.privateKey, certificate: selfSigned(active) },
+      retired: [{ certificate: selfSigned(retired) }],
+      source: 'test',
+    });
+    const published = new PublicKeySet(
+      ring.keys.map((key) => ({ certificate: key.certificate, chain: key.chain, status: key.status })).reverse(),
+    );
     expect(published.keys.map((key) => [key.kid, key.status])).toEqual(ring.keys.map((key) => [key.kid, key.status]));
     expect(published.findByKid(ring.activeKey.kid)?.publicKey.type).toBe('public');
     expect(() => privateKeyOf(published as unknown as KeyRing)).toThrow();

@@ -186,11 +186,7 @@ export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
-function describeCertificate(
-  certificate: CertificateInput,
-  chain: CertificateInput[],
-  status: SigningKeyInfo['status'],
-): SigningKeyInfo {
+function describeCertificate(certificate: CertificateInput, chain: CertificateInput[], status: SigningKeyInfo['status']): SigningKeyInfo {
   const der = toCertificateDer(certificate);
   const x509 = new X509Certificate(der);
   const publicKey = x509.publicKey;

@@ -64,9 +64,7 @@ describe.each(['ES256', 'RS256'] as const)('PAdES signing with %s', (algorithm) 
 
     const signerInfo = signedData.signerInfos[0];
     expect(signerInfo.digestAlgorithm.algorithmId).toBe(OID.sha256);
-    expect(signerInfo.signatureAlgorithm.algorithmId).toBe(
-      algorithm === 'ES256' ? OID.ecdsaWithSha256 : OID.sha256WithRsaEncryption,
-    );
+    expect(signerInfo.signatureAlgorithm.algorithmId).toBe(algorithm === 'ES256' ? OID.ecdsaWithSha256 : OID.sha256WithRsaEncryption);
     const types = signerInfo.signedAttrs?.attributes.map((attribute) => attribute.type);
     expect(types).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2]);
     expect(types).not.toContain(OID.signingTime);
@@ -87,9 +85,7 @@ describe.each(['ES256', 'RS256'] as const)('PAdES signing with %s', (algorithm) 
     // First field is the hash: the algorithm is the DER default (SHA-256) and therefore absent.
     const certHash = essCertIdV2.valueBlock.value[0] as InstanceType<typeof asn1js.OctetString>;
     expect(certHash).toBeInstanceOf(asn1js.OctetString);
-    expect(Buffer.from(certHash.valueBlock.valueHexView)).toEqual(
-      createHash('sha256').update(keyRing.activeKey.certificate).digest(),
-    );
+    expect(Buffer.from(certHash.valueBlock.valueHexView)).toEqual(createHash('sha256').update(keyRing.activeKey.certificate).digest());
   });
 
   it('verifies with pkijs against the signed byte ranges', async () => {
@@ -154,7 +150,8 @@ describe('signPdf refuses what it should not sign', () => {
     ['a PDF without a signature placeholder', () => Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n')],
     [
       'a PDF with an adbe.pkcs7.detached placeholder',
-      async () => Buffer.from((await renderSamplePdf()).toString('latin1').replace('/ETSI.CAdES.detached', '/adbe.pkcs7.detached'), 'latin1'),
+      async () =>
+        Buffer.from((await renderSamplePdf()).toString('latin1').replace('/ETSI.CAdES.detached', '/adbe.pkcs7.detached'), 'latin1'),
     ],
     ['a PDF that was signed already', async () => signPdf(await renderSamplePdf(), keyRing)],
   ])('refuses %s', async (_case, make) => {

@@ -129,9 +129,7 @@ function signingCertificateV2(
 }
 
 /** DER orders the members of a SET OF by their encodings; verifiers that re-encode rely on it. */
-function sortForDer(
-  attributes: Array<InstanceType<typeof pkijs.Attribute>>,
-): Array<InstanceType<typeof pkijs.Attribute>> {
+function sortForDer(attributes: Array<InstanceType<typeof pkijs.Attribute>>): Array<InstanceType<typeof pkijs.Attribute>> {
   return attributes
     .map((attribute) => ({ attribute, der: Buffer.from(attribute.toSchema().toBER(false)) }))
     .sort((a, b) => Buffer.compare(a.der, b.der))
@@ -153,10 +151,7 @@ export async function signPdf(pdfWithPlaceholder: Buffer, keyRing: KeyRing): Pro
     throw new SigningException(SigningExceptionCode.PDF_REFUSED, 'Not a PDF');
   }
   if (!pdfWithPlaceholder.includes(`/SubFilter /${SUBFILTER_ETSI_CADES_DETACHED}`)) {
-    throw new SigningException(
-      SigningExceptionCode.PDF_REFUSED,
-      `The PDF has no ${SUBFILTER_ETSI_CADES_DETACHED} signature placeholder`,
-    );
+    throw new SigningException(SigningExceptionCode.PDF_REFUSED, `The PDF has no ${SUBFILTER_ETSI_CADES_DETACHED} signature placeholder`);
   }
   const signer = new PadesSigner(keyRing);
   let signed: Buffer;
@@ -174,10 +169,7 @@ export async function signPdf(pdfWithPlaceholder: Buffer, keyRing: KeyRing): Pro
   }
   const problem = selfCheck(signed, signer.lastSignature);
   if (problem) {
-    throw new SigningException(
-      SigningExceptionCode.SIGNATURE_SELF_CHECK_FAILED,
-      `The freshly signed PDF does not check out: ${problem}`,
-    );
+    throw new SigningException(SigningExceptionCode.SIGNATURE_SELF_CHECK_FAILED, `The freshly signed PDF does not check out: ${problem}`);
   }
   return signed;
 }
@@ -195,17 +187,11 @@ function selfCheck(signed: Buffer, cms: SignedCms | undefined): string | undefin
   if (range.coveredEnd !== signed.length) {
     return 'the ByteRange does not cover the whole file';
   }
-  const contents = Buffer.from(
-    signed.subarray(range.contentsStart + 1, range.contentsEnd - 1).toString('latin1'),
-    'hex',
-  );
+  const contents = Buffer.from(signed.subarray(range.contentsStart + 1, range.contentsEnd - 1).toString('latin1'), 'hex');
   if (!contents.subarray(0, cms.cms.length).equals(cms.cms) || contents.subarray(cms.cms.length).some((byte) => byte !== 0)) {
     return 'the Contents do not hold the CMS';
   }
-  const digest = createHash('sha256')
-    .update(signed.subarray(0, range.contentsStart))
-    .update(signed.subarray(range.contentsEnd))
-    .digest();
+  const digest = createHash('sha256').update(signed.subarray(0, range.contentsStart)).update(signed.subarray(range.contentsEnd)).digest();
   if (!digest.equals(cms.messageDigest)) {
     return 'the message digest is not that of the signed bytes';
   }

@@ -30,9 +30,12 @@ describe('verifyPdfSignature', () => {
   };
 
   it('accepts our signature, found by the trusted certificates as well as by the key ring', async () => {
-    const byCertificates = await verifyPdfSignature(signed, [keyRing.activeKey.certificate.toString('base64')].map(
-      (base64) => `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`,
-    ));
+    const byCertificates = await verifyPdfSignature(
+      signed,
+      [keyRing.activeKey.certificate.toString('base64')].map(
+        (base64) => `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`,
+      ),
+    );
     expect(byCertificates).toMatchObject({ valid: true, signerKid: keyRing.activeKey.kid });
     expect(await verifyPdfSignature(new Uint8Array(signed), keyRing)).toMatchObject({ valid: true });
   });

@@ -108,11 +108,7 @@ function toTrustedCertificates(trusted: VerificationKeys | CertificateInput[]): 
   });
 }
 
-async function examine(
-  input: Buffer | Uint8Array,
-  trusted: TrustedCertificate[],
-  result: PdfSignatureVerification,
-): Promise<void> {
+async function examine(input: Buffer | Uint8Array, trusted: TrustedCertificate[], result: PdfSignatureVerification): Promise<void> {
   if (!(input instanceof Uint8Array) || input.length < 8) {
     throw new VerificationProblem('not-a-pdf');
   }
@@ -141,10 +137,7 @@ async function examine(
  * ByteRange [0 b c d]: the signature must be the hex string `<...>` of the /Contents entry at [b, c),
  * and [c, c+d) must lie inside the file. c+d short of the end means bytes were appended after signing.
  */
-export function readByteRange(
-  pdf: Buffer,
-  position: number,
-): { contentsStart: number; contentsEnd: number; coveredEnd: number } {
+export function readByteRange(pdf: Buffer, position: number): { contentsStart: number; contentsEnd: number; coveredEnd: number } {
   const text = pdf.subarray(position, position + 120).toString('latin1');
   const match = /^\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(text);
   if (!match) {
@@ -217,12 +210,7 @@ type Pkijs = typeof pkijs;
 type SignedData = InstanceType<Pkijs['SignedData']>;
 type Certificate = InstanceType<Pkijs['Certificate']>;
 
-async function verifyCms(
-  cms: Buffer,
-  signedBytes: Buffer,
-  trusted: TrustedCertificate[],
-  result: PdfSignatureVerification,
-): Promise<void> {
+async function verifyCms(cms: Buffer, signedBytes: Buffer, trusted: TrustedCertificate[], result: PdfSignatureVerification): Promise<void> {
   let signedData: SignedData;
   try {
     const contentInfo = pkijs.ContentInfo.fromBER(cms);
@@ -254,10 +242,7 @@ async function verifyCms(
   if (!hashName) {
     throw new VerificationProblem('unsupported-algorithm');
   }
-  if (
-    signedData.digestAlgorithms.length !== 1 ||
-    signedData.digestAlgorithms[0].algorithmId !== signerInfo.digestAlgorithm.algorithmId
-  ) {
+  if (signedData.digestAlgorithms.length !== 1 || signedData.digestAlgorithms[0].algorithmId !== signerInfo.digestAlgorithm.algorithmId) {
     throw new VerificationProblem('malformed-signature');
   }
 
@@ -276,9 +261,7 @@ async function verifyCms(
   ) {
     throw new VerificationProblem('malformed-signature');
   }
-  const expectedDigest = Buffer.from(
-    (messageDigest.values[0] as InstanceType<typeof asn1js.OctetString>).valueBlock.valueHexView,
-  );
+  const expectedDigest = Buffer.from((messageDigest.values[0] as InstanceType<typeof asn1js.OctetString>).valueBlock.valueHexView);
   if (!createHash(hashName).update(signedBytes).digest().equals(expectedDigest)) {
     throw new VerificationProblem('digest-mismatch');
   }
@@ -315,9 +298,7 @@ async function verifyCms(
     throw new VerificationProblem('signing-certificate-mismatch');
   }
   result.padesBaselineB =
-    result.subFilter === 'ETSI.CAdES.detached' &&
-    signingCertificates.length === 1 &&
-    attribute(OID.signingTime).length === 0;
+    result.subFilter === 'ETSI.CAdES.detached' && signingCertificates.length === 1 && attribute(OID.signingTime).length === 0;
 
   const ours = trusted.find((candidate) => candidate.der.equals(signerDer));
   if (ours) {
@@ -330,10 +311,7 @@ async function verifyCms(
  * The embedded certificate named by the signer identifier. PAdES requires the signing certificate in
  * the CMS; it is never looked up elsewhere, so what was verified is exactly what the file carries.
  */
-function findSignerCertificate(
-  signedData: SignedData,
-  signerInfo: SignedData['signerInfos'][number],
-): Certificate | undefined {
+function findSignerCertificate(signedData: SignedData, signerInfo: SignedData['signerInfos'][number]): Certificate | undefined {
   const sid = signerInfo.sid as unknown;
   let matches: (certificate: Certificate) => boolean;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
@@ -342,22 +320,18 @@ function findSignerCertificate(
     const issuer = Buffer.from(sid.issuer.toSchema().toBER());
     const serial = Buffer.from(sid.serialNumber.toBER());
     matches = (certificate) =>
-      Buffer.from(certificate.issuer.toSchema().toBER()).equals(issuer) &&
-      Buffer.from(certificate.serialNumber.toBER()).equals(serial);
+      Buffer.from(certificate.issuer.toSchema().toBER()).equals(issuer) && Buffer.from(certificate.serialNumber.toBER()).equals(serial);
   } else {
     // [0] subjectKeyIdentifier: compared, like pkijs does, with the SHA-1 of the subject public key.
     const tagged = sid as InstanceType<typeof asn1js.Constructed | typeof asn1js.Primitive>;
     const keyId = Buffer.from(
       tagged.idBlock.isConstructed
-        ? ((tagged as InstanceType<typeof asn1js.Constructed>).valueBlock.value[0] as InstanceType<typeof asn1js.OctetString>)
-            .valueBlock.valueHexView
+        ? ((tagged as InstanceType<typeof asn1js.Constructed>).valueBlock.value[0] as InstanceType<typeof asn1js.OctetString>).valueBlock
+            .valueHexView
         : (tagged as InstanceType<typeof asn1js.Primitive>).valueBlock.valueHexView,
     );
     matches = (certificate) =>
-      createHash('sha1')
-        .update(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)
-        .digest()
-        .equals(keyId);
+      createHash('sha1').update(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest().equals(keyId);
   }
   return (signedData.certificates ?? []).find(
     (candidate): candidate is Certificate => candidate instanceof pkijs.Certificate && matches(candidate),
@@ -389,11 +363,7 @@ function signingCertificateMatches(attribute: InstanceType<Pkijs['Attribute']>, 
   }
 }
 
-function verifiesStrictly(
-  signerDer: Buffer,
-  hashName: string,
-  signerInfo: SignedData['signerInfos'][number],
-): boolean {
+function verifiesStrictly(signerDer: Buffer, hashName: string, signerInfo: SignedData['signerInfos'][number]): boolean {
   try {
     const signedAttributes = Buffer.from(signerInfo.signedAttrs!.encodedValue); // already re-tagged as SET
     const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);

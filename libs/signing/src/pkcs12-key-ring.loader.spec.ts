@@ -24,17 +24,68 @@ describe('loadPkcs12KeyRing', () => {
   /** A CA, an EC P-256 signing certificate it issued, and a PKCS#12 with the key, the certificate and the CA. */
   beforeAll(async () => {
     directory = await temporaryDirectory('pkcs12');
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.crt'),
-      '-days', '30', '-subj', '/C=NL/O=Keurmerk test CA/CN=Keurmerk Test Root', '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.crt'),
+      '-days',
+      '30',
+      '-subj',
+      '/C=NL/O=Keurmerk test CA/CN=Keurmerk Test Root',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    );
     openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', file('signer.key'));
-    openssl('req', '-new', '-key', file('signer.key'), '-out', file('signer.csr'),
-      '-subj', '/C=NL/O=Keurmerk Huisvesting Arbeidsmigranten/CN=Keurmerk test seal');
+    openssl(
+      'req',
+      '-new',
+      '-key',
+      file('signer.key'),
+      '-out',
+      file('signer.csr'),
+      '-subj',
+      '/C=NL/O=Keurmerk Huisvesting Arbeidsmigranten/CN=Keurmerk test seal',
+    );
     await writeFile(file('signer.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
-    openssl('x509', '-req', '-in', file('signer.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial',
-      '-out', file('signer.crt'), '-days', '30', '-extfile', file('signer.ext'));
-    openssl('pkcs12', '-export', '-inkey', file('signer.key'), '-in', file('signer.crt'), '-certfile', file('ca.crt'),
-      '-out', file('signer.p12'), '-passout', `pass:${PASSPHRASE}`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file('signer.csr'),
+      '-CA',
+      file('ca.crt'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      file('signer.crt'),
+      '-days',
+      '30',
+      '-extfile',
+      file('signer.ext'),
+    );
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      file('signer.key'),
+      '-in',
+      file('signer.crt'),
+      '-certfile',
+      file('ca.crt'),
+      '-out',
+      file('signer.p12'),
+      '-passout',
+      `pass:${PASSPHRASE}`,
+    );
   });
 
   afterAll(async () => {
@@ -69,13 +120,51 @@ describe('loadPkcs12KeyRing', () => {
   });
 
   it('handles an RSA-3072 key with its issuer: signature and both certificates fit the placeholder', async () => {
-    openssl('req', '-new', '-newkey', 'rsa:3072', '-nodes', '-keyout', file('rsa.key'), '-out', file('rsa.csr'),
-      '-subj', '/C=NL/O=Keurmerk test/CN=Keurmerk RSA seal');
-    openssl('x509', '-req', '-in', file('rsa.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial',
-      '-out', file('rsa.crt'), '-days', '30', '-extfile', file('signer.ext'));
+    openssl(
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:3072',
+      '-nodes',
+      '-keyout',
+      file('rsa.key'),
+      '-out',
+      file('rsa.csr'),
+      '-subj',
+      '/C=NL/O=Keurmerk test/CN=Keurmerk RSA seal',
+    );
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file('rsa.csr'),
+      '-CA',
+      file('ca.crt'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      file('rsa.crt'),
+      '-days',
+      '30',
+      '-extfile',
+      file('signer.ext'),
+    );
     // The CA comes along in the file and must end up as the chain, after the signer.
-    openssl('pkcs12', '-export', '-inkey', file('rsa.key'), '-in', file('rsa.crt'), '-certfile', file('ca.crt'),
-      '-out', file('rsa.p12'), '-passout', `pass:${PASSPHRASE}`);
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      file('rsa.key'),
+      '-in',
+      file('rsa.crt'),
+      '-certfile',
+      file('ca.crt'),
+      '-out',
+      file('rsa.p12'),
+      '-passout',
+      `pass:${PASSPHRASE}`,
+    );
     const keyRing = await loadPkcs12KeyRing({ pkcs12: file('rsa.p12'), passphrase: PASSPHRASE });
     expect(keyRing.activeKey.algorithm).toBe('RS256');
     expect(keyRing.activeKey.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
@@ -105,8 +194,17 @@ describe('loadPkcs12KeyRing', () => {
     [
       'a PKCS#12 with a key but no certificate for it',
       async () => {
-        openssl('pkcs12', '-export', '-nocerts', '-inkey', file('signer.key'), '-out', file('keyonly.p12'),
-          '-passout', `pass:${PASSPHRASE}`);
+        openssl(
+          'pkcs12',
+          '-export',
+          '-nocerts',
+          '-inkey',
+          file('signer.key'),
+          '-out',
+          file('keyonly.p12'),
+          '-passout',
+          `pass:${PASSPHRASE}`,
+        );
         return file('keyonly.p12');
       },
     ],
@@ -118,18 +216,59 @@ describe('loadPkcs12KeyRing', () => {
   });
 
   it('refuses the legacy PKCS#12 encryption (3DES, RC2) with a hint to export it again', async () => {
-    openssl('pkcs12', '-export', '-inkey', file('signer.key'), '-in', file('signer.crt'), '-keypbe', 'PBE-SHA1-3DES',
-      '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1', '-out', file('legacy.p12'), '-passout', `pass:${PASSPHRASE}`);
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      file('signer.key'),
+      '-in',
+      file('signer.crt'),
+      '-keypbe',
+      'PBE-SHA1-3DES',
+      '-certpbe',
+      'PBE-SHA1-3DES',
+      '-macalg',
+      'sha1',
+      '-out',
+      file('legacy.p12'),
+      '-passout',
+      `pass:${PASSPHRASE}`,
+    );
     const loading = loadPkcs12KeyRing({ pkcs12: file('legacy.p12'), passphrase: PASSPHRASE });
     await expect(loading).rejects.toMatchObject({ code: SigningExceptionCode.PKCS12_INVALID });
     await expect(loading).rejects.toThrow(/PBES2, AES-256-CBC/);
   });
 
   it('refuses a key type it cannot sign with (EC P-384)', async () => {
-    openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp384r1', '-nodes', '-keyout', file('p384.key'),
-      '-out', file('p384.crt'), '-days', '30', '-subj', '/CN=P-384');
-    openssl('pkcs12', '-export', '-inkey', file('p384.key'), '-in', file('p384.crt'), '-out', file('p384.p12'),
-      '-passout', `pass:${PASSPHRASE}`);
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:secp384r1',
+      '-nodes',
+      '-keyout',
+      file('p384.key'),
+      '-out',
+      file('p384.crt'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=P-384',
+    );
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      file('p384.key'),
+      '-in',
+      file('p384.crt'),
+      '-out',
+      file('p384.p12'),
+      '-passout',
+      `pass:${PASSPHRASE}`,
+    );
     await expect(loadPkcs12KeyRing({ pkcs12: file('p384.p12'), passphrase: PASSPHRASE })).rejects.toMatchObject({
       code: SigningExceptionCode.KEY_UNSUPPORTED,
     });

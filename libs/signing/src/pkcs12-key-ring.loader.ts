@@ -52,10 +52,7 @@ export async function loadPkcs12KeyRing(options: Pkcs12KeyRingOptions): Promise<
   const { privateKey, certificates } = await parsePkcs12(bytes, options.passphrase, source);
   const signer = certificates.find((certificate) => certificate.checkPrivateKey(privateKey));
   if (!signer) {
-    throw new SigningException(
-      SigningExceptionCode.PKCS12_INVALID,
-      `${source} holds no certificate for its private key`,
-    );
+    throw new SigningException(SigningExceptionCode.PKCS12_INVALID, `${source} holds no certificate for its private key`);
   }
   const chain = orderChain(signer, certificates);
 
@@ -98,11 +95,9 @@ async function parsePkcs12(
   } catch (error) {
     const message = String((error as { message?: unknown })?.message ?? error);
     if (/integrity/i.test(message)) {
-      throw new SigningException(
-        SigningExceptionCode.PKCS12_WRONG_PASSPHRASE,
-        `Wrong passphrase for ${source} (or the file is damaged)`,
-        { cause: error },
-      );
+      throw new SigningException(SigningExceptionCode.PKCS12_WRONG_PASSPHRASE, `Wrong passphrase for ${source} (or the file is damaged)`, {
+        cause: error,
+      });
     }
     throw invalid(message, error);
   }
@@ -164,9 +159,7 @@ function orderChain(signer: X509Certificate, certificates: X509Certificate[]): X
     if (current.checkIssued(current)) {
       break;
     }
-    const issuer = certificates.find(
-      (candidate) => candidate !== current && !chain.includes(candidate) && current.checkIssued(candidate),
-    );
+    const issuer = certificates.find((candidate) => candidate !== current && !chain.includes(candidate) && current.checkIssued(candidate));
     if (!issuer) {
       break;
     }
@@ -181,11 +174,9 @@ async function archiveCertificate(directory: string, certificate: X509Certificat
   const file = join(directory, `${keyIdOf(certificate.publicKey)}.crt.pem`);
   await writeFile(file, toPem('CERTIFICATE', certificate.raw), { mode: 0o644, flag: 'wx' }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw new SigningException(
-        SigningExceptionCode.KEY_RING_INVALID,
-        `Cannot archive the signing certificate in ${directory}`,
-        { cause: error },
-      );
+      throw new SigningException(SigningExceptionCode.KEY_RING_INVALID, `Cannot archive the signing certificate in ${directory}`, {
+        cause: error,
+      });
     }
   });
 }

@@ -78,9 +78,7 @@ export function createSelfSignedCertificate(request: SelfSignedCertificateReques
   certificate.notAfter = certificateTime(request.notAfter);
   certificate.subjectPublicKeyInfo = subjectPublicKeyInfo;
 
-  const keyIdentifier = createHash('sha1')
-    .update(subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)
-    .digest();
+  const keyIdentifier = createHash('sha1').update(subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
   certificate.extensions = [
     extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
     // digitalSignature + nonRepudiation (contentCommitment): what a document seal needs, nothing more.

@@ -56,27 +56,19 @@ export class ObjectStorage {
   async put(key: string, body: Buffer, contentType: string): Promise<StoredObject> {
     const sha256 = createHash('sha256').update(body).digest('hex');
     await this.guard(() =>
-      this.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, Metadata: { sha256 } }),
-      ),
+      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, Metadata: { sha256 } })),
     );
     return { key, sha256, size: body.length };
   }
 
   async get(key: string): Promise<Buffer> {
-    const response = await this.guard(
-      () => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
-      key,
-    );
+    const response = await this.guard(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })), key);
     const bytes = await response.Body!.transformToByteArray();
     return Buffer.from(bytes);
   }
 
   async stream(key: string): Promise<Readable> {
-    const response = await this.guard(
-      () => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
-      key,
-    );
+    const response = await this.guard(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })), key);
     return response.Body as Readable;
   }
 

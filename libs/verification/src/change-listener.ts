@@ -49,7 +49,10 @@ export class CertificateChangeListener implements OnApplicationBootstrap, OnModu
     };
     pool.on('connect', (client) => {
       attach(client);
-      void client.query(`LISTEN ${CERTIFICATE_CHANGED_CHANNEL}`).then(() => this.cache.setListening(true), () => this.cache.setListening(false));
+      void client.query(`LISTEN ${CERTIFICATE_CHANGED_CHANNEL}`).then(
+        () => this.cache.setListening(true),
+        () => this.cache.setListening(false),
+      );
     });
     const client = await pool.connect();
     try {
@@ -63,7 +66,10 @@ export class CertificateChangeListener implements OnApplicationBootstrap, OnModu
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.runtime.config.database.readOnlyUrl ?? this.runtime.database.url, application_name: 'keurmerk-listen' });
+    const client = new pg.Client({
+      connectionString: this.runtime.config.database.readOnlyUrl ?? this.runtime.database.url,
+      application_name: 'keurmerk-listen',
+    });
     client.on('notification', this.onNotification);
     client.on('error', () => undefined);
     client.on('end', () => {

@@ -66,7 +66,12 @@ export class PublicRegisterService {
     if (own && municipalityCode && municipalityCode !== own) {
       throw new VerificationException(VerificationExceptionCode.ForeignArea, 'A municipality reads the changes in its own area.');
     }
-    const { items, total } = await this.repository.changesPage(since, own ?? municipalityCode ?? null, pageOffset(request), request.pageSize);
+    const { items, total } = await this.repository.changesPage(
+      since,
+      own ?? municipalityCode ?? null,
+      pageOffset(request),
+      request.pageSize,
+    );
     return { items, total, ...request };
   }
 }

@@ -27,7 +27,11 @@ import { VerificationService } from './verification.service';
       inject: [APP_CONFIG, getDataSourceToken()],
       useFactory: async (config: AppConfig, main: DataSource): Promise<DataSource> => {
         if (!config.database.readOnlyUrl) return main;
-        const reader = createDataSource({ url: config.database.readOnlyUrl, poolSize: config.database.poolSize, applicationName: 'keurmerk-verify' });
+        const reader = createDataSource({
+          url: config.database.readOnlyUrl,
+          poolSize: config.database.poolSize,
+          applicationName: 'keurmerk-verify',
+        });
         return reader.initialize();
       },
     },

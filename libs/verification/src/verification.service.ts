@@ -71,7 +71,8 @@ export class VerificationService {
     const found = new Map<number, CertificateFacts | null>();
     const missing: number[] = [];
     requests.forEach((request, index) => {
-      const cached = 'certificateNumber' in request ? this.cache.getByNumber(request.certificateNumber) : this.cache.getByAddress(addressKey(request));
+      const cached =
+        'certificateNumber' in request ? this.cache.getByNumber(request.certificateNumber) : this.cache.getByAddress(addressKey(request));
       if (cached === undefined) missing.push(index);
       else found.set(index, cached);
     });

@@ -6,7 +6,8 @@ import { isIP } from 'node:net';
  * address (mapped, compatible, NAT64, 6to4) are judged by that IPv4 address, and anything outside
  * 2000::/3, the only global unicast block, is not public.
  */
-export type AddressClass = 'public' | 'unspecified' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'cgnat' | 'multicast' | 'reserved';
+export type AddressClass =
+  'public' | 'unspecified' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'cgnat' | 'multicast' | 'reserved';
 
 type Rule = { prefix: number[]; bits: number; class: AddressClass } | { prefix: number[]; bits: number; embeddedIpv4At: number };
 

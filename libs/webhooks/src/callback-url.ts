@@ -11,7 +11,8 @@ export interface CallbackUrlProblem {
  * stored apart and never shown again) and no fragment.
  */
 export function checkCallbackUrl(raw: string, options: { allowHttp: boolean }): { url: URL } | { problem: CallbackUrlProblem } {
-  if (raw.length > CALLBACK_URL_MAX_LENGTH) return { problem: { code: 'format', reason: `callbackUrl must be at most ${CALLBACK_URL_MAX_LENGTH} characters.` } };
+  if (raw.length > CALLBACK_URL_MAX_LENGTH)
+    return { problem: { code: 'format', reason: `callbackUrl must be at most ${CALLBACK_URL_MAX_LENGTH} characters.` } };
   let url: URL;
   try {
     url = new URL(raw);
@@ -19,10 +20,16 @@ export function checkCallbackUrl(raw: string, options: { allowHttp: boolean }): 
     return { problem: { code: 'format', reason: 'callbackUrl must be an absolute URL, such as https://example.nl/keurmerk/events.' } };
   }
   if (url.protocol !== 'https:' && !(options.allowHttp && url.protocol === 'http:')) {
-    return { problem: { code: 'scheme', reason: options.allowHttp ? 'callbackUrl must be an https or http URL.' : 'callbackUrl must be an https URL.' } };
+    return {
+      problem: {
+        code: 'scheme',
+        reason: options.allowHttp ? 'callbackUrl must be an https or http URL.' : 'callbackUrl must be an https URL.',
+      },
+    };
   }
   if (!url.hostname) return { problem: { code: 'format', reason: 'callbackUrl must name a host.' } };
-  if (url.username || url.password) return { problem: { code: 'credentials', reason: 'callbackUrl must not hold credentials; send them in auth.' } };
+  if (url.username || url.password)
+    return { problem: { code: 'credentials', reason: 'callbackUrl must not hold credentials; send them in auth.' } };
   if (url.hash) return { problem: { code: 'format', reason: 'callbackUrl must not have a fragment (#...).' } };
   return { url };
 }

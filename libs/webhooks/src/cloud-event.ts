@@ -62,7 +62,13 @@ export function certificateEvent(input: {
 }
 
 /** The event sent once when a subscription is made, to prove the receiver answers and checks signatures. */
-export function testEvent(input: { id: string; source: string; at: Date; subscriptionId: string; municipalityCode: string }): CloudEvent<{ abonnementId: string; gemeentecode: string }> {
+export function testEvent(input: {
+  id: string;
+  source: string;
+  at: Date;
+  subscriptionId: string;
+  municipalityCode: string;
+}): CloudEvent<{ abonnementId: string; gemeentecode: string }> {
   return {
     specversion: '1.0',
     id: input.id,

@@ -25,7 +25,9 @@ describe('webhook retry schedule', () => {
 
   it('counts the window from the event, so a delivery queued behind others gets at least one attempt', () => {
     const eventAt = new Date('2026-01-01T00:00:00Z');
-    expect(afterFailedAttempt({ failedAttempts: 1, eventAt, now: new Date('2026-01-02T00:00:00Z'), baseMs: 25_000 })).toEqual({ abandon: true });
+    expect(afterFailedAttempt({ failedAttempts: 1, eventAt, now: new Date('2026-01-02T00:00:00Z'), baseMs: 25_000 })).toEqual({
+      abandon: true,
+    });
     expect(afterFailedAttempt({ failedAttempts: 1, eventAt, now: new Date('2026-01-01T23:59:59Z'), baseMs: 25_000 })).toEqual({
       abandon: false,
       delayMs: 25_000,

@@ -13,7 +13,8 @@ export const RETRY_FACTOR = 4;
 
 /** The wait after the `failedAttempts`-th failed attempt (1 → baseMs, 2 → 4·baseMs, ...). */
 export function retryDelayMs(failedAttempts: number, baseMs: number): number {
-  if (!Number.isInteger(failedAttempts) || failedAttempts < 1) throw new RangeError(`failedAttempts must be 1 or more, got ${failedAttempts}`);
+  if (!Number.isInteger(failedAttempts) || failedAttempts < 1)
+    throw new RangeError(`failedAttempts must be 1 or more, got ${failedAttempts}`);
   return baseMs * RETRY_FACTOR ** Math.min(failedAttempts - 1, 30);
 }
 

@@ -57,7 +57,8 @@ export class SubscriptionService {
     const own = municipalityOf(caller);
     const municipalityCode = input.municipalityCode ?? own;
     if (!municipalityCode) throw AppException.invalidField('gemeentecode', 'required', 'Name the gemeentecode to subscribe for.');
-    if (!(await this.municipalities.exists(municipalityCode))) throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
+    if (!(await this.municipalities.exists(municipalityCode)))
+      throw AppException.invalidField('gemeentecode', 'unknown', 'Not a current municipality code.');
     if (!hasRole(caller, 'beheerder') && municipalityCode !== own) {
       throw new WebhookException(
         WebhookExceptionCode.SubscriptionOtherMunicipality,
@@ -102,7 +103,16 @@ export class SubscriptionService {
 
   private async store(
     caller: Principal,
-    input: { id: string; municipalityCode: string; url: URL; auth?: string; secret: string; eventId: string; outcome: SendOutcome; now: Date },
+    input: {
+      id: string;
+      municipalityCode: string;
+      url: URL;
+      auth?: string;
+      secret: string;
+      eventId: string;
+      outcome: SendOutcome;
+      now: Date;
+    },
   ): Promise<SubscriptionEntity> {
     const { id, municipalityCode, url, secret, eventId, outcome, now } = input;
     try {
@@ -151,7 +161,13 @@ export class SubscriptionService {
         };
         await this.deliveryRows.insertDelivered(manager, delivery, attempt);
         // The URL's host only: a path or query may carry the receiver's own tokens.
-        await this.events.append(manager, { actor, entityType: 'subscription', entityId: id, action: 'created', after: { municipalityCode, callbackHost: url.host, withAuth: Boolean(input.auth) } });
+        await this.events.append(manager, {
+          actor,
+          entityType: 'subscription',
+          entityId: id,
+          action: 'created',
+          after: { municipalityCode, callbackHost: url.host, withAuth: Boolean(input.auth) },
+        });
         return created;
       });
     } catch (error) {
@@ -196,7 +212,13 @@ export class SubscriptionService {
       const now = this.clock.now();
       await this.subscriptions.markDeleted(manager, subscription.id, now);
       await this.deliveryRows.abandonOpen(manager, subscription.id, 'subscription deleted');
-      await this.events.append(manager, { actor: actorOf(caller), entityType: 'subscription', entityId: subscription.id, action: 'deleted', before: { deletedAt: null } });
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'subscription',
+        entityId: subscription.id,
+        action: 'deleted',
+        before: { deletedAt: null },
+      });
     });
   }
 

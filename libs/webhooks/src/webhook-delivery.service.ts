@@ -73,7 +73,11 @@ export class WebhookDeliveryService {
     }
   }
 
-  private async deliverInOrder(subscription: LeasedSubscription, token: string, options: { retry?: boolean }): Promise<'idle' | 'blocked' | 'more'> {
+  private async deliverInOrder(
+    subscription: LeasedSubscription,
+    token: string,
+    options: { retry?: boolean },
+  ): Promise<'idle' | 'blocked' | 'more'> {
     const deadline = Date.now() + BATCH_MS;
     for (let n = 0; n < BATCH && Date.now() < deadline; n++) {
       const head = await this.deliveries.head(subscription.id);
@@ -82,7 +86,8 @@ export class WebhookDeliveryService {
       if (wait > 0) {
         // A retry job that fired early (the database's clock runs ahead of ours) comes back later;
         // any other nudge leaves the head to the retry job already scheduled for it.
-        if (options.retry) await this.queue.send<DeliverJob>(DELIVER_QUEUE, { subscriptionId: subscription.id, retry: true }, { startAfter: wait / 1000 });
+        if (options.retry)
+          await this.queue.send<DeliverJob>(DELIVER_QUEUE, { subscriptionId: subscription.id, retry: true }, { startAfter: wait / 1000 });
         return 'blocked';
       }
       if (!(await this.subscriptions.renewLease(subscription.id, token, LEASE_SECONDS))) return 'blocked';
@@ -106,10 +111,17 @@ export class WebhookDeliveryService {
       maximumResidents: head.maximum_residents,
       validUntil: head.valid_until,
     });
-    const outcome = await this.sender.send(subscription.callback_url, { id: head.event_id, body: JSON.stringify(event), secret: subscription.secret, auth: subscription.auth_header });
+    const outcome = await this.sender.send(subscription.callback_url, {
+      id: head.event_id,
+      body: JSON.stringify(event),
+      secret: subscription.secret,
+      auth: subscription.auth_header,
+    });
     const result = await this.record(subscription.id, head, outcome);
     if (result === 'retry' || result === 'abandoned') {
-      this.logger.warn(`delivery ${head.id} (subscription ${subscription.id}, attempt ${head.attempts + 1}) failed: ${outcome.statusCode ?? outcome.error}${result === 'abandoned' ? '; abandoned' : ''}`);
+      this.logger.warn(
+        `delivery ${head.id} (subscription ${subscription.id}, attempt ${head.attempts + 1}) failed: ${outcome.statusCode ?? outcome.error}${result === 'abandoned' ? '; abandoned' : ''}`,
+      );
     }
     return result;
   }
@@ -125,7 +137,14 @@ export class WebhookDeliveryService {
         durationMs: outcome.durationMs,
       });
       const now = this.clock.now();
-      const step = outcome.delivered ? undefined : afterFailedAttempt({ failedAttempts: head.attempts + 1, eventAt: head.created_at, now, baseMs: this.config.webhooks.retryBaseMs });
+      const step = outcome.delivered
+        ? undefined
+        : afterFailedAttempt({
+            failedAttempts: head.attempts + 1,
+            eventAt: head.created_at,
+            now,
+            baseMs: this.config.webhooks.retryBaseMs,
+          });
       const status = outcome.delivered ? 'delivered' : step!.abandon ? 'abandoned' : 'failed';
       const recorded = await this.deliveries.recordOutcome(manager, head.id, head.attempts, {
         status,

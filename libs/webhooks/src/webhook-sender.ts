@@ -88,7 +88,14 @@ export class WebhookSender {
       };
       const request = transport.request(url, { method: 'POST', headers, agent: false, lookup: this.policy.lookup }, (response) => {
         const status = response.statusCode ?? null;
-        settle(status, status !== null && status >= 200 && status < 300 ? null : status !== null && status >= 300 && status < 400 ? 'redirect not followed' : null);
+        settle(
+          status,
+          status !== null && status >= 200 && status < 300
+            ? null
+            : status !== null && status >= 300 && status < 400
+              ? 'redirect not followed'
+              : null,
+        );
         // The answer is in the status; the body is read and dropped, and not waited for long.
         const drop = setTimeout(() => response.destroy(), 2000);
         response.on('close', () => clearTimeout(drop));

@@ -16,7 +16,9 @@ describe('Standard Webhooks signature', () => {
     const body = JSON.stringify({ hallo: 'wereld', ü: '€' });
     const headers = webhookHeaders(secret, 'evt-1', new Date('2026-03-01T12:00:00.900Z'), body);
     expect(headers['webhook-timestamp']).toBe('1772366400');
-    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`evt-1.1772366400.${body}`).digest('base64');
+    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+      .update(`evt-1.1772366400.${body}`)
+      .digest('base64');
     expect(headers).toEqual({ 'webhook-id': 'evt-1', 'webhook-timestamp': '1772366400', 'webhook-signature': `v1,${expected}` });
     expect(generateWebhookSecret()).not.toBe(secret);
   });

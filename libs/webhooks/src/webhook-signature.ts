@@ -16,7 +16,16 @@ export function signWebhook(secret: string, messageId: string, timestampSeconds:
 }
 
 /** The three Standard Webhooks headers; the id stays the same for every attempt of one event. */
-export function webhookHeaders(secret: string, messageId: string, at: Date, body: string): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
+export function webhookHeaders(
+  secret: string,
+  messageId: string,
+  at: Date,
+  body: string,
+): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
   const timestamp = Math.floor(at.getTime() / 1000);
-  return { 'webhook-id': messageId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, messageId, timestamp, body) };
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signWebhook(secret, messageId, timestamp, body),
+  };
 }

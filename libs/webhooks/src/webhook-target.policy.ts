@@ -8,7 +8,10 @@ import { checkCallbackUrl, hostOf } from './callback-url';
 /** Raised inside a connection attempt whose host resolved to an address that may not be called. */
 export class PrivateTargetError extends Error {
   readonly code = 'EKEURMERK_PRIVATE_TARGET';
-  constructor(readonly address: string, readonly addressClass: string) {
+  constructor(
+    readonly address: string,
+    readonly addressClass: string,
+  ) {
     super(`address ${address} is not allowed (${addressClass})`);
   }
 }
@@ -49,7 +52,11 @@ export class WebhookTargetPolicy {
     for (const address of addresses) {
       const addressClass = classifyAddress(address);
       if (addressClass !== 'public') {
-        throw AppException.invalidField('callbackUrl', 'private-address', `The host of callbackUrl resolves to ${address} (${addressClass}); only public addresses can be called back.`);
+        throw AppException.invalidField(
+          'callbackUrl',
+          'private-address',
+          `The host of callbackUrl resolves to ${address} (${addressClass}); only public addresses can be called back.`,
+        );
       }
     }
     return shape.url;

@@ -32,7 +32,12 @@ export class ThrowawayPostgres {
 
   static async start(): Promise<ThrowawayPostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'keurmerk-pg-'));
-    if (userInfo().uid === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
+    if (userInfo().uid === 0)
+      chownSync(
+        dir,
+        Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+        Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+      );
     const server = new ThrowawayPostgres(dir, await freePort());
     server.run('initdb', ['-D', server.dataDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
     server.start();
@@ -49,7 +54,16 @@ export class ThrowawayPostgres {
 
   /** Waits until the server accepts connections. */
   start(): void {
-    this.run('pg_ctl', ['-D', this.dataDir, '-l', join(this.dir, 'server.log'), '-w', '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    this.run('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   }
 
   /** Fast shutdown: open sessions are ended, as in a crash of the connections, not of the data. */

@@ -60,7 +60,7 @@ export const WRONG_FOR: Record<FieldType, [string, unknown][]> = {
 /** Strings that are fine as text but dangerous where text meets SQL, paths, terminals or renderers. */
 export const SUSPICIOUS_STRINGS: [string, string][] = [
   ['sql quote', "' OR '1'='1"],
-  ['sql statement', "1; DROP TABLE location; --"],
+  ['sql statement', '1; DROP TABLE location; --'],
   ['sql comment', '*/ SELECT pg_sleep(10) /*'],
   ['path traversal', '../../../../etc/passwd'],
   ['encoded traversal', '..%2F..%2F..%2Fetc%2Fpasswd'],
@@ -119,12 +119,21 @@ export function bodyShapeCases(path: string, method: HttpCall['method'], base: R
     raw('form encoded', 'a=1&b=2', 'application/x-www-form-urlencoded'),
     raw('xml', '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>', 'application/xml'),
     raw('JSON with a charset that is not UTF-8', JSON.stringify({ ...base, onbekendVeld: 1 }), 'application/json; charset=utf-16'),
-    raw('multipart where JSON is expected', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', 'multipart/form-data; boundary=x'),
+    raw(
+      'multipart where JSON is expected',
+      '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+      'multipart/form-data; boundary=x',
+    ),
   ];
 }
 
 /** Each field of a valid body replaced, one at a time, by each value wrong for its type. */
-export function wrongFieldCases(path: string, method: HttpCall['method'], base: Record<string, unknown>, types: Record<string, FieldType>): HostileCase[] {
+export function wrongFieldCases(
+  path: string,
+  method: HttpCall['method'],
+  base: Record<string, unknown>,
+  types: Record<string, FieldType>,
+): HostileCase[] {
   return Object.entries(types).flatMap(([field, type]) =>
     WRONG_FOR[type].map(([what, value]) => ({ name: `${field}: ${what}`, call: { method, path, json: { ...base, [field]: value } } })),
   );
@@ -134,7 +143,13 @@ export function wrongFieldCases(path: string, method: HttpCall['method'], base: 
  * Each string field of a body replaced by each suspicious string. `anchor` keeps a valid body from
  * creating anything where such text is legitimate (an organisation may well be called "' OR 1=1").
  */
-export function suspiciousFieldCases(path: string, method: HttpCall['method'], base: Record<string, unknown>, types: Record<string, FieldType>, anchor: boolean): HostileCase[] {
+export function suspiciousFieldCases(
+  path: string,
+  method: HttpCall['method'],
+  base: Record<string, unknown>,
+  types: Record<string, FieldType>,
+  anchor: boolean,
+): HostileCase[] {
   return Object.entries(types)
     .filter(([, type]) => type === 'string')
     .flatMap(([field]) =>
@@ -147,7 +162,13 @@ export function suspiciousFieldCases(path: string, method: HttpCall['method'], b
 
 /** Files whose bytes are not what their name and declared type say, plus the other ways to break an upload. */
 export function uploadCases(path: string, fileField: string, fields: Record<string, string>): HostileCase[] {
-  const file = (name: string, bytes: Buffer, fileName: string, contentType: string, extra: Record<string, string> = fields): HostileCase => ({
+  const file = (
+    name: string,
+    bytes: Buffer,
+    fileName: string,
+    contentType: string,
+    extra: Record<string, string> = fields,
+  ): HostileCase => ({
     name,
     call: { method: 'POST', path, fields: extra, attach: { field: fileField, bytes, fileName, contentType } },
   });
@@ -158,7 +179,12 @@ export function uploadCases(path: string, fileField: string, fields: Record<stri
     file('windows executable named .jpg', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]), 'foto.jpg', 'image/jpeg'),
     file('zip named .png', Buffer.from('504b0304140000000800', 'hex'), 'foto.png', 'image/png'),
     file('gif named .png', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'foto.png', 'image/png'),
-    file('svg with script named .png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'foto.png', 'image/svg+xml'),
+    file(
+      'svg with script named .png',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      'foto.png',
+      'image/svg+xml',
+    ),
     file('pdf signature too short', Buffer.from('%PD'), 'kort.pdf', 'application/pdf'),
     file('empty file', Buffer.alloc(0), 'leeg.pdf', 'application/pdf'),
     file('png bytes named .pdf (valid by content: the target refuses it)', png, 'contract.pdf', 'application/pdf'),
@@ -172,10 +198,21 @@ export function uploadCases(path: string, fileField: string, fields: Record<stri
         ]
       : []),
     file('unknown form field', png, 'foto.png', 'image/png', { ...fields, onbekend: 'x' }),
-    { name: 'file in another field', call: { method: 'POST', path, fields, attach: { field: 'ander', bytes: png, fileName: 'foto.png', contentType: 'image/png' } } },
+    {
+      name: 'file in another field',
+      call: { method: 'POST', path, fields, attach: { field: 'ander', bytes: png, fileName: 'foto.png', contentType: 'image/png' } },
+    },
     { name: 'fields without a file', call: { method: 'POST', path, fields } },
     { name: 'JSON instead of multipart', call: { method: 'POST', path, json: { ...fields, [fileField]: png.toString('base64') } } },
-    { name: 'broken multipart body', call: { method: 'POST', path, raw: '--grens\r\nContent-Disposition: form-data; name="bestand"; filename="a.png"\r\n\r\n\x89PNG', contentType: 'multipart/form-data; boundary=grens' } },
+    {
+      name: 'broken multipart body',
+      call: {
+        method: 'POST',
+        path,
+        raw: '--grens\r\nContent-Disposition: form-data; name="bestand"; filename="a.png"\r\n\r\n\x89PNG',
+        contentType: 'multipart/form-data; boundary=grens',
+      },
+    },
     { name: 'multipart without boundary', call: { method: 'POST', path, raw: 'rommel', contentType: 'multipart/form-data' } },
   ];
 }
@@ -190,9 +227,15 @@ export function generatedBodies(fields: string[]): fc.Arbitrary<unknown> {
 
 /** Generated multipart uploads: arbitrary bytes under arbitrary names, with arbitrary text in the fields. */
 export function generatedUploads(fields: string[]): fc.Arbitrary<{ bytes: Uint8Array; fileName: string; values: Record<string, string> }> {
-  return fc.record({
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 2048 }),
-    fileName: fc.string({ minLength: 1, maxLength: 80 }),
-    values: fc.record(Object.fromEntries(fields.map((f) => [f, fc.string({ maxLength: 200 })])), { requiredKeys: [] }),
-  }).map(({ bytes, fileName, values }) => ({ bytes, fileName, values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string> }));
+  return fc
+    .record({
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+      fileName: fc.string({ minLength: 1, maxLength: 80 }),
+      values: fc.record(Object.fromEntries(fields.map((f) => [f, fc.string({ maxLength: 200 })])), { requiredKeys: [] }),
+    })
+    .map(({ bytes, fileName, values }) => ({
+      bytes,
+      fileName,
+      values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string>,
+    }));
 }

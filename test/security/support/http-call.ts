@@ -28,11 +28,18 @@ let forwardedSerial = 0;
 export async function send(t: TestApp, call: HttpCall, credentials: Record<string, string> = {}): Promise<Response> {
   const serial = ++forwardedSerial;
   const address = `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
-  let request = t.http[call.method.toLowerCase() as 'get'](`/v1${call.path}`).set({ 'X-Forwarded-For': address, ...credentials, ...call.headers });
+  let request = t.http[call.method.toLowerCase() as 'get'](`/v1${call.path}`).set({
+    'X-Forwarded-For': address,
+    ...credentials,
+    ...call.headers,
+  });
   if (call.query) request = request.query(call.query);
   if (call.attach) {
     for (const [name, value] of Object.entries(call.fields ?? {})) request = request.field(name, value);
-    return request.attach(call.attach.field, call.attach.bytes, { filename: call.attach.fileName, contentType: call.attach.contentType ?? 'application/octet-stream' });
+    return request.attach(call.attach.field, call.attach.bytes, {
+      filename: call.attach.fileName,
+      contentType: call.attach.contentType ?? 'application/octet-stream',
+    });
   }
   if (call.fields) {
     for (const [name, value] of Object.entries(call.fields)) request = request.field(name, value);

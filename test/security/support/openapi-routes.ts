@@ -39,7 +39,9 @@ export function jsonFieldsOf(document: OpenApiDocument, operation: OpenApiOperat
 
 /** Routes in one list and not the other, both ways, for a table that must name every route exactly. */
 export function tableDrift(document: OpenApiDocument, tableKeys: string[], filter: (operation: OpenApiOperation) => boolean = () => true) {
-  const documented = operationsOf(document).filter(filter).map((o) => o.key);
+  const documented = operationsOf(document)
+    .filter(filter)
+    .map((o) => o.key);
   return {
     missingFromTable: documented.filter((k) => !tableKeys.includes(k)).sort(),
     notInDocument: tableKeys.filter((k) => !documented.includes(k)).sort(),
@@ -54,7 +56,10 @@ export function callsRoute(call: { method: string; path: string }, key: string):
 }
 
 /** The declared type of each top-level JSON field of an operation's request body. */
-export function jsonFieldTypesOf(document: OpenApiDocument, operation: OpenApiOperation): Record<string, 'string' | 'number' | 'boolean' | 'object' | 'array'> {
+export function jsonFieldTypesOf(
+  document: OpenApiDocument,
+  operation: OpenApiOperation,
+): Record<string, 'string' | 'number' | 'boolean' | 'object' | 'array'> {
   const schema = operation.operation.requestBody?.content['application/json']?.schema;
   const resolved = schema?.$ref ? document.components.schemas[schema.$ref.split('/').pop()!] : schema;
   const properties = (resolved?.properties ?? {}) as Record<string, { type?: string }>;
@@ -116,7 +121,8 @@ export function unboundedInputs(document: OpenApiDocument): string[] {
       if ((resolved.format === 'date' || resolved.format === 'date-time') && (!resolved['x-earliest'] || !resolved['x-latest'])) {
         found.push(`${where}: ${resolved.format} without x-earliest and x-latest`);
       }
-      if (resolved.maxLength === undefined && !resolved.enum && !resolved.pattern && resolved.format !== 'uuid') found.push(`${where}: text without maxLength`);
+      if (resolved.maxLength === undefined && !resolved.enum && !resolved.pattern && resolved.format !== 'uuid')
+        found.push(`${where}: text without maxLength`);
     } else if (type === 'array') {
       if (resolved.maxItems === undefined) found.push(`${where}: list without maxItems`);
       check(`${where}[]`, resolved.items, seen);
@@ -128,7 +134,11 @@ export function unboundedInputs(document: OpenApiDocument): string[] {
   };
   for (const operation of operationsOf(document)) {
     for (const parameter of operation.operation.parameters ?? []) {
-      check(`${operation.key} ${(parameter as { in: string }).in}.${(parameter as { name: string }).name}`, parameterSchema(parameter), new Set());
+      check(
+        `${operation.key} ${(parameter as { in: string }).in}.${(parameter as { name: string }).name}`,
+        parameterSchema(parameter),
+        new Set(),
+      );
     }
     for (const [type, content] of Object.entries(operation.operation.requestBody?.content ?? {})) {
       check(`${operation.key} body(${type})`, content.schema as Schema, new Set());
@@ -139,6 +149,10 @@ export function unboundedInputs(document: OpenApiDocument): string[] {
 
 /** A parameter's schema, with the date bounds Nest's Swagger module puts beside it on the parameter. */
 export function parameterSchema(parameter: unknown): Schema {
-  const { schema, 'x-earliest': earliest, 'x-latest': latest } = parameter as { schema?: Schema; 'x-earliest'?: string; 'x-latest'?: string };
+  const {
+    schema,
+    'x-earliest': earliest,
+    'x-latest': latest,
+  } = parameter as { schema?: Schema; 'x-earliest'?: string; 'x-latest'?: string };
   return { ...schema, ...(earliest ? { 'x-earliest': earliest } : {}), ...(latest ? { 'x-latest': latest } : {}) };
 }

@@ -30,7 +30,6 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export const AREA_IN = 'GM1783';
 export const AREA_OUT = 'GM0363';
 
-
 /** The failing answers that give the findings inspection one finding per criterion. */
 const FAILED_FINDINGS = ['VZ-04', 'BZ-02', 'VL-01', 'BV-02', 'BV-04', 'IF-01', 'IF-02', 'BH-01', 'BH-02'];
 
@@ -99,20 +98,33 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   };
   const call = (who: PrincipalName, c: HttpCall) => send(t, c, credentials(who));
   const admin = (c: HttpCall) => call('beheerder', c);
-  const ids: Record<string, string> = { landlordA: s.id('landlordA'), landlordB: s.id('landlordB'), body: s.id('body'), auditor: s.id('auditor') };
+  const ids: Record<string, string> = {
+    landlordA: s.id('landlordA'),
+    landlordB: s.id('landlordB'),
+    body: s.id('body'),
+    auditor: s.id('auditor'),
+  };
 
   let serial = 0;
   const next = () => ++serial;
   const person = async (key: string, rol: string, extra: Record<string, string>) => {
     const email = `${prefix}-${key}@matrix.test`;
-    const created = await expectStatus(await admin({ method: 'POST', path: '/gebruikers', json: { email, wachtwoord: PASSWORD, naam: key, rol, ...extra } }), 201, `user ${key}`);
+    const created = await expectStatus(
+      await admin({ method: 'POST', path: '/gebruikers', json: { email, wachtwoord: PASSWORD, naam: key, rol, ...extra } }),
+      201,
+      `user ${key}`,
+    );
     return { id: created.body.id as string, email };
   };
 
   // Another inspection body with its own auditor, assigned to nothing of landlord A's.
   ids.otherBody = (
     await expectStatus(
-      await admin({ method: 'POST', path: '/organisaties', json: { naam: `${prefix} Keuring Twee`, kvkNummer: '70000001', soort: 'inspectie-instelling', accreditatieGeldigTot: '2030-12-31' } }),
+      await admin({
+        method: 'POST',
+        path: '/organisaties',
+        json: { naam: `${prefix} Keuring Twee`, kvkNummer: '70000001', soort: 'inspectie-instelling', accreditatieGeldigTot: '2030-12-31' },
+      }),
       201,
       'second inspection body',
     )
@@ -126,7 +138,14 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   ids.inspector = inspector.id;
   const inspectorAuditorToken = await t.signIn(inspector.email, PASSWORD);
 
-  const apiKey = async (area: string) => (await expectStatus(await admin({ method: 'POST', path: '/api-sleutels', json: { naam: `${prefix} sleutel ${next()}`, gemeentecode: area } }), 201, 'api key')).body;
+  const apiKey = async (area: string) =>
+    (
+      await expectStatus(
+        await admin({ method: 'POST', path: '/api-sleutels', json: { naam: `${prefix} sleutel ${next()}`, gemeentecode: area } }),
+        201,
+        'api key',
+      )
+    ).body;
   const keyIn = await apiKey(AREA_IN);
   const keyOut = await apiKey(AREA_OUT);
   keys.apiKeyIn = keyIn.sleutel;
@@ -139,7 +158,12 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
       method: 'POST',
       path: '/locaties',
       json: {
-        adres: { postcode: owner === 'verhuurderA' ? '2671AB' : '2672CD', huisnummer: next(), straatnaam: 'Tuinbouwweg', woonplaats: 'Naaldwijk' },
+        adres: {
+          postcode: owner === 'verhuurderA' ? '2671AB' : '2672CD',
+          huisnummer: next(),
+          straatnaam: 'Tuinbouwweg',
+          woonplaats: 'Naaldwijk',
+        },
         gemeentecode: AREA_IN,
         soortHuisvesting: 'woning',
         nieuwbouw: false,
@@ -149,18 +173,45 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     return (await expectStatus(response, 201, 'location')).body.id as string;
   };
   const plan = async (locationId: string, auditorId = ids.auditor) =>
-    (await expectStatus(await admin({ method: 'POST', path: '/inspecties', json: { locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() } }), 201, 'plan'))
-      .body.id as string;
+    (
+      await expectStatus(
+        await admin({
+          method: 'POST',
+          path: '/inspecties',
+          json: { locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() },
+        }),
+        201,
+        'plan',
+      )
+    ).body.id as string;
   const answerAll = async (inspectionId: string, auditorToken: string, overrides: Record<string, object> = {}) => {
     const answer = async (code: string, body: object) =>
-      expectStatus(await send(t, { method: 'PUT', path: `/inspecties/${inspectionId}/antwoorden/${code}`, json: body }, { Authorization: `Bearer ${auditorToken}` }), 200, `answer ${code}`);
+      expectStatus(
+        await send(
+          t,
+          { method: 'PUT', path: `/inspecties/${inspectionId}/antwoorden/${code}`, json: body },
+          { Authorization: `Bearer ${auditorToken}` },
+        ),
+        200,
+        `answer ${code}`,
+      );
     for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
     for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
   };
   const submit = async (inspectionId: string, auditorToken: string) =>
-    expectStatus(await send(t, { method: 'POST', path: `/inspecties/${inspectionId}/indieningen` }, { Authorization: `Bearer ${auditorToken}` }), 201, 'submit');
+    expectStatus(
+      await send(t, { method: 'POST', path: `/inspecties/${inspectionId}/indieningen` }, { Authorization: `Bearer ${auditorToken}` }),
+      201,
+      'submit',
+    );
   const apply = async (locationId: string) =>
-    (await expectStatus(await call('verhuurderA', { method: 'POST', path: '/aanvragen', json: { locatieId: locationId } }), 201, 'application')).body.id as string;
+    (
+      await expectStatus(
+        await call('verhuurderA', { method: 'POST', path: '/aanvragen', json: { locatieId: locationId } }),
+        201,
+        'application',
+      )
+    ).body.id as string;
   const certificate = async () => {
     const locationId = await location();
     const inspectionId = await s.inspect(locationId);
@@ -169,11 +220,27 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     return { locationId, inspectionId, number };
   };
   const subscription = async () =>
-    (await expectStatus(await call('gemeenteIn', { method: 'POST', path: '/abonnementen', json: { callbackUrl: receiverUrl } }), 201, 'subscription')).body.id as string;
+    (
+      await expectStatus(
+        await call('gemeenteIn', { method: 'POST', path: '/abonnementen', json: { callbackUrl: receiverUrl } }),
+        201,
+        'subscription',
+      )
+    ).body.id as string;
   const complaint = async () =>
-    (await expectStatus(await call('anonymous', { method: 'POST', path: '/meldingen', json: { certificaatnummer: ids.certificate, omschrijving: 'Te veel mensen in het huis.', taal: 'nl' } }), 201, 'complaint')).body
-      .referentie as string;
-  const complaintId = async (reference: string) => (await t.sql<{ id: string }>(`SELECT id FROM complaint WHERE reference = $1`, [reference]))[0].id;
+    (
+      await expectStatus(
+        await call('anonymous', {
+          method: 'POST',
+          path: '/meldingen',
+          json: { certificaatnummer: ids.certificate, omschrijving: 'Te veel mensen in het huis.', taal: 'nl' },
+        }),
+        201,
+        'complaint',
+      )
+    ).body.referentie as string;
+  const complaintId = async (reference: string) =>
+    (await t.sql<{ id: string }>(`SELECT id FROM complaint WHERE reference = $1`, [reference]))[0].id;
   const concept = async () => {
     const versie = `2099.${next()}`;
     const draft = { ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object), versie, ingangsdatum: '2099-01-01' };
@@ -191,7 +258,12 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   ids.openInspection = await plan(ids.location);
   ids.evidence = (
     await expectStatus(
-      await call('auditor', { method: 'POST', path: `/inspecties/${ids.openInspection}/bewijsstukken`, fields: { criteriumCode: 'BV-01' }, attach: { field: 'bestand', bytes: PNG, fileName: 'blusdeken.png', contentType: 'image/png' } }),
+      await call('auditor', {
+        method: 'POST',
+        path: `/inspecties/${ids.openInspection}/bewijsstukken`,
+        fields: { criteriumCode: 'BV-01' },
+        attach: { field: 'bestand', bytes: PNG, fileName: 'blusdeken.png', contentType: 'image/png' },
+      }),
       201,
       'evidence',
     )
@@ -202,7 +274,11 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   ids.application = await apply(ids.applicationLocation);
   ids.document = (
     await expectStatus(
-      await call('verhuurderA', { method: 'POST', path: `/aanvragen/${ids.application}/documenten`, attach: { field: 'bestand', bytes: PDF, fileName: 'huurcontract.pdf', contentType: 'application/pdf' } }),
+      await call('verhuurderA', {
+        method: 'POST',
+        path: `/aanvragen/${ids.application}/documenten`,
+        attach: { field: 'bestand', bytes: PDF, fileName: 'huurcontract.pdf', contentType: 'application/pdf' },
+      }),
       201,
       'document',
     )
@@ -213,12 +289,19 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   const overrides = Object.fromEntries(FAILED_FINDINGS.map((code) => [code, { resultaat: 'voldoet-niet' }]));
   ids.findingsInspection = await plan(ids.findingsLocation);
   await answerAll(ids.findingsInspection, s.token('auditor'), overrides);
-  const findings = ((await submit(ids.findingsInspection, s.token('auditor'))).body.uitslag.bevindingen as { id: string }[]).map((f) => f.id);
+  const findings = ((await submit(ids.findingsInspection, s.token('auditor'))).body.uitslag.bevindingen as { id: string }[]).map(
+    (f) => f.id,
+  );
   ids.finding = findings.shift()!;
   const reported: string[] = [];
   for (const id of findings.splice(0, 4)) {
     await expectStatus(
-      await call('verhuurderA', { method: 'POST', path: `/bevindingen/${id}/herstelmeldingen`, fields: { omschrijving: 'Hersteld.' }, attach: { field: 'bestand', bytes: PNG, fileName: 'herstel.png', contentType: 'image/png' } }),
+      await call('verhuurderA', {
+        method: 'POST',
+        path: `/bevindingen/${id}/herstelmeldingen`,
+        fields: { omschrijving: 'Hersteld.' },
+        attach: { field: 'bestand', bytes: PNG, fileName: 'herstel.png', contentType: 'image/png' },
+      }),
       201,
       'repair report',
     );

@@ -16,7 +16,10 @@ export class ApiKeysController {
   @Access('beheerder', 'gemeente')
   @ApiOperation({ summary: 'Create an API key for a municipal system; the key is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiResponse({ status: 409, description: 'The municipality already holds the most active keys allowed (MAX_API_KEYS_PER_MUNICIPALITY, default 10).' })
+  @ApiResponse({
+    status: 409,
+    description: 'The municipality already holds the most active keys allowed (MAX_API_KEYS_PER_MUNICIPALITY, default 10).',
+  })
   async create(@Body() body: CreateApiKeyDto, @Caller() caller: PersonPrincipal): Promise<CreatedApiKeyDto> {
     const { key, secret } = await this.apiKeys.create(caller, { name: body.naam, municipalityCode: body.gemeentecode });
     return { ...ApiKeyDto.of(key), sleutel: secret };
@@ -26,7 +29,12 @@ export class ApiKeysController {
   @Access('beheerder', 'gemeente')
   @ApiOperation({ summary: 'List API keys (a municipality sees its own)' })
   @ApiCollectionResponse(ApiKeyDto)
-  async list(@Query() query: PageQueryDto, @Caller() caller: PersonPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<ApiKeyDto>> {
+  async list(
+    @Query() query: PageQueryDto,
+    @Caller() caller: PersonPrincipal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<ApiKeyDto>> {
     return collection(request, reply, await this.apiKeys.list(caller, pageRequestOf(query)), ApiKeyDto.of);
   }
 

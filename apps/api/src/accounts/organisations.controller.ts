@@ -19,12 +19,15 @@ export class OrganisationsController {
   @ApiCreatedResponse({ type: OrganisationDto })
   async create(@Body() body: CreateOrganisationDto, @Caller() caller: PersonPrincipal): Promise<OrganisationDto> {
     return OrganisationDto.of(
-      await this.accounts.createOrganisation({
-        name: body.naam,
-        kvkNumber: body.kvkNummer,
-        kind: body.soort,
-        accreditationValidUntil: body.accreditatieGeldigTot,
-      }, actorOf(caller)),
+      await this.accounts.createOrganisation(
+        {
+          name: body.naam,
+          kvkNumber: body.kvkNummer,
+          kind: body.soort,
+          accreditationValidUntil: body.accreditatieGeldigTot,
+        },
+        actorOf(caller),
+      ),
     );
   }
 
@@ -32,7 +35,11 @@ export class OrganisationsController {
   @Access('beheerder', 'certificeerder')
   @ApiOperation({ summary: 'List organisations' })
   @ApiCollectionResponse(OrganisationDto)
-  async list(@Query() query: PageQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<OrganisationDto>> {
+  async list(
+    @Query() query: PageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<OrganisationDto>> {
     return collection(request, reply, await this.accounts.listOrganisations(pageRequestOf(query)), OrganisationDto.of);
   }
 

@@ -19,15 +19,18 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   async create(@Body() body: CreateUserDto, @Caller() caller: PersonPrincipal): Promise<UserDto> {
     return UserDto.of(
-      await this.accounts.createUser({
-        email: body.email,
-        password: body.wachtwoord,
-        name: body.naam,
-        role: body.rol,
-        organisationId: body.organisatieId,
-        municipalityCode: body.gemeentecode,
-        accreditationValidUntil: body.accreditatieGeldigTot,
-      }, actorOf(caller)),
+      await this.accounts.createUser(
+        {
+          email: body.email,
+          password: body.wachtwoord,
+          name: body.naam,
+          role: body.rol,
+          organisationId: body.organisatieId,
+          municipalityCode: body.gemeentecode,
+          accreditationValidUntil: body.accreditatieGeldigTot,
+        },
+        actorOf(caller),
+      ),
     );
   }
 
@@ -35,7 +38,11 @@ export class UsersController {
   @Access('beheerder')
   @ApiOperation({ summary: 'List users' })
   @ApiCollectionResponse(UserDto)
-  async list(@Query() query: UserQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<UserDto>> {
+  async list(
+    @Query() query: UserQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<UserDto>> {
     const page = await this.accounts.listUsers(pageRequestOf(query), { role: query.rol, organisationId: query.organisatieId });
     return collection(request, reply, page, UserDto.of);
   }

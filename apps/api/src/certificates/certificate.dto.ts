@@ -10,15 +10,17 @@ import { PageQueryDto } from '../http/paging';
 export const CERTIFICATE_NUMBER_SCHEMA_PATTERN = '^KM-[0-9]{4}-[0-9]{6}-[0-9]$';
 
 /** The `{nummer}` path parameter, documented with its form; the services answer 400 for a wrong one. */
-export const CertificateNumberParam =
-  (): ParameterDecorator =>
-  (target, key, index) => {
-    Param('nummer')(target, key, index);
-    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
-    if (descriptor) {
-      ApiParam({ name: 'nummer', required: true, schema: { type: 'string', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN, example: 'KM-2026-000123-4' } })(target, key!, descriptor);
-    }
-  };
+export const CertificateNumberParam = (): ParameterDecorator => (target, key, index) => {
+  Param('nummer')(target, key, index);
+  const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor) {
+    ApiParam({
+      name: 'nummer',
+      required: true,
+      schema: { type: 'string', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN, example: 'KM-2026-000123-4' },
+    })(target, key!, descriptor);
+  }
+};
 
 export class HolderDto {
   @ApiProperty()
@@ -63,7 +65,18 @@ export class CertificateDto {
   statusGewijzigdOp: string;
 
   static of(
-    certificate: Pick<PublicCertificate, 'number' | 'status' | 'validFrom' | 'validUntil' | 'maximumResidents' | 'content' | 'municipalityCode' | 'normVersion' | 'statusChangedAt'> & { pdfSha256: string | null },
+    certificate: Pick<
+      PublicCertificate,
+      | 'number'
+      | 'status'
+      | 'validFrom'
+      | 'validUntil'
+      | 'maximumResidents'
+      | 'content'
+      | 'municipalityCode'
+      | 'normVersion'
+      | 'statusChangedAt'
+    > & { pdfSha256: string | null },
   ): CertificateDto {
     const address = certificate.content.address;
     return {

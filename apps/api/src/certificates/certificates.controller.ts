@@ -58,7 +58,8 @@ export class CertificatesController {
   @Access('anyone')
   @ApiOperation({
     summary: 'The certificate as a signed credential (compact JWS); keys at /.well-known/jwks.json',
-    description: 'Signed at issuance (and at a re-issue): its `status` is the status then; `credentialStatus.id` is where the live status is.',
+    description:
+      'Signed at issuance (and at a re-issue): its `status` is the status then; `credentialStatus.id` is where the live status is.',
   })
   @ApiProduces('application/vc+jwt')
   @ApiOkResponse({ description: 'A compact JWS with header typ vc+jwt and kid.', schema: { type: 'string' } })
@@ -72,7 +73,11 @@ export class CertificatesController {
   @Access('beheerder', 'certificeerder')
   @ApiOperation({ summary: 'Suspend, reinstate or withdraw a certificate; illegal transitions are 409' })
   @ApiCreatedResponse({ type: CertificateDto })
-  async changeStatus(@CertificateNumberParam() number: string, @Body() body: StatusChangeDto, @Caller() caller: PersonPrincipal): Promise<CertificateDto> {
+  async changeStatus(
+    @CertificateNumberParam() number: string,
+    @Body() body: StatusChangeDto,
+    @Caller() caller: PersonPrincipal,
+  ): Promise<CertificateDto> {
     await this.certificates.getPublic(number, 'nummer');
     await this.lifecycle.changeStatus(number, body.status, body.reden, actorOf(caller));
     return CertificateDto.of(await this.certificates.getPublic(number));

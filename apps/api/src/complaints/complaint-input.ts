@@ -19,7 +19,11 @@ export function parseComplaintInput(body: Record<string, unknown>): { input?: Ne
   if (hasNumber && hasAddress) {
     problems.push({ name: 'certificaatnummer', code: 'exclusive', reason: 'Give a certificaatnummer or an adres, not both.' });
   } else if (!hasNumber && !hasAddress) {
-    problems.push({ name: 'certificaatnummer', code: 'required', reason: 'Give the certificaatnummer from the information card, or the adres.' });
+    problems.push({
+      name: 'certificaatnummer',
+      code: 'required',
+      reason: 'Give the certificaatnummer from the information card, or the adres.',
+    });
   } else if (hasNumber) {
     const parsed = parseVerificationRequest({ certificaatnummer: body.certificaatnummer });
     problems.push(...parsed.problems);
@@ -29,7 +33,8 @@ export function parseComplaintInput(body: Record<string, unknown>): { input?: Ne
   } else {
     const address = body.adres as Record<string, unknown>;
     for (const key of Object.keys(address)) {
-      if (!ADDRESS_FIELDS.has(key)) problems.push({ name: `adres.${key}`, code: 'unknown-field', reason: `The field adres.${key} is not part of an address.` });
+      if (!ADDRESS_FIELDS.has(key))
+        problems.push({ name: `adres.${key}`, code: 'unknown-field', reason: `The field adres.${key} is not part of an address.` });
     }
     const parsed = validateAddressKey(address, 'adres.');
     problems.push(...parsed.problems);

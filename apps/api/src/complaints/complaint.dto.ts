@@ -47,7 +47,13 @@ export class NewComplaintDto {
   @Allow()
   adres?: unknown;
 
-  @ApiProperty({ type: String, minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, example: 'Er wonen twintig mensen in dit huis.', description: 'What is wrong, in the resident’s own words.' })
+  @ApiProperty({
+    type: String,
+    minLength: 1,
+    maxLength: DESCRIPTION_MAX_LENGTH,
+    example: 'Er wonen twintig mensen in dit huis.',
+    description: 'What is wrong, in the resident’s own words.',
+  })
   @Allow()
   omschrijving: unknown;
 
@@ -61,7 +67,12 @@ export class ComplaintReceiptDto {
   referentie: string;
 }
 
-export class ComplaintAddressViewDto extends PickType(ComplaintAddressDto, ['postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging']) {}
+export class ComplaintAddressViewDto extends PickType(ComplaintAddressDto, [
+  'postcode',
+  'huisnummer',
+  'huisletter',
+  'huisnummertoevoeging',
+]) {}
 
 export class ComplaintDto {
   @ApiProperty({ format: 'uuid' })
@@ -79,10 +90,20 @@ export class ComplaintDto {
   @ApiPropertyOptional({ type: ComplaintAddressViewDto, nullable: true })
   adres: ComplaintAddressViewDto | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The location found from the number or address; null when none was.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The location found from the number or address; null when none was.',
+  })
   locatieId: string | null;
 
-  @ApiPropertyOptional({ type: String, enum: COMPLAINT_FLAGS, nullable: true, description: 'Set when no location was found: the resident may have mistyped.' })
+  @ApiPropertyOptional({
+    type: String,
+    enum: COMPLAINT_FLAGS,
+    nullable: true,
+    description: 'Set when no location was found: the resident may have mistyped.',
+  })
   signalering: string | null;
 
   @ApiProperty()
@@ -91,7 +112,12 @@ export class ComplaintDto {
   @ApiProperty({ enum: COMPLAINT_LANGUAGES })
   taal: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The unannounced inspection planned from this complaint.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The unannounced inspection planned from this complaint.',
+  })
   inspectieId: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The beheerder’s note on closing.' })

@@ -12,7 +12,14 @@ import { UuidParam } from '../http/params';
 import { clientKey } from '../http/rate-limiter';
 import { InspectionDto } from '../inspections/dto/inspection.dto';
 import { ComplaintRateLimiter } from './complaint-rate-limiter';
-import { CloseComplaintDto, ComplaintDto, ComplaintQueryDto, ComplaintReceiptDto, NewComplaintDto, PlanComplaintInspectionDto } from './complaint.dto';
+import {
+  CloseComplaintDto,
+  ComplaintDto,
+  ComplaintQueryDto,
+  ComplaintReceiptDto,
+  NewComplaintDto,
+  PlanComplaintInspectionDto,
+} from './complaint.dto';
 import { parseComplaintInput } from './complaint-input';
 
 @ApiTags('Verificatie')
@@ -32,8 +39,16 @@ export class ComplaintsController {
   })
   @ApiCreatedResponse({ type: ComplaintReceiptDto })
   @ApiResponse({ status: 415, description: 'The body is not application/json (a form from another site cannot send JSON without CORS).' })
-  @ApiResponse({ status: 429, description: 'Too many complaints from this address; retry after the Retry-After seconds.', headers: { 'Retry-After': { schema: { type: 'integer' } } } })
-  async submit(@Body() body: NewComplaintDto, @Caller() caller: Principal | undefined, @Req() request: FastifyRequest): Promise<ComplaintReceiptDto> {
+  @ApiResponse({
+    status: 429,
+    description: 'Too many complaints from this address; retry after the Retry-After seconds.',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+  })
+  async submit(
+    @Body() body: NewComplaintDto,
+    @Caller() caller: Principal | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<ComplaintReceiptDto> {
     const { input, problems } = parseComplaintInput({ ...body });
     if (!input) throw AppException.invalid(problems);
     this.limiter.take(clientKey(request));
@@ -66,12 +81,19 @@ export class ComplaintsController {
   @Access('beheerder')
   @ApiOperation({
     summary: 'Plans an unannounced inspection of the complaint’s location; the complaint is then in hand',
-    description: 'An auditor with a conflict of interest or lapsed accreditation, a complaint without a known location, closed, or already answered with an inspection: 409.',
+    description:
+      'An auditor with a conflict of interest or lapsed accreditation, a complaint without a known location, closed, or already answered with an inspection: 409.',
   })
   @ApiCreatedResponse({ type: InspectionDto })
   @ApiResponse({ status: 409, description: 'The auditor may not inspect this location, or the complaint does not allow planning.' })
-  async planInspection(@UuidParam() id: string, @Body() body: PlanComplaintInspectionDto, @Caller() caller: PersonPrincipal): Promise<InspectionDto> {
-    return InspectionDto.of((await this.complaints.planInspection(caller, id, { auditorId: body.auditorId, plannedAt: new Date(body.gepland) })).inspection);
+  async planInspection(
+    @UuidParam() id: string,
+    @Body() body: PlanComplaintInspectionDto,
+    @Caller() caller: PersonPrincipal,
+  ): Promise<InspectionDto> {
+    return InspectionDto.of(
+      (await this.complaints.planInspection(caller, id, { auditorId: body.auditorId, plannedAt: new Date(body.gepland) })).inspection,
+    );
   }
 
   @Post(':id/afhandelingen')

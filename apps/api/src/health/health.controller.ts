@@ -39,8 +39,14 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'The database or the object store does not answer.' })
   async check(): Promise<HealthDto> {
     const [database, objectStore] = await Promise.all([
-      withTimeout(pingDatabase(this.db)).then(() => true, () => false),
-      withTimeout(this.storage.ping()).then(() => true, () => false),
+      withTimeout(pingDatabase(this.db)).then(
+        () => true,
+        () => false,
+      ),
+      withTimeout(this.storage.ping()).then(
+        () => true,
+        () => false,
+      ),
     ]);
     if (!database || !objectStore) {
       const down = [database ? null : 'database', objectStore ? null : 'object store'].filter(Boolean).join(' and ');

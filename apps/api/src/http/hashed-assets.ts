@@ -35,7 +35,10 @@ export class HashedAssets {
       .filter((file) => !except.includes(file))
       .sort()
       .map((logical) => {
-        const hash = createHash('sha256').update(readFileSync(`${this.dir}/${logical}`)).digest('hex').slice(0, 12);
+        const hash = createHash('sha256')
+          .update(readFileSync(`${this.dir}/${logical}`))
+          .digest('hex')
+          .slice(0, 12);
         const dot = logical.lastIndexOf('.');
         return { logical, name: `${logical.slice(0, dot)}.${hash}${logical.slice(dot)}` };
       });

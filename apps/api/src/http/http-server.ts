@@ -25,7 +25,9 @@ const SESSION_COOKIE = /(^|;\s*)(__Host-)?keurmerk_sessie=/;
 /** A bearer token, an API key or a web-app session: the answer is for this caller only. */
 function carriesCredentials(request: FastifyRequest): boolean {
   const { authorization, cookie } = request.headers;
-  return Boolean(authorization) || request.headers['x-api-key'] !== undefined || (typeof cookie === 'string' && SESSION_COOKIE.test(cookie));
+  return (
+    Boolean(authorization) || request.headers['x-api-key'] !== undefined || (typeof cookie === 'string' && SESSION_COOKIE.test(cookie))
+  );
 }
 
 export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): FastifyAdapter {
@@ -58,7 +60,11 @@ export function writeClientErrorProblem(error: Error & { code?: string }, socket
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const detail =
-    status === 408 ? 'The request took too long to arrive.' : status === 431 ? 'The request line or headers are larger than 16 KiB.' : 'The request could not be read as HTTP.';
+    status === 408
+      ? 'The request took too long to arrive.'
+      : status === 431
+        ? 'The request line or headers are larger than 16 KiB.'
+        : 'The request could not be read as HTTP.';
   const body = JSON.stringify(
     problem(status, detail, status === 400 ? { invalidParams: [{ name: 'request', code: 'malformed', reason: detail }] } : {}),
   );
@@ -102,10 +108,14 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
   });
   // Only the web app at /app uses cookies (its session, form token and language).
   await fastify.register(cookie);
-  await fastify.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: MULTIPART_FIELD_LIMIT, parts: 12 } });
+  await fastify.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: MULTIPART_FIELD_LIMIT, parts: 12 },
+  });
 
   // PDFs sent for checking arrive as raw bytes (POST /v1/verificaties/documenten), at most 5 MiB.
-  fastify.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_CHECK_LIMIT }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_CHECK_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
 
   // @fastify/helmet builds helmet's middleware anew on every request: a third of the time of the
   // verification route (docs/performance.md). Its headers are the same for every response, so helmet
@@ -117,7 +127,10 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     } else {
       const before = new Set(reply.raw.getHeaderNames());
       reply.helmet();
-      securityHeaders = reply.raw.getHeaderNames().filter((name) => !before.has(name)).map((name) => [name, reply.raw.getHeader(name)!]);
+      securityHeaders = reply.raw
+        .getHeaderNames()
+        .filter((name) => !before.has(name))
+        .map((name) => [name, reply.raw.getHeader(name)!]);
     }
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);

@@ -87,13 +87,15 @@ export function toProblem(error: unknown, instance?: string): Problem {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    if (status >= 500) return problem(status, status === 503 ? 'The service is temporarily unavailable.' : 'An unexpected error occurred.', { instance });
+    if (status >= 500)
+      return problem(status, status === 503 ? 'The service is temporarily unavailable.' : 'An unexpected error occurred.', { instance });
     // Nest raises a plain 400 when Fastify cannot parse the body; every 400 must name what was wrong.
     if (status === 400) {
       const reason = 'The request body could not be read; send a JSON object.';
       return problem(400, reason, { instance, invalidParams: [{ name: 'body', code: 'malformed', reason }] });
     }
-    const detail = status === 404 ? 'No resource exists at this address.' : status === 405 ? 'This method is not allowed here.' : error.message;
+    const detail =
+      status === 404 ? 'No resource exists at this address.' : status === 405 ? 'This method is not allowed here.' : error.message;
     return problem(status, detail, { instance });
   }
   const fastifyError = error as FastifyLikeError;
@@ -101,7 +103,15 @@ export function toProblem(error: unknown, instance?: string): Problem {
     return problem(fastifyError.statusCode, fastifyClientErrorDetail(fastifyError), {
       instance,
       ...(fastifyError.statusCode === 400
-        ? { invalidParams: [{ name: fastifyError.code === 'FST_ERR_BAD_URL' ? 'path' : 'body', code: 'malformed', reason: fastifyClientErrorDetail(fastifyError) }] }
+        ? {
+            invalidParams: [
+              {
+                name: fastifyError.code === 'FST_ERR_BAD_URL' ? 'path' : 'body',
+                code: 'malformed',
+                reason: fastifyClientErrorDetail(fastifyError),
+              },
+            ],
+          }
         : {}),
     });
   }

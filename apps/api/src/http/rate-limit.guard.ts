@@ -32,9 +32,12 @@ export class RateLimitGuard implements CanActivate {
         : this.limiter.take(`ip:${request.ip}`, this.config.rateLimits.publicPerMinute);
     setRateLimitHeaders(context.switchToHttp().getResponse<FastifyReply>(), allowance);
     if (allowance.retryAfterSeconds === undefined) return true;
-    throw Object.assign(new AppException(AppErrorCode.RateLimited, 'Too many requests. Wait a moment, or use a municipal API key for higher limits.'), {
-      retryAfterSeconds: allowance.retryAfterSeconds,
-    });
+    throw Object.assign(
+      new AppException(AppErrorCode.RateLimited, 'Too many requests. Wait a moment, or use a municipal API key for higher limits.'),
+      {
+        retryAfterSeconds: allowance.retryAfterSeconds,
+      },
+    );
   }
 }
 

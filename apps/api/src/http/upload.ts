@@ -44,7 +44,11 @@ export async function readMultipart(
   options: { fileField: string; fields?: string[]; requiredFields?: string[] },
 ): Promise<MultipartInput> {
   if (!request.isMultipart()) {
-    throw AppException.invalidField(options.fileField, 'required', `Send the file as multipart/form-data in the field "${options.fileField}".`);
+    throw AppException.invalidField(
+      options.fileField,
+      'required',
+      `Send the file as multipart/form-data in the field "${options.fileField}".`,
+    );
   }
   const allowed = new Set(options.fields ?? []);
   const problems: InvalidParam[] = [];
@@ -54,7 +58,11 @@ export async function readMultipart(
     for await (const part of (request as WithStartedParts)[STARTED_PARTS] ?? request.parts()) {
       if (part.type === 'file') {
         if (part.fieldname !== options.fileField || file) {
-          problems.push({ name: part.fieldname, code: 'unknown-field', reason: `Only one file, in the field "${options.fileField}", is accepted.` });
+          problems.push({
+            name: part.fieldname,
+            code: 'unknown-field',
+            reason: `Only one file, in the field "${options.fileField}", is accepted.`,
+          });
           part.file.resume();
           continue;
         }
@@ -66,9 +74,11 @@ export async function readMultipart(
       } else if (allowed.has(part.fieldname)) {
         fields[part.fieldname] = String(part.value);
         // busboy cuts a field at the limit and says so; a cut text would be stored as if whole.
-        if (part.valueTruncated) problems.push({ name: part.fieldname, code: 'too-long', reason: 'The text is longer than this request accepts.' });
+        if (part.valueTruncated)
+          problems.push({ name: part.fieldname, code: 'too-long', reason: 'The text is longer than this request accepts.' });
         // PostgreSQL cannot store NUL in text.
-        if (fields[part.fieldname].includes('\u0000')) problems.push({ name: part.fieldname, code: 'invalid-character', reason: 'Text may not contain NUL characters.' });
+        if (fields[part.fieldname].includes('\u0000'))
+          problems.push({ name: part.fieldname, code: 'invalid-character', reason: 'Text may not contain NUL characters.' });
       } else {
         problems.push({ name: part.fieldname, code: 'unknown-field', reason: `The field ${part.fieldname} is not part of this request.` });
       }
@@ -79,7 +89,8 @@ export async function readMultipart(
     // Anything else thrown here came from parsing the client's bytes (busboy: no boundary, a body cut short).
     throw AppException.invalidField(options.fileField, 'malformed', 'The multipart body could not be read.');
   }
-  if (!file) problems.push({ name: options.fileField, code: 'required', reason: `A file in the field "${options.fileField}" is required.` });
+  if (!file)
+    problems.push({ name: options.fileField, code: 'required', reason: `A file in the field "${options.fileField}" is required.` });
   for (const name of options.requiredFields ?? []) {
     if (!fields[name]?.trim()) problems.push({ name, code: 'required', reason: `The field ${name} is required.` });
   }

@@ -26,7 +26,11 @@ export class FindingsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Collection<FindingDto>> {
-    const page = await this.findings.list(caller, pageRequestOf(query), { locationId: query.locatieId, inspectionId: query.inspectieId, status: query.status });
+    const page = await this.findings.list(caller, pageRequestOf(query), {
+      locationId: query.locatieId,
+      inspectionId: query.inspectieId,
+      status: query.status,
+    });
     return collection(request, reply, page, (f) => FindingDto.of(f));
   }
 
@@ -46,14 +50,22 @@ export class FindingsController {
   @ApiBody({ schema: UPLOAD_SCHEMA({ omschrijving: { type: 'string', maxLength: MAX_REPAIR_DESCRIPTION_LENGTH } }, ['omschrijving']) })
   @ApiCreatedResponse({ type: FindingDto })
   async reportRepair(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<FindingDto> {
-    const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['omschrijving', 'clientReferentie'], requiredFields: ['omschrijving'] });
+    const { file, fields } = await readMultipart(request, {
+      fileField: 'bestand',
+      fields: ['omschrijving', 'clientReferentie'],
+      requiredFields: ['omschrijving'],
+    });
     if (fields.omschrijving.length > MAX_REPAIR_DESCRIPTION_LENGTH) {
       throw AppException.invalidField('omschrijving', 'too-long', `At most ${MAX_REPAIR_DESCRIPTION_LENGTH} characters.`);
     }
     if (fields.clientReferentie && fields.clientReferentie.length > MAX_CLIENT_REFERENCE_LENGTH) {
       throw AppException.invalidField('clientReferentie', 'too-long', `At most ${MAX_CLIENT_REFERENCE_LENGTH} characters.`);
     }
-    await this.findings.reportRepair(caller, id, { description: fields.omschrijving, evidence: file, clientReference: fields.clientReferentie });
+    await this.findings.reportRepair(caller, id, {
+      description: fields.omschrijving,
+      evidence: file,
+      clientReference: fields.clientReferentie,
+    });
     const { finding, reports } = await this.findings.get(caller, id);
     return FindingDto.of(finding, reports);
   }

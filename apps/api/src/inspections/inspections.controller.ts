@@ -46,7 +46,12 @@ export class InspectionsController {
   @ApiCreatedResponse({ type: InspectionDto })
   async plan(@Body() body: PlanInspectionDto, @Caller() caller: PersonPrincipal): Promise<InspectionDto> {
     return InspectionDto.of(
-      await this.inspections.plan(caller, { locationId: body.locatieId, auditorId: body.auditorId, kind: body.soort, plannedAt: new Date(body.gepland) }),
+      await this.inspections.plan(caller, {
+        locationId: body.locatieId,
+        auditorId: body.auditorId,
+        kind: body.soort,
+        plannedAt: new Date(body.gepland),
+      }),
     );
   }
 
@@ -93,7 +98,12 @@ export class InspectionsController {
   @ApiBody({ type: AnswerInputDto })
   @ApiParam({ name: 'criteriumCode', schema: { type: 'string', pattern: CRITERION_CODE_PATTERN.source, example: 'RU-01' } })
   @ApiOkResponse({ type: AnswerDto })
-  async answer(@UuidParam() id: string, @Param('criteriumCode') code: string, @Body() body: unknown, @Caller() caller: PersonPrincipal): Promise<AnswerDto> {
+  async answer(
+    @UuidParam() id: string,
+    @Param('criteriumCode') code: string,
+    @Body() body: unknown,
+    @Caller() caller: PersonPrincipal,
+  ): Promise<AnswerDto> {
     const answer = await this.inspections.answer(caller, id, criterionParam(code), body);
     return {
       criteriumCode: answer.criterionCode,
@@ -109,14 +119,24 @@ export class InspectionsController {
   @Access('auditor')
   @ApiOperation({ summary: 'Add photo or document evidence to a criterion (the assigned auditor)' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: UPLOAD_SCHEMA({ criteriumCode: { type: 'string', pattern: CRITERION_CODE_PATTERN.source, example: 'BV-01' } }, ['criteriumCode']) })
+  @ApiBody({
+    schema: UPLOAD_SCHEMA({ criteriumCode: { type: 'string', pattern: CRITERION_CODE_PATTERN.source, example: 'BV-01' } }, [
+      'criteriumCode',
+    ]),
+  })
   @ApiCreatedResponse({ type: EvidenceDto })
   async addEvidence(@UuidParam() id: string, @Req() request: FastifyRequest, @Caller() caller: PersonPrincipal): Promise<EvidenceDto> {
-    const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode', 'clientReferentie'], requiredFields: ['criteriumCode'] });
+    const { file, fields } = await readMultipart(request, {
+      fileField: 'bestand',
+      fields: ['criteriumCode', 'clientReferentie'],
+      requiredFields: ['criteriumCode'],
+    });
     if (fields.clientReferentie && fields.clientReferentie.length > MAX_CLIENT_REFERENCE_LENGTH) {
       throw AppException.invalidField('clientReferentie', 'too-long', `At most ${MAX_CLIENT_REFERENCE_LENGTH} characters.`);
     }
-    return EvidenceDto.of(await this.inspections.addEvidence(caller, id, criterionParam(fields.criteriumCode.trim()), file, fields.clientReferentie));
+    return EvidenceDto.of(
+      await this.inspections.addEvidence(caller, id, criterionParam(fields.criteriumCode.trim()), file, fields.clientReferentie),
+    );
   }
 
   @Get(':id/bewijsstukken')
@@ -168,7 +188,10 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Decide (four eyes): toekennen or afwijzen; one decision per inspection' })
   @ApiCreatedResponse({ type: DecisionDto })
   async decide(@UuidParam() id: string, @Body() body: DecideDto, @Caller() caller: PersonPrincipal): Promise<DecisionDto> {
-    const { decision, certificateNumber } = await this.inspections.decide(caller, id, { outcome: body.uitkomst, explanation: body.toelichting });
+    const { decision, certificateNumber } = await this.inspections.decide(caller, id, {
+      outcome: body.uitkomst,
+      explanation: body.toelichting,
+    });
     return {
       uitkomst: decision.outcome,
       ...(certificateNumber ? { certificaatnummer: certificateNumber } : {}),
@@ -185,6 +208,11 @@ export class InspectionsController {
   async decision(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<DecisionDto> {
     const decision = await this.inspections.decisionOf(caller, id);
     if (!decision) throw inspectionNotFound(InspectionExceptionCode.NotDecided, 'A decision on this inspection');
-    return { uitkomst: decision.outcome, toelichting: decision.explanation, besluitDoor: decision.decidedBy, besluitOp: decision.decidedAt.toISOString() };
+    return {
+      uitkomst: decision.outcome,
+      toelichting: decision.explanation,
+      besluitDoor: decision.decidedBy,
+      besluitOp: decision.decidedAt.toISOString(),
+    };
   }
 }

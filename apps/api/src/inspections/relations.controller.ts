@@ -14,7 +14,12 @@ class RelationQueryDto {
 }
 
 function relationDto(relation: AuditorRelationEntity): RelationDto {
-  return { auditorId: relation.auditorId, organisatieId: relation.organisationId, omschrijving: relation.description, verklaardOp: relation.declaredAt.toISOString() };
+  return {
+    auditorId: relation.auditorId,
+    organisatieId: relation.organisationId,
+    omschrijving: relation.description,
+    verklaardOp: relation.declaredAt.toISOString(),
+  };
 }
 
 /** Declared relations between auditors and landlords: planning refuses those pairs (conflict of interest). */
@@ -28,7 +33,13 @@ export class RelationsController {
   @ApiOperation({ summary: 'Record an auditor’s declared relation with a landlord' })
   @ApiCreatedResponse({ type: RelationDto })
   async declare(@Body() body: DeclareRelationDto, @Caller() caller: PersonPrincipal): Promise<RelationDto> {
-    return relationDto(await this.inspections.declareRelation(caller, { auditorId: body.auditorId, organisationId: body.organisatieId, description: body.omschrijving }));
+    return relationDto(
+      await this.inspections.declareRelation(caller, {
+        auditorId: body.auditorId,
+        organisationId: body.organisatieId,
+        description: body.omschrijving,
+      }),
+    );
   }
 
   @Get()

@@ -105,6 +105,10 @@ export class ApplicationsController {
     const { document, bytes } = await this.applications.documentContent(caller, id, documentId);
     // Private papers (contracts, permits): no shared cache may keep them.
     reply.header('Cache-Control', 'private, no-store');
-    return new StreamableFile(bytes, { type: document.contentType, disposition: contentDisposition(document.fileName), length: bytes.length });
+    return new StreamableFile(bytes, {
+      type: document.contentType,
+      disposition: contentDisposition(document.fileName),
+      length: bytes.length,
+    });
   }
 }

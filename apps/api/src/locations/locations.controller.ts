@@ -50,7 +50,10 @@ export class LocationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Collection<LocationDto>> {
-    const page = await this.locations.list(caller, pageRequestOf(query), { municipalityCode: query.gemeentecode, postcode: query.postcode });
+    const page = await this.locations.list(caller, pageRequestOf(query), {
+      municipalityCode: query.gemeentecode,
+      postcode: query.postcode,
+    });
     return collection(request, reply, page, LocationDto.of);
   }
 

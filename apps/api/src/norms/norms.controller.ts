@@ -19,7 +19,12 @@ export class NormsController {
   @Access('anyone')
   @ApiOperation({ summary: 'The norm versions, newest first (concepts only for a beheerder)' })
   @ApiCollectionResponse(NormVersionDto)
-  async list(@Query() query: PageQueryDto, @Caller() caller: Principal | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<NormVersionDto>> {
+  async list(
+    @Query() query: PageQueryDto,
+    @Caller() caller: Principal | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<NormVersionDto>> {
     return collection(request, reply, await this.norms.listVisible(caller, pageRequestOf(query)), NormVersionDto.of);
   }
 

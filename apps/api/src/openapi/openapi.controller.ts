@@ -19,7 +19,9 @@ export class OpenApiController {
   @ApiOkResponse({
     description: 'The OpenAPI document.',
     schema: { type: 'object' },
-    headers: { 'access-control-allow-origin': { description: 'Any origin may read this document.', schema: { type: 'string', example: '*' } } },
+    headers: {
+      'access-control-allow-origin': { description: 'Any origin may read this document.', schema: { type: 'string', example: '*' } },
+    },
   })
   get(): object {
     return this.holder.document;

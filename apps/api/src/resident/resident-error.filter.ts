@@ -24,7 +24,10 @@ export class ResidentErrorFilter implements ExceptionFilter {
     const { language, explicit } = chooseLanguage(query.taal, request.headers['accept-language']);
     const context = { language, explicit, path: '/controleer', query: new URLSearchParams(), now: this.clock.now() };
     // Ours and the global public-route limit both carry the seconds to wait.
-    const retryAfter = error && typeof error === 'object' && 'retryAfterSeconds' in error ? Number((error as { retryAfterSeconds: unknown }).retryAfterSeconds) : undefined;
+    const retryAfter =
+      error && typeof error === 'object' && 'retryAfterSeconds' in error
+        ? Number((error as { retryAfterSeconds: unknown }).retryAfterSeconds)
+        : undefined;
     if (status === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
     reply
       .status(status)

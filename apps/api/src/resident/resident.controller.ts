@@ -42,7 +42,11 @@ function first(value: unknown): string | undefined {
 
 /** What a resident types: `km 2026 000123 3` or `KM–2026–000123–3` is `KM-2026-000123-3`. */
 export function normaliseNumberInput(input: string): string {
-  const compact = input.trim().toUpperCase().replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, '');
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '');
   const match = /^KM-?(\d{4})-?(\d{6})-?(\d)$/.exec(compact);
   return match ? `KM-${match[1]}-${match[2]}-${match[3]}` : input.trim();
 }
@@ -50,7 +54,12 @@ export function normaliseNumberInput(input: string): string {
 type Subject = { kind: 'number'; number: string } | { kind: 'address'; address: AddressLookup };
 
 function addressParams(address: AddressLookup): Record<string, string | undefined> {
-  return { postcode: address.postcode, huisnummer: String(address.houseNumber), huisletter: address.houseLetter, huisnummertoevoeging: address.houseNumberAddition };
+  return {
+    postcode: address.postcode,
+    huisnummer: String(address.houseNumber),
+    huisletter: address.houseLetter,
+    huisnummertoevoeging: address.houseNumberAddition,
+  };
 }
 
 function subjectPath(subject: Subject): { path: string; query: URLSearchParams } {
@@ -108,14 +117,26 @@ export class ResidentController {
     const url = new URL(request.url, 'http://resident.invalid');
     const query = page?.query ?? url.searchParams;
     query.delete('taal');
-    return { language, explicit, path: page?.path ?? url.pathname, query, now: this.clock.now(), formToken: this.formProtection.tokenFor(request, reply) };
+    return {
+      language,
+      explicit,
+      path: page?.path ?? url.pathname,
+      query,
+      now: this.clock.now(),
+      formToken: this.formProtection.tokenFor(request, reply),
+    };
   }
 
   /** The search form; with `certificaatnummer` it goes to that number's page, with an address it answers for the address. */
   @Get()
   @Access('anyone')
   @ApiExcludeEndpoint()
-  async search(@Query() query: Fields, @Headers('accept-language') acceptLanguage: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async search(
+    @Query() query: Fields,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const context = this.context(request, reply, query.taal, acceptLanguage);
     const t = textsOf(context);
     const values: SearchValues = {};
@@ -127,7 +148,11 @@ export class ResidentController {
       if (parseVerificationRequest({ certificaatnummer: number }).problems.length > 0) {
         return send(reply, 400, context, searchPage(context, values, { certificaatnummer: t.errorNumber }));
       }
-      reply.status(303).header('Location', pageHref(context, `/controleer/${number}`)).header('Cache-Control', 'no-store').send();
+      reply
+        .status(303)
+        .header('Location', pageHref(context, `/controleer/${number}`))
+        .header('Cache-Control', 'no-store')
+        .send();
       return;
     }
 
@@ -173,7 +198,12 @@ export class ResidentController {
   @Post('melding')
   @Access('anyone')
   @ApiExcludeEndpoint()
-  async complain(@Body() body: Fields | undefined, @Headers('accept-language') acceptLanguage: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async complain(
+    @Body() body: Fields | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const form = body ?? {};
     const field = (name: string) => first(form[name])?.trim() ?? '';
     const description = first(form.omschrijving) ?? '';
@@ -182,11 +212,22 @@ export class ResidentController {
       ? { certificaatnummer: normaliseNumberInput(number) }
       : { adres: Object.fromEntries(ADDRESS_FIELDS.map((name) => [name, field(name)] as const).filter(([, value]) => value !== '')) };
     const { subject, problems: subjectProblems } = subjectOf(subjectInput);
-    const context = this.context(request, reply, form.taal, acceptLanguage, subject ? subjectPath(subject) : { path: '/controleer', query: new URLSearchParams() });
+    const context = this.context(
+      request,
+      reply,
+      form.taal,
+      acceptLanguage,
+      subject ? subjectPath(subject) : { path: '/controleer', query: new URLSearchParams() },
+    );
     const t = textsOf(context);
     if (!subject) {
       // Only a tampered form gets here: the page always sends a checked number or address.
-      return send(reply, 400, context, searchPage(context, { certificaatnummer: number || undefined }, this.fieldErrors(context, subjectProblems)));
+      return send(
+        reply,
+        400,
+        context,
+        searchPage(context, { certificaatnummer: number || undefined }, this.fieldErrors(context, subjectProblems)),
+      );
     }
     // Posted from another site, or without this page's token: nothing is stored. The page comes
     // back with a fresh token, so a resident whose token lapsed only has to send again.
@@ -198,7 +239,10 @@ export class ResidentController {
     const { input, problems } = parseComplaintInput({ ...subjectInput, omschrijving: description, taal: context.language });
     if (!input) {
       const tooLong = problems.some((p) => p.name === 'omschrijving' && p.code === 'max-length');
-      const { markup } = await this.answer(context, subject, { description, error: tooLong ? t.errorDescriptionTooLong : t.errorDescription });
+      const { markup } = await this.answer(context, subject, {
+        description,
+        error: tooLong ? t.errorDescriptionTooLong : t.errorDescription,
+      });
       return send(reply, 400, context, markup);
     }
 
@@ -213,7 +257,10 @@ export class ResidentController {
     }
 
     const complaint = await this.complaints.submit(input, PUBLIC_ACTOR);
-    const back = subject.kind === 'number' ? pageHref(context, `/controleer/${subject.number}`) : pageHref(context, '/controleer', addressParams(subject.address));
+    const back =
+      subject.kind === 'number'
+        ? pageHref(context, `/controleer/${subject.number}`)
+        : pageHref(context, '/controleer', addressParams(subject.address));
     send(reply, 201, context, receiptPage(context, complaint.reference, back));
   }
 
@@ -227,7 +274,11 @@ export class ResidentController {
   }
 
   /** The verdict page for a number or an address, with its complaint form. */
-  private async answer(context: PageContext, subject: Subject, complaint?: ComplaintFormState): Promise<{ status: number; markup: string }> {
+  private async answer(
+    context: PageContext,
+    subject: Subject,
+    complaint?: ComplaintFormState,
+  ): Promise<{ status: number; markup: string }> {
     const verdict = await this.verification.verify(subject.kind === 'number' ? { certificateNumber: subject.number } : subject.address);
     const certificate = verdict.certificate;
     // A complaint about a found certificate names it; otherwise it names what the resident gave (kept, and flagged, even if unknown).

@@ -63,7 +63,9 @@ function languageHref(context: PageContext, language: ResidentLanguage): string 
 }
 
 export function formatDate(language: ResidentLanguage, isoDate: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 function formatMoment(language: ResidentLanguage, moment: Date): string {
@@ -272,12 +274,14 @@ function certificateDetails(context: PageContext, certificate: CertificateFacts,
   const valid = status === 'geldig';
   return html`<section class="card" aria-labelledby="gegevens-titel">
 <h2 id="gegevens-titel">${t.detailsTitle}</h2>
-${valid
+${
+  valid
     ? html`<div class="capacity">
 <span class="capacity__number" aria-hidden="true">${String(certificate.maximumResidents)}</span>
 <p><span class="capacity__label">${t.maximumResidentsFact}: ${String(certificate.maximumResidents)}</span>${t.atMost(certificate.maximumResidents)}</p>
 </div>`
-    : ''}
+    : ''
+}
 <dl class="facts">
 <dt>${t.addressFact}</dt><dd>${street}<br>${city}</dd>
 <dt>${t.municipalityFact}</dt><dd>${certificate.content.municipalityName}</dd>

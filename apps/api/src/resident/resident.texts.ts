@@ -169,7 +169,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     addressFact: 'Adres',
     municipalityFact: 'Gemeente',
     maximumResidentsFact: 'Maximaal aantal bewoners',
-    atMost: (n) => (PLURALS.nl.select(n) === 'one' ? `Hier mag ten hoogste ${n} persoon wonen.` : `Hier mogen ten hoogste ${n} personen wonen.`),
+    atMost: (n) =>
+      PLURALS.nl.select(n) === 'one' ? `Hier mag ten hoogste ${n} persoon wonen.` : `Hier mogen ten hoogste ${n} personen wonen.`,
     validFromFact: 'Geldig vanaf',
     validUntilFact: 'Geldig tot',
     holderFact: 'Certificaathouder',
@@ -193,7 +194,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     complaintSending: 'Bezig met versturen…',
     receivedTitle: 'Uw melding is ontvangen',
     receivedReference: 'Uw referentie:',
-    receivedNext: 'Bewaar deze referentie. De beheerder van het keurmerk bekijkt uw melding en kan een onaangekondigde inspectie laten doen.',
+    receivedNext:
+      'Bewaar deze referentie. De beheerder van het keurmerk bekijkt uw melding en kan een onaangekondigde inspectie laten doen.',
     errorSummary: 'Er is iets niet goed ingevuld',
     errorNumber: `Dit certificaatnummer klopt niet. Een certificaatnummer ziet eruit als ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Vul het certificaatnummer in.',
@@ -348,7 +350,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       },
       verlopen: {
         title: 'Nieważny: wygasł',
-        explanation: (until) => `Certyfikat był ważny do ${until} i nie został przedłużony. To zakwaterowanie nie jest teraz certyfikowane.`,
+        explanation: (until) =>
+          `Certyfikat był ważny do ${until} i nie został przedłużony. To zakwaterowanie nie jest teraz certyfikowane.`,
       },
       'geen-certificaat': {
         title: 'Nie znaleziono certyfikatu',
@@ -422,7 +425,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     skipToContent: 'Salt la conținut',
     languageNavigation: 'Limba',
     searchTitle: 'Verificați-vă locuința',
-    searchIntro: 'Are această locuință un certificat valabil? Căutați după numărul certificatului de pe cardul de informare sau după adresă.',
+    searchIntro:
+      'Are această locuință un certificat valabil? Căutați după numărul certificatului de pe cardul de informare sau după adresă.',
     byNumber: 'Căutare după numărul certificatului',
     numberLabel: 'Numărul certificatului',
     numberHint: `Îl găsiți pe cardul de informare de la intrare, de exemplu ${EXAMPLE_NUMBER}.`,
@@ -454,7 +458,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       },
       verlopen: {
         title: 'Nevalabil: expirat',
-        explanation: (until) => `Certificatul a fost valabil până la ${until} și nu a fost reînnoit. În prezent, această locuință nu este certificată.`,
+        explanation: (until) =>
+          `Certificatul a fost valabil până la ${until} și nu a fost reînnoit. În prezent, această locuință nu este certificată.`,
       },
       'geen-certificaat': {
         title: 'Nu s-a găsit niciun certificat',
@@ -547,7 +552,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geldig: {
         title: 'Сертификатът е валиден',
         explanation: (until) =>
-          `Това жилище притежава нидерландския знак за качество за настаняване на работници мигранти (Keurmerk Huisvesting Arbeidsmigranten). ` + sentence(`Сертификатът е валиден до ${until}`),
+          `Това жилище притежава нидерландския знак за качество за настаняване на работници мигранти (Keurmerk Huisvesting Arbeidsmigranten). ` +
+          sentence(`Сертификатът е валиден до ${until}`),
       },
       geschorst: {
         title: 'Невалиден: спрян',
@@ -575,7 +581,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     addressFact: 'Адрес',
     municipalityFact: 'Община',
     maximumResidentsFact: 'Максимален брой живущи',
-    atMost: (n) => (PLURALS.bg.select(n) === 'one' ? `Тук може да живее най-много ${n} човек.` : `Тук могат да живеят най-много ${n} души.`),
+    atMost: (n) =>
+      PLURALS.bg.select(n) === 'one' ? `Тук може да живее най-много ${n} човек.` : `Тук могат да живеят най-много ${n} души.`,
     validFromFact: 'Валиден от',
     validUntilFact: 'Валиден до',
     holderFact: 'Притежател на сертификата',
@@ -599,7 +606,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     complaintSending: 'Изпращане…',
     receivedTitle: 'Сигналът ви е получен',
     receivedReference: 'Референтен номер:',
-    receivedNext: 'Запазете този номер. Администраторът на знака за качество ще разгледа сигнала и може да назначи непредизвестена проверка.',
+    receivedNext:
+      'Запазете този номер. Администраторът на знака за качество ще разгледа сигнала и може да назначи непредизвестена проверка.',
     errorSummary: 'Нещо не е попълнено правилно',
     errorNumber: `Този номер на сертификат е грешен. Номерът на сертификата изглежда така: ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Въведете номера на сертификата.',

@@ -21,7 +21,12 @@ export const VERIFICATION_PATH = '/v1/verificaties';
  *
  * Installed with `onRoute` before Nest registers its routes (`app.init()`).
  */
-export function installVerificationFastPath(fastify: FastifyInstance, verification: VerificationService, limiter: PublicRateWindows, config: AppConfig): void {
+export function installVerificationFastPath(
+  fastify: FastifyInstance,
+  verification: VerificationService,
+  limiter: PublicRateWindows,
+  config: AppConfig,
+): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
     if (route.url !== VERIFICATION_PATH || !isGet(route.method)) return;
     route.logLevel = 'warn';

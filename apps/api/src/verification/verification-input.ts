@@ -6,11 +6,15 @@ const ADDRESS_FIELDS = ['postcode', 'huisnummer', 'huisletter', 'huisnummertoevo
 const ALLOWED = new Set(['certificaatnummer', 'aantalBewoners', ...ADDRESS_FIELDS]);
 
 /** One verification request from query or bulk JSON: a number or an address, with every problem named. */
-export function parseVerificationRequest(input: Record<string, unknown>, prefix = ''): { request?: VerificationRequest; problems: InvalidParam[] } {
+export function parseVerificationRequest(
+  input: Record<string, unknown>,
+  prefix = '',
+): { request?: VerificationRequest; problems: InvalidParam[] } {
   const problems: InvalidParam[] = [];
   const field = (name: string) => `${prefix}${name}`;
   for (const key of Object.keys(input)) {
-    if (!ALLOWED.has(key)) problems.push({ name: field(key), code: 'unknown-field', reason: `The field ${key} is not part of a verification request.` });
+    if (!ALLOWED.has(key))
+      problems.push({ name: field(key), code: 'unknown-field', reason: `The field ${key} is not part of a verification request.` });
   }
   let residents: number | undefined;
   const rawResidents = input.aantalBewoners;
@@ -37,7 +41,10 @@ export function parseVerificationRequest(input: Record<string, unknown>, prefix 
       problems.push({
         name: field('certificaatnummer'),
         code: parsed.reason,
-        reason: parsed.reason === 'check-digit' ? 'The check digit of this certificate number is wrong.' : 'A certificate number looks like KM-2026-000123-3.',
+        reason:
+          parsed.reason === 'check-digit'
+            ? 'The check digit of this certificate number is wrong.'
+            : 'A certificate number looks like KM-2026-000123-3.',
       });
     }
     if (problems.length > 0) return { problems };

@@ -3,8 +3,23 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, contractAddress, HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, InvalidParam, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
-import { DocumentCheckService, PublicRegisterService, type RegisterRow, type Verdict, VerificationService, type VerificationRequest } from '@keurmerk/verification';
+import {
+  AppErrorCode,
+  AppException,
+  contractAddress,
+  HOUSE_LETTER_PATTERN,
+  HOUSE_NUMBER_ADDITION_PATTERN,
+  InvalidParam,
+  MAX_POSTCODE_INPUT_LENGTH,
+} from '@keurmerk/common';
+import {
+  DocumentCheckService,
+  PublicRegisterService,
+  type RegisterRow,
+  type Verdict,
+  VerificationService,
+  type VerificationRequest,
+} from '@keurmerk/verification';
 import { CERTIFICATE_NUMBER_SCHEMA_PATTERN, CertificateDto } from '../certificates/certificate.dto';
 import { contentDisposition } from '../http/content-disposition';
 import { Access, Caller } from '../http/access';
@@ -47,7 +62,11 @@ export class VerificationController {
   @ApiQuery({ name: 'postcode', required: false, schema: { type: 'string', maxLength: MAX_POSTCODE_INPUT_LENGTH, example: '2671 AB' } })
   @ApiQuery({ name: 'huisnummer', required: false, schema: { type: 'integer', minimum: 1, maximum: 99999 } })
   @ApiQuery({ name: 'huisletter', required: false, schema: { type: 'string', pattern: HOUSE_LETTER_PATTERN.source, example: 'A' } })
-  @ApiQuery({ name: 'huisnummertoevoeging', required: false, schema: { type: 'string', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source, example: '2HG' } })
+  @ApiQuery({
+    name: 'huisnummertoevoeging',
+    required: false,
+    schema: { type: 'string', pattern: HOUSE_NUMBER_ADDITION_PATTERN.source, example: '2HG' },
+  })
   @ApiQuery({ name: 'aantalBewoners', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000 } })
   async verify(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     // The hottest route: validated once, by the same parser bulk uses (a repeated parameter is refused
@@ -84,7 +103,8 @@ export class VerificationController {
   @ApiOkResponse({ type: DocumentCheckDto })
   async checkDocument(@Req() request: FastifyRequest): Promise<DocumentCheckDto> {
     const body = request.body;
-    if (!Buffer.isBuffer(body)) throw new AppException(AppErrorCode.UnsupportedMediaType, 'Send the PDF itself, with Content-Type: application/pdf.');
+    if (!Buffer.isBuffer(body))
+      throw new AppException(AppErrorCode.UnsupportedMediaType, 'Send the PDF itself, with Content-Type: application/pdf.');
     if (body.length === 0) throw AppException.invalidField('body', 'empty', 'The request body is empty; send the PDF.');
     const check = await this.documents.check(body);
     return {

@@ -30,7 +30,12 @@ export class BulkRequestItemDto {
   @ApiPropertyOptional({ type: String, example: 'KM-2026-000123-3', pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN })
   certificaatnummer?: string;
 
-  @ApiPropertyOptional({ type: String, example: '2671AB', maxLength: MAX_POSTCODE_INPUT_LENGTH, description: 'Any spelling: `2671 ab` is `2671AB`.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2671AB',
+    maxLength: MAX_POSTCODE_INPUT_LENGTH,
+    description: 'Any spelling: `2671 ab` is `2671AB`.',
+  })
   postcode?: string;
 
   @ApiPropertyOptional({ type: 'integer', example: 12, minimum: 1, maximum: 99999 })
@@ -78,13 +83,29 @@ export class DocumentCheckDto {
 
   @ApiPropertyOptional({
     description: 'What is wrong, when something is.',
-    enum: ['not-a-pdf', 'no-signature', 'byte-range-invalid', 'malformed-signature', 'unsupported-algorithm', 'digest-mismatch', 'signature-invalid', 'signing-certificate-mismatch', 'not-whole-document', 'unknown-signer', 'not-the-registered-document'],
+    enum: [
+      'not-a-pdf',
+      'no-signature',
+      'byte-range-invalid',
+      'malformed-signature',
+      'unsupported-algorithm',
+      'digest-mismatch',
+      'signature-invalid',
+      'signing-certificate-mismatch',
+      'not-whole-document',
+      'unknown-signer',
+      'not-the-registered-document',
+    ],
   })
   probleem?: string;
 }
 
 export class ChangesQueryDto extends PageQueryDto {
-  @ApiProperty({ ...dateSchema('date-time', SINCE_BOUNDS), example: '2026-12-01T00:00:00Z', description: 'Changes after this moment (any offset).' })
+  @ApiProperty({
+    ...dateSchema('date-time', SINCE_BOUNDS),
+    example: '2026-12-01T00:00:00Z',
+    description: 'Changes after this moment (any offset).',
+  })
   @IsString()
   @MaxLength(MAX_TIMESTAMP_LENGTH)
   sinds: string;

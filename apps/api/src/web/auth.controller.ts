@@ -52,7 +52,12 @@ export class WebAuthController {
 
   @Post('inloggen')
   @WebPublic()
-  async signIn(@Web() web: WebContext, @Body() body: Fields | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async signIn(
+    @Web() web: WebContext,
+    @Body() body: Fields | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const email = text(body?.email).trim();
     const password = text(body?.wachtwoord);
     const back = safeReturnPath(body?.terug);
@@ -63,7 +68,11 @@ export class WebAuthController {
     try {
       const user = await this.accounts.authenticate(email, password, request.ip);
       const { token, session } = await this.sessions.start(user);
-      reply.setCookie(cookieNames(this.secure).session, token, cookieOptions(this.secure, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)));
+      reply.setCookie(
+        cookieNames(this.secure).session,
+        token,
+        cookieOptions(this.secure, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)),
+      );
       redirect(reply, back ?? homeOf(user.role));
     } catch (error) {
       if (!(error instanceof AppException)) throw error;

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { InvalidParam, } from '@keurmerk/common';
+import type { InvalidParam } from '@keurmerk/common';
 import type { Role } from '@keurmerk/accounts';
 import { MARK_SVG } from '../resident/resident.assets';
 import { Html, html } from '../resident/html';
@@ -72,9 +72,12 @@ function navigation(context: WebContext): Html {
   const path = context.url.split('?')[0];
   const items = NAVIGATION[context.user.role];
   // The longest matching item is the current one: /app/beheer/normen/x is under "Normversies", not "Overzicht".
-  const current = items.filter((item) => path === item.href || path.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  const current = items
+    .filter((item) => path === item.href || path.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
   return html`<nav class="tabs" aria-label="${sharedText(context).mainMenu}"><div class="wrap"><ul>${items.map(
-    (item) => html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${sharedText(context).navigation[item.label]}</a></li>`,
+    (item) =>
+      html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${sharedText(context).navigation[item.label]}</a></li>`,
   )}</ul></div></nav>`;
 }
 
@@ -171,7 +174,10 @@ export interface FieldOptions {
  * What every labelled control shares: its label, hint and error, tied to the control for screen
  * readers. `control` gets the control's id and the aria attributes that point at hint and error.
  */
-export function labelledControl(o: { name: string; label: string; hint?: string; error?: string }, control: (id: string, aria: Html) => Html): Html {
+export function labelledControl(
+  o: { name: string; label: string; hint?: string; error?: string },
+  control: (id: string, aria: Html) => Html,
+): Html {
   const id = `veld-${o.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-fout` : ''].filter(Boolean).join(' ');
   const aria = html`${described ? html` aria-describedby="${described}"` : ''}${o.error ? html` aria-invalid="true"` : ''}`;

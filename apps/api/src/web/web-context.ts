@@ -39,7 +39,14 @@ export function formatDate(context: Pick<WebContext, 'language'>, value: string 
 export function formatDateTime(context: Pick<WebContext, 'language'>, value: string | Date | null | undefined): string {
   if (!value) return '';
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale(context), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(locale(context), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).format(date);
 }
 
 export function formatNumber(context: Pick<WebContext, 'language'>, value: number): string {

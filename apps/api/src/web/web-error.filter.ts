@@ -9,7 +9,9 @@ import { errorPage } from './shared/shared.views';
 
 /** Defined here, not imported from the guard, which imports this filter. */
 function isRedirect(error: unknown): error is { location: string } {
-  return error instanceof Error && error.constructor.name === 'WebRedirect' && typeof (error as { location?: unknown }).location === 'string';
+  return (
+    error instanceof Error && error.constructor.name === 'WebRedirect' && typeof (error as { location?: unknown }).location === 'string'
+  );
 }
 
 /**
@@ -34,7 +36,10 @@ export class WebErrorFilter implements ExceptionFilter {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     // The 401 of a service (a session that ended mid-request): sign in again, then come back.
     if (status === 401 && request.method === 'GET') {
-      reply.status(303).header('Location', `/app/inloggen?terug=${encodeURIComponent(request.url)}`).send();
+      reply
+        .status(303)
+        .header('Location', `/app/inloggen?terug=${encodeURIComponent(request.url)}`)
+        .send();
       return;
     }
     const context: WebContext = request.web ?? {
@@ -43,7 +48,10 @@ export class WebErrorFilter implements ExceptionFilter {
       url: request.url,
       now: this.clock.now(),
     };
-    const retryAfter = error && typeof error === 'object' && 'retryAfterSeconds' in error ? Number((error as { retryAfterSeconds: unknown }).retryAfterSeconds) : undefined;
+    const retryAfter =
+      error && typeof error === 'object' && 'retryAfterSeconds' in error
+        ? Number((error as { retryAfterSeconds: unknown }).retryAfterSeconds)
+        : undefined;
     if (status === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
     sendPage(reply, context, errorPage(context, status), status);
   }

@@ -30,8 +30,31 @@ import { WebGuard } from './web.guard';
  * (no rule is written twice), with cookie sessions and CSRF tokens instead of bearer tokens.
  */
 @Module({
-  imports: [AccountsModule, LocationsModule, InspectionsModule, CertificatesModule, VerificationModule, NormVersionsModule, ComplaintsModule, WebhooksModule, DocumentsModule, ReportingModule],
-  controllers: [WebAuthController, AuditorPagesController, AuditorOfflineController, LandlordPagesController, CertifierPagesController, AdminPagesController, AdminAccountsController, AdminNormsController, AdminComplaintsController, MunicipalityPagesController, MunicipalityIntegrationsController],
+  imports: [
+    AccountsModule,
+    LocationsModule,
+    InspectionsModule,
+    CertificatesModule,
+    VerificationModule,
+    NormVersionsModule,
+    ComplaintsModule,
+    WebhooksModule,
+    DocumentsModule,
+    ReportingModule,
+  ],
+  controllers: [
+    WebAuthController,
+    AuditorPagesController,
+    AuditorOfflineController,
+    LandlordPagesController,
+    CertifierPagesController,
+    AdminPagesController,
+    AdminAccountsController,
+    AdminNormsController,
+    AdminComplaintsController,
+    MunicipalityPagesController,
+    MunicipalityIntegrationsController,
+  ],
   providers: [WebSessionService, WebGuard, WebErrorFilter, AdminOverviewService, AdminPlanning],
 })
 export class WebModule {}

@@ -32,7 +32,12 @@ function IsCallbackUrl(): PropertyDecorator {
 }
 
 export class CreateSubscriptionDto {
-  @ApiProperty({ example: 'https://vergunningen.westland.nl/keurmerk/gebeurtenissen', format: 'uri', maxLength: CALLBACK_URL_MAX_LENGTH, description: 'Where events are POSTed; https.' })
+  @ApiProperty({
+    example: 'https://vergunningen.westland.nl/keurmerk/gebeurtenissen',
+    format: 'uri',
+    maxLength: CALLBACK_URL_MAX_LENGTH,
+    description: 'Where events are POSTed; https.',
+  })
   @IsString()
   @MaxLength(CALLBACK_URL_MAX_LENGTH)
   @IsCallbackUrl()
@@ -50,7 +55,11 @@ export class CreateSubscriptionDto {
   @Matches(AUTH_HEADER_PATTERN, { message: 'auth must be printable ASCII on one line, without leading or trailing spaces' })
   auth?: string;
 
-  @ApiPropertyOptional({ example: 'GM1783', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'Defaults to the caller’s own municipality; a beheerder must give it.' })
+  @ApiPropertyOptional({
+    example: 'GM1783',
+    pattern: MUNICIPALITY_CODE_PATTERN.source,
+    description: 'Defaults to the caller’s own municipality; a beheerder must give it.',
+  })
   @IsOptional()
   @IsString()
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
@@ -94,7 +103,12 @@ export class CreatedSubscriptionDto extends SubscriptionDto {
 
 const DELIVERY_STATUSES = ['wachtend', 'afgeleverd', 'mislukt', 'opgegeven'] as const;
 type DeliveryStatusNl = (typeof DELIVERY_STATUSES)[number];
-const STATUS_NL: Record<DeliveryStatus, DeliveryStatusNl> = { pending: 'wachtend', delivered: 'afgeleverd', failed: 'mislukt', abandoned: 'opgegeven' };
+const STATUS_NL: Record<DeliveryStatus, DeliveryStatusNl> = {
+  pending: 'wachtend',
+  delivered: 'afgeleverd',
+  failed: 'mislukt',
+  abandoned: 'opgegeven',
+};
 
 export class DeliveryAttemptDto {
   @ApiProperty({ format: 'date-time' })
@@ -103,7 +117,12 @@ export class DeliveryAttemptDto {
   @ApiProperty({ type: Number, nullable: true, example: 503, description: 'The receiver’s HTTP status; null when it did not answer.' })
   statuscode: number | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'connection refused', description: 'Why the attempt failed when there was no answer.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'connection refused',
+    description: 'Why the attempt failed when there was no answer.',
+  })
   fout: string | null;
 
   @ApiProperty({ example: 42 })
@@ -123,7 +142,10 @@ export class DeliveryDto {
   @ApiProperty({ type: String, nullable: true, example: 'KM-2026-000123-3', description: 'Null for the test event.' })
   certificaatnummer: string | null;
 
-  @ApiProperty({ enum: DELIVERY_STATUSES, description: '`mislukt` is retried; `opgegeven` no longer is (24 hours passed, or the subscription was deleted).' })
+  @ApiProperty({
+    enum: DELIVERY_STATUSES,
+    description: '`mislukt` is retried; `opgegeven` no longer is (24 hours passed, or the subscription was deleted).',
+  })
   status: DeliveryStatusNl;
 
   @ApiProperty({ example: 1 })
@@ -153,7 +175,12 @@ export class DeliveryDto {
       volgendePogingOp: delivery.nextAttemptAt?.toISOString() ?? null,
       afgeleverdOp: delivery.deliveredAt?.toISOString() ?? null,
       aangemaaktOp: delivery.createdAt.toISOString(),
-      pogingen: view.attempts.map((a) => ({ tijdstip: a.attemptedAt.toISOString(), statuscode: a.statusCode, fout: a.error, duurMs: a.durationMs })),
+      pogingen: view.attempts.map((a) => ({
+        tijdstip: a.attemptedAt.toISOString(),
+        statuscode: a.statusCode,
+        fout: a.error,
+        duurMs: a.durationMs,
+      })),
     };
   }
 }

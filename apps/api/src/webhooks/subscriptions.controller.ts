@@ -22,9 +22,16 @@ export class SubscriptionsController {
       'The signing secret (Standard Webhooks, whsec_...) is shown in this answer only.',
   })
   @ApiCreatedResponse({ type: CreatedSubscriptionDto })
-  @ApiResponse({ status: 409, description: 'The municipality already holds the most subscriptions allowed (MAX_SUBSCRIPTIONS_PER_MUNICIPALITY, default 10).' })
+  @ApiResponse({
+    status: 409,
+    description: 'The municipality already holds the most subscriptions allowed (MAX_SUBSCRIPTIONS_PER_MUNICIPALITY, default 10).',
+  })
   async create(@Body() body: CreateSubscriptionDto, @Caller() caller: Principal): Promise<CreatedSubscriptionDto> {
-    const { subscription, secret } = await this.subscriptions.create(caller, { callbackUrl: body.callbackUrl, auth: body.auth, municipalityCode: body.gemeentecode });
+    const { subscription, secret } = await this.subscriptions.create(caller, {
+      callbackUrl: body.callbackUrl,
+      auth: body.auth,
+      municipalityCode: body.gemeentecode,
+    });
     return { ...SubscriptionDto.of(subscription), secret };
   }
 
@@ -32,7 +39,12 @@ export class SubscriptionsController {
   @Access('gemeente', 'api-key', 'beheerder')
   @ApiOperation({ summary: 'Subscriptions (a municipality sees its own)' })
   @ApiCollectionResponse(SubscriptionDto)
-  async list(@Query() query: PageQueryDto, @Caller() caller: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Collection<SubscriptionDto>> {
+  async list(
+    @Query() query: PageQueryDto,
+    @Caller() caller: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Collection<SubscriptionDto>> {
     return collection(request, reply, await this.subscriptions.list(caller, pageRequestOf(query)), SubscriptionDto.of);
   }
 

@@ -155,7 +155,11 @@ export class AnswerInputDto {
   @ApiPropertyOptional({ enum: ANSWER_RESULTS, description: 'For ja-nee criteria. For meting criteria the platform decides.' })
   resultaat?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_MEASUREMENT, description: 'For meting criteria: the location total (m², count, litres).' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_MEASUREMENT,
+    description: 'For meting criteria: the location total (m², count, litres).',
+  })
   meetwaarde?: number;
 
   @ApiPropertyOptional({ maxLength: MAX_ANSWER_REMARK_LENGTH })

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   BAG_ID_PATTERN,
   contractAddress,
@@ -29,7 +43,11 @@ const postcodeInput = () => Transform(({ value }) => (typeof value === 'string' 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class LocationAddressInputDto {
-  @ApiProperty({ example: '1234AB', pattern: POSTCODE_PATTERN.source, description: 'Spaces and case do not matter: `1234 ab` is `1234AB`.' })
+  @ApiProperty({
+    example: '1234AB',
+    pattern: POSTCODE_PATTERN.source,
+    description: 'Spaces and case do not matter: `1234 ab` is `1234AB`.',
+  })
   @postcodeInput()
   @IsString()
   @Matches(POSTCODE_PATTERN, { message: 'postcode must be four digits (not starting with 0) and two letters, e.g. 1234AB' })
@@ -77,12 +95,20 @@ export class CreateLocationDto {
   @Type(() => LocationAddressInputDto)
   adres: LocationAddressInputDto;
 
-  @ApiProperty({ example: 'GM1783', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'A current municipality (see GET /gemeenten).' })
+  @ApiProperty({
+    example: 'GM1783',
+    pattern: MUNICIPALITY_CODE_PATTERN.source,
+    description: 'A current municipality (see GET /gemeenten).',
+  })
   @IsString()
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'gemeentecode must be GM followed by 4 digits' })
   gemeentecode: string;
 
-  @ApiPropertyOptional({ example: '1783200000012345', pattern: BAG_ID_PATTERN.source, description: 'The BAG nummeraanduiding of the address.' })
+  @ApiPropertyOptional({
+    example: '1783200000012345',
+    pattern: BAG_ID_PATTERN.source,
+    description: 'The BAG nummeraanduiding of the address.',
+  })
   @IsOptional()
   @IsString()
   @Matches(BAG_ID_PATTERN, { message: 'bagNummeraanduidingId must be 16 digits with 20 in positions 5 and 6' })
@@ -102,7 +128,10 @@ export class CreateLocationDto {
   @Max(MAX_REQUESTED_BEDS)
   aantalSlaapplaatsen: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The landlord organisation; required for the beheerder, a verhuurder registers for its own.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The landlord organisation; required for the beheerder, a verhuurder registers for its own.',
+  })
   @IsOptional()
   @IsUUID()
   organisatieId?: string;

@@ -31,15 +31,31 @@ export class NormVariantDto {
   @ApiPropertyOptional({ description: 'Matches new build (true) or existing buildings (false).' })
   nieuwbouw?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: NORM_LIMITS.units, example: 15, description: 'Replaces the criterion’s minimumPerPersoon.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    exclusiveMinimum: true,
+    maximum: NORM_LIMITS.units,
+    example: 15,
+    description: 'Replaces the criterion’s minimumPerPersoon.',
+  })
   minimumPerPersoon?: number;
 
-  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: NORM_LIMITS.personsPerUnit, example: 1, description: 'Replaces the criterion’s personenPerEenheid.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    exclusiveMinimum: true,
+    maximum: NORM_LIMITS.personsPerUnit,
+    example: 1,
+    description: 'Replaces the criterion’s personenPerEenheid.',
+  })
   personenPerEenheid?: number;
 }
 
 export class NormCriterionDto {
-  @ApiProperty({ pattern: CRITERION_CODE_PATTERN.source, example: 'RU-01', description: 'Unique within the norm and stable across versions.' })
+  @ApiProperty({
+    pattern: CRITERION_CODE_PATTERN.source,
+    example: 'RU-01',
+    description: 'Unique within the norm and stable across versions.',
+  })
   code: string;
 
   @ApiProperty({ maxLength: MAX_TITLE_LENGTH, example: 'Gebruiksoppervlakte (GBO)' })
@@ -65,7 +81,8 @@ export class NormCriterionDto {
     exclusiveMinimum: true,
     maximum: NORM_LIMITS.units,
     example: 12,
-    description: 'Meting: units needed per person (persons = floor(meetwaarde / minimumPerPersoon)). Exactly one of minimumPerPersoon and personenPerEenheid.',
+    description:
+      'Meting: units needed per person (persons = floor(meetwaarde / minimumPerPersoon)). Exactly one of minimumPerPersoon and personenPerEenheid.',
   })
   minimumPerPersoon?: number;
 
@@ -74,14 +91,26 @@ export class NormCriterionDto {
     exclusiveMinimum: true,
     maximum: NORM_LIMITS.personsPerUnit,
     example: 2,
-    description: 'Meting: persons per unit (persons = floor(meetwaarde × personenPerEenheid)). Exactly one of minimumPerPersoon and personenPerEenheid.',
+    description:
+      'Meting: persons per unit (persons = floor(meetwaarde × personenPerEenheid)). Exactly one of minimumPerPersoon and personenPerEenheid.',
   })
   personenPerEenheid?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: NORM_LIMITS.units, example: 4, description: 'Meting: below this measurement the criterion supports nobody.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: NORM_LIMITS.units,
+    example: 4,
+    description: 'Meting: below this measurement the criterion supports nobody.',
+  })
   minimumEenheden?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: NORM_LIMITS.minimumPersons, example: 8, description: 'Meting: persons supported at least, once minimumEenheden is reached (default 0).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: NORM_LIMITS.minimumPersons,
+    example: 8,
+    description: 'Meting: persons supported at least, once minimumEenheden is reached (default 0).',
+  })
   minimumPersonen?: number;
 
   @ApiPropertyOptional({
@@ -114,7 +143,11 @@ export class NormDraftDto {
   @ApiPropertyOptional({ enum: NORM_STATUSES, description: 'Ignored: a created or edited version is a concept until it is published.' })
   status?: string;
 
-  @ApiProperty({ ...dateSchema('date'), example: '2027-01-01', description: 'The date from which inspections are planned under this version.' })
+  @ApiProperty({
+    ...dateSchema('date'),
+    example: '2027-01-01',
+    description: 'The date from which inspections are planned under this version.',
+  })
   ingangsdatum: string;
 
   @ApiProperty({ type: [NormSectionDto], minItems: 1, maxItems: NORM_LIMITS.sections })

@@ -63,30 +63,39 @@
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         credentials: 'omit',
-        body: JSON.stringify(body)
-      }).then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (json) {
-          if (response.status === 201 && json.referentie) {
-            receipt(json.referentie);
-            return;
-          }
-          if (response.status === 429) {
-            var seconds = Number(response.headers.get('Retry-After')) || 600;
-            say(form.getAttribute('data-msg-too-many').replace('{minutes}', String(Math.max(1, Math.ceil(seconds / 60)))), true);
-          } else if (response.status === 400) {
-            var params = json.invalidParams || [];
-            var problem = params.filter(function (p) { return p.name === 'omschrijving'; })[0];
-            if (problem) say(form.getAttribute(problem.code === 'max-length' ? 'data-msg-too-long' : 'data-msg-description'), true);
-            else say(form.getAttribute('data-msg-failed'), true);
-          } else {
-            say(form.getAttribute('data-msg-failed'), true);
-          }
+        body: JSON.stringify(body),
+      })
+        .then(function (response) {
+          return response
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (json) {
+              if (response.status === 201 && json.referentie) {
+                receipt(json.referentie);
+                return;
+              }
+              if (response.status === 429) {
+                var seconds = Number(response.headers.get('Retry-After')) || 600;
+                say(form.getAttribute('data-msg-too-many').replace('{minutes}', String(Math.max(1, Math.ceil(seconds / 60)))), true);
+              } else if (response.status === 400) {
+                var params = json.invalidParams || [];
+                var problem = params.filter(function (p) {
+                  return p.name === 'omschrijving';
+                })[0];
+                if (problem) say(form.getAttribute(problem.code === 'max-length' ? 'data-msg-too-long' : 'data-msg-description'), true);
+                else say(form.getAttribute('data-msg-failed'), true);
+              } else {
+                say(form.getAttribute('data-msg-failed'), true);
+              }
+              button.disabled = false;
+            });
+        })
+        .catch(function () {
+          say(form.getAttribute('data-msg-failed'), true);
           button.disabled = false;
         });
-      }).catch(function () {
-        say(form.getAttribute('data-msg-failed'), true);
-        button.disabled = false;
-      });
     });
   });
 })();

@@ -16,7 +16,6 @@ import { ORGANISATIONS_PATH, organisationsPage, userFormPage, USERS_PATH, usersP
 
 type Fields = Record<string, unknown>;
 
-
 function problemText(web: WebContext, param: InvalidParam): string {
   switch (`${param.name}:${param.code}`) {
     case 'organisatieId:required':
@@ -70,11 +69,24 @@ export class AdminAccountsController {
 
   @Post('gebruikers')
   async createUser(@Web() web: SignedInContext, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const values = Object.fromEntries(['naam', 'email', 'wachtwoord', 'rol', 'organisatieId', 'gemeentecode', 'accreditatieGeldigTot'].map((name) => [name, text(body, name).trim()]));
+    const values = Object.fromEntries(
+      ['naam', 'email', 'wachtwoord', 'rol', 'organisatieId', 'gemeentecode', 'accreditatieGeldigTot'].map((name) => [
+        name,
+        text(body, name).trim(),
+      ]),
+    );
     try {
       const input = await validated(CreateUserDto, values);
       await this.accounts.createUser(
-        { email: input.email, password: input.wachtwoord, name: input.naam, role: input.rol, organisationId: input.organisatieId, municipalityCode: input.gemeentecode, accreditationValidUntil: input.accreditatieGeldigTot },
+        {
+          email: input.email,
+          password: input.wachtwoord,
+          name: input.naam,
+          role: input.rol,
+          organisationId: input.organisatieId,
+          municipalityCode: input.gemeentecode,
+          accreditationValidUntil: input.accreditatieGeldigTot,
+        },
         actorOf(web.user.principal),
       );
       redirect(reply, `${USERS_PATH}?aangemaakt=1`);
@@ -94,39 +106,82 @@ export class AdminAccountsController {
 
   @Post('organisaties')
   async createOrganisation(@Web() web: SignedInContext, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const values = Object.fromEntries(['naam', 'kvkNummer', 'soort', 'accreditatieGeldigTot'].map((name) => [name, text(body, name).trim()]));
+    const values = Object.fromEntries(
+      ['naam', 'kvkNummer', 'soort', 'accreditatieGeldigTot'].map((name) => [name, text(body, name).trim()]),
+    );
     try {
       const input = await validated(CreateOrganisationDto, values);
-      await this.accounts.createOrganisation({ name: input.naam, kvkNumber: input.kvkNummer, kind: input.soort, accreditationValidUntil: input.accreditatieGeldigTot }, actorOf(web.user.principal));
+      await this.accounts.createOrganisation(
+        { name: input.naam, kvkNumber: input.kvkNummer, kind: input.soort, accreditationValidUntil: input.accreditatieGeldigTot },
+        actorOf(web.user.principal),
+      );
       redirect(reply, `${ORGANISATIONS_PATH}?aangemaakt=1`);
     } catch (error) {
-      const errors = error instanceof AppException && error.code === AppErrorCode.Conflict ? { kvkNummer: adminText(web).anOrganisationKvkNumberAlready } : problemsOf(web, error);
-      await this.sendOrganisations(reply, web, {}, values, errors, error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400);
+      const errors =
+        error instanceof AppException && error.code === AppErrorCode.Conflict
+          ? { kvkNummer: adminText(web).anOrganisationKvkNumberAlready }
+          : problemsOf(web, error);
+      await this.sendOrganisations(
+        reply,
+        web,
+        {},
+        values,
+        errors,
+        error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400,
+      );
     }
   }
 
   @Post('organisaties/relaties')
   async declareRelation(@Web() web: SignedInContext, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const values = { auditorId: text(body, 'auditorId'), organisatieId: text(body, 'relatieOrganisatieId'), omschrijving: text(body, 'omschrijving').trim() };
+    const values = {
+      auditorId: text(body, 'auditorId'),
+      organisatieId: text(body, 'relatieOrganisatieId'),
+      omschrijving: text(body, 'omschrijving').trim(),
+    };
     try {
       const input = await validated(DeclareRelationDto, values);
-      await this.inspections.declareRelation(web.user.principal, { auditorId: input.auditorId, organisationId: input.organisatieId, description: input.omschrijving });
+      await this.inspections.declareRelation(web.user.principal, {
+        auditorId: input.auditorId,
+        organisationId: input.organisatieId,
+        description: input.omschrijving,
+      });
       redirect(reply, `${ORGANISATIONS_PATH}?verklaard=1#relaties`);
     } catch (error) {
       const conflict = error instanceof AppException && error.code === AppErrorCode.Conflict;
       const errors = conflict ? { auditorId: adminText(web).thisRelationHasAlreadyBeen } : problemsOf(web, error);
       if (errors.organisatieId) errors.relatieOrganisatieId = errors.organisatieId;
       delete errors.organisatieId;
-      await this.sendOrganisations(reply, web, {}, { auditorId: values.auditorId, relatieOrganisatieId: values.organisatieId, omschrijving: values.omschrijving }, errors, conflict ? 409 : 400);
+      await this.sendOrganisations(
+        reply,
+        web,
+        {},
+        { auditorId: values.auditorId, relatieOrganisatieId: values.organisatieId, omschrijving: values.omschrijving },
+        errors,
+        conflict ? 409 : 400,
+      );
     }
   }
 
-  private async sendUserForm(reply: FastifyReply, web: SignedInContext, values: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {
+  private async sendUserForm(
+    reply: FastifyReply,
+    web: SignedInContext,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    status = 200,
+  ): Promise<void> {
     const [organisations, municipalities] = await Promise.all([this.allOrganisations(), this.municipalities.list()]);
     sendPage(reply, web, userFormPage(web, { values, errors, organisations, municipalities }), status);
   }
 
-  private async sendOrganisations(reply: FastifyReply, web: SignedInContext, query: Fields, values: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {
+  private async sendOrganisations(
+    reply: FastifyReply,
+    web: SignedInContext,
+    query: Fields,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    status = 200,
+  ): Promise<void> {
     const [list, all, auditors, relations] = await Promise.all([
       this.accounts.listOrganisations(pageRequest(query.pagina)),
       this.allOrganisations(),

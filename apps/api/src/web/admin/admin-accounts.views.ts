@@ -19,15 +19,21 @@ function kindName(web: WebContext, kind: string): string {
 export function usersPage(web: WebContext, users: Page<UserEntity>, organisations: Map<string, string>, created: boolean): Html {
   const body = html`
     <p><a class="button" href="${USERS_PATH}/nieuw">${adminText(web).addAUser}</a></p>
-    ${users.total === 0 ? emptyState(adminText(web).noUsersYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      users.total === 0
+        ? emptyState(adminText(web).noUsersYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).eMailAddress}</th><th>${adminText(web).role}</th><th>${adminText(web).belongsTo}</th><th>${adminText(web).active}</th></tr></thead>
-      <tbody>${users.items.map((user) => html`<tr>
+      <tbody>${users.items.map(
+        (user) => html`<tr>
         <td data-label="${adminText(web).name}">${user.name}</td>
         <td data-label="${adminText(web).eMailAddress}">${user.email}</td>
         <td data-label="${adminText(web).role}">${roleName(web, user.role)}</td>
         <td data-label="${adminText(web).belongsTo}">${user.organisationId ? (organisations.get(user.organisationId) ?? '') : (user.municipalityCode ?? '')}</td>
-        <td data-label="${adminText(web).active}">${user.active ? adminText(web).yes : adminText(web).no}</td></tr>`)}</tbody>
-    </table></div>`}
+        <td data-label="${adminText(web).active}">${user.active ? adminText(web).yes : adminText(web).no}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, USERS_PATH, users)}`;
   const notice = created ? adminText(web).theUserHasBeenCreated : undefined;
   return page(web, { title: adminText(web).users, body, notice, styles: ['admin.css'] });
@@ -35,7 +41,12 @@ export function usersPage(web: WebContext, users: Page<UserEntity>, organisation
 
 export function userFormPage(
   web: WebContext,
-  { values, errors, organisations, municipalities }: { values: Record<string, string>; errors: FieldErrors; organisations: OrganisationEntity[]; municipalities: MunicipalityEntity[] },
+  {
+    values,
+    errors,
+    organisations,
+    municipalities,
+  }: { values: Record<string, string>; errors: FieldErrors; organisations: OrganisationEntity[]; municipalities: MunicipalityEntity[] },
 ): Html {
   const body = html`${errorSummary(web, errors)}
     <form method="post" action="${USERS_PATH}" class="card" novalidate>
@@ -84,16 +95,27 @@ export function organisationsPage(
   const names = new Map(all.map((o) => [o.id, o.name]));
   const auditorNames = new Map(auditors.map((a) => [a.id, a.name]));
   const landlords = all.filter((o) => o.kind === 'verhuurder');
-  const notice = query.aangemaakt === '1' ? adminText(web).theOrganisationHasBeenRegistered : query.verklaard === '1' ? adminText(web).theRelationHasBeenRecorded : undefined;
+  const notice =
+    query.aangemaakt === '1'
+      ? adminText(web).theOrganisationHasBeenRegistered
+      : query.verklaard === '1'
+        ? adminText(web).theRelationHasBeenRecorded
+        : undefined;
   const body: Html = html`${errorSummary(web, errors)}
-    ${list.total === 0 ? emptyState(adminText(web).noOrganisationsYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      list.total === 0
+        ? emptyState(adminText(web).noOrganisationsYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).kvkNumber}</th><th>${adminText(web).kind}</th><th>${adminText(web).accreditedUntil}</th></tr></thead>
-      <tbody>${list.items.map((o) => html`<tr>
+      <tbody>${list.items.map(
+        (o) => html`<tr>
         <td data-label="${adminText(web).name}">${o.name}</td>
         <td data-label="${adminText(web).kvkNumber}">${o.kvkNumber}</td>
         <td data-label="${adminText(web).kind}">${kindName(web, o.kind)}</td>
-        <td data-label="${adminText(web).accreditedUntil}">${formatDate(web, o.accreditationValidUntil)}</td></tr>`)}</tbody>
-    </table></div>`}
+        <td data-label="${adminText(web).accreditedUntil}">${formatDate(web, o.accreditationValidUntil)}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, ORGANISATIONS_PATH, list)}
     <div class="cols">
     <form method="post" action="${ORGANISATIONS_PATH}" class="card" novalidate>

@@ -39,7 +39,12 @@ export class AdminComplaintsController {
 
   @Get(':id')
   async show(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
-    const notice = query.gepland === '1' ? adminText(web).theUnannouncedInspectionHasBeen : query.afgehandeld === '1' ? adminText(web).theComplaintHasBeenClosed : undefined;
+    const notice =
+      query.gepland === '1'
+        ? adminText(web).theUnannouncedInspectionHasBeen
+        : query.afgehandeld === '1'
+          ? adminText(web).theComplaintHasBeenClosed
+          : undefined;
     await this.sendComplaint(reply, web, uuidOr404(id, 'The complaint'), {}, undefined, 200, notice);
   }
 
@@ -49,22 +54,44 @@ export class AdminComplaintsController {
     const complaint = await this.complaints.get(web.user.principal, uuidOr404(id, 'The complaint'));
     const location = await this.locationOf(complaint);
     const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
-    await this.planning.send(reply, web, { location, values: { locatieId: location.id, auditorId: '', soort: 'onaangekondigd', datum: tomorrow, tijd: '09:00' }, action: `${COMPLAINTS_PATH}/${complaint.id}/inspectie`, fixedKind: true });
+    await this.planning.send(reply, web, {
+      location,
+      values: { locatieId: location.id, auditorId: '', soort: 'onaangekondigd', datum: tomorrow, tijd: '09:00' },
+      action: `${COMPLAINTS_PATH}/${complaint.id}/inspectie`,
+      fixedKind: true,
+    });
   }
 
   @Post(':id/inspectie')
-  async plan(@Web() web: SignedInContext, @Param('id') id: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async plan(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const complaint = await this.complaints.get(web.user.principal, uuidOr404(id, 'The complaint'));
     const location = await this.locationOf(complaint);
-    const values: PlanFormValues = { locatieId: location.id, auditorId: text(body, 'auditorId'), soort: 'onaangekondigd', datum: text(body, 'datum').trim(), tijd: text(body, 'tijd').trim() };
+    const values: PlanFormValues = {
+      locatieId: location.id,
+      auditorId: text(body, 'auditorId'),
+      soort: 'onaangekondigd',
+      datum: text(body, 'datum').trim(),
+      tijd: text(body, 'tijd').trim(),
+    };
     const form = { location, values, action: `${COMPLAINTS_PATH}/${complaint.id}/inspectie`, fixedKind: true };
     if (text(body, 'actie') === 'controleren') {
       await this.planning.check(reply, web, form);
       return;
     }
     try {
-      const input = await validated(PlanComplaintInspectionDto, { auditorId: values.auditorId, gepland: this.planning.plannedAt(web, values.datum, values.tijd) });
-      await this.complaints.planInspection(web.user.principal, complaint.id, { auditorId: input.auditorId, plannedAt: new Date(input.gepland) });
+      const input = await validated(PlanComplaintInspectionDto, {
+        auditorId: values.auditorId,
+        gepland: this.planning.plannedAt(web, values.datum, values.tijd),
+      });
+      await this.complaints.planInspection(web.user.principal, complaint.id, {
+        auditorId: input.auditorId,
+        plannedAt: new Date(input.gepland),
+      });
       redirect(reply, `${COMPLAINTS_PATH}/${complaint.id}?gepland=1`);
     } catch (error) {
       await this.planning.refused(reply, web, error, form);
@@ -72,7 +99,12 @@ export class AdminComplaintsController {
   }
 
   @Post(':id/afhandeling')
-  async close(@Web() web: SignedInContext, @Param('id') id: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async close(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const complaintId = uuidOr404(id, 'The complaint');
     const resolution = text(body, 'toelichting');
     try {
@@ -86,7 +118,15 @@ export class AdminComplaintsController {
     }
   }
 
-  private async sendComplaint(reply: FastifyReply, web: SignedInContext, id: string, errors: FieldErrors, resolution: string | undefined, status: number, notice?: string): Promise<void> {
+  private async sendComplaint(
+    reply: FastifyReply,
+    web: SignedInContext,
+    id: string,
+    errors: FieldErrors,
+    resolution: string | undefined,
+    status: number,
+    notice?: string,
+  ): Promise<void> {
     const complaint = await this.complaints.get(web.user.principal, id);
     const location = complaint.locationId ? await this.locations.getVisible(web.user.principal, complaint.locationId) : undefined;
     const inspection = complaint.inspectionId ? await this.inspections.get(web.user.principal, complaint.inspectionId) : undefined;

@@ -15,7 +15,9 @@ export const COMPLAINTS_PATH = '/app/beheer/meldingen';
 function subjectOf(web: WebContext, complaint: ComplaintEntity, location: LocationEntity | undefined): string {
   if (location) return addressLine(location);
   if (complaint.certificateNumber) return complaint.certificateNumber;
-  return complaint.postcode ? `${complaint.postcode} ${complaint.houseNumber ?? ''}${complaint.houseLetter ?? ''}${complaint.houseNumberAddition ? `-${complaint.houseNumberAddition}` : ''}` : adminText(web).unknown;
+  return complaint.postcode
+    ? `${complaint.postcode} ${complaint.houseNumber ?? ''}${complaint.houseLetter ?? ''}${complaint.houseNumberAddition ? `-${complaint.houseNumberAddition}` : ''}`
+    : adminText(web).unknown;
 }
 
 function statusBadgeOfFlag(web: WebContext, flag: string): Html {
@@ -30,14 +32,20 @@ export function complaintsPage(
       ${selectField({ name: 'status', label: adminText(web).status, value: status, empty: adminText(web).all, choices: COMPLAINT_STATUSES.map((s) => ({ value: s, label: statusText(web, 'complaint', s) })) })}
       <button type="submit" class="button--secondary">${adminText(web).filter}</button>
     </form>
-    ${found.total === 0 ? emptyState(adminText(web).noComplaints) : html`<div class="table-wrap"><table class="stack">
+    ${
+      found.total === 0
+        ? emptyState(adminText(web).noComplaints)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${adminText(web).reference}</th><th>${adminText(web).received}</th><th>${adminText(web).about}</th><th>${adminText(web).status}</th></tr></thead>
-      <tbody>${found.items.map((c) => html`<tr>
+      <tbody>${found.items.map(
+        (c) => html`<tr>
         <td data-label="${adminText(web).reference}"><a href="${COMPLAINTS_PATH}/${c.id}">${c.reference}</a></td>
         <td data-label="${adminText(web).received}">${formatDateTime(web, c.createdAt)}</td>
         <td data-label="${adminText(web).about}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${c.flag ? html` ${statusBadgeOfFlag(web, c.flag)}` : ''}</td>
-        <td data-label="${adminText(web).status}">${statusBadge(web, 'complaint', c.status)}</td></tr>`)}</tbody>
-    </table></div>`}
+        <td data-label="${adminText(web).status}">${statusBadge(web, 'complaint', c.status)}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, COMPLAINTS_PATH, found, { status })}`;
   return page(web, { title: adminText(web).complaints, body, styles: ['admin.css'] });
 }
@@ -71,12 +79,16 @@ export function complaintPage(
     </div>
     ${open && location && !complaint.inspectionId ? html`<p><a class="button" href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${adminText(web).planAnUnannouncedInspection}</a></p>` : ''}
     ${open && !location ? html`<p class="warning">${adminText(web).thisComplaintNamesNoKnown}</p>` : ''}
-    ${open ? html`<form method="post" action="${COMPLAINTS_PATH}/${complaint.id}/afhandeling" class="card" novalidate>
+    ${
+      open
+        ? html`<form method="post" action="${COMPLAINTS_PATH}/${complaint.id}/afhandeling" class="card" novalidate>
       <h2>${adminText(web).close}</h2>
       ${csrfField(web)}
       ${textareaField({ name: 'toelichting', label: adminText(web).whatWasDoneComplaint, value: resolution, error: errors.toelichting, rows: 4 })}
       <div class="actions"><button type="submit" data-confirm="${adminText(web).closeComplaintFinal}">${adminText(web).closeComplaint}</button></div>
-    </form>` : ''}
+    </form>`
+        : ''
+    }
     <p><a href="${COMPLAINTS_PATH}">${adminText(web).allComplaints}</a></p>`;
   return page(web, { title: adminText(web).complaintReference(complaint.reference), body, notice, styles: ['admin.css'] });
 }

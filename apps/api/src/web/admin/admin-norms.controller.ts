@@ -47,7 +47,12 @@ export class AdminNormsController {
   async newDraft(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
     const versions = await this.norms.list();
     const base = versions.find((v) => v.status === 'gepubliceerd') ?? versions[0];
-    const json = base ? draftFrom(base, versions.map((v) => v.version)) : '';
+    const json = base
+      ? draftFrom(
+          base,
+          versions.map((v) => v.version),
+        )
+      : '';
     this.sendNewDraft(reply, web, { json });
   }
 
@@ -58,26 +63,52 @@ export class AdminNormsController {
       const created = await this.norms.createDraft(web.user.principal, this.parse(web, json));
       redirect(reply, `${NORMS_PATH}/${created.version}?opgeslagen=1`);
     } catch (error) {
-      this.sendNewDraft(reply, web, this.refusal(web, error, json), error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400);
+      this.sendNewDraft(
+        reply,
+        web,
+        this.refusal(web, error, json),
+        error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400,
+      );
     }
   }
 
   @Get(':versie')
-  async show(@Web() web: SignedInContext, @Param('versie') version: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+  async show(
+    @Web() web: SignedInContext,
+    @Param('versie') version: string,
+    @Query() query: Fields,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const entity = await this.norms.get(versionOr404(version));
-    const notice = query.opgeslagen === '1' ? adminText(web).theDraftHasBeenSaved : query.gepubliceerd === '1' ? adminText(web).theVersionHasBeenPublished : undefined;
+    const notice =
+      query.opgeslagen === '1'
+        ? adminText(web).theDraftHasBeenSaved
+        : query.gepubliceerd === '1'
+          ? adminText(web).theVersionHasBeenPublished
+          : undefined;
     this.sendVersion(reply, web, entity, { json: JSON.stringify(documentOf(entity), null, 2) }, 200, notice);
   }
 
   @Post(':versie')
-  async update(@Web() web: SignedInContext, @Param('versie') version: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async update(
+    @Web() web: SignedInContext,
+    @Param('versie') version: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const json = text(body, 'document');
     try {
       await this.norms.updateDraft(web.user.principal, versionOr404(version), this.parse(web, json));
       redirect(reply, `${NORMS_PATH}/${version}?opgeslagen=1`);
     } catch (error) {
       const state = this.refusal(web, error, json);
-      this.sendVersion(reply, web, await this.norms.get(version), state, error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400);
+      this.sendVersion(
+        reply,
+        web,
+        await this.norms.get(version),
+        state,
+        error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400,
+      );
     }
   }
 
@@ -126,7 +157,14 @@ export class AdminNormsController {
     sendPage(reply, web, newDraftPage(web, state), status);
   }
 
-  private sendVersion(reply: FastifyReply, web: SignedInContext, entity: NormVersionEntity, state: EditorState, status = 200, notice?: string): void {
+  private sendVersion(
+    reply: FastifyReply,
+    web: SignedInContext,
+    entity: NormVersionEntity,
+    state: EditorState,
+    status = 200,
+    notice?: string,
+  ): void {
     const document = documentOf(entity);
     sendPage(reply, web, versionPage(web, entity, document, state, notice), status);
   }

@@ -24,9 +24,11 @@ function normStatus(web: WebContext, entity: Pick<NormVersionEntity, 'status'>):
 function editor(web: WebContext, action: string, state: EditorState, submit: string): Html {
   const problems = state.problems ?? [];
   const error = problems.length > 0 ? adminText(web).theDocumentWrongPlaceS(problems.length) : state.message;
-  return html`${problems.length > 0 || state.message
-    ? html`${errorSummary(web, error ? { document: error } : {})}${problems.length > 0 ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>` : ''}`
-    : ''}
+  return html`${
+    problems.length > 0 || state.message
+      ? html`${errorSummary(web, error ? { document: error } : {})}${problems.length > 0 ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>` : ''}`
+      : ''
+  }
   <form method="post" action="${action}" class="card code" novalidate>
     ${csrfField(web)}
     ${textareaField({
@@ -53,15 +55,21 @@ function changeDetails(web: WebContext, change: CriterionChange): Html {
 
 export function normVersionsPage(web: WebContext, versions: NormVersionEntity[]): Html {
   const body = html`<p><a class="button" href="${NORMS_PATH}/nieuw">${adminText(web).newDraft}</a></p>
-    ${versions.length === 0 ? emptyState(adminText(web).thereNoNormVersionYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      versions.length === 0
+        ? emptyState(adminText(web).thereNoNormVersionYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${adminText(web).version}</th><th>${adminText(web).status}</th><th>${adminText(web).effectiveDate}</th><th>${adminText(web).published}</th><th><span class="visually-hidden">${adminText(web).compare}</span></th></tr></thead>
-      <tbody>${versions.map((v, index) => html`<tr>
+      <tbody>${versions.map(
+        (v, index) => html`<tr>
         <td data-label="${adminText(web).version}"><a href="${NORMS_PATH}/${v.version}">${v.version}</a></td>
         <td data-label="${adminText(web).status}">${normStatus(web, v)}</td>
         <td data-label="${adminText(web).effectiveDate}">${formatDate(web, v.effectiveDate)}</td>
         <td data-label="${adminText(web).published}">${formatDateTime(web, v.publishedAt)}</td>
-        <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${adminText(web).compareWith(versions[index + 1].version)}</a>` : ''}</td></tr>`)}</tbody>
-    </table></div>`}`;
+        <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${adminText(web).compareWith(versions[index + 1].version)}</a>` : ''}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }`;
   return page(web, { title: adminText(web).normVersions, body, styles: ['admin.css'] });
 }
 
@@ -75,7 +83,10 @@ export function newDraftPage(web: WebContext, state: EditorState): Html {
 export function comparePage(web: WebContext, current: NormVersionEntity, before?: { previous: NormVersionEntity; diff: NormDiff }): Html {
   const title = adminText(web).versionCompared(current.version);
   if (!before) {
-    const body = emptyState(adminText(web).thisFirstVersionThereNothing, html`<a href="${NORMS_PATH}/${current.version}">${adminText(web).backToTheVersion}</a>`);
+    const body = emptyState(
+      adminText(web).thisFirstVersionThereNothing,
+      html`<a href="${NORMS_PATH}/${current.version}">${adminText(web).backToTheVersion}</a>`,
+    );
     return page(web, { title, body, styles: ['admin.css'] });
   }
   const { previous, diff } = before;
@@ -84,14 +95,18 @@ export function comparePage(web: WebContext, current: NormVersionEntity, before?
       <li class="diff-added">${adminText(web).addedNew}</li><li class="diff-removed">${adminText(web).removedOld}</li><li class="diff-changed">${adminText(web).changed}</li>
     </ul>
     ${diff.effectiveDate ? html`<p class="diff-changed">${adminText(web).effectiveDate}: ${formatDate(web, diff.effectiveDate.before)} → ${formatDate(web, diff.effectiveDate.after)}</p>` : ''}
-    ${diff.criteria.length === 0
-      ? emptyState(adminText(web).noDifferencesCriteria)
-      : html`<p>${adminText(web).criteriaDiffer(diff.criteria.length)}</p>
-        <ul class="diff-list">${diff.criteria.map((change) => html`<li class="diff-${change.kind}" data-criterion="${change.code}">
+    ${
+      diff.criteria.length === 0
+        ? emptyState(adminText(web).noDifferencesCriteria)
+        : html`<p>${adminText(web).criteriaDiffer(diff.criteria.length)}</p>
+        <ul class="diff-list">${diff.criteria.map(
+          (change) => html`<li class="diff-${change.kind}" data-criterion="${change.code}">
           <h3><span>${change.code}</span> <span>${change.title}</span> <span class="badge badge--neutral">${adminText(web).criterionChanges[change.kind]}</span></h3>
           <p class="muted">${adminText(web).section} ${change.section}</p>
           ${changeDetails(web, change)}
-        </li>`)}</ul>`}`;
+        </li>`,
+        )}</ul>`
+    }`;
   return page(web, { title, body, styles: ['admin.css'] });
 }
 
@@ -110,8 +125,10 @@ export function versionPage(web: WebContext, entity: NormVersionEntity, document
         ${draft ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit" data-confirm="${adminText(web).publishVersionCannotChangeAfterwards(entity.version)}">${adminText(web).publish}</button></form>` : ''}
       </div>
     </div>
-    ${draft
-      ? html`<h2>${adminText(web).editTheDraft}</h2>${editor(web, `${NORMS_PATH}/${entity.version}`, state, adminText(web).saveChanges)}`
-      : html`<p class="muted">${adminText(web).aPublishedVersionNeverChanges}</p>`}`;
+    ${
+      draft
+        ? html`<h2>${adminText(web).editTheDraft}</h2>${editor(web, `${NORMS_PATH}/${entity.version}`, state, adminText(web).saveChanges)}`
+        : html`<p class="muted">${adminText(web).aPublishedVersionNeverChanges}</p>`
+    }`;
   return page(web, { title: adminText(web).normVersion(entity.version), body, notice, styles: ['admin.css'] });
 }

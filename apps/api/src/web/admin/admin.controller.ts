@@ -43,7 +43,10 @@ export class AdminPagesController {
     const principal = web.user.principal;
     const waiting = await this.applications.list(principal, pageRequest(query.pagina), { status: 'ingediend' });
     const planned = await this.inspections.list(principal, { page: 1, pageSize: MAX_PAGE_SIZE }, { status: 'gepland' });
-    const places = await this.locationsById(principal, [...waiting.items.map((a) => a.locationId), ...planned.items.map((i) => i.locationId)]);
+    const places = await this.locationsById(principal, [
+      ...waiting.items.map((a) => a.locationId),
+      ...planned.items.map((i) => i.locationId),
+    ]);
     const auditors = new Map((await this.planningForms.auditors()).map((a) => [a.id, a]));
     sendPage(reply, web, planningPage(web, { waiting, planned, places, auditors, justPlanned: query.gepland === '1' }));
   }
@@ -52,7 +55,10 @@ export class AdminPagesController {
   async planPage(@Web() web: SignedInContext, @Query('locatie') locationId: unknown, @Res() reply: FastifyReply): Promise<void> {
     const location = await this.locations.getVisible(web.user.principal, uuidOr404(String(locationId ?? ''), 'The location'));
     const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
-    await this.planningForms.send(reply, web, { location, values: { locatieId: location.id, auditorId: '', soort: 'initieel', datum: tomorrow, tijd: '09:00' } });
+    await this.planningForms.send(reply, web, {
+      location,
+      values: { locatieId: location.id, auditorId: '', soort: 'initieel', datum: tomorrow, tijd: '09:00' },
+    });
   }
 
   /** The script's conflict check while choosing: the same rule and the same words as the form. */
@@ -67,13 +73,22 @@ export class AdminPagesController {
       });
     } catch (error) {
       if (!(error instanceof AppException)) throw error;
-      reply.status(error.code === AppErrorCode.NotFound ? 404 : 400).header('Cache-Control', 'no-store').send({ conflicten: null, html: '' });
+      reply
+        .status(error.code === AppErrorCode.NotFound ? 404 : 400)
+        .header('Cache-Control', 'no-store')
+        .send({ conflicten: null, html: '' });
     }
   }
 
   @Post('keuringen')
   async plan(@Web() web: SignedInContext, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const values: PlanFormValues = { locatieId: text(body, 'locatieId'), auditorId: text(body, 'auditorId'), soort: text(body, 'soort'), datum: text(body, 'datum').trim(), tijd: text(body, 'tijd').trim() };
+    const values: PlanFormValues = {
+      locatieId: text(body, 'locatieId'),
+      auditorId: text(body, 'auditorId'),
+      soort: text(body, 'soort'),
+      datum: text(body, 'datum').trim(),
+      tijd: text(body, 'tijd').trim(),
+    };
     const location = await this.locations.getVisible(web.user.principal, uuidOr404(values.locatieId, 'The location'));
     if (text(body, 'actie') === 'controleren') {
       await this.planningForms.check(reply, web, { location, values });
@@ -86,7 +101,12 @@ export class AdminPagesController {
         soort: values.soort,
         gepland: this.planningForms.plannedAt(web, values.datum, values.tijd),
       });
-      await this.inspections.plan(web.user.principal, { locationId: input.locatieId, auditorId: input.auditorId, kind: input.soort, plannedAt: new Date(input.gepland) });
+      await this.inspections.plan(web.user.principal, {
+        locationId: input.locatieId,
+        auditorId: input.auditorId,
+        kind: input.soort,
+        plannedAt: new Date(input.gepland),
+      });
       redirect(reply, `${PLANNING_PATH}?gepland=1`);
     } catch (error) {
       await this.planningForms.refused(reply, web, error, { location, values });

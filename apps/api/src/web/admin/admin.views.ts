@@ -18,9 +18,13 @@ const STATUS_ORDER: Partial<Record<StatusKind, string[]>> = {
   complaint: ['ontvangen', 'in-behandeling', 'afgehandeld'],
 };
 
-
 export function overviewPage(web: WebContext, overview: Overview): Html {
-  const block = (title: string, kind: StatusKind, counts: StatusCounts, link: (status: string) => string | undefined) => html`<section class="card">
+  const block = (
+    title: string,
+    kind: StatusKind,
+    counts: StatusCounts,
+    link: (status: string) => string | undefined,
+  ) => html`<section class="card">
     <h2>${title}</h2>
     <ul class="stats">${(STATUS_ORDER[kind] ?? []).map((status) => {
       const href = link(status);
@@ -38,17 +42,21 @@ export function overviewPage(web: WebContext, overview: Overview): Html {
     </div>
     <section class="card" aria-labelledby="achterstallig">
       <h2 id="achterstallig">${adminText(web).findingsPastTheirRepairDeadline} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
-      ${overdue.total === 0
-        ? html`<p>${adminText(web).noOpenFindingsPastTheir}</p>`
-        : html`<div class="table-wrap"><table class="stack">
+      ${
+        overdue.total === 0
+          ? html`<p>${adminText(web).noOpenFindingsPastTheir}</p>`
+          : html`<div class="table-wrap"><table class="stack">
             <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).criterion}</th><th>${adminText(web).severity}</th><th>${adminText(web).deadline}</th></tr></thead>
-            <tbody>${overdue.first.map((f) => html`<tr>
+            <tbody>${overdue.first.map(
+              (f) => html`<tr>
               <td data-label="${adminText(web).location}">${f.address}</td>
               <td data-label="${adminText(web).criterion}">${f.criterionCode}</td>
               <td data-label="${adminText(web).severity}">${statusBadge(web, 'severity', f.severity)}</td>
-              <td data-label="${adminText(web).deadline}">${formatDate(web, f.repairDeadline)}</td></tr>`)}</tbody>
+              <td data-label="${adminText(web).deadline}">${formatDate(web, f.repairDeadline)}</td></tr>`,
+            )}</tbody>
           </table></div>
-          ${overdue.total > overdue.first.length ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>` : ''}`}
+          ${overdue.total > overdue.first.length ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>` : ''}`
+      }
     </section>`;
   return page(web, { title: adminText(web).overview, body, styles: ['admin.css'] });
 }
@@ -68,28 +76,36 @@ export function planningPage(
   const body = html`
     <section aria-labelledby="wachtend">
       <h2 id="wachtend">${adminText(web).applicationsWaitingInspection}</h2>
-      ${waiting.total === 0
-        ? emptyState(adminText(web).noApplicationsWaitingInspection)
-        : html`<div class="table-wrap"><table class="stack">
+      ${
+        waiting.total === 0
+          ? emptyState(adminText(web).noApplicationsWaitingInspection)
+          : html`<div class="table-wrap"><table class="stack">
             <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
-            <tbody>${waiting.items.map((a) => html`<tr>
+            <tbody>${waiting.items.map(
+              (a) => html`<tr>
               <td data-label="${adminText(web).location}">${place(a.locationId)}</td>
               <td data-label="${adminText(web).applied}">${formatDate(web, a.createdAt)}</td>
-              <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`)}</tbody>
-          </table></div>${pager(web, PLANNING_PATH, waiting)}`}
+              <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`,
+            )}</tbody>
+          </table></div>${pager(web, PLANNING_PATH, waiting)}`
+      }
     </section>
     <section aria-labelledby="gepland">
       <h2 id="gepland">${adminText(web).plannedInspections}</h2>
-      ${planned.total === 0
-        ? emptyState(adminText(web).noInspectionsArePlanned)
-        : html`<div class="table-wrap"><table class="stack">
+      ${
+        planned.total === 0
+          ? emptyState(adminText(web).noInspectionsArePlanned)
+          : html`<div class="table-wrap"><table class="stack">
             <thead><tr><th>${adminText(web).when}</th><th>${adminText(web).location}</th><th>${adminText(web).kind}</th><th>${adminText(web).auditor}</th></tr></thead>
-            <tbody>${planned.items.map((i) => html`<tr>
+            <tbody>${planned.items.map(
+              (i) => html`<tr>
               <td data-label="${adminText(web).when}">${formatDateTime(web, i.plannedAt)}</td>
               <td data-label="${adminText(web).location}">${place(i.locationId)}</td>
               <td data-label="${adminText(web).kind}">${kindText(web, i.kind)}</td>
-              <td data-label="${adminText(web).auditor}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`)}</tbody>
-          </table></div>`}
+              <td data-label="${adminText(web).auditor}">${auditors.get(i.auditorId)?.name ?? ''}</td></tr>`,
+            )}</tbody>
+          </table></div>`
+      }
     </section>`;
   const notice = d.justPlanned ? adminText(web).theInspectionHasBeenPlanned : undefined;
   return page(web, { title: adminText(web).planInspections, body, notice, styles: ['admin.css'] });

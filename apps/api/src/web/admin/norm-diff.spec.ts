@@ -38,7 +38,13 @@ describe('diffNorms', () => {
     current.secties[1].criteria.push(moved);
     const diff = diffNorms(previous, current);
     expect(diff.criteria).toEqual([
-      { kind: 'changed', code: moved.code, section: current.secties[1].code, title: moved.titel, fields: [{ field: 'sectie', before: JSON.stringify(previous.secties[0].code), after: JSON.stringify(current.secties[1].code) }] },
+      {
+        kind: 'changed',
+        code: moved.code,
+        section: current.secties[1].code,
+        title: moved.titel,
+        fields: [{ field: 'sectie', before: JSON.stringify(previous.secties[0].code), after: JSON.stringify(current.secties[1].code) }],
+      },
     ]);
   });
 });

@@ -25,7 +25,8 @@ interface Placed {
 
 function byCode(norm: NormDocument): Map<string, Placed> {
   const found = new Map<string, Placed>();
-  for (const section of norm.secties) for (const criterion of section.criteria) found.set(criterion.code, { section: section.code, criterion });
+  for (const section of norm.secties)
+    for (const criterion of section.criteria) found.set(criterion.code, { section: section.code, criterion });
   return found;
 }
 
@@ -68,7 +69,9 @@ export function diffNorms(previous: NormDocument, current: NormDocument): NormDi
     if (!after.has(code)) criteria.push({ kind: 'removed', code, section: placed.section, title: placed.criterion.titel });
   }
   return {
-    ...(previous.ingangsdatum !== current.ingangsdatum ? { effectiveDate: { before: previous.ingangsdatum, after: current.ingangsdatum } } : {}),
+    ...(previous.ingangsdatum !== current.ingangsdatum
+      ? { effectiveDate: { before: previous.ingangsdatum, after: current.ingangsdatum } }
+      : {}),
     criteria,
   };
 }

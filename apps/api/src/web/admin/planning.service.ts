@@ -48,7 +48,17 @@ export class AdminPlanning {
 
   async send(reply: FastifyReply, web: SignedInContext, data: Omit<PlanFormData, 'auditors'>, status = 200): Promise<void> {
     const title = data.fixedKind ? adminText(web).planAnUnannouncedInspection : adminText(web).planAnInspection;
-    sendPage(reply, web, page(web, { title, body: planForm(web, { ...data, auditors: await this.auditors() }), styles: ['admin.css'], scripts: ['admin-planning.js'] }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, {
+        title,
+        body: planForm(web, { ...data, auditors: await this.auditors() }),
+        styles: ['admin.css'],
+        scripts: ['admin-planning.js'],
+      }),
+      status,
+    );
   }
 
   /** A check without script: the form again, with the reasons (or that there are none). */

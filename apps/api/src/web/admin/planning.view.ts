@@ -19,8 +19,10 @@ export function kindText(web: WebContext, kind: string): string {
  */
 export function conflictText(web: WebContext, reason: string): string {
   if (web.language === 'en') return reason;
-  if (reason === 'The auditor belongs to the landlord’s own organisation.') return 'De auditor hoort bij de organisatie van de verhuurder zelf.';
-  if (reason === 'The inspection body has no accreditation on record.') return 'Van de inspectie-instelling van de auditor is geen accreditatie bekend.';
+  if (reason === 'The auditor belongs to the landlord’s own organisation.')
+    return 'De auditor hoort bij de organisatie van de verhuurder zelf.';
+  if (reason === 'The inspection body has no accreditation on record.')
+    return 'Van de inspectie-instelling van de auditor is geen accreditatie bekend.';
   const relation = /^The auditor declared a relation with the landlord: (.*)$/s.exec(reason);
   if (relation) return `De auditor heeft een relatie met de verhuurder verklaard: ${relation[1]}`;
   const body = /^The inspection body’s accreditation lapsed on (\d{4}-\d{2}-\d{2})\.$/.exec(reason);
@@ -74,9 +76,17 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
   <form method="post" action="${data.action ?? PLANNING_PATH}" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
     ${csrfField(web)}
     <input type="hidden" name="locatieId" value="${values.locatieId}">
-    ${data.fixedKind
-      ? html`<p><strong>${adminText(web).kind}:</strong> ${kindText(web, 'onaangekondigd')}</p>`
-      : selectField({ name: 'soort', label: adminText(web).kindOfInspection, value: values.soort, error: errors.soort, choices: INSPECTION_KINDS.map((kind) => ({ value: kind, label: kindText(web, kind) })) })}
+    ${
+      data.fixedKind
+        ? html`<p><strong>${adminText(web).kind}:</strong> ${kindText(web, 'onaangekondigd')}</p>`
+        : selectField({
+            name: 'soort',
+            label: adminText(web).kindOfInspection,
+            value: values.soort,
+            error: errors.soort,
+            choices: INSPECTION_KINDS.map((kind) => ({ value: kind, label: kindText(web, kind) })),
+          })
+    }
     <div class="inline-form">
       ${field({ name: 'datum', label: adminText(web).date, type: 'date', value: values.datum, error: errors.datum ?? errors.gepland, required: true })}
       ${field({ name: 'tijd', label: adminText(web).time, type: 'time', value: values.tijd, error: errors.tijd, required: true })}

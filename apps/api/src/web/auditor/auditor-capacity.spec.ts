@@ -30,7 +30,11 @@ describe('the checklist page’s capacity formula', () => {
         fc.constantFrom(...MEASURED),
         fc.constantFrom(...HOUSING_TYPES),
         fc.boolean(),
-        fc.oneof(fc.double({ min: 0, max: 5000, noNaN: true }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 4000 }).map((n) => n / 10)),
+        fc.oneof(
+          fc.double({ min: 0, max: 5000, noNaN: true }),
+          fc.integer({ min: 0, max: 400 }),
+          fc.integer({ min: 0, max: 4000 }).map((n) => n / 10),
+        ),
         (criterion, housingType, newBuild, value) => {
           const location = { housingType, newBuild };
           const rule = overJson(clientRule(resolveMeasurementRule(criterion, location)));

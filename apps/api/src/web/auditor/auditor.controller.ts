@@ -5,7 +5,15 @@ import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, type InvalidParam } from '@keurmerk/common';
 import { type InspectionEntity, InspectionService, type InspectionStatus } from '@keurmerk/inspections';
 import { LocationService } from '@keurmerk/locations';
-import { type AnswerBody, CRITERION_CODE_PATTERN, dateInAmsterdam, evaluateInspection, findCriterion, MAX_REMARK_LENGTH, unansweredCriteria } from '@keurmerk/norm';
+import {
+  type AnswerBody,
+  CRITERION_CODE_PATTERN,
+  dateInAmsterdam,
+  evaluateInspection,
+  findCriterion,
+  MAX_REMARK_LENGTH,
+  unansweredCriteria,
+} from '@keurmerk/norm';
 import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
@@ -78,7 +86,9 @@ export class AuditorPagesController {
       (['gepland', 'in-uitvoering', 'ingediend', 'besloten'] as InspectionStatus[]).map((status) => this.listByStatus(principal, status)),
     );
     const open = [...planned, ...started].sort((a, b) => a.plannedAt.getTime() - b.plannedAt.getTime());
-    const recent = [...submitted, ...decided].sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0)).slice(0, RECENT_SUBMITTED);
+    const recent = [...submitted, ...decided]
+      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))
+      .slice(0, RECENT_SUBMITTED);
     const locations = await this.locationsOf(principal, [...open, ...recent]);
     const row = (inspection: InspectionEntity): InspectionRow => ({ inspection, location: locations.get(inspection.locationId) });
     const endOfToday = dateInAmsterdam(web.now);
@@ -87,11 +97,25 @@ export class AuditorPagesController {
       upcoming: open.filter((i) => dateInAmsterdam(i.plannedAt) > endOfToday).map(row),
       submitted: recent.map(row),
     };
-    sendPage(reply, web, page(web, { title: auditorText(web).inspections, body: inspectionsBody(web, groups), styles: ['auditor.css'], scripts: ['auditor.js'] }));
+    sendPage(
+      reply,
+      web,
+      page(web, {
+        title: auditorText(web).inspections,
+        body: inspectionsBody(web, groups),
+        styles: ['auditor.css'],
+        scripts: ['auditor.js'],
+      }),
+    );
   }
 
   @Get(':id')
-  async checklist(@Web() web: SignedInContext, @Param('id') id: string, @Query('ingediend') submitted: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async checklist(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Query('ingediend') submitted: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const data = await this.checklistData(web.user.principal, inspectionId(id));
     const notice = submitted === '1' && data.inspection.result ? auditorText(web).theInspectionHasBeenSubmitted : undefined;
     this.sendChecklist(reply, web, data, 200, notice);
@@ -99,10 +123,21 @@ export class AuditorPagesController {
 
   /** A criterion's form without script: saved, then back to the same criterion. */
   @Post(':id/antwoorden/:code')
-  async answerForm(@Web() web: SignedInContext, @Param('id') id: string, @Param('code') code: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async answerForm(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('code') code: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const inspection = inspectionId(id);
     const criterion = criterionCode(code);
-    const typed = { code: criterion, meetwaarde: text(body?.meetwaarde).trim(), resultaat: text(body?.resultaat), opmerking: text(body?.opmerking) };
+    const typed = {
+      code: criterion,
+      meetwaarde: text(body?.meetwaarde).trim(),
+      resultaat: text(body?.resultaat),
+      opmerking: text(body?.opmerking),
+    };
     try {
       const answer = await this.answerBodyOf(web, inspection, criterion, typed);
       await this.inspections.answer(web.user.principal, inspection, criterion, answer);
@@ -117,20 +152,40 @@ export class AuditorPagesController {
 
   /** The script's answer: the body of the REST PUT, answered in JSON (problems too). */
   @Put(':id/antwoorden/:code')
-  async answerJson(@Web() web: SignedInContext, @Param('id') id: string, @Param('code') code: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async answerJson(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.json(web, reply, 200, async () => {
       const answer = await this.inspections.answer(web.user.principal, inspectionId(id), criterionCode(code), body);
-      return { criteriumCode: answer.criterionCode, resultaat: answer.result, meetwaarde: answer.measurement, personenOndersteund: answer.personsSupported };
+      return {
+        criteriumCode: answer.criterionCode,
+        resultaat: answer.result,
+        meetwaarde: answer.measurement,
+        personenOndersteund: answer.personsSupported,
+      };
     });
   }
 
   /** A photo from the form without script; its hidden client reference makes a second post harmless. */
   @Post(':id/bewijs')
-  async evidenceForm(@Web() web: SignedInContext, @Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async evidenceForm(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const inspection = inspectionId(id);
     let code = '';
     try {
-      const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode', 'clientReferentie'], requiredFields: ['criteriumCode'] });
+      const { file, fields } = await readMultipart(request, {
+        fileField: 'bestand',
+        fields: ['criteriumCode', 'clientReferentie'],
+        requiredFields: ['criteriumCode'],
+      });
       code = criterionCode(fields.criteriumCode.trim());
       const reference = CLIENT_REFERENCE.test(fields.clientReferentie ?? '') ? fields.clientReferentie : undefined;
       await this.inspections.addEvidence(web.user.principal, inspection, code, file, reference);
@@ -145,19 +200,45 @@ export class AuditorPagesController {
 
   /** The script's photo, at the address of its client reference: sending it again stores nothing new. */
   @Put(':id/bewijs/:reference')
-  async evidenceJson(@Web() web: SignedInContext, @Param('id') id: string, @Param('reference') reference: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async evidenceJson(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('reference') reference: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.json(web, reply, 201, async () => {
       const inspection = inspectionId(id);
-      if (!CLIENT_REFERENCE.test(reference)) throw AppException.invalidField('clientReferentie', 'format', 'A client reference is 8 to 100 letters, digits or dashes.');
-      const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['criteriumCode'], requiredFields: ['criteriumCode'] });
-      const document = await this.inspections.addEvidence(web.user.principal, inspection, criterionCode(fields.criteriumCode.trim()), file, reference);
+      if (!CLIENT_REFERENCE.test(reference))
+        throw AppException.invalidField('clientReferentie', 'format', 'A client reference is 8 to 100 letters, digits or dashes.');
+      const { file, fields } = await readMultipart(request, {
+        fileField: 'bestand',
+        fields: ['criteriumCode'],
+        requiredFields: ['criteriumCode'],
+      });
+      const document = await this.inspections.addEvidence(
+        web.user.principal,
+        inspection,
+        criterionCode(fields.criteriumCode.trim()),
+        file,
+        reference,
+      );
       return { id: document.id, bestandsnaam: document.fileName, href: `${inspectionPath(inspection)}/bewijs/${document.id}` };
     });
   }
 
   @Get(':id/bewijs/:documentId')
-  async evidenceContent(@Web() web: SignedInContext, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
-    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, inspectionId(id), uuidOr404(documentId, 'The document'));
+  async evidenceContent(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { document, bytes } = await this.inspections.evidenceContent(
+      web.user.principal,
+      inspectionId(id),
+      uuidOr404(documentId, 'The document'),
+    );
     sendStoredFile(reply, document, bytes);
   }
 
@@ -188,7 +269,10 @@ export class AuditorPagesController {
   }
 
   private async locationsOf(principal: PersonPrincipal, inspections: InspectionEntity[]) {
-    return this.locations.visibleByIds(principal, inspections.map((i) => i.locationId));
+    return this.locations.visibleByIds(
+      principal,
+      inspections.map((i) => i.locationId),
+    );
   }
 
   private async checklistData(principal: PersonPrincipal, id: string): Promise<ChecklistData> {
@@ -205,14 +289,21 @@ export class AuditorPagesController {
 
   private sendChecklist(reply: FastifyReply, web: SignedInContext, data: ChecklistData, status: number, notice?: string): void {
     const title = auditorText(web).inspection;
-    sendPage(reply, web, page(web, { title, body: checklistBody(web, data), styles: ['auditor.css'], scripts: ['auditor-capacity.js', 'auditor.js'], notice }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, { title, body: checklistBody(web, data), styles: ['auditor.css'], scripts: ['auditor-capacity.js', 'auditor.js'], notice }),
+      status,
+    );
   }
 
   private async sendSubmitSummary(reply: FastifyReply, web: SignedInContext, id: string, message?: string, status = 200): Promise<void> {
     const { inspection, location, norm, answers } = await this.checklistData(web.user.principal, id);
     // Submitted already (a second tab, a reload): the checklist shows the result.
     if (inspection.result) return redirect(reply, inspectionPath(id));
-    const given = new Map(answers.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]));
+    const given = new Map(
+      answers.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]),
+    );
     const unanswered = unansweredCriteria(norm, given);
     const preview =
       unanswered.length === 0
@@ -224,11 +315,21 @@ export class AuditorPagesController {
           })
         : undefined;
     const title = auditorText(web).summaryAndSubmit;
-    sendPage(reply, web, page(web, { title, body: submitBody(web, { inspection, location, norm, unanswered, preview, message }), styles: ['auditor.css'] }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, { title, body: submitBody(web, { inspection, location, norm, unanswered, preview, message }), styles: ['auditor.css'] }),
+      status,
+    );
   }
 
   /** Builds the REST body from a form; a missing value is named here, the rest is validateAnswer's. */
-  private async answerBodyOf(web: SignedInContext, inspection: string, code: string, typed: { meetwaarde: string; resultaat: string; opmerking: string }): Promise<AnswerBody> {
+  private async answerBodyOf(
+    web: SignedInContext,
+    inspection: string,
+    code: string,
+    typed: { meetwaarde: string; resultaat: string; opmerking: string },
+  ): Promise<AnswerBody> {
     const pinned = await this.inspections.get(web.user.principal, inspection);
     const criterion = findCriterion(await this.norms.getPublished(pinned.normVersion), code);
     if (!criterion) throw AppException.notFound(`Criterion ${code}`);
@@ -246,7 +347,10 @@ export class AuditorPagesController {
   /** Answers the script in JSON; a refusal carries the reason in the auditor's language. */
   private async json(web: WebContext, reply: FastifyReply, status: number, work: () => Promise<object>): Promise<void> {
     try {
-      reply.status(status).header('Cache-Control', 'no-store').send(await work());
+      reply
+        .status(status)
+        .header('Cache-Control', 'no-store')
+        .send(await work());
     } catch (error) {
       if (!(error instanceof AppException)) throw error;
       const problem = toProblem(error);
@@ -254,7 +358,14 @@ export class AuditorPagesController {
       reply
         .status(problem.status)
         .header('Content-Type', 'application/problem+json')
-        .send({ ...problem, melding: reason ? problemText(web, reason) : problem.status === 409 ? auditorText(web).theInspectionHasAlreadyBeen : problem.detail });
+        .send({
+          ...problem,
+          melding: reason
+            ? problemText(web, reason)
+            : problem.status === 409
+              ? auditorText(web).theInspectionHasAlreadyBeen
+              : problem.detail,
+        });
     }
   }
 }
@@ -272,4 +383,3 @@ export class AuditorOfflineController {
     reply.header('Content-Type', 'text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(serviceWorkerScript());
   }
 }
-

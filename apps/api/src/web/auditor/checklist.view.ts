@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentEntity } from '@keurmerk/documents';
 import { type AnswerEntity, type FindingEntity, type InspectionEntity, isOpenForAnswers } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { type Criterion, type InspectionResult, MAX_REMARK_LENGTH, type MeasurementRule, type MeasurementUnit, type NormVersion, resolveMeasurementRule } from '@keurmerk/norm';
+import {
+  type Criterion,
+  type InspectionResult,
+  MAX_REMARK_LENGTH,
+  type MeasurementRule,
+  type MeasurementUnit,
+  type NormVersion,
+  resolveMeasurementRule,
+} from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
 import { addressLine } from '../shared/page-parts';
 import { statusBadge, statusText } from '../labels';
@@ -20,7 +28,6 @@ export function clientRule(rule: MeasurementRule): Omit<MeasurementRule, 'varian
 export function inspectionPath(id: string): string {
   return `/app/keuringen/${id}`;
 }
-
 
 function unitText(web: WebContext, unit: MeasurementUnit): string {
   switch (unit) {
@@ -93,14 +100,16 @@ export function checklistBody(web: WebContext, data: ChecklistData): Html {
 ${errorSummary(web, data.errors ?? {})}
 ${inspection.result ? resultCard(web, data, inspection.result) : ''}
 <div class="card">${inspectionFacts(web, inspection, location)}</div>
-${open
-  ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
+${
+  open
+    ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
   <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${runningMax}</strong> <span class="capacity-of">${auditorText(web).ofRequested(location.requestedBeds)}</span></p>
   <p class="sync-state" role="status" aria-live="polite" data-sync-state>${auditorText(web).ofCriteriaAnswered(data.answers.length, total)}</p>
   <button type="button" class="button--secondary sync-now" data-sync-now hidden>${auditorText(web).saveNow}</button>
 </div>
 <p class="muted offline-note" data-offline-note hidden></p>`
-  : ''}
+    : ''
+}
 <nav class="section-index" aria-label="${auditorText(web).sectionsOfTheNorm}"><ul>${norm.sections.map((section) => {
     const answered = section.criteria.filter((criterion) => answers.has(criterion.code)).length;
     return html`<li><a href="#sectie-${section.code}">${section.title} <span class="count">${answered}/${section.criteria.length}</span></a></li>`;
@@ -111,18 +120,27 @@ ${norm.sections.map(
   ${section.criteria.map((criterion) => criterionBlock(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? [], open))}
 </section>`,
 )}
-${open
-  ? html`<div class="card submit-card">
+${
+  open
+    ? html`<div class="card submit-card">
   <h2>${auditorText(web).submit}</h2>
   <p>${auditorText(web).firstReviewSummaryFindingsThen}</p>
   <p><a class="button" href="${inspectionPath(inspection.id)}/indienen" data-submit-link>${auditorText(web).summaryAndSubmit}</a></p>
   <p class="error" data-submit-error hidden></p>
 </div>`
-  : ''}
+    : ''
+}
 </div>`;
 }
 
-function criterionBlock(web: WebContext, data: ChecklistData, criterion: Criterion, answer: AnswerEntity | undefined, documents: DocumentEntity[], open: boolean): Html {
+function criterionBlock(
+  web: WebContext,
+  data: ChecklistData,
+  criterion: Criterion,
+  answer: AnswerEntity | undefined,
+  documents: DocumentEntity[],
+  open: boolean,
+): Html {
   const typed = data.typed?.code === criterion.code ? data.typed : undefined;
   const rule = criterion.kind === 'measured' ? JSON.stringify(clientRule(resolveMeasurementRule(criterion, data.location))) : '';
   const failed = answer?.result === 'voldoet-niet';
@@ -137,7 +155,13 @@ function criterionBlock(web: WebContext, data: ChecklistData, criterion: Criteri
 </article>`;
 }
 
-function answerForm(web: WebContext, data: ChecklistData, criterion: Criterion, answer: AnswerEntity | undefined, typed: ChecklistData['typed']): Html {
+function answerForm(
+  web: WebContext,
+  data: ChecklistData,
+  criterion: Criterion,
+  answer: AnswerEntity | undefined,
+  typed: ChecklistData['typed'],
+): Html {
   const code = criterion.code;
   const errors = data.errors ?? {};
   const remark = typed?.opmerking ?? answer?.remark ?? '';
@@ -160,7 +184,13 @@ function answerForm(web: WebContext, data: ChecklistData, criterion: Criterion, 
   </form>`;
 }
 
-function measuredField(web: WebContext, criterion: Criterion & { kind: 'measured' }, answer: AnswerEntity | undefined, typed: ChecklistData['typed'], error: string | undefined): Html {
+function measuredField(
+  web: WebContext,
+  criterion: Criterion & { kind: 'measured' },
+  answer: AnswerEntity | undefined,
+  typed: ChecklistData['typed'],
+  error: string | undefined,
+): Html {
   const id = `veld-${criterion.code}-meetwaarde`;
   const value = typed?.meetwaarde ?? (answer?.measurement !== null && answer?.measurement !== undefined ? String(answer.measurement) : '');
   const persons = answer?.personsSupported;
@@ -174,7 +204,13 @@ function measuredField(web: WebContext, criterion: Criterion & { kind: 'measured
   </div>`;
 }
 
-function yesNoField(web: WebContext, criterion: Criterion & { kind: 'yes-no' }, answer: AnswerEntity | undefined, typed: ChecklistData['typed'], error: string | undefined): Html {
+function yesNoField(
+  web: WebContext,
+  criterion: Criterion & { kind: 'yes-no' },
+  answer: AnswerEntity | undefined,
+  typed: ChecklistData['typed'],
+  error: string | undefined,
+): Html {
   const chosen = typed?.resultaat ?? answer?.result;
   const results = auditorText(web).answerResults;
   const options: [string, string][] = [
@@ -188,14 +224,20 @@ function yesNoField(web: WebContext, criterion: Criterion & { kind: 'yes-no' }, 
     <legend>${auditorText(web).judgement}</legend>
     ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
     <div class="choices">${options.map(
-      ([value, label], index) => html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${label}</label>`,
+      ([value, label], index) =>
+        html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${label}</label>`,
     )}</div>
   </fieldset>`;
 }
 
 function answerText(web: WebContext, criterion: Criterion, answer: AnswerEntity | undefined): Html {
   if (!answer) return html`<p class="muted">${auditorText(web).notAnswered}</p>`;
-  const result = answer.result === 'voldoet' ? auditorText(web).meets : answer.result === 'nvt' ? auditorText(web).notApplicable : auditorText(web).doesNotMeet;
+  const result =
+    answer.result === 'voldoet'
+      ? auditorText(web).meets
+      : answer.result === 'nvt'
+        ? auditorText(web).notApplicable
+        : auditorText(web).doesNotMeet;
   return html`<dl class="facts answer-facts">
     ${criterion.kind === 'measured' ? html`<dt>${auditorText(web).measurement}</dt><dd>${formatNumber(web, answer.measurement ?? 0)} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>` : ''}
     <dt>${auditorText(web).judgement}</dt><dd>${badge(result, answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok')}</dd>
@@ -209,7 +251,8 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
   const list = html`<ul class="evidence-list" data-evidence-list>${documents.map(
     (document) => html`<li><a href="${inspectionPath(data.inspection.id)}/bewijs/${document.id}">${document.fileName}</a></li>`,
   )}</ul>`;
-  if (!open) return documents.length > 0 ? html`<div class="evidence"><p class="label">${auditorText(web).photos}</p>${list}</div>` : html``;
+  if (!open)
+    return documents.length > 0 ? html`<div class="evidence"><p class="label">${auditorText(web).photos}</p>${list}</div>` : html``;
   const error = data.errors?.[`${code}-foto`];
   return html`<div class="evidence">
     ${list}
@@ -234,7 +277,11 @@ function titleOf(norm: NormVersion, code: string): string {
 }
 
 /** The findings of an evaluation: which criteria fail, how severe, until when to repair. */
-export function findingsTable(web: WebContext, norm: NormVersion, findings: { criterionCode: string; severity: string; repairDeadline: string | null }[]): Html {
+export function findingsTable(
+  web: WebContext,
+  norm: NormVersion,
+  findings: { criterionCode: string; severity: string; repairDeadline: string | null }[],
+): Html {
   if (findings.length === 0) return emptyState(auditorText(web).noFindingsEveryCriterionMet);
   return html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">${auditorText(web).findings}</caption>

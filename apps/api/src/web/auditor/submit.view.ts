@@ -25,15 +25,18 @@ export function submitBody(web: WebContext, summary: SubmitSummary): Html {
   const back = inspectionPath(inspection.id);
   return html`${summary.message ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${auditorText(web).notSubmitted}</h2><p>${summary.message}</p></div>` : ''}
 <div class="card">${inspectionFacts(web, inspection, summary.location)}</div>
-${summary.unanswered.length > 0
-  ? html`<div class="warning" role="note">
+${
+  summary.unanswered.length > 0
+    ? html`<div class="warning" role="note">
   <h2>${auditorText(web).criteriaStillWithoutAnswer(summary.unanswered.length)}</h2>
   <p>${auditorText(web).answerEveryCriterionFirstThen}</p>
   <ul class="unanswered">${summary.unanswered.map((code) => html`<li><a href="${back}#criterium-${code}">${code}</a></li>`)}</ul>
 </div>`
-  : ''}
-${preview
-  ? html`<section class="card" aria-labelledby="overzicht-titel">
+    : ''
+}
+${
+  preview
+    ? html`<section class="card" aria-labelledby="overzicht-titel">
   <h2 id="overzicht-titel">${auditorText(web).summaryOfFindings}</h2>
   ${resultFigures(web, preview)}
   ${findingsTable(web, norm, [...preview.findings])}
@@ -44,5 +47,6 @@ ${preview
   <a href="${back}">${auditorText(web).backToTheChecklist}</a>
 </form>
 <p class="muted">${auditorText(web).afterSubmittingAnswersFrozenCertifier}</p>`
-  : html`<p><a class="button button--secondary" href="${back}">${auditorText(web).backToTheChecklist}</a></p>`}`;
+    : html`<p><a class="button button--secondary" href="${back}">${auditorText(web).backToTheChecklist}</a></p>`
+}`;
 }

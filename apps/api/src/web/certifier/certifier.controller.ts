@@ -45,7 +45,6 @@ function explanationError(web: WebContext, explanation: string): string | undefi
   return undefined;
 }
 
-
 /**
  * The certifier's pages: submitted inspections waiting for a decision, one inspection's answers,
  * photos and findings beside the decision form, and reported repairs to accept or reject. The
@@ -70,7 +69,11 @@ export class CertifierPagesController {
     // Oldest submission first: the one that has waited longest.
     const inspections = [...list.items].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
     const [locations, auditors] = await Promise.all([this.locationsOf(principal, inspections), this.auditorNames(inspections)]);
-    const rows = inspections.map((inspection) => ({ inspection, location: locations.get(inspection.locationId), auditorName: auditors.get(inspection.auditorId) ?? '' }));
+    const rows = inspections.map((inspection) => ({
+      inspection,
+      location: locations.get(inspection.locationId),
+      auditorName: auditors.get(inspection.auditorId) ?? '',
+    }));
     sendPage(reply, web, page(web, { title: certifierText(web).toDecide, body: waitingBody(web, rows, list), styles: ['certifier.css'] }));
   }
 
@@ -81,7 +84,12 @@ export class CertifierPagesController {
   }
 
   @Post('bevindingen/:findingId')
-  async review(@Web() web: SignedInContext, @Param('findingId') findingParam: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async review(
+    @Web() web: SignedInContext,
+    @Param('findingId') findingParam: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const findingId = uuidOr404(findingParam, 'The finding');
     const akkoord = text(body, 'akkoord');
     const toelichting = text(body, 'toelichting');
@@ -113,18 +121,32 @@ export class CertifierPagesController {
     @Param('documentId') documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, { findingId, reportId, documentId });
+    const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, {
+      findingId,
+      reportId,
+      documentId,
+    });
     sendStoredFile(reply, document, bytes);
   }
 
   @Get(':inspectionId')
-  async decisionPage(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+  async decisionPage(
+    @Web() web: SignedInContext,
+    @Param('inspectionId') id: string,
+    @Query() query: Fields,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const data = await this.decisionData(web.user.principal, uuidOr404(id, 'The inspection'));
     this.sendDecision(reply, web, data, 200, this.decidedNotice(web, data, query));
   }
 
   @Post(':inspectionId')
-  async decide(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Body() body: Fields | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async decide(
+    @Web() web: SignedInContext,
+    @Param('inspectionId') id: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const inspectionId = uuidOr404(id, 'The inspection');
     const typed = { uitkomst: text(body, 'uitkomst'), toelichting: text(body, 'toelichting') };
     const errors: FieldErrors = {};
@@ -135,8 +157,14 @@ export class CertifierPagesController {
       return this.sendDecision(reply, web, { ...(await this.decisionData(web.user.principal, inspectionId)), errors, typed }, 400);
     }
     try {
-      const { certificateNumber } = await this.inspections.decide(web.user.principal, inspectionId, { outcome: typed.uitkomst as 'toekennen' | 'afwijzen', explanation: typed.toelichting });
-      redirect(reply, `${decisionPath(inspectionId)}?besloten=1${certificateNumber ? `&certificaat=${encodeURIComponent(certificateNumber)}` : ''}`);
+      const { certificateNumber } = await this.inspections.decide(web.user.principal, inspectionId, {
+        outcome: typed.uitkomst as 'toekennen' | 'afwijzen',
+        explanation: typed.toelichting,
+      });
+      redirect(
+        reply,
+        `${decisionPath(inspectionId)}?besloten=1${certificateNumber ? `&certificaat=${encodeURIComponent(certificateNumber)}` : ''}`,
+      );
     } catch (error) {
       if (!(error instanceof AppException) || (error.code !== AppErrorCode.Forbidden && error.code !== AppErrorCode.Conflict)) throw error;
       const data = await this.decisionData(web.user.principal, inspectionId);
@@ -146,8 +174,17 @@ export class CertifierPagesController {
   }
 
   @Get(':inspectionId/bewijs/:documentId')
-  async evidence(@Web() web: SignedInContext, @Param('inspectionId') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
-    const { document, bytes } = await this.inspections.evidenceContent(web.user.principal, uuidOr404(id, 'The inspection'), uuidOr404(documentId, 'The document'));
+  async evidence(
+    @Web() web: SignedInContext,
+    @Param('inspectionId') id: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { document, bytes } = await this.inspections.evidenceContent(
+      web.user.principal,
+      uuidOr404(id, 'The inspection'),
+      uuidOr404(documentId, 'The document'),
+    );
     sendStoredFile(reply, document, bytes);
   }
 
@@ -163,10 +200,9 @@ export class CertifierPagesController {
   private decidedNotice(web: WebContext, data: DecisionPageData, query: Fields): string | undefined {
     if (query.besloten !== '1' || !data.decision) return undefined;
     if (data.decision.outcome === 'afwijzen') return certifierText(web).decisionRefused;
-    const number = typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
-    return number
-      ? certifierText(web).decisionGrantedIssuing(number)
-      : certifierText(web).decisionGranted;
+    const number =
+      typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
+    return number ? certifierText(web).decisionGrantedIssuing(number) : certifierText(web).decisionGranted;
   }
 
   private async decisionData(principal: PersonPrincipal, inspectionId: string): Promise<DecisionPageData> {
@@ -196,7 +232,9 @@ export class CertifierPagesController {
           finding,
           location: locations.get(finding.locationId),
           title: titles.get(finding.id) ?? '',
-          pending: awaiting ? { report: awaiting, evidence: await this.findings.evidenceOf(principal, finding.id, awaiting.id) } : undefined,
+          pending: awaiting
+            ? { report: awaiting, evidence: await this.findings.evidenceOf(principal, finding.id, awaiting.id) }
+            : undefined,
           earlier: reports.filter((report) => report.accepted === false),
         };
       }),
@@ -219,7 +257,10 @@ export class CertifierPagesController {
   }
 
   private async locationsOf(principal: PersonPrincipal, items: { locationId: string }[]): Promise<Map<string, LocationEntity>> {
-    return this.locations.visibleByIds(principal, items.map((item) => item.locationId));
+    return this.locations.visibleByIds(
+      principal,
+      items.map((item) => item.locationId),
+    );
   }
 
   private async auditorNames(inspections: InspectionEntity[]): Promise<Map<string, string>> {
@@ -229,10 +270,20 @@ export class CertifierPagesController {
   }
 
   private sendDecision(reply: FastifyReply, web: SignedInContext, data: DecisionPageData, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: addressLine(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, { title: addressLine(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }),
+      status,
+    );
   }
 
   private sendReviews(reply: FastifyReply, web: SignedInContext, data: ReviewPageData, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: certifierText(web).reviewRepairs, body: reviewsBody(web, data), styles: ['certifier.css'], notice }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, { title: certifierText(web).reviewRepairs, body: reviewsBody(web, data), styles: ['certifier.css'], notice }),
+      status,
+    );
   }
 }

@@ -99,7 +99,13 @@ function photos(web: WebContext, inspectionId: string, documents: DocumentEntity
   })}</ul>`;
 }
 
-function criterionAnswer(web: WebContext, data: DecisionPageData, criterion: Criterion, answer: AnswerEntity | undefined, evidence: DocumentEntity[]): Html {
+function criterionAnswer(
+  web: WebContext,
+  data: DecisionPageData,
+  criterion: Criterion,
+  answer: AnswerEntity | undefined,
+  evidence: DocumentEntity[],
+): Html {
   const failed = answer?.result === 'voldoet-niet';
   const measurement =
     criterion.kind === 'measured' && answer?.measurement !== null && answer?.measurement !== undefined
@@ -116,7 +122,8 @@ function criterionAnswer(web: WebContext, data: DecisionPageData, criterion: Cri
 function answersSection(web: WebContext, data: DecisionPageData): Html {
   const answers = new Map(data.answers.map((answer) => [answer.criterionCode, answer]));
   const evidence = new Map<string, DocumentEntity[]>();
-  for (const document of data.evidence) evidence.set(document.criterionCode ?? '', [...(evidence.get(document.criterionCode ?? '') ?? []), document]);
+  for (const document of data.evidence)
+    evidence.set(document.criterionCode ?? '', [...(evidence.get(document.criterionCode ?? '') ?? []), document]);
   return html`<section class="answers" aria-labelledby="antwoorden">
   <h2 id="antwoorden">${certifierText(web).answersAndPhotos}</h2>
   ${data.norm.sections.map(
@@ -138,7 +145,8 @@ function criterionTitle(norm: NormVersion, code: string): string {
 }
 
 function findingsList(web: WebContext, data: DecisionPageData): Html {
-  if (data.findings.length === 0) return html`<p>${badge(certifierText(web).noFindingsTitle, 'ok')} ${certifierText(web).everyCriterionIsMet}</p>`;
+  if (data.findings.length === 0)
+    return html`<p>${badge(certifierText(web).noFindingsTitle, 'ok')} ${certifierText(web).everyCriterionIsMet}</p>`;
   return html`<ul class="finding-list">${data.findings.map(
     (finding) => html`<li>
     <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitle(data.norm, finding.criterionCode)}</p>
@@ -274,15 +282,17 @@ export function reviewsBody(web: WebContext, data: ReviewPageData): Html {
     ${item.finding.repairDeadline ? html`<span>${certifierText(web).repairBy} ${formatDate(web, item.finding.repairDeadline)}</span>` : ''}
     <a href="${decisionPath(item.finding.inspectionId)}#criterium-${item.finding.criterionCode}">${certifierText(web).viewTheInspection}</a></p>
   ${item.earlier.length > 0 ? html`<p class="muted">${certifierText(web).repairReportedRejectedBefore(item.earlier.length)}</p>` : ''}
-  ${item.pending
-    ? html`<div class="cols">
+  ${
+    item.pending
+      ? html`<div class="cols">
     <div><h3>${certifierText(web).repairReport}</h3>
       <p class="muted">${formatDateTime(web, item.pending.report.reportedAt)}</p>
       <p class="remark">${item.pending.report.description}</p>
       ${evidenceLinks(web, item)}</div>
     <div>${reviewForm(web, item, data.failed)}</div>
   </div>`
-    : ''}
+      : ''
+  }
 </li>`,
   )}</ul>${pager(web, REVIEWS_PATH, data.list)}`;
 }

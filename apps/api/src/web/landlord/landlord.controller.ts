@@ -88,7 +88,11 @@ export class LandlordPagesController {
         deadlines: deadlinesOf(findingsByLocation.get(location.id) ?? [], certificate, day),
       };
     });
-    sendPage(reply, web, page(web, { title: landlordText(web).locations, body: locationsBody(web, rows, locations), styles: ['landlord.css'] }));
+    sendPage(
+      reply,
+      web,
+      page(web, { title: landlordText(web).locations, body: locationsBody(web, rows, locations), styles: ['landlord.css'] }),
+    );
   }
 
   @Get('nieuw')
@@ -97,7 +101,11 @@ export class LandlordPagesController {
   }
 
   @Post('nieuw')
-  async register(@Web() web: SignedInContext, @Body() body: Record<string, unknown> | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async register(
+    @Web() web: SignedInContext,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const values = locationFormValues(body);
     try {
       const location = await this.locations.create(web.user.principal, newLocationOf(values));
@@ -123,7 +131,12 @@ export class LandlordPagesController {
   }
 
   @Get(':id')
-  async detail(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+  async detail(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const detail = await this.detailOf(web.user.principal, uuidOr404(id, 'The location'), web.now);
     this.sendDetail(reply, web, detail, 200, this.noticeOf(web, query));
   }
@@ -142,7 +155,13 @@ export class LandlordPagesController {
   }
 
   @Post(':id/aanvragen/:applicationId/documenten')
-  async upload(@Web() web: SignedInContext, @Param('id') id: string, @Param('applicationId') applicationId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async upload(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('applicationId') applicationId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const application = await this.applicationAt(web.user.principal, uuidOr404(id, 'The location'), applicationId);
     try {
       const { file } = await readMultipart(request, { fileField: 'bestand' });
@@ -164,14 +183,30 @@ export class LandlordPagesController {
   }
 
   @Get(':id/aanvragen/:applicationId/documenten/:documentId')
-  async document(@Web() web: SignedInContext, @Param('id') id: string, @Param('applicationId') applicationId: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply): Promise<void> {
+  async document(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('applicationId') applicationId: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const application = await this.applicationAt(web.user.principal, uuidOr404(id, 'The location'), applicationId);
-    const { document, bytes } = await this.applications.documentContent(web.user.principal, application.id, uuidOr404(documentId, 'The document'));
+    const { document, bytes } = await this.applications.documentContent(
+      web.user.principal,
+      application.id,
+      uuidOr404(documentId, 'The document'),
+    );
     sendStoredFile(reply, document, bytes);
   }
 
   @Post(':id/bevindingen/:findingId/herstel')
-  async reportRepair(@Web() web: SignedInContext, @Param('id') id: string, @Param('findingId') findingParam: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async reportRepair(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('findingId') findingParam: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const locationId = uuidOr404(id, 'The location');
     const findingId = uuidOr404(findingParam, 'The finding');
     const { finding } = await this.findings.get(web.user.principal, findingId);
@@ -181,7 +216,8 @@ export class LandlordPagesController {
       const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['omschrijving'] });
       description = (fields.omschrijving ?? '').trim();
       if (!description) throw AppException.invalidField('omschrijving', 'required', 'A description is required.');
-      if (description.length > MAX_REPAIR_DESCRIPTION) throw AppException.invalidField('omschrijving', 'too-long', `At most ${MAX_REPAIR_DESCRIPTION} characters.`);
+      if (description.length > MAX_REPAIR_DESCRIPTION)
+        throw AppException.invalidField('omschrijving', 'too-long', `At most ${MAX_REPAIR_DESCRIPTION} characters.`);
       // A browser sends an empty file part when no file was chosen: the evidence is optional.
       await this.findings.reportRepair(web.user.principal, findingId, { description, evidence: file.bytes.length > 0 ? file : undefined });
       redirect(reply, `${locationPath(locationId)}?herstel=1#bevinding-${findingId}`);
@@ -219,13 +255,22 @@ export class LandlordPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     uuidOr404(id, 'The location');
-    const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, { findingId, reportId, documentId });
+    const { document, bytes } = await repairEvidenceContent(this.findings, this.documents, web.user.principal, {
+      findingId,
+      reportId,
+      documentId,
+    });
     sendStoredFile(reply, document, bytes);
   }
 
   /** A certificate PDF of this landlord's location only: the location is the landlord's, the certificate the location's. */
   @Get(':id/certificaten/:number')
-  async certificatePdf(@Web() web: SignedInContext, @Param('id') id: string, @Param('number') number: string, @Res() reply: FastifyReply): Promise<void> {
+  async certificatePdf(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Param('number') number: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const location = await this.locations.getVisible(web.user.principal, uuidOr404(id, 'The location'));
     const { certificate, bytes } = await this.certificates.pdf(number);
     if (certificate.locationId !== location.id) throw AppException.notFound(`Certificate ${number}`);
@@ -257,7 +302,10 @@ export class LandlordPagesController {
       location,
       certificates,
       applications: await Promise.all(
-        applications.map(async (application) => ({ application, documents: (await this.applications.listDocuments(principal, application.id, { page: 1, pageSize: MAX_PAGE_SIZE })).items })),
+        applications.map(async (application) => ({
+          application,
+          documents: (await this.applications.listDocuments(principal, application.id, { page: 1, pageSize: MAX_PAGE_SIZE })).items,
+        })),
       ),
       inspections: [...inspections].reverse(),
       findings: await Promise.all(
@@ -268,7 +316,9 @@ export class LandlordPagesController {
           return {
             finding,
             title: criterion?.title ?? '',
-            reports: await Promise.all(reports.map(async (report) => ({ report, evidence: await this.findings.evidenceOf(principal, finding.id, report.id) }))),
+            reports: await Promise.all(
+              reports.map(async (report) => ({ report, evidence: await this.findings.evidenceOf(principal, finding.id, report.id) })),
+            ),
           };
         }),
       ),
@@ -285,11 +335,27 @@ export class LandlordPagesController {
   }
 
   private sendDetail(reply: FastifyReply, web: SignedInContext, detail: LocationDetail, status: number, notice?: string): void {
-    sendPage(reply, web, page(web, { title: addressLine(detail.location), body: locationBody(web, detail), styles: ['landlord.css'], notice }), status);
+    sendPage(
+      reply,
+      web,
+      page(web, { title: addressLine(detail.location), body: locationBody(web, detail), styles: ['landlord.css'], notice }),
+      status,
+    );
   }
 
-  private sendForm(reply: FastifyReply, web: SignedInContext, values: Parameters<typeof locationForm>[1], errors: FieldErrors, message?: string, status = 200): void {
-    sendPage(reply, web, page(web, { title: landlordText(web).registerALocation, body: locationForm(web, values, errors, message), styles: ['landlord.css'] }), status);
+  private sendForm(
+    reply: FastifyReply,
+    web: SignedInContext,
+    values: Parameters<typeof locationForm>[1],
+    errors: FieldErrors,
+    message?: string,
+    status = 200,
+  ): void {
+    sendPage(
+      reply,
+      web,
+      page(web, { title: landlordText(web).registerALocation, body: locationForm(web, values, errors, message), styles: ['landlord.css'] }),
+      status,
+    );
   }
 }
-

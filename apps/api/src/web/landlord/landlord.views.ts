@@ -36,16 +36,16 @@ function housingName(web: WebContext, type: string): string {
 }
 
 function bytesText(web: WebContext, bytes: number): string {
-  return bytes < 1024 * 1024 ? `${formatNumber(web, Math.max(1, Math.round(bytes / 1024)))} kB` : `${formatNumber(web, Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+  return bytes < 1024 * 1024
+    ? `${formatNumber(web, Math.max(1, Math.round(bytes / 1024)))} kB`
+    : `${formatNumber(web, Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 }
 
 /** A deadline in words, its urgency in words too (never colour alone). */
 function deadlineText(web: WebContext, deadline: Deadline): Html {
   const date = formatDate(web, deadline.date);
   const what =
-    deadline.kind === 'repair'
-      ? landlordText(web).repairBy(deadline.criterionCode, date)
-      : landlordText(web).certificateValidUntil(date);
+    deadline.kind === 'repair' ? landlordText(web).repairBy(deadline.criterionCode, date) : landlordText(web).certificateValidUntil(date);
   const urgency =
     deadline.state === 'overdue'
       ? html` <span class="deadline-flag deadline-flag--overdue">${deadline.kind === 'repair' ? landlordText(web).overdue : landlordText(web).expired}</span>`
@@ -99,8 +99,11 @@ ${pager(web, LOCATIONS_PATH, list)}`;
 
 /** The registration form; `values` and `errors` when it comes back from the service. */
 export function locationForm(web: WebContext, values: Partial<LocationFormValues>, errors: FieldErrors, message?: string): Html {
-  const input = (name: keyof LocationFormValues, label: string, extra: { hint?: string; required?: boolean; autocomplete?: string; inputmode?: string; type?: string; attributes?: Html } = {}) =>
-    field({ name, label, value: values[name] ?? '', error: errors[name], ...extra });
+  const input = (
+    name: keyof LocationFormValues,
+    label: string,
+    extra: { hint?: string; required?: boolean; autocomplete?: string; inputmode?: string; type?: string; attributes?: Html } = {},
+  ) => field({ name, label, value: values[name] ?? '', error: errors[name], ...extra });
   const choiceError = (name: string) => (errors[name] ? html`<p class="error" id="veld-${name}-fout">${errors[name]}</p>` : '');
   return html`${errorSummary(web, errors, message)}
 <form method="post" action="${LOCATIONS_PATH}/nieuw" class="card location-form" novalidate>
@@ -179,11 +182,14 @@ function certificatesSection(web: WebContext, detail: LocationDetail): Html {
   <dt>${landlordText(web).maxResidents}</dt><dd>${current.maximumResidents}</dd>
 </dl>
 <p class="actions">${pdfLink(current.number)}</p>
-${earlier.length > 0
-  ? html`<h3>${landlordText(web).earlierCertificates}</h3><ul class="earlier-certs">${earlier.map(
-      (certificate) => html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(web, 'certificate', certificate.status)} ${landlordText(web).until} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
-    )}</ul>`
-  : ''}`;
+${
+  earlier.length > 0
+    ? html`<h3>${landlordText(web).earlierCertificates}</h3><ul class="earlier-certs">${earlier.map(
+        (certificate) =>
+          html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(web, 'certificate', certificate.status)} ${landlordText(web).until} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
+      )}</ul>`
+    : ''
+}`;
   return html`<section class="card" aria-labelledby="certificaten"><h2 id="certificaten">${landlordText(web).certificate}</h2>${body}</section>`;
 }
 
@@ -260,7 +266,13 @@ function inspectionsSection(web: WebContext, inspections: InspectionEntity[]): H
   return html`<section class="card" aria-labelledby="keuringen"><h2 id="keuringen">${landlordText(web).inspections}</h2>${body}</section>`;
 }
 
-function reportText(web: WebContext, locationId: string, finding: FindingEntity, report: RepairReportEntity, evidence: DocumentEntity[]): Html {
+function reportText(
+  web: WebContext,
+  locationId: string,
+  finding: FindingEntity,
+  report: RepairReportEntity,
+  evidence: DocumentEntity[],
+): Html {
   const review =
     report.accepted === null
       ? html`<p>${badge(landlordText(web).awaitingReview, 'warn')}</p>`

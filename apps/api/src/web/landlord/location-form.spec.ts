@@ -20,7 +20,14 @@ describe('the location form', () => {
   it('turns a filled-in form into the input the service accepts', () => {
     const input = newLocationOf(locationFormValues(FILLED));
     expect(input).toEqual({
-      address: { postcode: '2671 ab', houseNumber: 12, houseLetter: undefined, houseNumberAddition: undefined, street: 'Tuinbouwweg', city: 'Naaldwijk' },
+      address: {
+        postcode: '2671 ab',
+        houseNumber: 12,
+        houseLetter: undefined,
+        houseNumberAddition: undefined,
+        street: 'Tuinbouwweg',
+        city: 'Naaldwijk',
+      },
       municipalityCode: 'GM1783',
       bagId: undefined,
       housingType: 'woning',
@@ -33,8 +40,12 @@ describe('the location form', () => {
   });
 
   it('leaves what is not a number or a choice for the service to name by its contract field', () => {
-    const input = newLocationOf(locationFormValues({ ...FILLED, 'adres.huisnummer': '12a', aantalSlaapplaatsen: '-3', nieuwbouw: 'misschien', soortHuisvesting: '' }));
-    const names = validateNewLocation(input).problems.map((problem) => problem.name).sort();
+    const input = newLocationOf(
+      locationFormValues({ ...FILLED, 'adres.huisnummer': '12a', aantalSlaapplaatsen: '-3', nieuwbouw: 'misschien', soortHuisvesting: '' }),
+    );
+    const names = validateNewLocation(input)
+      .problems.map((problem) => problem.name)
+      .sort();
     expect(names).toEqual(['aantalSlaapplaatsen', 'adres.huisnummer', 'nieuwbouw', 'soortHuisvesting']);
   });
 
@@ -50,6 +61,8 @@ describe('the location form', () => {
     const pattern = { name: 'gemeentecode', code: 'pattern', reason: 'x' };
     expect(locationProblemText({ language: 'nl' }, unknown)).toContain('niet bij een bestaande gemeente');
     expect(locationProblemText({ language: 'en' }, pattern)).toMatch(/GM and four digits/);
-    expect(locationProblemText({ language: 'nl' }, { name: 'other', code: 'x', reason: 'As the service said.' })).toBe('As the service said.');
+    expect(locationProblemText({ language: 'nl' }, { name: 'other', code: 'x', reason: 'As the service said.' })).toBe(
+      'As the service said.',
+    );
   });
 });

@@ -88,9 +88,7 @@ export function locationProblemText(web: Pick<WebContext, 'language'>, param: In
     case 'adres.woonplaats':
       return landlordText(web).enterTownMost(MAX_ADDRESS_TEXT_LENGTH);
     case 'gemeentecode':
-      return param.code === 'unknown'
-        ? landlordText(web).thisMunicipalityCodeNotCurrent
-        : landlordText(web).enterMunicipalityCodeGmFour;
+      return param.code === 'unknown' ? landlordText(web).thisMunicipalityCodeNotCurrent : landlordText(web).enterMunicipalityCodeGmFour;
     case 'bagNummeraanduidingId':
       return landlordText(web).aBagAddressId16;
     case 'soortHuisvesting':

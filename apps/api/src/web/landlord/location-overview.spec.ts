@@ -53,6 +53,10 @@ describe('newestByLocation and groupByLocation', () => {
       { locationId: 'a', n: 1 },
     ];
     expect([...newestByLocation(items).values()].map((item) => item.n)).toEqual([3, 2]);
-    expect(groupByLocation(items).get('a')?.map((item) => item.n)).toEqual([3, 1]);
+    expect(
+      groupByLocation(items)
+        .get('a')
+        ?.map((item) => item.n),
+    ).toEqual([3, 1]);
   });
 });

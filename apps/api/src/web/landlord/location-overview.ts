@@ -45,7 +45,12 @@ function stateOf(date: string, today: string, soonDays: number): DeadlineState {
 export function deadlinesOf(findings: FindingLike[], certificate: CertificateLike | undefined, today: string): Deadline[] {
   const deadlines: Deadline[] = findings
     .filter((finding) => finding.status !== 'gesloten' && finding.repairDeadline)
-    .map((finding) => ({ kind: 'repair' as const, date: finding.repairDeadline!, state: stateOf(finding.repairDeadline!, today, REPAIR_SOON_DAYS), criterionCode: finding.criterionCode }));
+    .map((finding) => ({
+      kind: 'repair' as const,
+      date: finding.repairDeadline!,
+      state: stateOf(finding.repairDeadline!, today, REPAIR_SOON_DAYS),
+      criterionCode: finding.criterionCode,
+    }));
   if (certificate && (certificate.status === 'geldig' || certificate.status === 'geschorst')) {
     deadlines.push({ kind: 'expiry', date: certificate.validUntil, state: stateOf(certificate.validUntil, today, EXPIRY_SOON_DAYS) });
   }

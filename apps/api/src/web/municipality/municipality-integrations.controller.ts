@@ -11,7 +11,14 @@ import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { ownMunicipality } from './municipality.controller';
 import { municipalityText } from './municipality.texts';
-import { apiKeysPage, deliveriesPage, KEYS_PATH, type SecretShown, SUBSCRIPTIONS_PATH, subscriptionsPage } from './municipality-integrations.views';
+import {
+  apiKeysPage,
+  deliveriesPage,
+  KEYS_PATH,
+  type SecretShown,
+  SUBSCRIPTIONS_PATH,
+  subscriptionsPage,
+} from './municipality-integrations.views';
 
 type Fields = Record<string, unknown>;
 
@@ -58,12 +65,25 @@ export class MunicipalityIntegrationsController {
       const { secret } = await this.subscriptions.create(web.user.principal, { callbackUrl: input.callbackUrl, auth: input.auth });
       await this.sendSubscriptions(reply, web, {}, {}, {}, { label: municipalityText(web).theSubscriptionPlaceSecretEvery, secret }, 201);
     } catch (error) {
-      await this.sendSubscriptions(reply, web, {}, { callbackUrl: values.callbackUrl }, problems(web, error, subscriptionProblem), undefined, 400);
+      await this.sendSubscriptions(
+        reply,
+        web,
+        {},
+        { callbackUrl: values.callbackUrl },
+        problems(web, error, subscriptionProblem),
+        undefined,
+        400,
+      );
     }
   }
 
   @Get('abonnementen/:id')
-  async deliveries(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+  async deliveries(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Query() query: Fields,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const subscriptionId = uuidOr404(id, 'The subscription');
     const subscription = await this.subscriptions.get(web.user.principal, subscriptionId);
     const found = await this.subscriptions.deliveries(web.user.principal, subscriptionId, pageRequest(query.pagina));
@@ -101,12 +121,30 @@ export class MunicipalityIntegrationsController {
     redirect(reply, `${KEYS_PATH}?ingetrokken=1`);
   }
 
-  private async sendSubscriptions(reply: FastifyReply, web: SignedInContext, query: Fields, values: Record<string, string>, errors: FieldErrors, shown: SecretShown | undefined, status: number, notice?: string): Promise<void> {
+  private async sendSubscriptions(
+    reply: FastifyReply,
+    web: SignedInContext,
+    query: Fields,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    shown: SecretShown | undefined,
+    status: number,
+    notice?: string,
+  ): Promise<void> {
     const found = await this.subscriptions.list(web.user.principal, pageRequest(query.pagina));
     sendPage(reply, web, subscriptionsPage(web, { found, values, errors, shown, notice }), status);
   }
 
-  private async sendKeys(reply: FastifyReply, web: SignedInContext, query: Fields, values: Record<string, string>, errors: FieldErrors, shown: SecretShown | undefined, status: number, notice?: string): Promise<void> {
+  private async sendKeys(
+    reply: FastifyReply,
+    web: SignedInContext,
+    query: Fields,
+    values: Record<string, string>,
+    errors: FieldErrors,
+    shown: SecretShown | undefined,
+    status: number,
+    notice?: string,
+  ): Promise<void> {
     const found = await this.apiKeys.list(web.user.principal, pageRequest(query.pagina));
     sendPage(reply, web, apiKeysPage(web, { found, values, errors, shown, notice }), status);
   }

@@ -41,15 +41,21 @@ export function deliveriesPage(web: WebContext, subscription: SubscriptionView, 
       <dt>${municipalityText(web).authorization}</dt><dd>${subscription.withAuth ? municipalityText(web).setNotShown : municipalityText(web).none}</dd>
     </dl></div>
     <h2>${municipalityText(web).deliveries}</h2>
-    ${found.total === 0 ? emptyState(municipalityText(web).noDeliveriesYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      found.total === 0
+        ? emptyState(municipalityText(web).noDeliveriesYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${municipalityText(web).created}</th><th>${municipalityText(web).event}</th><th>${municipalityText(web).status}</th><th class="num">${municipalityText(web).attempts}</th><th>${municipalityText(web).lastAnswer}</th></tr></thead>
-      <tbody>${found.items.map(({ delivery, certificateNumber, attempts }) => html`<tr>
+      <tbody>${found.items.map(
+        ({ delivery, certificateNumber, attempts }) => html`<tr>
         <td data-label="${municipalityText(web).created}">${formatDateTime(web, delivery.createdAt)}</td>
         <td data-label="${municipalityText(web).event}"><code>${delivery.eventType}</code>${certificateNumber ? html` ${certificateNumber}` : ''}</td>
         <td data-label="${municipalityText(web).status}">${statusBadge(web, 'delivery', delivery.status)}${delivery.nextAttemptAt && delivery.status !== 'delivered' ? html`<br><span class="muted">${municipalityText(web).nextAttempt} ${formatDateTime(web, delivery.nextAttemptAt)}</span>` : ''}</td>
         <td class="num" data-label="${municipalityText(web).attempts}">${delivery.attempts}</td>
-        <td data-label="${municipalityText(web).lastAnswer}">${attempts.length === 0 ? '—' : html`<ol class="attempts">${attempts.map((a) => html`<li>${formatDateTime(web, a.attemptedAt)}: ${a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? municipalityText(web).noAnswer)}</li>`)}</ol>`}</td></tr>`)}</tbody>
-    </table></div>`}
+        <td data-label="${municipalityText(web).lastAnswer}">${attempts.length === 0 ? '—' : html`<ol class="attempts">${attempts.map((a) => html`<li>${formatDateTime(web, a.attemptedAt)}: ${a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? municipalityText(web).noAnswer)}</li>`)}</ol>`}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, path, found)}
     <p><a href="${SUBSCRIPTIONS_PATH}">${municipalityText(web).allSubscriptions}</a></p>`;
   return page(web, { title: municipalityText(web).deliveryLog, body, styles: ['municipality.css'] });
@@ -58,14 +64,20 @@ export function deliveriesPage(web: WebContext, subscription: SubscriptionView, 
 export function subscriptionsPage(web: WebContext, { found, values, errors, shown, notice }: FormState<SubscriptionView>): Html {
   const body = html`${errorSummary(web, errors)}${shown ? secretOnce(web, shown) : ''}
     <p>${municipalityText(web).onEachStatusChangeCertificate}</p>
-    ${found.total === 0 ? emptyState(municipalityText(web).noSubscriptionsYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      found.total === 0
+        ? emptyState(municipalityText(web).noSubscriptionsYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${municipalityText(web).address}</th><th>${municipalityText(web).since}</th><th><span class="visually-hidden">${municipalityText(web).actions}</span></th></tr></thead>
-      <tbody>${found.items.map((s) => html`<tr>
+      <tbody>${found.items.map(
+        (s) => html`<tr>
         <td data-label="${municipalityText(web).address}" class="url">${s.callbackUrl}</td>
         <td data-label="${municipalityText(web).since}">${formatDateTime(web, s.createdAt)}</td>
         <td><div class="row-actions"><a href="${SUBSCRIPTIONS_PATH}/${s.id}">${municipalityText(web).deliveryLog}</a>
-          <form method="post" action="${SUBSCRIPTIONS_PATH}/${s.id}/verwijderen">${csrfField(web)}<button type="submit" class="button--danger" data-confirm="${municipalityText(web).endSubscriptionEventsStillWaiting}">${municipalityText(web).end}</button></form></div></td></tr>`)}</tbody>
-    </table></div>`}
+          <form method="post" action="${SUBSCRIPTIONS_PATH}/${s.id}/verwijderen">${csrfField(web)}<button type="submit" class="button--danger" data-confirm="${municipalityText(web).endSubscriptionEventsStillWaiting}">${municipalityText(web).end}</button></form></div></td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, SUBSCRIPTIONS_PATH, found)}
     <form method="post" action="${SUBSCRIPTIONS_PATH}" class="card" novalidate>
       <h2>${municipalityText(web).newSubscription}</h2>
@@ -80,15 +92,21 @@ export function subscriptionsPage(web: WebContext, { found, values, errors, show
 export function apiKeysPage(web: WebContext, { found, values, errors, shown, notice }: FormState<ApiKeyEntity>): Html {
   const body = html`${errorSummary(web, errors)}${shown ? secretOnce(web, shown) : ''}
     <p>${municipalityText(web).withApiKeyYourMunicipalitys}</p>
-    ${found.total === 0 ? emptyState(municipalityText(web).noApiKeysYet) : html`<div class="table-wrap"><table class="stack">
+    ${
+      found.total === 0
+        ? emptyState(municipalityText(web).noApiKeysYet)
+        : html`<div class="table-wrap"><table class="stack">
       <thead><tr><th>${municipalityText(web).name}</th><th>${municipalityText(web).startsWith}</th><th>${municipalityText(web).created}</th><th>${municipalityText(web).status}</th><th><span class="visually-hidden">${municipalityText(web).actions}</span></th></tr></thead>
-      <tbody>${found.items.map((k) => html`<tr>
+      <tbody>${found.items.map(
+        (k) => html`<tr>
         <td data-label="${municipalityText(web).name}">${k.name}</td>
         <td data-label="${municipalityText(web).startsWith}"><code>${k.keyPrefix}…</code></td>
         <td data-label="${municipalityText(web).created}">${formatDateTime(web, k.createdAt)}</td>
         <td data-label="${municipalityText(web).status}">${k.revokedAt ? html`<span class="badge badge--neutral">${municipalityText(web).revoked} ${formatDateTime(web, k.revokedAt)}</span>` : html`<span class="badge badge--ok">${municipalityText(web).active}</span>`}</td>
-        <td>${k.revokedAt ? '' : html`<form method="post" action="${KEYS_PATH}/${k.id}/intrekken">${csrfField(web)}<button type="submit" class="button--danger" data-confirm="${municipalityText(web).revokeKeySystemsUsingLose(k.name)}">${municipalityText(web).revoke}<span class="visually-hidden"> ${k.name}</span></button></form>`}</td></tr>`)}</tbody>
-    </table></div>`}
+        <td>${k.revokedAt ? '' : html`<form method="post" action="${KEYS_PATH}/${k.id}/intrekken">${csrfField(web)}<button type="submit" class="button--danger" data-confirm="${municipalityText(web).revokeKeySystemsUsingLose(k.name)}">${municipalityText(web).revoke}<span class="visually-hidden"> ${k.name}</span></button></form>`}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+    }
     ${pager(web, KEYS_PATH, found)}
     <form method="post" action="${KEYS_PATH}" class="card" novalidate>
       <h2>${municipalityText(web).newKey}</h2>

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { municipalityOf } from '@keurmerk/accounts';
-import { CERTIFICATE_STATUSES, type CertificateFilter, CertificateQueryService, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
+import {
+  CERTIFICATE_STATUSES,
+  type CertificateFilter,
+  CertificateQueryService,
+  type CertificateStatus,
+  type PublicCertificate,
+} from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
@@ -91,13 +97,45 @@ function listFilter(query: Fields): Required<Pick<CertificateFilter, 'search'>> 
   return { status, search };
 }
 
-const LIST_CSV_COLUMNS = ['certificaatnummer', 'status', 'statusGewijzigdOp', 'geldigVanaf', 'geldigTot', 'maximaalAantalBewoners', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'straatnaam', 'woonplaats', 'houderNaam', 'houderKvkNummer', 'normVersie'];
+const LIST_CSV_COLUMNS = [
+  'certificaatnummer',
+  'status',
+  'statusGewijzigdOp',
+  'geldigVanaf',
+  'geldigTot',
+  'maximaalAantalBewoners',
+  'postcode',
+  'huisnummer',
+  'huisletter',
+  'huisnummertoevoeging',
+  'straatnaam',
+  'woonplaats',
+  'houderNaam',
+  'houderKvkNummer',
+  'normVersie',
+];
 
 async function* listCsvLines(certificates: AsyncGenerator<PublicCertificate>): AsyncGenerator<string> {
   yield `${LIST_CSV_COLUMNS.join(',')}\r\n`;
   for await (const c of certificates) {
     const a = c.content.address;
-    const fields = [c.number, c.status, c.statusChangedAt.toISOString(), c.validFrom, c.validUntil, c.maximumResidents, a.postcode, a.houseNumber, a.houseLetter ?? null, a.houseNumberAddition ?? null, a.street, a.city, c.content.holderName, c.content.holderKvkNumber, c.normVersion];
+    const fields = [
+      c.number,
+      c.status,
+      c.statusChangedAt.toISOString(),
+      c.validFrom,
+      c.validUntil,
+      c.maximumResidents,
+      a.postcode,
+      a.houseNumber,
+      a.houseLetter ?? null,
+      a.houseNumberAddition ?? null,
+      a.street,
+      a.city,
+      c.content.holderName,
+      c.content.holderKvkNumber,
+      c.normVersion,
+    ];
     yield `${fields.map(csvField).join(',')}\r\n`;
   }
 }

@@ -16,7 +16,9 @@ export function certificatesPage(
   web: WebContext,
   { code, found, status, search }: { code: string; found: Page<PublicCertificate>; status?: CertificateStatus; search: string },
 ): Html {
-  const shown = new URLSearchParams(Object.entries({ status, zoek: search }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const shown = new URLSearchParams(
+    Object.entries({ status, zoek: search }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   const body = html`
     <p class="lead">${municipalityText(web).qualityMarkCertificatesLocationsYour(code)}</p>
     <div class="filters">
@@ -29,23 +31,27 @@ export function certificatesPage(
     <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${shown.size > 0 ? `?${shown.toString()}` : ''}" download>${municipalityText(web).downloadThisListCsv}</a>
       <a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${municipalityText(web).downloadValidCertificatesCsv}</a>
       <span class="muted">${municipalityText(web).theListChosenSearchStatus}</span></p>
-    ${found.total === 0
-      ? emptyState(
-          status || search
-            ? municipalityText(web).noCertificatesMatchSearchStatus
-            : municipalityText(web).thereNoCertificatesYourMunicipality,
-        )
-      : html`<p>${found.total === 1 ? municipalityText(web).n1Certificate : municipalityText(web).certificatesCount(formatNumber(web, found.total))}</p>
+    ${
+      found.total === 0
+        ? emptyState(
+            status || search
+              ? municipalityText(web).noCertificatesMatchSearchStatus
+              : municipalityText(web).thereNoCertificatesYourMunicipality,
+          )
+        : html`<p>${found.total === 1 ? municipalityText(web).n1Certificate : municipalityText(web).certificatesCount(formatNumber(web, found.total))}</p>
         <div class="table-wrap"><table class="stack">
         <thead><tr><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).address}</th><th>${municipalityText(web).status}</th><th>${municipalityText(web).validUntil}</th><th class="num">${municipalityText(web).maxResidents}</th><th>${municipalityText(web).holder}</th></tr></thead>
-        <tbody>${found.items.map((c) => html`<tr>
+        <tbody>${found.items.map(
+          (c) => html`<tr>
           <td data-label="${municipalityText(web).certificate}"><a href="/controleer/${c.number}">${c.number}</a></td>
           <td data-label="${municipalityText(web).address}">${addressLine(c.content.address)}</td>
           <td data-label="${municipalityText(web).status}">${statusBadge(web, 'certificate', c.status)}</td>
           <td data-label="${municipalityText(web).validUntil}">${formatDate(web, c.validUntil)}</td>
           <td class="num" data-label="${municipalityText(web).maxResidents}">${formatNumber(web, c.maximumResidents)}</td>
-          <td data-label="${municipalityText(web).holder}">${c.content.holderName}</td></tr>`)}</tbody>
-      </table></div>`}
+          <td data-label="${municipalityText(web).holder}">${c.content.holderName}</td></tr>`,
+        )}</tbody>
+      </table></div>`
+    }
     ${pager(web, HOME_PATH, found, { status, zoek: search || undefined })}`;
   return page(web, { title: municipalityText(web).certificatesTitle, body, styles: ['municipality.css'] });
 }
@@ -61,18 +67,22 @@ export function changesPage(
         <button type="submit" class="button--secondary">${municipalityText(web).show}</button>
       </form>
     </div>
-    ${found.total === 0
-      ? emptyState(municipalityText(web).noStatusChangesSince(formatDate(web, sinceDate)))
-      : html`<p>${municipalityText(web).changesSinceOldestFirst(formatNumber(web, found.total), formatDate(web, sinceDate))}</p>
+    ${
+      found.total === 0
+        ? emptyState(municipalityText(web).noStatusChangesSince(formatDate(web, sinceDate)))
+        : html`<p>${municipalityText(web).changesSinceOldestFirst(formatNumber(web, found.total), formatDate(web, sinceDate))}</p>
         <div class="table-wrap"><table class="stack">
         <thead><tr><th>${municipalityText(web).when}</th><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).from}</th><th>${municipalityText(web).to}</th><th>${municipalityText(web).reason}</th></tr></thead>
-        <tbody>${found.items.map((c) => html`<tr>
+        <tbody>${found.items.map(
+          (c) => html`<tr>
           <td data-label="${municipalityText(web).when}">${formatDateTime(web, c.occurredAt)}</td>
           <td data-label="${municipalityText(web).certificate}"><a href="/controleer/${c.certificateNumber}">${c.certificateNumber}</a></td>
           <td data-label="${municipalityText(web).from}">${c.fromStatus ? statusBadge(web, 'certificate', c.fromStatus) : '—'}</td>
           <td data-label="${municipalityText(web).to}">${statusBadge(web, 'certificate', c.toStatus)}</td>
-          <td data-label="${municipalityText(web).reason}">${c.reason}</td></tr>`)}</tbody>
-      </table></div>`}
+          <td data-label="${municipalityText(web).reason}">${c.reason}</td></tr>`,
+        )}</tbody>
+      </table></div>`
+    }
     ${pager(web, CHANGES_PATH, found, { sinds: sinceDate })}`;
   return page(web, { title: municipalityText(web).statusChanges, body, styles: ['municipality.css'] });
 }

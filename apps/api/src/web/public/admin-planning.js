@@ -12,18 +12,28 @@
   var latest = 0;
   function check() {
     var auditor = form.elements.auditorId.value;
-    if (!auditor) { region.innerHTML = ''; return; }
+    if (!auditor) {
+      region.innerHTML = '';
+      return;
+    }
     var query = new URLSearchParams({ locatieId: form.elements.locatieId.value, auditorId: auditor, datum: form.elements.datum.value });
     var mine = ++latest;
-    fetch(form.getAttribute('data-conflicts-url') + '?' + query.toString(), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) { return response.ok ? response.json() : null; })
+    fetch(form.getAttribute('data-conflicts-url') + '?' + query.toString(), {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
       .then(function (answer) {
         // Only the answer to the last choice counts: an earlier, slower one must not overwrite it.
         if (mine !== latest) return;
         if (answer) region.innerHTML = answer.html;
         else if (checkButton) checkButton.hidden = false;
       })
-      .catch(function () { if (checkButton) checkButton.hidden = false; });
+      .catch(function () {
+        if (checkButton) checkButton.hidden = false;
+      });
   }
   form.elements.auditorId.addEventListener('change', check);
   form.elements.datum.addEventListener('change', check);

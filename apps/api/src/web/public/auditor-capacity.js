@@ -26,7 +26,9 @@
   }
   // The evaluation's maximum: the requested beds, lowered by every measured criterion answered so far.
   function runningMaximum(requestedBeds, supported) {
-    return supported.reduce(function (max, persons) { return persons === null ? max : Math.min(max, persons); }, requestedBeds);
+    return supported.reduce(function (max, persons) {
+      return persons === null ? max : Math.min(max, persons);
+    }, requestedBeds);
   }
   root.KeurmerkCapacity = { personsSupported: personsSupported, runningMaximum: runningMaximum };
 })(typeof self !== 'undefined' ? self : globalThis);

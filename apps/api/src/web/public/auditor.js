@@ -31,7 +31,9 @@
   var requestedBeds = Number(bar.getAttribute('data-requested'));
 
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+    return template.replace(/\{(\w+)\}/g, function (_, name) {
+      return values[name];
+    });
   }
 
   // ---- IndexedDB queue ----------------------------------------------------------------------
@@ -40,9 +42,15 @@
     if (!dbPromise) {
       dbPromise = new Promise(function (resolve, reject) {
         var request = indexedDB.open(DB_NAME, 1);
-        request.onupgradeneeded = function () { request.result.createObjectStore(STORE, { keyPath: 'key' }); };
-        request.onsuccess = function () { resolve(request.result); };
-        request.onerror = function () { reject(request.error); };
+        request.onupgradeneeded = function () {
+          request.result.createObjectStore(STORE, { keyPath: 'key' });
+        };
+        request.onsuccess = function () {
+          resolve(request.result);
+        };
+        request.onerror = function () {
+          reject(request.error);
+        };
       });
     }
     return dbPromise;
@@ -52,21 +60,39 @@
       return new Promise(function (resolve, reject) {
         var transaction = database.transaction(STORE, mode);
         var result;
-        work(transaction.objectStore(STORE), function (value) { result = value; });
-        transaction.oncomplete = function () { resolve(result); };
-        transaction.onerror = function () { reject(transaction.error); };
-        transaction.onabort = function () { reject(transaction.error); };
+        work(transaction.objectStore(STORE), function (value) {
+          result = value;
+        });
+        transaction.oncomplete = function () {
+          resolve(result);
+        };
+        transaction.onerror = function () {
+          reject(transaction.error);
+        };
+        transaction.onabort = function () {
+          reject(transaction.error);
+        };
       });
     });
   }
   function enqueue(item) {
-    return withStore('readwrite', function (store) { store.put(item); });
+    return withStore('readwrite', function (store) {
+      store.put(item);
+    });
   }
   function queued() {
     return withStore('readonly', function (store, done) {
       var request = store.getAll();
       request.onsuccess = function () {
-        done(request.result.filter(function (item) { return item.inspectionId === inspectionId; }).sort(function (a, b) { return a.queuedAt - b.queuedAt; }));
+        done(
+          request.result
+            .filter(function (item) {
+              return item.inspectionId === inspectionId;
+            })
+            .sort(function (a, b) {
+              return a.queuedAt - b.queuedAt;
+            }),
+        );
       };
     });
   }
@@ -74,7 +100,9 @@
   function dequeue(item) {
     return withStore('readwrite', function (store) {
       var request = store.get(item.key);
-      request.onsuccess = function () { if (request.result && request.result.clientId === item.clientId) store.delete(item.key); };
+      request.onsuccess = function () {
+        if (request.result && request.result.clientId === item.clientId) store.delete(item.key);
+      };
     });
   }
   function newId() {
@@ -82,7 +110,9 @@
   }
 
   // ---- the page -----------------------------------------------------------------------------
-  function criterionOf(code) { return root.querySelector('[data-criterion="' + code + '"]'); }
+  function criterionOf(code) {
+    return root.querySelector('[data-criterion="' + code + '"]');
+  }
   function setState(code, message, tone) {
     var element = criterionOf(code) && criterionOf(code).querySelector('[data-answer-state]');
     if (!element) return;
@@ -92,8 +122,12 @@
   function supportsText(persons) {
     return persons === 1 ? texts.supportsOne : fill(texts.supportsMany, { n: persons });
   }
-  function measuredInput(article) { return article.querySelector('[data-measurement]'); }
-  function ruleOf(article) { return JSON.parse(article.getAttribute('data-rule')); }
+  function measuredInput(article) {
+    return article.querySelector('[data-measurement]');
+  }
+  function ruleOf(article) {
+    return JSON.parse(article.getAttribute('data-rule'));
+  }
 
   // The persons each measurement supports and the lowest of them, as the auditor types.
   function updateCapacity() {
@@ -131,7 +165,15 @@
     var body = answerBody(article);
     if (!body) return;
     var code = article.getAttribute('data-criterion');
-    var item = { key: 'answer:' + inspectionId + ':' + code, kind: 'answer', inspectionId: inspectionId, code: code, body: body, clientId: newId(), queuedAt: Date.now() };
+    var item = {
+      key: 'answer:' + inspectionId + ':' + code,
+      kind: 'answer',
+      inspectionId: inspectionId,
+      code: code,
+      body: body,
+      clientId: newId(),
+      queuedAt: Date.now(),
+    };
     setState(code, texts.waiting, 'waiting');
     enqueue(item).then(sync);
   }
@@ -159,7 +201,16 @@
     input.value = '';
     files.forEach(function (file) {
       var reference = newId();
-      var item = { key: 'photo:' + reference, kind: 'photo', inspectionId: inspectionId, code: code, clientId: reference, blob: file, fileName: file.name || 'foto.jpg', queuedAt: Date.now() };
+      var item = {
+        key: 'photo:' + reference,
+        kind: 'photo',
+        inspectionId: inspectionId,
+        code: code,
+        clientId: reference,
+        blob: file,
+        fileName: file.name || 'foto.jpg',
+        queuedAt: Date.now(),
+      };
       addEvidenceItem(article, item.fileName + ' — ' + texts.photoWaiting, reference);
       enqueue(item).then(sync);
     });
@@ -170,7 +221,10 @@
     items.forEach(function (item) {
       var article = criterionOf(item.code);
       if (!article) return;
-      if (item.kind === 'photo') { addEvidenceItem(article, item.fileName + ' — ' + texts.photoWaiting, item.clientId); return; }
+      if (item.kind === 'photo') {
+        addEvidenceItem(article, item.fileName + ' — ' + texts.photoWaiting, item.clientId);
+        return;
+      }
       if (item.body.meetwaarde !== undefined) measuredInput(article).value = String(item.body.meetwaarde);
       if (item.body.resultaat) {
         var radio = article.querySelector('[data-result][value="' + item.body.resultaat + '"]');
@@ -195,30 +249,47 @@
     var request;
     if (item.kind === 'answer') {
       request = fetch(base + '/antwoorden/' + encodeURIComponent(item.code), {
-        method: 'PUT', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrf },
-        body: JSON.stringify(item.body)
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify(item.body),
       });
     } else {
       var form = new FormData();
       form.append('criteriumCode', item.code);
       form.append('bestand', item.blob, item.fileName);
       request = fetch(base + '/bewijs/' + encodeURIComponent(item.clientId), {
-        method: 'PUT', credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }, body: form
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrf },
+        body: form,
       });
     }
-    return request.then(function (response) {
-      var outcome = outcomeOf(response);
-      if (outcome !== 'sent' && outcome !== 'refused') return { outcome: outcome };
-      return response.json().catch(function () { return {}; }).then(function (json) { return { outcome: outcome, json: json }; });
-    }, function () { return { outcome: 'later' }; });
+    return request.then(
+      function (response) {
+        var outcome = outcomeOf(response);
+        if (outcome !== 'sent' && outcome !== 'refused') return { outcome: outcome };
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (json) {
+            return { outcome: outcome, json: json };
+          });
+      },
+      function () {
+        return { outcome: 'later' };
+      },
+    );
   }
 
   function settle(item, result) {
     var article = criterionOf(item.code);
     if (result.outcome === 'refused') {
       var reason = (result.json && (result.json.melding || result.json.detail)) || '';
-      if (item.kind === 'photo' && article) addEvidenceItem(article, item.fileName + ' — ' + fill(texts.rejected, { reden: reason }), item.clientId);
+      if (item.kind === 'photo' && article)
+        addEvidenceItem(article, item.fileName + ' — ' + fill(texts.rejected, { reden: reason }), item.clientId);
       else setState(item.code, fill(texts.rejected, { reden: reason }), 'error');
       return;
     }
@@ -238,27 +309,49 @@
   var again = false;
   var blocked = null;
   function sync() {
-    if (running) { again = true; return Promise.resolve(); }
+    if (running) {
+      again = true;
+      return Promise.resolve();
+    }
     // Known to be offline: nothing to try, and no "saving" to flash.
-    if (navigator.onLine === false) { blocked = 'later'; return showState(false); }
+    if (navigator.onLine === false) {
+      blocked = 'later';
+      return showState(false);
+    }
     running = true;
     blocked = null;
     function round() {
       again = false;
-      return queued().then(function (items) {
-        return items.reduce(function (previous, item) {
-          return previous.then(function () {
-            if (blocked) return;
-            return send(item).then(function (result) {
-              if (result.outcome === 'later' || result.outcome === 'sign-in') { blocked = result.outcome; return; }
-              return dequeue(item).then(function () { settle(item, result); });
+      return queued()
+        .then(function (items) {
+          return items.reduce(function (previous, item) {
+            return previous.then(function () {
+              if (blocked) return;
+              return send(item).then(function (result) {
+                if (result.outcome === 'later' || result.outcome === 'sign-in') {
+                  blocked = result.outcome;
+                  return;
+                }
+                return dequeue(item).then(function () {
+                  settle(item, result);
+                });
+              });
             });
-          });
-        }, Promise.resolve());
-      }).then(function () { if (again && !blocked) return round(); });
+          }, Promise.resolve());
+        })
+        .then(function () {
+          if (again && !blocked) return round();
+        });
     }
     showState(true);
-    return round().catch(function () { blocked = 'later'; }).then(function () { running = false; return showState(false); });
+    return round()
+      .catch(function () {
+        blocked = 'later';
+      })
+      .then(function () {
+        running = false;
+        return showState(false);
+      });
   }
 
   function showState(busy) {
@@ -266,7 +359,8 @@
       var message;
       if (busy && items.length > 0) message = texts.syncing;
       else if (items.length === 0) message = texts.allSaved;
-      else if (blocked === 'sign-in') message = texts.signIn + ' ' + fill(items.length === 1 ? texts.pendingOne : texts.pendingMany, { n: items.length });
+      else if (blocked === 'sign-in')
+        message = texts.signIn + ' ' + fill(items.length === 1 ? texts.pendingOne : texts.pendingMany, { n: items.length });
       else message = fill(items.length === 1 ? texts.pendingOne : texts.pendingMany, { n: items.length });
       syncState.textContent = message;
       syncState.setAttribute('data-pending', String(items.length));
@@ -291,37 +385,59 @@
     event.preventDefault();
     if (event.target.classList.contains('answer')) queueAnswer(article);
   });
-  syncNow.addEventListener('click', function () { sync(); });
+  syncNow.addEventListener('click', function () {
+    sync();
+  });
   var submitLink = root.querySelector('[data-submit-link]');
   submitLink.addEventListener('click', function (event) {
     event.preventDefault();
     var error = root.querySelector('[data-submit-error]');
-    sync().then(function () { return queued(); }).then(function (items) {
-      if (items.length === 0) { window.location.href = submitLink.href; return; }
-      error.textContent = texts.syncFirst;
-      error.hidden = false;
-    });
+    sync()
+      .then(function () {
+        return queued();
+      })
+      .then(function (items) {
+        if (items.length === 0) {
+          window.location.href = submitLink.href;
+          return;
+        }
+        error.textContent = texts.syncFirst;
+        error.hidden = false;
+      });
   });
-  window.addEventListener('online', function () { sync(); });
-  setInterval(function () { sync(); }, RETRY_MS);
+  window.addEventListener('online', function () {
+    sync();
+  });
+  setInterval(function () {
+    sync();
+  }, RETRY_MS);
 
   queued().then(restoreQueued).then(updateCapacity).then(sync);
 
   // ---- offline availability -----------------------------------------------------------------
   function registerWorker() {
     if (!('serviceWorker' in navigator)) return;
-    navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(function (registration) {
-      var channel = new MessageChannel();
-      channel.port1.onmessage = function (event) {
-        if (!event.data || !event.data.remembered) return;
-        document.documentElement.setAttribute('data-offline-ready', '');
-        var note = document.querySelector('[data-offline-note]');
-        var textsHolder = document.querySelector('[data-texts]');
-        if (note && textsHolder) { note.textContent = JSON.parse(textsHolder.getAttribute('data-texts')).offlineReady; note.hidden = false; }
-      };
-      registration.active.postMessage({ type: 'remember', paths: [location.pathname, '/app/keuringen'] }, [channel.port2]);
-    }).catch(function () { /* without a worker the pages still work online */ });
+    navigator.serviceWorker
+      .register('/app/sw.js', { scope: '/app/' })
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(function (registration) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          if (!event.data || !event.data.remembered) return;
+          document.documentElement.setAttribute('data-offline-ready', '');
+          var note = document.querySelector('[data-offline-note]');
+          var textsHolder = document.querySelector('[data-texts]');
+          if (note && textsHolder) {
+            note.textContent = JSON.parse(textsHolder.getAttribute('data-texts')).offlineReady;
+            note.hidden = false;
+          }
+        };
+        registration.active.postMessage({ type: 'remember', paths: [location.pathname, '/app/keuringen'] }, [channel.port2]);
+      })
+      .catch(function () {
+        /* without a worker the pages still work online */
+      });
   }
 })();

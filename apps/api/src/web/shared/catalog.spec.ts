@@ -4,7 +4,10 @@ import { catalog } from './catalog';
 describe('catalog', () => {
   const text = catalog({
     signOut: { nl: 'Uitloggen', en: 'Sign out' },
-    pageOf: { nl: (page: number, pages: number) => `Pagina ${page} van ${pages}`, en: (page: number, pages: number) => `Page ${page} of ${pages}` },
+    pageOf: {
+      nl: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
+      en: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    },
     kinds: { nl: { a: 'Eerste' }, en: { a: 'First' } },
   });
 

@@ -13,7 +13,13 @@ describe('amsterdamInstant', () => {
   });
 
   it('refuses what is not a date and a time', () => {
-    for (const [date, time] of [['2026-02-30', '09:00'], ['2026-12-07', '24:00'], ['7-12-2026', '09:00'], ['', ''], ['2026-12-07', '9:00']]) {
+    for (const [date, time] of [
+      ['2026-02-30', '09:00'],
+      ['2026-12-07', '24:00'],
+      ['7-12-2026', '09:00'],
+      ['', ''],
+      ['2026-12-07', '9:00'],
+    ]) {
       expect(amsterdamInstant(date, time)).toBeUndefined();
     }
   });

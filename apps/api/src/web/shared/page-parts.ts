@@ -33,7 +33,15 @@ export async function validated<T extends object>(dto: new () => T, fields: Reco
 }
 
 /** Dutch wall-clock time to the minute, made once: building an Intl formatter is not cheap. */
-const AMSTERDAM_MINUTE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const AMSTERDAM_MINUTE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
 

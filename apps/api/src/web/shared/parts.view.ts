@@ -24,11 +24,22 @@ export function pager(web: WebContext, path: string, page: Page<unknown>, filter
 
 /** `<option>`s with one selected. */
 export function options(choices: { value: string; label: string }[], selected: string | undefined): Html[] {
-  return choices.map((choice) => html`<option value="${choice.value}"${choice.value === selected ? html` selected` : ''}>${choice.label}</option>`);
+  return choices.map(
+    (choice) => html`<option value="${choice.value}"${choice.value === selected ? html` selected` : ''}>${choice.label}</option>`,
+  );
 }
 
 /** A labelled select in the same shape as layout's field(). */
-export function selectField(o: { name: string; label: string; choices: { value: string; label: string }[]; value?: string; error?: string; hint?: string; empty?: string; attributes?: Html }): Html {
+export function selectField(o: {
+  name: string;
+  label: string;
+  choices: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+  hint?: string;
+  empty?: string;
+  attributes?: Html;
+}): Html {
   return labelledControl(
     o,
     (id, aria) => html`<select id="${id}" name="${o.name}"${aria}${o.attributes ?? ''}>
@@ -39,6 +50,18 @@ export function selectField(o: { name: string; label: string; choices: { value: 
 }
 
 /** A labelled textarea in the same shape as layout's field(). */
-export function textareaField(o: { name: string; label: string; value?: string; error?: string; hint?: string; rows?: number; attributes?: Html }): Html {
-  return labelledControl(o, (id, aria) => html`<textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${aria}${o.attributes ?? ''}>${o.value ?? ''}</textarea>`);
+export function textareaField(o: {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  hint?: string;
+  rows?: number;
+  attributes?: Html;
+}): Html {
+  return labelledControl(
+    o,
+    (id, aria) =>
+      html`<textarea id="${id}" name="${o.name}" rows="${String(o.rows ?? 6)}"${aria}${o.attributes ?? ''}>${o.value ?? ''}</textarea>`,
+  );
 }

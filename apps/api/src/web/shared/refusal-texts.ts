@@ -38,7 +38,10 @@ const BY_FEATURE: Record<string, FeatureTexts> = {
 function kindText(code: AppErrorCode): RefusalText {
   switch (code) {
     case AppErrorCode.InvalidInput:
-      return { nl: 'Dit verzoek klopt niet. Controleer de velden en probeer het opnieuw.', en: 'This request is not valid. Check the fields and try again.' };
+      return {
+        nl: 'Dit verzoek klopt niet. Controleer de velden en probeer het opnieuw.',
+        en: 'This request is not valid. Check the fields and try again.',
+      };
     case AppErrorCode.Unauthenticated:
       return { nl: 'U bent niet (meer) aangemeld.', en: 'You are not signed in (any more).' };
     case AppErrorCode.Forbidden:
@@ -46,7 +49,10 @@ function kindText(code: AppErrorCode): RefusalText {
     case AppErrorCode.NotFound:
       return { nl: 'Dit bestaat niet, of u heeft er geen toegang toe.', en: 'This does not exist, or you do not have access to it.' };
     case AppErrorCode.Conflict:
-      return { nl: 'Dat kan nu niet: de gegevens zijn intussen veranderd. Laad de pagina opnieuw.', en: 'That is not possible now: the data has changed. Reload the page.' };
+      return {
+        nl: 'Dat kan nu niet: de gegevens zijn intussen veranderd. Laad de pagina opnieuw.',
+        en: 'That is not possible now: the data has changed. Reload the page.',
+      };
     case AppErrorCode.PayloadTooLarge:
       return { nl: 'Het bestand is te groot.', en: 'The file is too large.' };
     case AppErrorCode.UnsupportedMediaType:
@@ -54,7 +60,10 @@ function kindText(code: AppErrorCode): RefusalText {
     case AppErrorCode.RateLimited:
       return { nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.', en: 'Too many attempts. Wait a moment and try again.' };
     case AppErrorCode.Unavailable:
-      return { nl: 'Een onderdeel is even niet bereikbaar. Probeer het over een minuut opnieuw.', en: 'A component is temporarily unreachable. Try again in a minute.' };
+      return {
+        nl: 'Een onderdeel is even niet bereikbaar. Probeer het over een minuut opnieuw.',
+        en: 'A component is temporarily unreachable. Try again in a minute.',
+      };
   }
 }
 

@@ -31,7 +31,11 @@ export async function repairEvidenceContent(
   principal: Principal,
   ids: { findingId: string; reportId: string; documentId: string },
 ): Promise<{ document: DocumentEntity; bytes: Buffer }> {
-  const listed = await findings.evidenceOf(principal, uuidOr404(ids.findingId, 'The finding'), uuidOr404(ids.reportId, 'The repair report'));
+  const listed = await findings.evidenceOf(
+    principal,
+    uuidOr404(ids.findingId, 'The finding'),
+    uuidOr404(ids.reportId, 'The repair report'),
+  );
   const documentId = uuidOr404(ids.documentId, 'The document');
   if (!listed.some((document) => document.id === documentId)) throw AppException.notFound('The document');
   return documents.content(documentId);
