@@ -62,7 +62,8 @@ export class Audit1764300200000 implements MigrationInterface {
       CREATE TRIGGER tr_norm_version_immutable BEFORE UPDATE OR DELETE ON norm_version
       FOR EACH ROW EXECUTE FUNCTION norm_version_immutable()`);
 
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE location (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         organisation_id uuid NOT NULL,
@@ -87,12 +88,17 @@ export class Audit1764300200000 implements MigrationInterface {
         CONSTRAINT ck_location_house_letter CHECK (house_letter ~ '^[A-Z]$'),
         CONSTRAINT ck_location_addition CHECK (house_number_addition ~ '^[0-9A-Z]{1,4}$'),
         CONSTRAINT ck_location_bag_id CHECK (bag_id ~ '^[0-9]{4}20[0-9]{10}$'),
-        CONSTRAINT ck_location_housing_type CHECK (housing_type IN ('woning', 'logiesgebouw', 'huisvestingsunit', 'recreatiewoning', 'hotel')),
+        CONSTRAINT ck_location_housing_type CHECK (housing_type IN ('woning', 'logiesgebouw', 'huisvestingsunit', 'recreatiewoning', ` +
+        `'hotel')),
         CONSTRAINT ck_location_requested_beds CHECK (requested_beds BETWEEN 1 AND 10000)
-      )`);
+      )`,
+    );
     // One location per address: verification by address must find exactly one.
-    await db.query(`
-      CREATE UNIQUE INDEX uq_location_address ON location (postcode, house_number, coalesce(house_letter, ''), coalesce(house_number_addition, ''))`);
+    await db.query(
+      `
+      CREATE UNIQUE INDEX uq_location_address ON location (postcode, house_number, coalesce(house_letter, ''), ` +
+        `coalesce(house_number_addition, ''))`,
+    );
     await db.query(`CREATE INDEX ix_location_organisation ON location (organisation_id)`);
     await db.query(`CREATE INDEX ix_location_municipality ON location (municipality_code)`);
 

@@ -19,7 +19,8 @@ export class Certificates1764300300000 implements MigrationInterface {
         CONSTRAINT ck_certificate_number_series_range CHECK (last_value BETWEEN 1 AND 999999)
       )`);
 
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE certificate (
         number text NOT NULL,
         decision_id uuid,
@@ -54,9 +55,11 @@ export class Certificates1764300300000 implements MigrationInterface {
         CONSTRAINT ck_certificate_validity CHECK (valid_until > valid_from),
         CONSTRAINT ck_certificate_maximum CHECK (maximum_residents BETWEEN 1 AND 10000),
         -- Public only with its signed PDF stored.
-        CONSTRAINT ck_certificate_published CHECK (status = 'uitgifte' OR (pdf_key IS NOT NULL AND pdf_sha256 IS NOT NULL AND signing_kid IS NOT NULL AND issued_at IS NOT NULL)),
+        CONSTRAINT ck_certificate_published CHECK (status = 'uitgifte' OR (pdf_key IS NOT NULL AND pdf_sha256 IS NOT NULL AND ` +
+        `signing_kid IS NOT NULL AND issued_at IS NOT NULL)),
         CONSTRAINT ck_certificate_pdf_sha256 CHECK (pdf_sha256 ~ '^[0-9a-f]{64}$')
-      )`);
+      )`,
+    );
     // At most one current certificate per location; a re-inspection's certificate supersedes the old one.
     await db.query(`CREATE UNIQUE INDEX uq_certificate_current ON certificate (location_id) WHERE status IN ('geldig', 'geschorst')`);
     await db.query(`CREATE INDEX ix_certificate_location ON certificate (location_id, issued_at DESC)`);

@@ -10,7 +10,8 @@ export class Complaints1764300500000 implements MigrationInterface {
   name = 'Complaints1764300500000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+    await db.query(
+      `
       CREATE TABLE complaint (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         reference text NOT NULL,
@@ -37,7 +38,8 @@ export class Complaints1764300500000 implements MigrationInterface {
         CONSTRAINT ck_complaint_certificate_number CHECK (certificate_number ~ '^KM-[0-9]{4}-[0-9]{6}-[0-9]$'),
         -- Exactly one of: a certificate number, or an address (postcode and house number at least).
         CONSTRAINT ck_complaint_subject CHECK (
-          (certificate_number IS NOT NULL AND postcode IS NULL AND house_number IS NULL AND house_letter IS NULL AND house_number_addition IS NULL)
+          (certificate_number IS NOT NULL AND postcode IS NULL AND house_number IS NULL AND house_letter IS NULL AND ` +
+        `house_number_addition IS NULL)
           OR (certificate_number IS NULL AND postcode IS NOT NULL AND house_number IS NOT NULL)),
         CONSTRAINT ck_complaint_postcode CHECK (postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'),
         CONSTRAINT ck_complaint_house_number CHECK (house_number BETWEEN 1 AND 99999),
@@ -49,7 +51,8 @@ export class Complaints1764300500000 implements MigrationInterface {
         CONSTRAINT ck_complaint_status CHECK (status IN ('ontvangen', 'in-behandeling', 'afgehandeld')),
         CONSTRAINT ck_complaint_inspection CHECK (inspection_id IS NULL OR (location_id IS NOT NULL AND status <> 'ontvangen')),
         CONSTRAINT ck_complaint_resolution CHECK ((status = 'afgehandeld') = (resolution IS NOT NULL))
-      )`);
+      )`,
+    );
     await db.query(`CREATE INDEX ix_complaint_status ON complaint (status, created_at DESC)`);
     await db.query(`CREATE INDEX ix_complaint_created ON complaint (created_at DESC)`);
     await db.query(`CREATE INDEX ix_complaint_location ON complaint (location_id) WHERE location_id IS NOT NULL`);

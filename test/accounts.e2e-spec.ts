@@ -12,7 +12,8 @@ describe('accounts: organisations, users, tokens, API keys', () => {
   const counts = async () =>
     (
       await t.sql<{ o: number; u: number; k: number }>(
-        `SELECT (SELECT count(*) FROM organisation)::int AS o, (SELECT count(*) FROM user_account)::int AS u, (SELECT count(*) FROM api_key)::int AS k`,
+        `SELECT (SELECT count(*) FROM organisation)::int AS o, (SELECT count(*) FROM user_account)::int AS u, (SELECT count(*) FROM ` +
+          `api_key)::int AS k`,
       )
     )[0];
 

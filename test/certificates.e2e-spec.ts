@@ -135,7 +135,11 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(invalidParamNames(bad)).toEqual(['nummer']);
       expectProblem(await t.http.get('/v1/certificaten/KM-2026-12'), 400);
       expectProblem(await t.http.get('/v1/certificaten/KM-2026-999999-0/pdf'), 400);
-      const unknown = `KM-2026-999998-${parseCertificateNumber('KM-2026-999998-0').valid ? 0 : [...Array(10).keys()].find((d) => parseCertificateNumber(`KM-2026-999998-${d}`).valid)}`;
+      const unknown = `KM-2026-999998-${
+        parseCertificateNumber('KM-2026-999998-0').valid
+          ? 0
+          : [...Array(10).keys()].find((d) => parseCertificateNumber(`KM-2026-999998-${d}`).valid)
+      }`;
       expectProblem(await t.http.get(`/v1/certificaten/${unknown}`), 404);
     });
 

@@ -32,7 +32,8 @@ describe('complaints (meldingen): filing, reading, rate limit, unannounced inspe
   const counts = async () =>
     (
       await t.sql<{ complaints: number; events: number }>(
-        `SELECT (SELECT count(*)::int FROM complaint) AS complaints, (SELECT count(*)::int FROM event_log WHERE entity_type = 'complaint') AS events`,
+        `SELECT (SELECT count(*)::int FROM complaint) AS complaints,
+                (SELECT count(*)::int FROM event_log WHERE entity_type = 'complaint') AS events`,
       )
     )[0];
 
@@ -78,7 +79,9 @@ describe('complaints (meldingen): filing, reading, rate limit, unannounced inspe
       ]);
       expect(JSON.stringify(events)).not.toContain('łazienek');
       const everywhere = await t.sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT row_to_json(c)::text AS r FROM complaint c UNION ALL SELECT row_to_json(e)::text FROM event_log e) x WHERE r LIKE $1`,
+        `SELECT count(*)::int AS n
+           FROM (SELECT row_to_json(c)::text AS r FROM complaint c UNION ALL SELECT row_to_json(e)::text FROM event_log e) x
+          WHERE r LIKE $1`,
         [`%${client}%`],
       );
       expect(everywhere[0].n).toBe(0);
@@ -162,7 +165,8 @@ describe('complaints (meldingen): filing, reading, rate limit, unannounced inspe
       expect(await counts()).toEqual(before);
     });
 
-    it('answers 429 problem+json with Retry-After after 5 complaints from one address in 10 minutes; refused input does not count', async () => {
+    const limitTitle = 'answers 429 problem+json with Retry-After after 5 complaints from one address in 10 minutes; ';
+    it(limitTitle + 'refused input does not count', async () => {
       const client = '203.0.113.9';
       for (let i = 0; i < 3; i++) expectProblem(await file({ omschrijving: '' }, client), 400);
       for (let i = 0; i < 5; i++)

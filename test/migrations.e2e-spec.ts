@@ -20,7 +20,8 @@ describe('migrations', () => {
   const tables = async () =>
     (
       (await db.query(
-        `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'job_queue') ORDER BY 1`,
+        `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'job_queue') ` +
+          `ORDER BY 1`,
       )) as { name: string }[]
     ).map((r) => r.name);
 

@@ -24,10 +24,12 @@ describe('overdue major findings sweep', () => {
       `INSERT INTO organisation (name, kvk_number, kind) VALUES ('L', '81000001', 'verhuurder') RETURNING id`,
     );
     const [{ id: auditor }] = await db.query(
-      `INSERT INTO user_account (email, password_hash, name, role, organisation_id) VALUES ('a@x.nl', 'x', 'A', 'auditor', (SELECT id FROM organisation WHERE kvk_number = '81000001')) RETURNING id`,
+      `INSERT INTO user_account (email, password_hash, name, role, organisation_id) VALUES ('a@x.nl', 'x', 'A', 'auditor', (SELECT id ` +
+        `FROM organisation WHERE kvk_number = '81000001')) RETURNING id`,
     );
     const [{ id: location }] = await db.query(
-      `INSERT INTO location (organisation_id, postcode, house_number, street, city, municipality_code, housing_type, new_build, requested_beds)
+      `INSERT INTO location (organisation_id, postcode, house_number, street, city, municipality_code, housing_type, new_build, ` +
+        `requested_beds)
        VALUES ($1, '1011AB', 1, 'Straat', 'Amsterdam', 'GM0363', 'woning', false, 10) RETURNING id`,
       [org],
     );

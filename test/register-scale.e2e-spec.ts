@@ -14,15 +14,20 @@ describe('open register at 100,000 certificates', () => {
     t = await startTestApp();
     await t.sql(`INSERT INTO organisation (name, kvk_number, kind) VALUES ('Schaal B.V.', '55500001', 'verhuurder')`);
     await t.sql(
-      `INSERT INTO location (organisation_id, postcode, house_number, street, city, municipality_code, housing_type, new_build, requested_beds)
-       SELECT (SELECT id FROM organisation WHERE kvk_number = '55500001'), CASE WHEN n <= 50000 THEN '1011AB' ELSE '1011AC' END, (n - 1) % 50000 + 1,
+      `INSERT INTO location (organisation_id, postcode, house_number, street, city, municipality_code, housing_type, new_build, ` +
+        `requested_beds)
+       SELECT (SELECT id FROM organisation WHERE kvk_number = '55500001'), CASE WHEN n <= 50000 THEN '1011AB' ELSE '1011AC' END, (n - 1) ` +
+        `% 50000 + 1,
               'Damstraat', 'Amsterdam', 'GM0363', 'woning', false, 8
          FROM generate_series(1, ${COUNT}) AS n`,
     );
     await t.sql(
-      `INSERT INTO certificate (number, location_id, organisation_id, municipality_code, status, valid_from, valid_until, maximum_residents, norm_version, content, pdf_key, pdf_sha256, signing_kid, issued_at)
-       SELECT 'KM-2026-' || lpad((row_number() OVER (ORDER BY l.postcode, l.house_number))::text, 6, '0') || '-0', l.id, l.organisation_id, 'GM0363', 'geldig', '2026-12-01', '2027-11-30', 8, '2026.1',
-              jsonb_build_object('holderName', 'Schaal B.V.', 'holderKvkNumber', '55500001', 'address', jsonb_build_object('postcode', l.postcode, 'houseNumber', l.house_number, 'street', 'Damstraat', 'city', 'Amsterdam')),
+      `INSERT INTO certificate (number, location_id, organisation_id, municipality_code, status, valid_from, valid_until, ` +
+        `maximum_residents, norm_version, content, pdf_key, pdf_sha256, signing_kid, issued_at)
+       SELECT 'KM-2026-' || lpad((row_number() OVER (ORDER BY l.postcode, l.house_number))::text, 6, '0') || '-0', l.id, ` +
+        `l.organisation_id, 'GM0363', 'geldig', '2026-12-01', '2027-11-30', 8, '2026.1',
+              jsonb_build_object('holderName', 'Schaal B.V.', 'holderKvkNumber', '55500001', 'address', jsonb_build_object('postcode', ` +
+        `l.postcode, 'houseNumber', l.house_number, 'street', 'Damstraat', 'city', 'Amsterdam')),
               'x', repeat('a', 64), 'kid', now()
          FROM location l WHERE l.organisation_id = (SELECT id FROM organisation WHERE kvk_number = '55500001')`,
     );
@@ -56,7 +61,9 @@ describe('open register at 100,000 certificates', () => {
     expect(bytes).toBeGreaterThan(8_000_000);
     const growthMb = (peak - baseline) / 1024 / 1024;
     process.stdout.write(
-      `register: ${COUNT} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds)} rows/s), peak heap growth ${growthMb.toFixed(1)} MB\n`,
+      `register: ${COUNT} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(
+        COUNT / seconds,
+      )} rows/s), peak heap growth ${growthMb.toFixed(1)} MB\n`,
     );
 
     // The same rows held at once, as a buffering export would: what the stream must stay well below.

@@ -282,21 +282,24 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     expect(await reloadUntil(page, 'geschorst')).toBeLessThan(1000);
   });
 
-  it('answers a number with a wrong check digit with a friendly 400 page, and an unknown number with 404 that still takes a complaint', async () => {
-    const page = await open();
-    const wrong = certified.number.slice(0, -1) + String((Number(certified.number.slice(-1)) + 1) % 10);
-    const invalid = await page.goto(`${base}/controleer/${wrong}`);
-    expect(invalid!.status()).toBe(400);
-    expect(invalid!.headers()['content-type']).toContain('text/html');
-    expect(await heading(page)).toBe('Dit certificaatnummer klopt niet');
-    expect(await page.inputValue('#veld-certificaatnummer')).toBe(wrong);
+  it(
+    'answers a number with a wrong check digit with a friendly 400 page, and an unknown number with 404 that still takes a ' + 'complaint',
+    async () => {
+      const page = await open();
+      const wrong = certified.number.slice(0, -1) + String((Number(certified.number.slice(-1)) + 1) % 10);
+      const invalid = await page.goto(`${base}/controleer/${wrong}`);
+      expect(invalid!.status()).toBe(400);
+      expect(invalid!.headers()['content-type']).toContain('text/html');
+      expect(await heading(page)).toBe('Dit certificaatnummer klopt niet');
+      expect(await page.inputValue('#veld-certificaatnummer')).toBe(wrong);
 
-    const unknown = formatCertificateNumber(2026, 999_997);
-    const missing = await page.goto(`${base}/controleer/${unknown}`);
-    expect(missing!.status()).toBe(404);
-    expect(await status(page)).toBe('geen-certificaat');
-    expect(await page.inputValue('input[name=certificaatnummer]')).toBe(unknown);
-  });
+      const unknown = formatCertificateNumber(2026, 999_997);
+      const missing = await page.goto(`${base}/controleer/${unknown}`);
+      expect(missing!.status()).toBe(404);
+      expect(await status(page)).toBe('geen-certificaat');
+      expect(await page.inputValue('input[name=certificaatnummer]')).toBe(unknown);
+    },
+  );
 
   it('sends a complaint from the page with its script and shows the reference; it is stored', async () => {
     const page = await open();

@@ -19,7 +19,8 @@ const SYSTEM = { kind: 'system' as const, id: null };
  */
 if (!usingRealPostgres) {
   process.stdout.write(
-    'verification-two-processes: skipped, it needs several connections to one database (LISTEN/NOTIFY, a read-only role); set DATABASE_URL to a PostgreSQL server, as CI does.\n',
+    'verification-two-processes: skipped, it needs several connections to one database (LISTEN/NOTIFY, a read-only role); set ' +
+      'DATABASE_URL to a PostgreSQL server, as CI does.\n',
   );
 }
 (usingRealPostgres ? describe : describe.skip)('verification across API instances and under a read-only role', () => {
@@ -143,7 +144,8 @@ if (!usingRealPostgres) {
       await expect(direct.query(`UPDATE certificate SET status = 'geldig'`)).rejects.toThrow(/permission denied/);
       await expect(
         direct.query(
-          `INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', 'x', 'x', 'x', 'x', 'x')`,
+          `INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', ` +
+            `'x', 'x', 'x', 'x', 'x')`,
         ),
       ).rejects.toThrow(/permission denied/);
     } finally {

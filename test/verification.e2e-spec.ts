@@ -329,7 +329,8 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toBe(
-        'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
+        'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam' +
+          ',woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
       );
       expect(lines).toHaveLength(numbers.length + 1);
       expect(lines.find((l) => l.startsWith(certified.number))).toContain(',2671AB,12,,,Tuinbouwweg,Naaldwijk,GM1783,');

@@ -88,7 +88,9 @@ describe('webhooks for municipalities', () => {
         return `min ${v[0].toFixed(0)} / median ${v[Math.floor(v.length / 2)].toFixed(0)} / max ${v[v.length - 1].toFixed(0)} ms`;
       };
       console.log(
-        `webhook delivery latency over ${latencies.length} status changes (${t?.database.embedded ? 'PGlite' : 'PostgreSQL'}, worker polling 0.5 s): ` +
+        `webhook delivery latency over ${latencies.length} status changes (${
+          t?.database.embedded ? 'PGlite' : 'PostgreSQL'
+        }, worker polling 0.5 s): ` +
           `from the status-change request ${figures('sinceRequest')}; from its 201 answer ${figures('sinceAnswer')}`,
       );
     }
@@ -438,7 +440,8 @@ describe('webhooks for municipalities', () => {
         );
         // As if the receiver had been failing for a day.
         await t.sql(
-          `UPDATE delivery SET created_at = created_at - interval '25 hours' WHERE subscription_id = $1 AND event_type = 'nl.keurmerk.certificaat-toegekend'`,
+          `UPDATE delivery SET created_at = created_at - interval '25 hours' WHERE subscription_id = $1 AND event_type = ` +
+            `'nl.keurmerk.certificaat-toegekend'`,
           [id],
         );
         const [next] = await until(
@@ -478,7 +481,8 @@ describe('webhooks for municipalities', () => {
       await bare.changeStatus(number, 'geschorst', 'Buiten de fan-out om', SYSTEM_ACTOR);
       const written = () =>
         t.sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM delivery d JOIN certificate_status_change c ON c.id = d.status_change_id WHERE c.certificate_number = $1 AND c.to_status = 'geschorst'`,
+          `SELECT count(*)::int AS n FROM delivery d JOIN certificate_status_change c ON c.id = d.status_change_id WHERE ` +
+            `c.certificate_number = $1 AND c.to_status = 'geschorst'`,
           [number],
         );
       expect((await written())[0].n).toBe(0);

@@ -87,41 +87,45 @@ const LOAD_WORKERS = 4;
 
   const health = async () => (await t.http.get('/v1/health')).status;
 
-  it(`loses no acknowledged write over ${RESTARTS} restarts, answers health 503 while down, and recovers without a restart of the app`, async () => {
-    const load = runLoad(LOAD_WORKERS, step);
-    /** Waits for `count` more writes acknowledged than now. */
-    const moreWrites = (count: number, what: string) => {
-      const target = record.acknowledged.length + count;
-      return until(() => record.acknowledged.length >= target, 30_000, what);
-    };
-    const refusedWrites = () => [...record.statuses].filter(([key]) => /^write 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
-    for (let restart = 0; restart < RESTARTS; restart++) {
-      await moreWrites(8, `writes acknowledged before stop ${restart + 1}`);
-      server.stop();
-      // While the database is away, health says so; the load keeps hitting the API meanwhile.
-      const refusedBefore = refusedWrites();
-      for (let i = 0; i < 3; i++) healthWhileDown.push(await health());
-      await until(() => refusedWrites() > refusedBefore, 30_000, `the load to see outage ${restart + 1}`);
-      server.start();
-      await until(async () => (await health()) === 200, 30_000, 'health to answer 200 again');
-    }
-    // Some traffic after the last restart, on the recovered connections.
-    await until(() => record.acknowledged.length >= 8 * RESTARTS, 30_000, 'writes acknowledged after the restarts');
-    await moreWrites(8, 'writes acknowledged after the last restart');
-    await load.stop();
-    process.stdout.write(`reliability/database-restart: ${RESTARTS} restarts; requests by outcome ${JSON.stringify(record.summary())}\n`);
+  it(
+    `loses no acknowledged write over ${RESTARTS} restarts, answers health 503 while down, and recovers without a restart of the ` + `app`,
+    async () => {
+      const load = runLoad(LOAD_WORKERS, step);
+      /** Waits for `count` more writes acknowledged than now. */
+      const moreWrites = (count: number, what: string) => {
+        const target = record.acknowledged.length + count;
+        return until(() => record.acknowledged.length >= target, 30_000, what);
+      };
+      const refusedWrites = () => [...record.statuses].filter(([key]) => /^write 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
+      for (let restart = 0; restart < RESTARTS; restart++) {
+        await moreWrites(8, `writes acknowledged before stop ${restart + 1}`);
+        server.stop();
+        // While the database is away, health says so; the load keeps hitting the API meanwhile.
+        const refusedBefore = refusedWrites();
+        for (let i = 0; i < 3; i++) healthWhileDown.push(await health());
+        await until(() => refusedWrites() > refusedBefore, 30_000, `the load to see outage ${restart + 1}`);
+        server.start();
+        await until(async () => (await health()) === 200, 30_000, 'health to answer 200 again');
+      }
+      // Some traffic after the last restart, on the recovered connections.
+      await until(() => record.acknowledged.length >= 8 * RESTARTS, 30_000, 'writes acknowledged after the restarts');
+      await moreWrites(8, 'writes acknowledged after the last restart');
+      await load.stop();
+      process.stdout.write(`reliability/database-restart: ${RESTARTS} restarts; requests by outcome ${JSON.stringify(record.summary())}\n`);
 
-    expect(healthWhileDown).toEqual(Array(RESTARTS * 3).fill(503));
-    expect(await health()).toBe(200);
-    const found = await sql<{ id: string }>('SELECT id::text FROM location WHERE id = ANY($1::uuid[])', [record.acknowledged]);
-    process.stdout.write(
-      `reliability/database-restart: writes acknowledged ${record.acknowledged.length}, found after the restarts ${found.length}\n`,
-    );
-    expect(new Set(found.map((r) => r.id))).toEqual(new Set(record.acknowledged));
-    // The outages were seen by the load: refused requests, never an unanswered one.
-    expect([...record.statuses.keys()].some((key) => /^write 5\d\d$/.test(key))).toBe(true);
-    expect([...record.statuses.keys()].filter((key) => key.endsWith('no answer'))).toEqual([]);
-  }, 180_000);
+      expect(healthWhileDown).toEqual(Array(RESTARTS * 3).fill(503));
+      expect(await health()).toBe(200);
+      const found = await sql<{ id: string }>('SELECT id::text FROM location WHERE id = ANY($1::uuid[])', [record.acknowledged]);
+      process.stdout.write(
+        `reliability/database-restart: writes acknowledged ${record.acknowledged.length}, found after the restarts ${found.length}\n`,
+      );
+      expect(new Set(found.map((r) => r.id))).toEqual(new Set(record.acknowledged));
+      // The outages were seen by the load: refused requests, never an unanswered one.
+      expect([...record.statuses.keys()].some((key) => /^write 5\d\d$/.test(key))).toBe(true);
+      expect([...record.statuses.keys()].filter((key) => key.endsWith('no answer'))).toEqual([]);
+    },
+    180_000,
+  );
 
   it('answers a refused request during the outage as 503 problem+json, not as an unexpected 500', () => {
     const unexpected = [...record.statuses.keys()].filter((key) => / 500$/.test(key));

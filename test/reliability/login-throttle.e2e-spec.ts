@@ -175,5 +175,6 @@ describe('login throttling', () => {
 });
 if (!usingRealPostgres)
   process.stdout.write(
-    'reliability/login-throttle: the test across two API processes is skipped, it needs PostgreSQL (PGlite has one connection); CI runs it.\n',
+    'reliability/login-throttle: the test across two API processes is skipped, it needs PostgreSQL (PGlite has one connection); CI runs ' +
+      'it.\n',
   );

@@ -134,7 +134,8 @@ describe('secrets, security headers and CORS', () => {
         .filter(([, secret]) => log.includes(secret))
         .map(([name]) => name);
       process.stdout.write(
-        `reliability/secrets: ${Object.keys(secrets).length} secrets searched in ${logLines.length} log lines and ${answers.length} answers\n`,
+        `reliability/secrets: ${Object.keys(secrets).length} secrets searched in ${logLines.length} log lines and ${answers.length} ` +
+          `answers\n`,
       );
       expect(found).toEqual([]);
     });

@@ -256,7 +256,8 @@ describe('tamper evidence', () => {
       expect(await asApplicationRole('SELECT count(*) FROM event_log')).toBe('allowed');
       expect(
         await asApplicationRole(
-          `INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', 'test', 'x', 'probe', '0', 'probe-${Date.now()}')`,
+          `INSERT INTO event_log (occurred_at, actor_kind, entity_type, entity_id, action, previous_hash, hash) VALUES (now(), 'system', ` +
+            `'test', 'x', 'probe', '0', 'probe-${Date.now()}')`,
         ),
       ).toBe('allowed');
       // The grants are real: the same role may change an ordinary table.

@@ -12,7 +12,10 @@ import { usingRealPostgres } from '../support/test-database';
 import { until } from '../support/until';
 
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
-/** Short, so the killed worker's job is taken as lost within seconds rather than pg-boss's 15 minutes; longer than one issue takes on a busy machine (3 s was not). */
+/**
+ * Short, so the killed worker's job is taken as lost within seconds rather than pg-boss's 15 minutes;
+ * longer than one issue takes on a busy machine (3 s was not).
+ */
 const JOB_TIMEOUT_SECONDS = '6';
 
 /**
@@ -142,7 +145,8 @@ if (skipReason) process.stdout.write(`reliability/worker-killed: skipped, ${skip
     const objects = storedPdfs(number);
     expect(objects).toContain(row.pdf_key.split('/').pop());
     process.stdout.write(
-      `reliability/worker-killed: 1 worker killed mid-job; job completed after ${job.retry_count} retries; 1 certificate published (${row.pdf_key.split('/').pop()}); ${objects.length} signed copies in the store\n`,
+      `reliability/worker-killed: 1 worker killed mid-job; job completed after ${job.retry_count} retries; 1 certificate published ` +
+        `(${row.pdf_key.split('/').pop()}); ${objects.length} signed copies in the store\n`,
     );
     expect(await t.app.get(EventLog).verify()).toMatchObject({ valid: true });
   }, 150_000);

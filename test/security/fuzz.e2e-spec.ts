@@ -132,7 +132,8 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
     fingerprintSql = tables
       .map(
         ({ table_name: name }) =>
-          `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(sum(hashtext(r::text)::bigint), 0)::text AS print FROM public."${name}" r`,
+          `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(sum(hashtext(r::text)::bigint), 0)::text AS print FROM ` +
+          `public."${name}" r`,
       )
       .join(' UNION ALL ');
     started = Date.now();
@@ -147,8 +148,10 @@ describe('fuzzer: generated requests on every OpenAPI route, as every principal 
       .map(([status, n]) => `${status}×${n}`)
       .join(' ');
     console.log(
-      `fuzzer: seed ${SEED}, ${requests} generated requests on ${covered.size}/${total} OpenAPI routes in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-        `(FUZZ_RUNS=${RUNS}); answers ${spread}; ${problems.length} problems`,
+      `fuzzer: seed ${SEED}, ${requests} generated requests on ${covered.size}/${total} OpenAPI routes in ${(
+        (Date.now() - started) /
+        1000
+      ).toFixed(1)} s ` + `(FUZZ_RUNS=${RUNS}); answers ${spread}; ${problems.length} problems`,
     );
     await w?.close();
     await t?.close();

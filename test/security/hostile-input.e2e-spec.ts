@@ -336,7 +336,8 @@ describe('hostile input on every write endpoint', () => {
   afterAll(async () => {
     const endpoints = Object.keys(tally).length;
     console.log(
-      `hostile input: ${requestsTried} requests on ${endpoints} write endpoints, each answered 4xx problem+json (or the contract's report), row counts unchanged\n` +
+      `hostile input: ${requestsTried} requests on ${endpoints} write endpoints, each answered 4xx problem+json (or the contract's ` +
+        `report), row counts unchanged\n` +
         Object.entries(tally)
           .map(([key, n]) => `  ${key}: ${n}`)
           .join('\n'),

@@ -33,7 +33,10 @@ describe('production processes refuse known and weak secrets', () => {
   });
   afterAll(() => t.close());
 
-  /** Starts a built process with the test's database and object store; resolves with its exit code and stderr (or kills it once it listens). */
+  /**
+   * Starts a built process with the test's database and object store; resolves with its exit code and
+   * stderr (or kills it once it listens).
+   */
   const run = (main: string, env: Record<string, string>) =>
     new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
       const child = spawn(process.execPath, [main], {
@@ -131,7 +134,8 @@ describe('production processes refuse known and weak secrets', () => {
     expect({ stdout, stderr }).toEqual({ stdout: expect.stringContaining('Keurmerk API listening'), stderr: expect.any(String) });
   });
 
-  it('rejects access tokens signed with any secret but the configured one (the old default, another published one, a random one)', async () => {
+  const forgedTitle = 'rejects access tokens signed with any secret but the configured one';
+  it(`${forgedTitle} (the old default, another published one, a random one)`, async () => {
     const token = await t.adminToken();
     const me = await t.http.get('/v1/gebruikers/mij').set('Authorization', `Bearer ${token}`).expect(200);
     const forge = (secret: string) =>

@@ -191,10 +191,12 @@ describeBrowser('web app: the auditor', () => {
       'SELECT client_reference FROM document WHERE inspection_id = $1',
       [id],
     );
-    const photo = `(() => {
+    const photo =
+      `(() => {
       const form = new FormData();
       form.append('criteriumCode', 'BZ-02');
-      form.append('bestand', new Blob([Uint8Array.from(atob('${PNG.toString('base64')}'), (c) => c.charCodeAt(0))], { type: 'image/png' }), 'slaapkamer.png');
+      form.append('bestand', new Blob([Uint8Array.from(atob('${PNG.toString('base64')}'), (c) => c.charCodeAt(0))], { type: 'image/png' ` +
+      `}), 'slaapkamer.png');
       return form;
     })()`;
     const again = await fetchFromPage(page, `/app/keuringen/${id}/bewijs/${reference}`, { body: photo });

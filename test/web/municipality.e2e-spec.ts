@@ -86,7 +86,8 @@ describeBrowser('web app: the municipality', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
+      'certificaatnummer,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,w' +
+        'oonplaats,gemeentecode,houderNaam,houderKvkNummer,normVersie',
     );
     expect(lines).toHaveLength(3);
     expect(lines.find((line) => line.startsWith(`${inArea},`))).toMatch(
@@ -163,7 +164,8 @@ describeBrowser('web app: the municipality', () => {
         .trimEnd()
         .split('\r\n');
       expect(lines[0]).toBe(
-        'certificaatnummer,status,statusGewijzigdOp,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnummertoevoeging,straatnaam,woonplaats,houderNaam,houderKvkNummer,normVersie',
+        'certificaatnummer,status,statusGewijzigdOp,geldigVanaf,geldigTot,maximaalAantalBewoners,postcode,huisnummer,huisletter,huisnu' +
+          'mmertoevoeging,straatnaam,woonplaats,houderNaam,houderKvkNummer,normVersie',
       );
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(new RegExp(`^${alsoInArea},geschorst,\\d{4}-.*,2671AB,7,,,Tuinbouwweg,Naaldwijk,`));

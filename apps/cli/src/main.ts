@@ -136,7 +136,9 @@ async function run(argv: string[]): Promise<void> {
           process.stdout.write(`The event log is intact: ${verdict.checked} entries, every link verified.\n`);
         } else {
           process.stdout.write(
-            `The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${verdict.checked - 1} intact entries.\n`,
+            `The event log is BROKEN at entry ${verdict.brokenAt!.id} (${verdict.brokenAt!.reason}) after ${
+              verdict.checked - 1
+            } intact entries.\n`,
           );
           process.exitCode = 2;
         }
@@ -146,15 +148,17 @@ async function run(argv: string[]): Promise<void> {
     case 'rotate-key': {
       if (config.signing.p12Path) {
         throw new UsageError(
-          'Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay verifiable (their certificates are archived).',
+          'Production keys come from SIGNING_KEY_P12: install the new PKCS#12, restart, then run reissue. Old certificates stay ' +
+            'verifiable (their certificates are archived).',
         );
       }
       const ring = await rotateDevelopmentKey(developmentKeyDirectory(config));
       // The issuer publishes its public keys as it starts: every API process serves the new key in its JWKS.
       await withServices(config, (app) => app.get(CertificateIssuer).publishKeys(), { issuer: true });
       process.stdout.write(
-        `New development signing key ${ring.activeKey.kid} is active and published; ${ring.keys.length - 1} older key(s) stay in the JWKS.\n` +
-          'Restart the worker, then run: npm run cli -- reissue\n',
+        `New development signing key ${ring.activeKey.kid} is active and published; ${
+          ring.keys.length - 1
+        } older key(s) stay in the JWKS.\n` + 'Restart the worker, then run: npm run cli -- reissue\n',
       );
       return;
     }
@@ -175,7 +179,9 @@ async function run(argv: string[]): Promise<void> {
           const seconds = (Date.now() - started) / 1000;
           process.stderr.write('\n');
           process.stdout.write(
-            `Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(1)}/s); ${result.remaining} remaining.\n`,
+            `Re-issued ${result.reissued} certificate(s) in ${seconds.toFixed(1)} s (${(result.reissued / Math.max(seconds, 0.001)).toFixed(
+              1,
+            )}/s); ${result.remaining} remaining.\n`,
           );
         },
         { issuer: true },

@@ -54,7 +54,8 @@ export class ApiKeyService {
       if (n >= cap) {
         throw new AccountException(
           AccountExceptionCode.ApiKeyCapReached,
-          `${input.municipalityCode} already has ${n} active API keys, the most one municipality may hold (${cap}). Revoke one it no longer uses (DELETE /v1/api-sleutels/{id}) first.`,
+          `${input.municipalityCode} already has ${n} active API keys, the most one municipality may hold (${cap}). ` +
+            'Revoke one it no longer uses (DELETE /v1/api-sleutels/{id}) first.',
         );
       }
       const created = await this.keys.insert(manager, {

@@ -51,5 +51,7 @@ export async function seedDemoAccounts(accounts: AccountService): Promise<void> 
 }
 
 export function demoAccountsText(): string {
-  return `Demo accounts ready. Sign in at /app with any of these, password "${DEMO_PASSWORD}":\n${DEMO_USERS.map((u) => `  ${u.role.padEnd(15)} ${u.email}`).join('\n')}\n`;
+  return `Demo accounts ready. Sign in at /app with any of these, password "${DEMO_PASSWORD}":\n${DEMO_USERS.map(
+    (u) => `  ${u.role.padEnd(15)} ${u.email}`,
+  ).join('\n')}\n`;
 }

@@ -122,7 +122,8 @@ export async function seedScale(
 async function ensureOrganisations(runner: QueryRunner): Promise<{ id: string; name: string; kvk_number: string }[]> {
   await runner.query(
     `INSERT INTO organisation (name, kvk_number, kind)
-     SELECT ($2::text[])[1 + n % cardinality($2::text[])] || ' ' || ($3::text[])[1 + (n / 8) % cardinality($3::text[])] || ' ' || n || ' B.V.',
+     SELECT ($2::text[])[1 + n % cardinality($2::text[])] || ' ' || ($3::text[])[1 + (n / 8) % cardinality($3::text[])] || ' ' || n || ' ` +
+      `B.V.',
             $1 || lpad(n::text, 6, '0'), 'verhuurder'
        FROM generate_series(1, $4::int) AS n
      ON CONFLICT (kvk_number) DO NOTHING`,
@@ -188,12 +189,14 @@ async function insertBatch(
               4 + i % 60 AS beds
          FROM facts
      ), locations AS (
-       INSERT INTO location (id, organisation_id, postcode, house_number, house_letter, house_number_addition, street, city, municipality_code, housing_type, new_build, requested_beds)
+       INSERT INTO location (id, organisation_id, postcode, house_number, house_letter, house_number_addition, street, city, ` +
+      `municipality_code, housing_type, new_build, requested_beds)
        SELECT location_id, ($3::uuid[])[o], postcode, house_number, house_letter, addition, street, city, ($6::text[])[m],
               (ARRAY['woning', 'logiesgebouw', 'huisvestingsunit', 'recreatiewoning', 'hotel'])[1 + i % 5], i % 4 = 0, beds
          FROM addressed
      )
-     INSERT INTO certificate (number, location_id, organisation_id, municipality_code, status, valid_from, valid_until, maximum_residents, norm_version,
+     INSERT INTO certificate (number, location_id, organisation_id, municipality_code, status, valid_from, valid_until, ` +
+      `maximum_residents, norm_version,
                               content, pdf_key, pdf_sha256, signing_kid, template_version, issued_at, status_changed_at, created_at)
      SELECT number, location_id, ($3::uuid[])[o], ($6::text[])[m],
             CASE i % 50 WHEN 0 THEN 'geschorst' WHEN 1 THEN 'ingetrokken' ELSE 'geldig' END,

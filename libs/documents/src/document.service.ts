@@ -52,7 +52,8 @@ export class DocumentService {
       throw AppException.invalidField(
         upload.field,
         'content-type',
-        'The file is not a complete PDF, JPEG or PNG (judged by its content, not its name: a PNG needs its header and end chunks, a JPEG its frame and end, a PDF its trailer and %%EOF).',
+        'The file is not a complete PDF, JPEG or PNG (judged by its content, not its name: a PNG needs its header and end chunks, ' +
+          'a JPEG its frame and end, a PDF its trailer and %%EOF).',
       );
     }
     return { contentType };

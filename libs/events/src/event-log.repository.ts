@@ -65,7 +65,9 @@ export class EventLogRepository {
 }
 
 // Ordered by event_log.id, the number: the text copy selected here would sort 10 before 2.
-const SELECT_ROWS = `SELECT event_log.id::text AS id, occurred_at, actor_kind, actor_id, entity_type, entity_id, action, before, after, previous_hash, hash FROM event_log`;
+const SELECT_ROWS =
+  `SELECT event_log.id::text AS id, occurred_at, actor_kind, actor_id, entity_type, entity_id, action, before, after, ` +
+  `previous_hash, hash FROM event_log`;
 
 function toRow(r: Record<string, unknown>): ChainRow {
   return {

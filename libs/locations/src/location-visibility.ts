@@ -44,7 +44,9 @@ export function visibleLocationCondition(principal: Principal | undefined, alias
         : none;
     case 'auditor':
       return {
-        sql: `EXISTS (SELECT 1 FROM inspection visible_inspection WHERE visible_inspection.location_id = ${column('id')} AND visible_inspection.auditor_id = :visibleAuditorId)`,
+        sql:
+          `EXISTS (SELECT 1 FROM inspection visible_inspection WHERE visible_inspection.location_id = ${column('id')} AND ` +
+          `visible_inspection.auditor_id = :visibleAuditorId)`,
         params: { visibleAuditorId: principal.userId },
       };
     default:

@@ -153,7 +153,9 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
       problems.push({
         name: field('resultaat'),
         code: 'not-allowed',
-        reason: `${criterion.code} can be nvt only on a first inspection (soort ${FIRST_INSPECTION_KIND}); the information card belongs at a certified location.`,
+        reason:
+          `${criterion.code} can be nvt only on a first inspection (soort ${FIRST_INSPECTION_KIND}); the information card belongs ` +
+          `at a certified location.`,
       });
     }
     if (answer.measurement !== undefined) {

@@ -4,8 +4,10 @@ import type { IncomingMessage } from 'node:http';
 /** How far a request's X-Amz-Date may be from now, as AWS allows. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION = new RegExp(
+  '^AWS4-HMAC-SHA256 Credential=([^/\\s]+)/(\\d{8})/([^/\\s]+)/([^/\\s]+)/aws4_request, ?' +
+    'SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$',
+);
 
 /** RFC 3986 encoding as Signature Version 4 wants it (encodeURIComponent leaves !'()* alone). */
 function encode(text: string): string {
@@ -52,7 +54,8 @@ export function verifySigV4(
     const amzDate = request.headers['x-amz-date'];
     if (typeof amzDate !== 'string' || !/^\d{8}T\d{6}Z$/.test(amzDate) || !amzDate.startsWith(day)) return false;
     const at = Date.parse(
-      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}` +
+        `T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
     );
     if (!Number.isFinite(at) || Math.abs(now - at) > MAX_SKEW_MS) return false;
     const signedHeaders = signedHeaderList.split(';');

@@ -82,7 +82,8 @@ export class PlanningRequestRepository {
   ): Promise<number> {
     const [{ opened }] = (await manager.query(
       `WITH opened AS (
-         INSERT INTO planning_request (location_id, certificate_number, reason, inspection_kind, due_date, status, sample_draw_id, created_at)
+         INSERT INTO planning_request (location_id, certificate_number, reason, inspection_kind, due_date, status, sample_draw_id, ` +
+        `created_at)
          SELECT d.location_id, c.number, 'steekproef', $4, $2::date, 'open', $3, $5
            FROM unnest($1::uuid[]) AS d(location_id)
            LEFT JOIN certificate c ON c.location_id = d.location_id AND c.status = 'geldig'

@@ -153,7 +153,8 @@ export class DeliveryRepository {
   /** When the oldest open delivery of a subscription is due; undefined when none is open. */
   async headDueAt(subscriptionId: string): Promise<Date | undefined> {
     const [head] = (await this.db.query(
-      `SELECT next_attempt_at FROM delivery WHERE subscription_id = $1 AND status IN ('pending', 'failed') ORDER BY status_change_id LIMIT 1`,
+      `SELECT next_attempt_at FROM delivery WHERE subscription_id = $1 AND status IN ('pending', 'failed') ORDER BY status_change_id ` +
+        `LIMIT 1`,
       [subscriptionId],
     )) as { next_attempt_at: Date }[];
     return head?.next_attempt_at;

@@ -85,7 +85,8 @@ export class SubscriptionRepository {
   /** Extends the lease held with `token`; false when it is no longer held (or the subscription was deleted). */
   async renewLease(id: string, token: string, seconds: number): Promise<boolean> {
     const renewed = await this.updateReturning(
-      `UPDATE subscription SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_token = $2 AND deleted_at IS NULL RETURNING id`,
+      `UPDATE subscription SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_token = $2 AND deleted_at IS NULL ` +
+        `RETURNING id`,
       [id, token, seconds],
     );
     return renewed.length > 0;

@@ -79,7 +79,9 @@ export class SubscriptionService {
         'callbackUrl',
         'not-accepted',
         outcome.statusCode !== null
-          ? `The test event sent to callbackUrl was answered with HTTP ${outcome.statusCode}${outcome.error ? ` (${outcome.error})` : ''}; a 2xx answer is needed.`
+          ? `The test event sent to callbackUrl was answered with HTTP ${outcome.statusCode}${
+              outcome.error ? ` (${outcome.error})` : ''
+            }; a 2xx answer is needed.`
           : `The test event could not be delivered to callbackUrl: ${outcome.error}.`,
       );
     }
@@ -96,7 +98,8 @@ export class SubscriptionService {
     if (n >= cap) {
       throw new WebhookException(
         WebhookExceptionCode.SubscriptionCapReached,
-        `${municipalityCode} already has ${n} subscriptions, the most one municipality may hold (${cap}). Remove one it no longer uses (DELETE /v1/abonnementen/{id}) first.`,
+        `${municipalityCode} already has ${n} subscriptions, the most one municipality may hold (${cap}). ` +
+          'Remove one it no longer uses (DELETE /v1/abonnementen/{id}) first.',
       );
     }
   }

@@ -120,7 +120,9 @@ export class WebhookDeliveryService {
     const result = await this.record(subscription.id, head, outcome);
     if (result === 'retry' || result === 'abandoned') {
       this.logger.warn(
-        `delivery ${head.id} (subscription ${subscription.id}, attempt ${head.attempts + 1}) failed: ${outcome.statusCode ?? outcome.error}${result === 'abandoned' ? '; abandoned' : ''}`,
+        `delivery ${head.id} (subscription ${subscription.id}, attempt ${head.attempts + 1}) failed: ${
+          outcome.statusCode ?? outcome.error
+        }${result === 'abandoned' ? '; abandoned' : ''}`,
       );
     }
     return result;

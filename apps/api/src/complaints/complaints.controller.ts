@@ -82,7 +82,8 @@ export class ComplaintsController {
   @ApiOperation({
     summary: 'Plans an unannounced inspection of the complaint’s location; the complaint is then in hand',
     description:
-      'An auditor with a conflict of interest or lapsed accreditation, a complaint without a known location, closed, or already answered with an inspection: 409.',
+      'An auditor with a conflict of interest or lapsed accreditation, a complaint without a known location, closed, or already answered ' +
+      'with an inspection: 409.',
   })
   @ApiCreatedResponse({ type: InspectionDto })
   @ApiResponse({ status: 409, description: 'The auditor may not inspect this location, or the complaint does not allow planning.' })

@@ -14,7 +14,10 @@ import { API_VERSION, problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 export const PDF_CHECK_LIMIT = 5 * 1024 * 1024;
-/** Bytes of one multipart text field: above the longest text the API takes (4,000 characters of up to 4 bytes). A longer one is refused, never cut. */
+/**
+ * Bytes of one multipart text field: above the longest text the API takes (4,000 characters of up to 4 bytes).
+ * A longer one is refused, never cut.
+ */
 export const MULTIPART_FIELD_LIMIT = 16 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -77,7 +80,8 @@ export function writeClientErrorProblem(error: Error & { code?: string }, socket
   // the connection goes.
   setTimeout(() => socket.destroy(), 1000).unref();
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ` +
+      `${Buffer.byteLength(body)}\r\n` +
       `API-Version: ${API_VERSION}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -4,7 +4,8 @@ describe('html templates', () => {
   it('escapes every interpolated string, in text and attributes', () => {
     const evil = `"><script>alert('x')</script>&`;
     expect(html`<p title="${evil}">${evil}</p>`.markup).toBe(
-      '<p title="&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</p>',
+      '<p title="&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script' +
+        '&gt;&amp;</p>',
     );
   });
 

@@ -100,7 +100,9 @@ export function layout(context: PageContext, title: string, main: Html): string 
   const t = textsOf(context);
   const languages = RESIDENT_LANGUAGES.map((language) => {
     const current = language === context.language;
-    return html`<li><a href="${languageHref(context, language)}" lang="${language}" hreflang="${language}"${raw(current ? ' aria-current="true"' : '')}>${RESIDENT_TEXTS[language].languageName}</a></li>`;
+    return html`<li><a href="${languageHref(context, language)}" lang="${language}" hreflang="${language}"${raw(
+      current ? ' aria-current="true"' : '',
+    )}>${RESIDENT_TEXTS[language].languageName}</a></li>`;
   });
   const page = html`<!doctype html>
 <html lang="${context.language}" dir="ltr">
@@ -158,7 +160,9 @@ function textField(options: {
 <label for="${id}">${options.label}${options.optional ? html` <span class="optional">${options.optional}</span>` : ''}</label>
 ${options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : ''}
 ${options.error ? html`<p class="error-message" id="${id}-fout">${options.error}</p>` : ''}
-<input type="text" id="${id}" name="${options.name}" value="${options.value ?? ''}"${raw(described ? ` aria-describedby="${described}"` : '')}${raw(options.error ? ' aria-invalid="true"' : '')} ${raw(options.attributes ?? '')}>
+<input type="text" id="${id}" name="${options.name}" value="${options.value ?? ''}"${raw(
+    described ? ` aria-describedby="${described}"` : '',
+  )}${raw(options.error ? ' aria-invalid="true"' : '')} ${raw(options.attributes ?? '')}>
 </div>`;
 }
 
@@ -173,7 +177,14 @@ function searchForms(context: PageContext, values: SearchValues, errors: FieldEr
 <h2 id="zoek-nummer">${t.byNumber}</h2>
 <form method="get" action="/controleer">
 ${hiddenTaal(context)}
-${textField({ name: 'certificaatnummer', label: t.numberLabel, hint: t.numberHint, value: values.certificaatnummer, error: errors.certificaatnummer, attributes: 'autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40"' })}
+${textField({
+  name: 'certificaatnummer',
+  label: t.numberLabel,
+  hint: t.numberHint,
+  value: values.certificaatnummer,
+  error: errors.certificaatnummer,
+  attributes: 'autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40"',
+})}
 <button type="submit">${t.searchButton}</button>
 </form>
 </section>
@@ -183,10 +194,37 @@ ${textField({ name: 'certificaatnummer', label: t.numberLabel, hint: t.numberHin
 <form method="get" action="/controleer">
 ${hiddenTaal(context)}
 <div class="row row--address">
-${textField({ name: 'postcode', label: t.postcodeLabel, hint: t.postcodeHint, value: values.postcode, error: errors.postcode, attributes: 'autocomplete="postal-code" autocapitalize="characters" spellcheck="false" maxlength="10"' })}
-${textField({ name: 'huisnummer', label: t.houseNumberLabel, value: values.huisnummer, error: errors.huisnummer, attributes: 'inputmode="numeric" autocomplete="off" maxlength="5"' })}
-${textField({ name: 'huisletter', label: t.houseLetterLabel, optional: t.optional, value: values.huisletter, error: errors.huisletter, attributes: 'autocomplete="off" maxlength="1"' })}
-${textField({ name: 'huisnummertoevoeging', label: t.additionLabel, optional: t.optional, value: values.huisnummertoevoeging, error: errors.huisnummertoevoeging, attributes: 'autocomplete="off" maxlength="4"' })}
+${textField({
+  name: 'postcode',
+  label: t.postcodeLabel,
+  hint: t.postcodeHint,
+  value: values.postcode,
+  error: errors.postcode,
+  attributes: 'autocomplete="postal-code" autocapitalize="characters" spellcheck="false" maxlength="10"',
+})}
+${textField({
+  name: 'huisnummer',
+  label: t.houseNumberLabel,
+  value: values.huisnummer,
+  error: errors.huisnummer,
+  attributes: 'inputmode="numeric" autocomplete="off" maxlength="5"',
+})}
+${textField({
+  name: 'huisletter',
+  label: t.houseLetterLabel,
+  optional: t.optional,
+  value: values.huisletter,
+  error: errors.huisletter,
+  attributes: 'autocomplete="off" maxlength="1"',
+})}
+${textField({
+  name: 'huisnummertoevoeging',
+  label: t.additionLabel,
+  optional: t.optional,
+  value: values.huisnummertoevoeging,
+  error: errors.huisnummertoevoeging,
+  attributes: 'autocomplete="off" maxlength="4"',
+})}
 </div>
 <button type="submit">${t.searchButton}</button>
 </form>
@@ -241,8 +279,10 @@ function complaintForm(context: PageContext, target: ComplaintTarget, state: Com
   return html`<section class="card" id="melden" aria-labelledby="melden-titel">
 <h2 id="melden-titel">${t.complaintTitle}</h2>
 <form method="post" action="/controleer/melding" data-complaint-form
- data-msg-sending="${t.complaintSending}" data-msg-received="${t.receivedTitle}" data-msg-reference="${t.receivedReference}" data-msg-next="${t.receivedNext}"
- data-msg-description="${t.errorDescription}" data-msg-too-long="${t.errorDescriptionTooLong}" data-msg-too-many="${t.errorTooMany('{minutes}')}" data-msg-failed="${t.errorSendFailed}">
+ data-msg-sending="${t.complaintSending}" data-msg-received="${t.receivedTitle}" data-msg-reference="${t.receivedReference}"
+   data-msg-next="${t.receivedNext}"
+ data-msg-description="${t.errorDescription}" data-msg-too-long="${t.errorDescriptionTooLong}"
+   data-msg-too-many="${t.errorTooMany('{minutes}')}" data-msg-failed="${t.errorSendFailed}">
 <input type="hidden" name="taal" value="${context.language}">
 ${context.formToken ? html`<input type="hidden" name="formulier" value="${context.formToken}">` : ''}
 ${complaintHiddenFields(target)}
@@ -250,10 +290,13 @@ ${complaintHiddenFields(target)}
 <label for="omschrijving">${t.complaintLabel}</label>
 <span class="hint" id="melding-hint">${t.complaintHint}</span>
 ${state.error ? html`<p class="error-message" id="melding-fout">${state.error}</p>` : ''}
-<textarea id="omschrijving" name="omschrijving" rows="6" maxlength="${DESCRIPTION_MAX_LENGTH}" required aria-describedby="${described}"${raw(state.error ? ' aria-invalid="true"' : '')}>${state.description ?? ''}</textarea>
+<textarea id="omschrijving" name="omschrijving" rows="6" maxlength="${DESCRIPTION_MAX_LENGTH}" required
+  aria-describedby="${described}"${raw(state.error ? ' aria-invalid="true"' : '')}>${state.description ?? ''}</textarea>
 </div>
 <p class="privacy">${t.complaintPrivacy}</p>
-<p class="form-status${state.formError ? ' form-status--error' : ''}" data-complaint-status role="status" aria-live="polite">${state.formError ?? ''}</p>
+<p class="form-status${
+    state.formError ? ' form-status--error' : ''
+  }" data-complaint-status role="status" aria-live="polite">${state.formError ?? ''}</p>
 <button type="submit">${t.complaintSubmit}</button>
 </form>
 </section>`;
@@ -278,7 +321,9 @@ ${
   valid
     ? html`<div class="capacity">
 <span class="capacity__number" aria-hidden="true">${String(certificate.maximumResidents)}</span>
-<p><span class="capacity__label">${t.maximumResidentsFact}: ${String(certificate.maximumResidents)}</span>${t.atMost(certificate.maximumResidents)}</p>
+<p>${html`<span class="capacity__label">${t.maximumResidentsFact}: ${String(certificate.maximumResidents)}</span>`}${t.atMost(
+        certificate.maximumResidents,
+      )}</p>
 </div>`
     : ''
 }
@@ -315,7 +360,9 @@ export function statusPage(
 <div>
 <p class="verdict__label">${valid ? t.certified : t.notCertified}</p>
 <h1 id="oordeel">${texts.title}</h1>
-<p class="subject">${t.resultFor} ${input.certificate ? addressLines(input.certificate.content.address).join(', ') : html`<span class="nowrap">${input.subject}</span>`}</p>
+<p class="subject">${t.resultFor} ${
+      input.certificate ? addressLines(input.certificate.content.address).join(', ') : html`<span class="nowrap">${input.subject}</span>`
+    }</p>
 <p>${texts.explanation(until)}</p>
 <p class="checked">${t.checkedAt(formatMoment(context.language, context.now))}</p>
 </div>

@@ -146,7 +146,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geschorst: {
         title: 'Niet geldig: geschorst',
         explanation: () =>
-          'Het certificaat is tijdelijk geschorst: bij een controle voldeed de huisvesting niet aan de regels. Zolang de schorsing duurt, is deze huisvesting niet gecertificeerd.',
+          'Het certificaat is tijdelijk geschorst: bij een controle voldeed de huisvesting niet aan de regels. Zolang de schorsing ' +
+          'duurt, is deze huisvesting niet gecertificeerd.',
       },
       ingetrokken: {
         title: 'Niet geldig: ingetrokken',
@@ -159,7 +160,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       'geen-certificaat': {
         title: 'Geen certificaat gevonden',
         explanation: () =>
-          'Voor dit nummer of adres bestaat geen certificaat. Kijk of u het goed hebt ingetypt. Zonder certificaat heeft de huisvesting het keurmerk niet.',
+          'Voor dit nummer of adres bestaat geen certificaat. Kijk of u het goed hebt ingetypt. Zonder certificaat heeft de huisvesting ' +
+          'het keurmerk niet.',
       },
     },
     resultFor: 'Resultaat voor',
@@ -209,7 +211,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     errorSendFailed: 'Versturen is niet gelukt. Probeer het opnieuw.',
     invalidNumberTitle: 'Dit certificaatnummer klopt niet',
     invalidNumberText: (number) =>
-      `„${number}” is geen geldig certificaatnummer. Een certificaatnummer ziet eruit als ${EXAMPLE_NUMBER}. Kijk nog eens op de informatiekaart.`,
+      `„${number}” is geen geldig certificaatnummer. Een certificaatnummer ziet eruit als ${EXAMPLE_NUMBER}. Kijk nog eens op de ` +
+      `informatiekaart.`,
     notFoundTitle: 'Pagina niet gevonden',
     notFoundText: 'Deze pagina bestaat niet.',
     failureTitle: 'Er ging iets mis',
@@ -240,12 +243,14 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geldig: {
         title: 'Certificate is valid',
         explanation: (until) =>
-          `This accommodation holds the Dutch quality mark for labour-migrant housing (Keurmerk Huisvesting Arbeidsmigranten). The certificate is valid until ${until}.`,
+          `This accommodation holds the Dutch quality mark for labour-migrant housing (Keurmerk Huisvesting Arbeidsmigranten). The ` +
+          `certificate is valid until ${until}.`,
       },
       geschorst: {
         title: 'Not valid: suspended',
         explanation: () =>
-          'The certificate is suspended for now: at an inspection the housing did not meet the rules. While it is suspended, this housing is not certified.',
+          'The certificate is suspended for now: at an inspection the housing did not meet the rules. While it is suspended, this ' +
+          'housing is not certified.',
       },
       ingetrokken: {
         title: 'Not valid: withdrawn',
@@ -258,7 +263,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       'geen-certificaat': {
         title: 'No certificate found',
         explanation: () =>
-          'There is no certificate for this number or address. Check that you typed it correctly. Without a certificate, the housing does not hold the quality mark.',
+          'There is no certificate for this number or address. Check that you typed it correctly. Without a certificate, the housing ' +
+          'does not hold the quality mark.',
       },
     },
     resultFor: 'Result for',
@@ -306,7 +312,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     errorSendFailed: 'Sending failed. Please try again.',
     invalidNumberTitle: 'This certificate number is not correct',
     invalidNumberText: (number) =>
-      `“${number}” is not a valid certificate number. A certificate number looks like ${EXAMPLE_NUMBER}. Please look at the information card again.`,
+      `“${number}” is not a valid certificate number. A certificate number looks like ${EXAMPLE_NUMBER}. Please look at the information ` +
+      `card again.`,
     notFoundTitle: 'Page not found',
     notFoundText: 'This page does not exist.',
     failureTitle: 'Something went wrong',
@@ -337,12 +344,14 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geldig: {
         title: 'Certyfikat jest ważny',
         explanation: (until) =>
-          `To zakwaterowanie posiada holenderski znak jakości dla mieszkań pracowników migrujących (Keurmerk Huisvesting Arbeidsmigranten). Certyfikat jest ważny do ${until}.`,
+          `To zakwaterowanie posiada holenderski znak jakości dla mieszkań pracowników migrujących (Keurmerk Huisvesting ` +
+          `Arbeidsmigranten). Certyfikat jest ważny do ${until}.`,
       },
       geschorst: {
         title: 'Nieważny: zawieszony',
         explanation: () =>
-          'Certyfikat jest tymczasowo zawieszony: podczas kontroli zakwaterowanie nie spełniało zasad. Dopóki trwa zawieszenie, to zakwaterowanie nie jest certyfikowane.',
+          'Certyfikat jest tymczasowo zawieszony: podczas kontroli zakwaterowanie nie spełniało zasad. Dopóki trwa zawieszenie, to ' +
+          'zakwaterowanie nie jest certyfikowane.',
       },
       ingetrokken: {
         title: 'Nieważny: cofnięty',
@@ -356,7 +365,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       'geen-certificaat': {
         title: 'Nie znaleziono certyfikatu',
         explanation: () =>
-          'Dla tego numeru lub adresu nie ma certyfikatu. Sprawdź, czy wpisano go poprawnie. Bez certyfikatu zakwaterowanie nie ma znaku jakości.',
+          'Dla tego numeru lub adresu nie ma certyfikatu. Sprawdź, czy wpisano go poprawnie. Bez certyfikatu zakwaterowanie nie ma znaku ' +
+          'jakości.',
       },
     },
     resultFor: 'Wynik dla:',
@@ -413,7 +423,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     errorSendFailed: 'Nie udało się wysłać. Spróbuj ponownie.',
     invalidNumberTitle: 'Ten numer certyfikatu jest nieprawidłowy',
     invalidNumberText: (number) =>
-      `„${number}” nie jest prawidłowym numerem certyfikatu. Numer certyfikatu wygląda tak: ${EXAMPLE_NUMBER}. Sprawdź jeszcze raz kartę informacyjną.`,
+      `„${number}” nie jest prawidłowym numerem certyfikatu. Numer certyfikatu wygląda tak: ${EXAMPLE_NUMBER}. Sprawdź jeszcze raz kartę ` +
+      `informacyjną.`,
     notFoundTitle: 'Nie znaleziono strony',
     notFoundText: 'Ta strona nie istnieje.',
     failureTitle: 'Coś poszło nie tak',
@@ -445,12 +456,14 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geldig: {
         title: 'Certificatul este valabil',
         explanation: (until) =>
-          `Această locuință deține marca de calitate olandeză pentru cazarea lucrătorilor migranți (Keurmerk Huisvesting Arbeidsmigranten). Certificatul este valabil până la ${until}.`,
+          `Această locuință deține marca de calitate olandeză pentru cazarea lucrătorilor migranți (Keurmerk Huisvesting ` +
+          `Arbeidsmigranten). Certificatul este valabil până la ${until}.`,
       },
       geschorst: {
         title: 'Nevalabil: suspendat',
         explanation: () =>
-          'Certificatul este suspendat temporar: la o inspecție, locuința nu a respectat regulile. Cât timp durează suspendarea, această locuință nu este certificată.',
+          'Certificatul este suspendat temporar: la o inspecție, locuința nu a respectat regulile. Cât timp durează suspendarea, această ' +
+          'locuință nu este certificată.',
       },
       ingetrokken: {
         title: 'Nevalabil: retras',
@@ -464,7 +477,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       'geen-certificaat': {
         title: 'Nu s-a găsit niciun certificat',
         explanation: () =>
-          'Pentru acest număr sau această adresă nu există niciun certificat. Verificați dacă l-ați scris corect. Fără certificat, locuința nu deține marca de calitate.',
+          'Pentru acest număr sau această adresă nu există niciun certificat. Verificați dacă l-ați scris corect. Fără certificat, ' +
+          'locuința nu deține marca de calitate.',
       },
     },
     resultFor: 'Rezultat pentru:',
@@ -521,7 +535,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     errorSendFailed: 'Trimiterea nu a reușit. Încercați din nou.',
     invalidNumberTitle: 'Acest număr de certificat nu este corect',
     invalidNumberText: (number) =>
-      `„${number}” nu este un număr de certificat valabil. Un număr de certificat arată așa: ${EXAMPLE_NUMBER}. Verificați din nou cardul de informare.`,
+      `„${number}” nu este un număr de certificat valabil. Un număr de certificat arată așa: ${EXAMPLE_NUMBER}. Verificați din nou ` +
+      `cardul de informare.`,
     notFoundTitle: 'Pagina nu a fost găsită',
     notFoundText: 'Această pagină nu există.',
     failureTitle: 'Ceva nu a funcționat',
@@ -552,13 +567,15 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
       geldig: {
         title: 'Сертификатът е валиден',
         explanation: (until) =>
-          `Това жилище притежава нидерландския знак за качество за настаняване на работници мигранти (Keurmerk Huisvesting Arbeidsmigranten). ` +
+          `Това жилище притежава нидерландския знак за качество за настаняване на работници мигранти (Keurmerk Huisvesting ` +
+          `Arbeidsmigranten). ` +
           sentence(`Сертификатът е валиден до ${until}`),
       },
       geschorst: {
         title: 'Невалиден: спрян',
         explanation: () =>
-          'Сертификатът е временно спрян: при проверка жилището не е отговаряло на правилата. Докато спирането е в сила, това жилище не е сертифицирано.',
+          'Сертификатът е временно спрян: при проверка жилището не е отговаряло на правилата. Докато спирането е в сила, това жилище не ' +
+          'е сертифицирано.',
       },
       ingetrokken: {
         title: 'Невалиден: отнет',
@@ -621,7 +638,8 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     errorSendFailed: 'Изпращането не бе успешно. Опитайте отново.',
     invalidNumberTitle: 'Този номер на сертификат е грешен',
     invalidNumberText: (number) =>
-      `„${number}“ не е валиден номер на сертификат. Номерът на сертификата изглежда така: ${EXAMPLE_NUMBER}. Проверете отново информационната карта.`,
+      `„${number}“ не е валиден номер на сертификат. Номерът на сертификата изглежда така: ${EXAMPLE_NUMBER}. Проверете отново ` +
+      `информационната карта.`,
     notFoundTitle: 'Страницата не е намерена',
     notFoundText: 'Тази страница не съществува.',
     failureTitle: 'Нещо се обърка',

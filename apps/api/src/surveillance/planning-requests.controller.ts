@@ -17,7 +17,8 @@ export class PlanningRequestsController {
   @ApiOperation({
     summary: 'Inspections that must be planned, by deadline: re-inspections before expiry, the sample, complaints, changes, objections',
     description:
-      'A request becomes ingepland when an inspection of its location with its soort is planned; verlopen marks an open one past its last day.',
+      'A request becomes ingepland when an inspection of its location with its soort is planned; verlopen marks an open one past its ' +
+      'last day.',
   })
   @ApiCollectionResponse(PlanningRequestDto)
   async list(

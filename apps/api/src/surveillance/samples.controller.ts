@@ -17,8 +17,10 @@ export class SamplesController {
   @ApiOperation({
     summary: 'Draws the unannounced random sample from the locations holding a geldig certificate',
     description:
-      'ceil(percentage % of them), ordered by SHA-256(seed bytes || location id) and the first taken, so anyone with the seed and the set ' +
-      'draws the same; recorded in the event log; each drawn location gets a steekproef planning request (soort onaangekondigd, within 3 months).',
+      'ceil(percentage % of them), ordered by SHA-256(seed bytes || location id) and the first taken, so anyone with the seed and the ' +
+      'set ' +
+      'draws the same; recorded in the event log; each drawn location gets a steekproef planning request (soort onaangekondigd, within 3 ' +
+      'months).',
   })
   @ApiCreatedResponse({ type: SampleDrawDto })
   async draw(@Body() body: DrawSampleDto, @Caller() caller: PersonPrincipal): Promise<SampleDrawDto> {

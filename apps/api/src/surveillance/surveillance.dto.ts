@@ -95,7 +95,8 @@ export class DrawSampleDto {
     pattern: SAMPLE_SEED_PATTERN.source,
     example: '5eed0fa11dec1de5',
     description:
-      'The seed, as whole bytes of hex (2 to 64 digits). Left out: 32 random bytes. The same seed over the same certified locations draws the same ones.',
+      'The seed, as whole bytes of hex (2 to 64 digits). Left out: 32 random bytes. The same seed over the same certified locations ' +
+      'draws the same ones.',
   })
   @IsOptional()
   @IsString()

@@ -77,7 +77,9 @@ function navigation(context: WebContext): Html {
     .sort((a, b) => b.href.length - a.href.length)[0];
   return html`<nav class="tabs" aria-label="${sharedText(context).mainMenu}"><div class="wrap"><ul>${items.map(
     (item) =>
-      html`<li><a href="${item.href}"${item === current ? html` aria-current="page"` : ''}>${sharedText(context).navigation[item.label]}</a></li>`,
+      html`<li><a href="${item.href}"${
+        item === current ? html` aria-current="page"` : ''
+      }>${sharedText(context).navigation[item.label]}</a></li>`,
   )}</ul></div></nav>`;
 }
 
@@ -86,7 +88,8 @@ function account(context: WebContext): Html {
   return html`<div class="account">
     <span class="who"><span>${context.user.name}</span> <span class="role">${roleName(context, context.user.role)}</span></span>
     ${languageLink(context)}
-    <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit" class="link-button">${sharedText(context).signOut}</button></form>
+    <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit"
+      class="link-button">${sharedText(context).signOut}</button></form>
   </div>`;
 }
 
@@ -194,7 +197,11 @@ export function field(options: FieldOptions): Html {
   return labelledControl(
     options,
     (id, aria) =>
-      html`<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.value !== undefined && options.value !== null ? html` value="${String(options.value)}"` : ''}${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${aria}${options.attributes ?? ''}>`,
+      html`<input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${
+        options.value !== undefined && options.value !== null ? html` value="${String(options.value)}"` : ''
+      }${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${
+        options.inputmode ? html` inputmode="${options.inputmode}"` : ''
+      }${aria}${options.attributes ?? ''}>`,
   );
 }
 
@@ -205,7 +212,13 @@ export function errorSummary(context: WebContext, errors: FieldErrors, message?:
   return html`<div class="error-summary" role="alert" tabindex="-1">
   <h2>${sharedText(context).thereIsAProblem}</h2>
   ${message ? html`<p>${message}</p>` : ''}
-  ${entries.length > 0 ? html`<ul>${entries.map(([name, reason]) => html`<li><a href="#veld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}">${reason}</a></li>`)}</ul>` : ''}
+  ${
+    entries.length > 0
+      ? html`<ul>${entries.map(
+          ([name, reason]) => html`<li><a href="#veld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}">${reason}</a></li>`,
+        )}</ul>`
+      : ''
+  }
 </div>`;
 }
 

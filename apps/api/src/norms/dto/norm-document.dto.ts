@@ -82,7 +82,8 @@ export class NormCriterionDto {
     maximum: NORM_LIMITS.units,
     example: 12,
     description:
-      'Meting: units needed per person (persons = floor(meetwaarde / minimumPerPersoon)). Exactly one of minimumPerPersoon and personenPerEenheid.',
+      'Meting: units needed per person (persons = floor(meetwaarde / minimumPerPersoon)). Exactly one of minimumPerPersoon and ' +
+      'personenPerEenheid.',
   })
   minimumPerPersoon?: number;
 
@@ -92,7 +93,8 @@ export class NormCriterionDto {
     maximum: NORM_LIMITS.personsPerUnit,
     example: 2,
     description:
-      'Meting: persons per unit (persons = floor(meetwaarde × personenPerEenheid)). Exactly one of minimumPerPersoon and personenPerEenheid.',
+      'Meting: persons per unit (persons = floor(meetwaarde × personenPerEenheid)). Exactly one of minimumPerPersoon and ' +
+      'personenPerEenheid.',
   })
   personenPerEenheid?: number;
 

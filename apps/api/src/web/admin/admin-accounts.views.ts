@@ -17,19 +17,28 @@ function kindName(web: WebContext, kind: string): string {
 }
 
 export function usersPage(web: WebContext, users: Page<UserEntity>, organisations: Map<string, string>, created: boolean): Html {
+  const headCells = [
+    html`<th>${adminText(web).name}</th>`,
+    html`<th>${adminText(web).eMailAddress}</th>`,
+    html`<th>${adminText(web).role}</th>`,
+    html`<th>${adminText(web).belongsTo}</th>`,
+    html`<th>${adminText(web).active}</th>`,
+  ];
   const body = html`
     <p><a class="button" href="${USERS_PATH}/nieuw">${adminText(web).addAUser}</a></p>
     ${
       users.total === 0
         ? emptyState(adminText(web).noUsersYet)
         : html`<div class="table-wrap"><table class="stack">
-      <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).eMailAddress}</th><th>${adminText(web).role}</th><th>${adminText(web).belongsTo}</th><th>${adminText(web).active}</th></tr></thead>
+      <thead><tr>${headCells}</tr></thead>
       <tbody>${users.items.map(
         (user) => html`<tr>
         <td data-label="${adminText(web).name}">${user.name}</td>
         <td data-label="${adminText(web).eMailAddress}">${user.email}</td>
         <td data-label="${adminText(web).role}">${roleName(web, user.role)}</td>
-        <td data-label="${adminText(web).belongsTo}">${user.organisationId ? (organisations.get(user.organisationId) ?? '') : (user.municipalityCode ?? '')}</td>
+        <td data-label="${adminText(web).belongsTo}">${
+          user.organisationId ? (organisations.get(user.organisationId) ?? '') : (user.municipalityCode ?? '')
+        }</td>
         <td data-label="${adminText(web).active}">${user.active ? adminText(web).yes : adminText(web).no}</td></tr>`,
       )}</tbody>
     </table></div>`
@@ -52,9 +61,32 @@ export function userFormPage(
     <form method="post" action="${USERS_PATH}" class="card" novalidate>
       ${csrfField(web)}
       ${field({ name: 'naam', label: adminText(web).name, value: values.naam, error: errors.naam, required: true, autocomplete: 'off' })}
-      ${field({ name: 'email', label: adminText(web).eMailAddress, type: 'email', value: values.email, error: errors.email, required: true, autocomplete: 'off' })}
-      ${field({ name: 'wachtwoord', label: adminText(web).firstPassword, type: 'password', hint: adminText(web).atLeast12CharactersPass, error: errors.wachtwoord, required: true, autocomplete: 'new-password' })}
-      ${selectField({ name: 'rol', label: adminText(web).role, value: values.rol, error: errors.rol, empty: adminText(web).chooseARole, choices: ROLES.map((role) => ({ value: role, label: roleName(web, role) })) })}
+      ${field({
+        name: 'email',
+        label: adminText(web).eMailAddress,
+        type: 'email',
+        value: values.email,
+        error: errors.email,
+        required: true,
+        autocomplete: 'off',
+      })}
+      ${field({
+        name: 'wachtwoord',
+        label: adminText(web).firstPassword,
+        type: 'password',
+        hint: adminText(web).atLeast12CharactersPass,
+        error: errors.wachtwoord,
+        required: true,
+        autocomplete: 'new-password',
+      })}
+      ${selectField({
+        name: 'rol',
+        label: adminText(web).role,
+        value: values.rol,
+        error: errors.rol,
+        empty: adminText(web).chooseARole,
+        choices: ROLES.map((role) => ({ value: role, label: roleName(web, role) })),
+      })}
       ${selectField({
         name: 'organisatieId',
         label: adminText(web).organisation,
@@ -73,8 +105,16 @@ export function userFormPage(
         empty: adminText(web).none,
         choices: municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })),
       })}
-      ${field({ name: 'accreditatieGeldigTot', label: adminText(web).personalAccreditationValidUntil, type: 'date', hint: adminText(web).onlyAuditorEmptyIfDoes, value: values.accreditatieGeldigTot, error: errors.accreditatieGeldigTot })}
-      <div class="actions"><button type="submit">${adminText(web).createUser}</button><a href="${USERS_PATH}">${adminText(web).cancel}</a></div>
+      ${field({
+        name: 'accreditatieGeldigTot',
+        label: adminText(web).personalAccreditationValidUntil,
+        type: 'date',
+        hint: adminText(web).onlyAuditorEmptyIfDoes,
+        value: values.accreditatieGeldigTot,
+        error: errors.accreditatieGeldigTot,
+      })}
+      <div class="actions"><button type="submit">${adminText(web).createUser}</button><a
+        href="${USERS_PATH}">${adminText(web).cancel}</a></div>
     </form>`;
   return page(web, { title: adminText(web).addAUser, body, styles: ['admin.css'] });
 }
@@ -101,12 +141,18 @@ export function organisationsPage(
       : query.verklaard === '1'
         ? adminText(web).theRelationHasBeenRecorded
         : undefined;
+  const headCells2 = [
+    html`<th>${adminText(web).name}</th>`,
+    html`<th>${adminText(web).kvkNumber}</th>`,
+    html`<th>${adminText(web).kind}</th>`,
+    html`<th>${adminText(web).accreditedUntil}</th>`,
+  ];
   const body: Html = html`${errorSummary(web, errors)}
     ${
       list.total === 0
         ? emptyState(adminText(web).noOrganisationsYet)
         : html`<div class="table-wrap"><table class="stack">
-      <thead><tr><th>${adminText(web).name}</th><th>${adminText(web).kvkNumber}</th><th>${adminText(web).kind}</th><th>${adminText(web).accreditedUntil}</th></tr></thead>
+      <thead><tr>${headCells2}</tr></thead>
       <tbody>${list.items.map(
         (o) => html`<tr>
         <td data-label="${adminText(web).name}">${o.name}</td>
@@ -122,20 +168,71 @@ export function organisationsPage(
       <h2>${adminText(web).registerAnOrganisation}</h2>
       ${csrfField(web)}
       ${field({ name: 'naam', label: adminText(web).name, value: values.naam, error: errors.naam, required: true })}
-      ${field({ name: 'kvkNummer', label: adminText(web).kvkNumber, value: values.kvkNummer, error: errors.kvkNummer, required: true, inputmode: 'numeric', hint: adminText(web).n8Digits })}
-      ${selectField({ name: 'soort', label: adminText(web).kind, value: values.soort, error: errors.soort, empty: adminText(web).chooseAKind, choices: ORGANISATION_KINDS.map((kind) => ({ value: kind, label: kindName(web, kind) })) })}
-      ${field({ name: 'accreditatieGeldigTot', label: adminText(web).accreditationValidUntil, type: 'date', hint: adminText(web).onlyInspectionBodyIsoIec, value: values.accreditatieGeldigTot, error: errors.accreditatieGeldigTot })}
+      ${field({
+        name: 'kvkNummer',
+        label: adminText(web).kvkNumber,
+        value: values.kvkNummer,
+        error: errors.kvkNummer,
+        required: true,
+        inputmode: 'numeric',
+        hint: adminText(web).n8Digits,
+      })}
+      ${selectField({
+        name: 'soort',
+        label: adminText(web).kind,
+        value: values.soort,
+        error: errors.soort,
+        empty: adminText(web).chooseAKind,
+        choices: ORGANISATION_KINDS.map((kind) => ({ value: kind, label: kindName(web, kind) })),
+      })}
+      ${field({
+        name: 'accreditatieGeldigTot',
+        label: adminText(web).accreditationValidUntil,
+        type: 'date',
+        hint: adminText(web).onlyInspectionBodyIsoIec,
+        value: values.accreditatieGeldigTot,
+        error: errors.accreditatieGeldigTot,
+      })}
       <div class="actions"><button type="submit">${adminText(web).register}</button></div>
     </form>
     <section class="card" id="relaties" aria-labelledby="relaties-titel">
       <h2 id="relaties-titel">${adminText(web).auditorsDeclaredRelations}</h2>
       <p class="muted">${adminText(web).anAuditorCannotInspectLandlord}</p>
-      ${relations.length === 0 ? html`<p>${adminText(web).noRelationsDeclared}</p>` : html`<ul>${relations.map((r) => html`<li>${auditorNames.get(r.auditorId) ?? r.auditorId} — ${names.get(r.organisationId) ?? r.organisationId}: ${r.description}</li>`)}</ul>`}
+      ${
+        relations.length === 0
+          ? html`<p>${adminText(web).noRelationsDeclared}</p>`
+          : html`<ul>${relations.map(
+              (r) =>
+                html`<li>${auditorNames.get(r.auditorId) ?? r.auditorId} — ${
+                  names.get(r.organisationId) ?? r.organisationId
+                }: ${r.description}</li>`,
+            )}</ul>`
+      }
       <form method="post" action="${ORGANISATIONS_PATH}/relaties" novalidate>
         ${csrfField(web)}
-        ${selectField({ name: 'auditorId', label: adminText(web).auditor, value: values.auditorId, error: errors.auditorId, empty: adminText(web).chooseAnAuditor, choices: auditors.map((a) => ({ value: a.id, label: a.name })) })}
-        ${selectField({ name: 'relatieOrganisatieId', label: adminText(web).landlord, value: values.relatieOrganisatieId, error: errors.relatieOrganisatieId, empty: adminText(web).chooseALandlord, choices: landlords.map((o) => ({ value: o.id, label: o.name })) })}
-        ${textareaField({ name: 'omschrijving', label: adminText(web).description, value: values.omschrijving, error: errors.omschrijving, rows: 3 })}
+        ${selectField({
+          name: 'auditorId',
+          label: adminText(web).auditor,
+          value: values.auditorId,
+          error: errors.auditorId,
+          empty: adminText(web).chooseAnAuditor,
+          choices: auditors.map((a) => ({ value: a.id, label: a.name })),
+        })}
+        ${selectField({
+          name: 'relatieOrganisatieId',
+          label: adminText(web).landlord,
+          value: values.relatieOrganisatieId,
+          error: errors.relatieOrganisatieId,
+          empty: adminText(web).chooseALandlord,
+          choices: landlords.map((o) => ({ value: o.id, label: o.name })),
+        })}
+        ${textareaField({
+          name: 'omschrijving',
+          label: adminText(web).description,
+          value: values.omschrijving,
+          error: errors.omschrijving,
+          rows: 3,
+        })}
         <div class="actions"><button type="submit" class="button--secondary">${adminText(web).recordRelation}</button></div>
       </form>
     </section>

@@ -16,7 +16,9 @@ function subjectOf(web: WebContext, complaint: ComplaintEntity, location: Locati
   if (location) return addressLine(location);
   if (complaint.certificateNumber) return complaint.certificateNumber;
   return complaint.postcode
-    ? `${complaint.postcode} ${complaint.houseNumber ?? ''}${complaint.houseLetter ?? ''}${complaint.houseNumberAddition ? `-${complaint.houseNumberAddition}` : ''}`
+    ? `${complaint.postcode} ${complaint.houseNumber ?? ''}${complaint.houseLetter ?? ''}${
+        complaint.houseNumberAddition ? `-${complaint.houseNumberAddition}` : ''
+      }`
     : adminText(web).unknown;
 }
 
@@ -28,20 +30,34 @@ export function complaintsPage(
   web: WebContext,
   { found, places, status }: { found: Page<ComplaintEntity>; places: Map<string, LocationEntity>; status?: ComplaintStatus },
 ): Html {
+  const headCells = [
+    html`<th>${adminText(web).reference}</th>`,
+    html`<th>${adminText(web).received}</th>`,
+    html`<th>${adminText(web).about}</th>`,
+    html`<th>${adminText(web).status}</th>`,
+  ];
   const body = html`<form method="get" action="${COMPLAINTS_PATH}" class="filters inline-form">
-      ${selectField({ name: 'status', label: adminText(web).status, value: status, empty: adminText(web).all, choices: COMPLAINT_STATUSES.map((s) => ({ value: s, label: statusText(web, 'complaint', s) })) })}
+      ${selectField({
+        name: 'status',
+        label: adminText(web).status,
+        value: status,
+        empty: adminText(web).all,
+        choices: COMPLAINT_STATUSES.map((s) => ({ value: s, label: statusText(web, 'complaint', s) })),
+      })}
       <button type="submit" class="button--secondary">${adminText(web).filter}</button>
     </form>
     ${
       found.total === 0
         ? emptyState(adminText(web).noComplaints)
         : html`<div class="table-wrap"><table class="stack">
-      <thead><tr><th>${adminText(web).reference}</th><th>${adminText(web).received}</th><th>${adminText(web).about}</th><th>${adminText(web).status}</th></tr></thead>
+      <thead><tr>${headCells}</tr></thead>
       <tbody>${found.items.map(
         (c) => html`<tr>
         <td data-label="${adminText(web).reference}"><a href="${COMPLAINTS_PATH}/${c.id}">${c.reference}</a></td>
         <td data-label="${adminText(web).received}">${formatDateTime(web, c.createdAt)}</td>
-        <td data-label="${adminText(web).about}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${c.flag ? html` ${statusBadgeOfFlag(web, c.flag)}` : ''}</td>
+        <td data-label="${adminText(web).about}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${
+          c.flag ? html` ${statusBadgeOfFlag(web, c.flag)}` : ''
+        }</td>
         <td data-label="${adminText(web).status}">${statusBadge(web, 'complaint', c.status)}</td></tr>`,
       )}</tbody>
     </table></div>`
@@ -68,24 +84,45 @@ export function complaintPage(
       <dl class="facts">
         <dt>${adminText(web).status}</dt><dd>${statusBadge(web, 'complaint', complaint.status)}</dd>
         <dt>${adminText(web).received}</dt><dd>${formatDateTime(web, complaint.createdAt)}</dd>
-        <dt>${adminText(web).about}</dt><dd>${subjectOf(web, complaint, location)}${complaint.flag ? html` ${statusBadgeOfFlag(web, complaint.flag)}` : ''}</dd>
+        <dt>${adminText(web).about}</dt><dd>${subjectOf(web, complaint, location)}${
+          complaint.flag ? html` ${statusBadgeOfFlag(web, complaint.flag)}` : ''
+        }</dd>
         ${complaint.certificateNumber ? html`<dt>${adminText(web).certificateNumber}</dt><dd>${complaint.certificateNumber}</dd>` : ''}
         <dt>${adminText(web).language}</dt><dd>${complaint.language}</dd>
-        ${inspection ? html`<dt>${adminText(web).inspection}</dt><dd>${kindText(web, inspection.kind)}, ${formatDateTime(web, inspection.plannedAt)} ${statusBadge(web, 'inspection', inspection.status)}</dd>` : ''}
+        ${
+          inspection
+            ? html`<dt>${adminText(web).inspection}</dt><dd>${kindText(web, inspection.kind)}, ${formatDateTime(
+                web,
+                inspection.plannedAt,
+              )} ${statusBadge(web, 'inspection', inspection.status)}</dd>`
+            : ''
+        }
         ${complaint.resolution ? html`<dt>${adminText(web).resolution}</dt><dd>${complaint.resolution}</dd>` : ''}
       </dl>
       <h2>${adminText(web).complaint}</h2>
       <p class="complaint-text" lang="${complaint.language}">${complaint.description}</p>
     </div>
-    ${open && location && !complaint.inspectionId ? html`<p><a class="button" href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${adminText(web).planAnUnannouncedInspection}</a></p>` : ''}
+    ${
+      open && location && !complaint.inspectionId
+        ? html`<p><a class="button"
+          href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${adminText(web).planAnUnannouncedInspection}</a></p>`
+        : ''
+    }
     ${open && !location ? html`<p class="warning">${adminText(web).thisComplaintNamesNoKnown}</p>` : ''}
     ${
       open
         ? html`<form method="post" action="${COMPLAINTS_PATH}/${complaint.id}/afhandeling" class="card" novalidate>
       <h2>${adminText(web).close}</h2>
       ${csrfField(web)}
-      ${textareaField({ name: 'toelichting', label: adminText(web).whatWasDoneComplaint, value: resolution, error: errors.toelichting, rows: 4 })}
-      <div class="actions"><button type="submit" data-confirm="${adminText(web).closeComplaintFinal}">${adminText(web).closeComplaint}</button></div>
+      ${textareaField({
+        name: 'toelichting',
+        label: adminText(web).whatWasDoneComplaint,
+        value: resolution,
+        error: errors.toelichting,
+        rows: 4,
+      })}
+      <div class="actions"><button type="submit"
+        data-confirm="${adminText(web).closeComplaintFinal}">${adminText(web).closeComplaint}</button></div>
     </form>`
         : ''
     }

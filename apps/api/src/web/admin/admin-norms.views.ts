@@ -26,7 +26,11 @@ function editor(web: WebContext, action: string, state: EditorState, submit: str
   const error = problems.length > 0 ? adminText(web).theDocumentWrongPlaceS(problems.length) : state.message;
   return html`${
     problems.length > 0 || state.message
-      ? html`${errorSummary(web, error ? { document: error } : {})}${problems.length > 0 ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>` : ''}`
+      ? html`${errorSummary(web, error ? { document: error } : {})}${
+          problems.length > 0
+            ? html`<div class="card"><ul>${problems.map((p) => html`<li><code>${p.name}</code>: ${p.reason}</li>`)}</ul></div>`
+            : ''
+        }`
       : ''
   }
   <form method="post" action="${action}" class="card code" novalidate>
@@ -49,24 +53,40 @@ function changeDetails(web: WebContext, change: CriterionChange): Html {
   if (change.kind !== 'changed') return html``;
   return html`<div class="table-wrap"><table>
     <thead><tr><th>${adminText(web).field}</th><th>${adminText(web).was}</th><th>${adminText(web).becomes}</th></tr></thead>
-    <tbody>${change.fields.map((f) => html`<tr><th scope="row">${f.field}</th><td class="diff-removed">${f.before ?? '—'}</td><td class="diff-added">${f.after ?? '—'}</td></tr>`)}</tbody>
+    <tbody>${change.fields.map(
+      (f) =>
+        html`<tr><th scope="row">${f.field}</th><td class="diff-removed">${
+          f.before ?? '—'
+        }</td><td class="diff-added">${f.after ?? '—'}</td></tr>`,
+    )}</tbody>
   </table></div>`;
 }
 
 export function normVersionsPage(web: WebContext, versions: NormVersionEntity[]): Html {
+  const headCells = [
+    html`<th>${adminText(web).version}</th>`,
+    html`<th>${adminText(web).status}</th>`,
+    html`<th>${adminText(web).effectiveDate}</th>`,
+    html`<th>${adminText(web).published}</th>`,
+    html`<th><span class="visually-hidden">${adminText(web).compare}</span></th>`,
+  ];
   const body = html`<p><a class="button" href="${NORMS_PATH}/nieuw">${adminText(web).newDraft}</a></p>
     ${
       versions.length === 0
         ? emptyState(adminText(web).thereNoNormVersionYet)
         : html`<div class="table-wrap"><table class="stack">
-      <thead><tr><th>${adminText(web).version}</th><th>${adminText(web).status}</th><th>${adminText(web).effectiveDate}</th><th>${adminText(web).published}</th><th><span class="visually-hidden">${adminText(web).compare}</span></th></tr></thead>
+      <thead><tr>${headCells}</tr></thead>
       <tbody>${versions.map(
         (v, index) => html`<tr>
         <td data-label="${adminText(web).version}"><a href="${NORMS_PATH}/${v.version}">${v.version}</a></td>
         <td data-label="${adminText(web).status}">${normStatus(web, v)}</td>
         <td data-label="${adminText(web).effectiveDate}">${formatDate(web, v.effectiveDate)}</td>
         <td data-label="${adminText(web).published}">${formatDateTime(web, v.publishedAt)}</td>
-        <td>${index < versions.length - 1 ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${adminText(web).compareWith(versions[index + 1].version)}</a>` : ''}</td></tr>`,
+        <td>${
+          index < versions.length - 1
+            ? html`<a href="${NORMS_PATH}/${v.version}/vergelijking">${adminText(web).compareWith(versions[index + 1].version)}</a>`
+            : ''
+        }</td></tr>`,
       )}</tbody>
     </table></div>`
     }`;
@@ -90,18 +110,30 @@ export function comparePage(web: WebContext, current: NormVersionEntity, before?
     return page(web, { title, body, styles: ['admin.css'] });
   }
   const { previous, diff } = before;
-  const body = html`<p>${adminText(web).whatDifferentFrom(current.version, previous.version)} <a href="${NORMS_PATH}/${current.version}">${adminText(web).toTheVersion}</a></p>
+  const body = html`<p>${adminText(web).whatDifferentFrom(
+    current.version,
+    previous.version,
+  )} <a href="${NORMS_PATH}/${current.version}">${adminText(web).toTheVersion}</a></p>
     <ul class="diff-legend" aria-label="${adminText(web).legend}">
-      <li class="diff-added">${adminText(web).addedNew}</li><li class="diff-removed">${adminText(web).removedOld}</li><li class="diff-changed">${adminText(web).changed}</li>
+      <li class="diff-added">${adminText(web).addedNew}</li><li class="diff-removed">${adminText(web).removedOld}</li><li
+        class="diff-changed">${adminText(web).changed}</li>
     </ul>
-    ${diff.effectiveDate ? html`<p class="diff-changed">${adminText(web).effectiveDate}: ${formatDate(web, diff.effectiveDate.before)} → ${formatDate(web, diff.effectiveDate.after)}</p>` : ''}
+    ${
+      diff.effectiveDate
+        ? html`<p class="diff-changed">${adminText(web).effectiveDate}: ${formatDate(
+            web,
+            diff.effectiveDate.before,
+          )} → ${formatDate(web, diff.effectiveDate.after)}</p>`
+        : ''
+    }
     ${
       diff.criteria.length === 0
         ? emptyState(adminText(web).noDifferencesCriteria)
         : html`<p>${adminText(web).criteriaDiffer(diff.criteria.length)}</p>
         <ul class="diff-list">${diff.criteria.map(
           (change) => html`<li class="diff-${change.kind}" data-criterion="${change.code}">
-          <h3><span>${change.code}</span> <span>${change.title}</span> <span class="badge badge--neutral">${adminText(web).criterionChanges[change.kind]}</span></h3>
+          <h3><span>${change.code}</span> <span>${change.title}</span> <span
+            class="badge badge--neutral">${adminText(web).criterionChanges[change.kind]}</span></h3>
           <p class="muted">${adminText(web).section} ${change.section}</p>
           ${changeDetails(web, change)}
         </li>`,
@@ -122,7 +154,12 @@ export function versionPage(web: WebContext, entity: NormVersionEntity, document
       </dl>
       <div class="actions">
         <a class="button button--secondary" href="${NORMS_PATH}/${entity.version}/vergelijking">${adminText(web).comparePreviousVersion}</a>
-        ${draft ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit" data-confirm="${adminText(web).publishVersionCannotChangeAfterwards(entity.version)}">${adminText(web).publish}</button></form>` : ''}
+        ${
+          draft
+            ? html`<form method="post" action="${NORMS_PATH}/${entity.version}/publicatie">${csrfField(web)}<button type="submit"
+          data-confirm="${adminText(web).publishVersionCannotChangeAfterwards(entity.version)}">${adminText(web).publish}</button></form>`
+            : ''
+        }
       </div>
     </div>
     ${

@@ -187,8 +187,12 @@ export const adminText = catalog({
     en: 'This is not valid JSON. Check brackets, commas and quotes.',
   },
   aCopyNewestPublishedVersion: {
-    nl: 'Een kopie van de nieuwste gepubliceerde versie, onder het volgende versienummer. Pas de criteria aan en sla het concept op; publiceren is een aparte stap.',
-    en: 'A copy of the newest published version under the next version number. Change the criteria and save the draft; publishing is a separate step.',
+    nl:
+      'Een kopie van de nieuwste gepubliceerde versie, onder het volgende versienummer. Pas de criteria aan en sla het concept op; ' +
+      'publiceren is een aparte stap.',
+    en:
+      'A copy of the newest published version under the next version number. Change the criteria and save the draft; publishing is a ' +
+      'separate step.',
   },
   saveDraft: { nl: 'Concept opslaan', en: 'Save draft' },
   sectionsAndCriteria: { nl: 'Secties en criteria', en: 'Sections and criteria' },

@@ -33,6 +33,12 @@ export function overviewPage(web: WebContext, overview: Overview): Html {
     })}</ul>
   </section>`;
   const overdue = overview.overdueFindings;
+  const headCells = [
+    html`<th>${adminText(web).location}</th>`,
+    html`<th>${adminText(web).criterion}</th>`,
+    html`<th>${adminText(web).severity}</th>`,
+    html`<th>${adminText(web).deadline}</th>`,
+  ];
   const body = html`
     <div class="cols">
       ${block(adminText(web).applications, 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
@@ -41,12 +47,15 @@ export function overviewPage(web: WebContext, overview: Overview): Html {
       ${block(adminText(web).complaints, 'complaint', overview.complaints, (s) => `/app/beheer/meldingen?status=${s}`)}
     </div>
     <section class="card" aria-labelledby="achterstallig">
-      <h2 id="achterstallig">${adminText(web).findingsPastTheirRepairDeadline} <span class="count">(${formatNumber(web, overdue.total)})</span></h2>
+      <h2 id="achterstallig">${adminText(web).findingsPastTheirRepairDeadline} <span class="count">(${formatNumber(
+        web,
+        overdue.total,
+      )})</span></h2>
       ${
         overdue.total === 0
           ? html`<p>${adminText(web).noOpenFindingsPastTheir}</p>`
           : html`<div class="table-wrap"><table class="stack">
-            <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).criterion}</th><th>${adminText(web).severity}</th><th>${adminText(web).deadline}</th></tr></thead>
+            <thead><tr>${headCells}</tr></thead>
             <tbody>${overdue.first.map(
               (f) => html`<tr>
               <td data-label="${adminText(web).location}">${f.address}</td>
@@ -55,7 +64,11 @@ export function overviewPage(web: WebContext, overview: Overview): Html {
               <td data-label="${adminText(web).deadline}">${formatDate(web, f.repairDeadline)}</td></tr>`,
             )}</tbody>
           </table></div>
-          ${overdue.total > overdue.first.length ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>` : ''}`
+          ${
+            overdue.total > overdue.first.length
+              ? html`<p class="muted">${adminText(web).theOldestOf(overdue.first.length, overdue.total)}</p>`
+              : ''
+          }`
       }
     </section>`;
   return page(web, { title: adminText(web).overview, body, styles: ['admin.css'] });
@@ -73,6 +86,12 @@ export function planningPage(
 ): Html {
   const { waiting, planned, places, auditors } = d;
   const place = (id: string) => (places.get(id) ? addressLine(places.get(id)!) : id);
+  const headCells2 = [
+    html`<th>${adminText(web).when}</th>`,
+    html`<th>${adminText(web).location}</th>`,
+    html`<th>${adminText(web).kind}</th>`,
+    html`<th>${adminText(web).auditor}</th>`,
+  ];
   const body = html`
     <section aria-labelledby="wachtend">
       <h2 id="wachtend">${adminText(web).applicationsWaitingInspection}</h2>
@@ -80,12 +99,15 @@ export function planningPage(
         waiting.total === 0
           ? emptyState(adminText(web).noApplicationsWaitingInspection)
           : html`<div class="table-wrap"><table class="stack">
-            <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
+            <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span
+              class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
             <tbody>${waiting.items.map(
               (a) => html`<tr>
               <td data-label="${adminText(web).location}">${place(a.locationId)}</td>
               <td data-label="${adminText(web).applied}">${formatDate(web, a.createdAt)}</td>
-              <td><a class="button button--secondary" href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`,
+              <td><a class="button button--secondary"
+                href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span
+                  class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`,
             )}</tbody>
           </table></div>${pager(web, PLANNING_PATH, waiting)}`
       }
@@ -96,7 +118,7 @@ export function planningPage(
         planned.total === 0
           ? emptyState(adminText(web).noInspectionsArePlanned)
           : html`<div class="table-wrap"><table class="stack">
-            <thead><tr><th>${adminText(web).when}</th><th>${adminText(web).location}</th><th>${adminText(web).kind}</th><th>${adminText(web).auditor}</th></tr></thead>
+            <thead><tr>${headCells2}</tr></thead>
             <tbody>${planned.items.map(
               (i) => html`<tr>
               <td data-label="${adminText(web).when}">${formatDateTime(web, i.plannedAt)}</td>

@@ -73,7 +73,9 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
     <h2>${adminText(web).location}</h2>
     <p>${addressLine(data.location)}</p>
   </div>
-  <form method="post" action="${data.action ?? PLANNING_PATH}" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
+  <form method="post" action="${
+    data.action ?? PLANNING_PATH
+  }" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
     ${csrfField(web)}
     <input type="hidden" name="locatieId" value="${values.locatieId}">
     ${
@@ -88,7 +90,14 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
           })
     }
     <div class="inline-form">
-      ${field({ name: 'datum', label: adminText(web).date, type: 'date', value: values.datum, error: errors.datum ?? errors.gepland, required: true })}
+      ${field({
+        name: 'datum',
+        label: adminText(web).date,
+        type: 'date',
+        value: values.datum,
+        error: errors.datum ?? errors.gepland,
+        required: true,
+      })}
       ${field({ name: 'tijd', label: adminText(web).time, type: 'time', value: values.tijd, error: errors.tijd, required: true })}
     </div>
     ${selectField({
@@ -102,7 +111,8 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
     })}
     <div data-conflicts role="status" aria-live="polite">${conflictsBox(web, data.conflicts)}</div>
     <div class="actions">
-      <button type="submit" name="actie" value="controleren" class="button--secondary" data-check-button>${adminText(web).checkForConflicts}</button>
+      <button type="submit" name="actie" value="controleren" class="button--secondary"
+        data-check-button>${adminText(web).checkForConflicts}</button>
       <button type="submit" name="actie" value="plannen">${adminText(web).planInspection}</button>
     </div>
   </form>`;

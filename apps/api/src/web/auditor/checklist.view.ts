@@ -96,15 +96,21 @@ export function checklistBody(web: WebContext, data: ChecklistData): Html {
   // The server's figure for a page without script: the lowest capacity the platform judged so far.
   const runningMax = Math.min(location.requestedBeds, ...measured);
   const total = norm.sections.reduce((sum, section) => sum + section.criteria.length, 0);
-  return html`<div class="checklist" data-checklist data-inspection="${inspection.id}"${open ? html` data-open` : ''} data-texts="${JSON.stringify(clientTexts(web))}">
+  return html`<div class="checklist" data-checklist data-inspection="${inspection.id}"${
+    open ? html` data-open` : ''
+  } data-texts="${JSON.stringify(clientTexts(web))}">
 ${errorSummary(web, data.errors ?? {})}
 ${inspection.result ? resultCard(web, data, inspection.result) : ''}
 <div class="card">${inspectionFacts(web, inspection, location)}</div>
 ${
   open
     ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
-  <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${runningMax}</strong> <span class="capacity-of">${auditorText(web).ofRequested(location.requestedBeds)}</span></p>
-  <p class="sync-state" role="status" aria-live="polite" data-sync-state>${auditorText(web).ofCriteriaAnswered(data.answers.length, total)}</p>
+  <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${runningMax}</strong> <span
+    class="capacity-of">${auditorText(web).ofRequested(location.requestedBeds)}</span></p>
+  <p class="sync-state" role="status" aria-live="polite" data-sync-state>${auditorText(web).ofCriteriaAnswered(
+    data.answers.length,
+    total,
+  )}</p>
   <button type="button" class="button--secondary sync-now" data-sync-now hidden>${auditorText(web).saveNow}</button>
 </div>
 <p class="muted offline-note" data-offline-note hidden></p>`
@@ -112,12 +118,15 @@ ${
 }
 <nav class="section-index" aria-label="${auditorText(web).sectionsOfTheNorm}"><ul>${norm.sections.map((section) => {
     const answered = section.criteria.filter((criterion) => answers.has(criterion.code)).length;
-    return html`<li><a href="#sectie-${section.code}">${section.title} <span class="count">${answered}/${section.criteria.length}</span></a></li>`;
+    return html`<li><a href="#sectie-${section.code}">${section.title} <span
+      class="count">${answered}/${section.criteria.length}</span></a></li>`;
   })}</ul></nav>
 ${norm.sections.map(
   (section) => html`<section class="norm-section" id="sectie-${section.code}" aria-labelledby="sectie-${section.code}-titel">
   <h2 id="sectie-${section.code}-titel">${section.code} · ${section.title}</h2>
-  ${section.criteria.map((criterion) => criterionBlock(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? [], open))}
+  ${section.criteria.map((criterion) =>
+    criterionBlock(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? [], open),
+  )}
 </section>`,
 )}
 ${
@@ -144,7 +153,11 @@ function criterionBlock(
   const typed = data.typed?.code === criterion.code ? data.typed : undefined;
   const rule = criterion.kind === 'measured' ? JSON.stringify(clientRule(resolveMeasurementRule(criterion, data.location))) : '';
   const failed = answer?.result === 'voldoet-niet';
-  return html`<article class="criterion${answer ? ' criterion--answered' : ''}${failed ? ' criterion--failed' : ''}" id="criterium-${criterion.code}" data-criterion="${criterion.code}" data-kind="${criterion.kind}"${rule ? html` data-rule="${rule}"` : ''}>
+  return html`<article class="criterion${answer ? ' criterion--answered' : ''}${
+    failed ? ' criterion--failed' : ''
+  }" id="criterium-${criterion.code}" data-criterion="${criterion.code}" data-kind="${criterion.kind}"${
+    rule ? html` data-rule="${rule}"` : ''
+  }>
   <div class="criterion-head">
     <h3><span class="code">${criterion.code}</span> ${criterion.title}</h3>
     ${statusBadge(web, 'severity', criterion.severity)}
@@ -168,7 +181,11 @@ function answerForm(
   const action = `${inspectionPath(data.inspection.id)}/antwoorden/${code}`;
   return html`<form class="answer" method="post" action="${action}#criterium-${code}" novalidate>
     ${csrfField(web)}
-    ${criterion.kind === 'measured' ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`]) : yesNoField(web, criterion, answer, typed, errors[`${code}-resultaat`])}
+    ${
+      criterion.kind === 'measured'
+        ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`])
+        : yesNoField(web, criterion, answer, typed, errors[`${code}-resultaat`])
+    }
     <details class="remark"${remark ? html` open` : ''}>
       <summary>${auditorText(web).remark}</summary>
       <div class="field${errors[`${code}-opmerking`] ? ' field--error' : ''}">
@@ -198,8 +215,14 @@ function measuredField(
     <label for="${id}">${auditorText(web).measurement} (${unitText(web, criterion.unit)})</label>
     ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
     <div class="measure-row">
-      <input id="${id}" name="meetwaarde" type="number" min="0" step="${criterion.unit === 'aantal' ? '1' : 'any'}" inputmode="${criterion.unit === 'aantal' ? 'numeric' : 'decimal'}" value="${value}" aria-describedby="${id}-steunt${error ? ` ${id}-fout` : ''}"${error ? html` aria-invalid="true"` : ''} data-measurement>
-      <output id="${id}-steunt" for="${id}" class="supports${persons === 0 ? ' supports--none' : ''}" data-supports>${persons !== null && persons !== undefined ? personsText(web, persons) : ''}</output>
+      <input id="${id}" name="meetwaarde" type="number" min="0" step="${
+        criterion.unit === 'aantal' ? '1' : 'any'
+      }" inputmode="${criterion.unit === 'aantal' ? 'numeric' : 'decimal'}" value="${value}" aria-describedby="${id}-steunt${
+        error ? ` ${id}-fout` : ''
+      }"${error ? html` aria-invalid="true"` : ''} data-measurement>
+      <output id="${id}-steunt" for="${id}" class="supports${persons === 0 ? ' supports--none' : ''}" data-supports>${
+        persons !== null && persons !== undefined ? personsText(web, persons) : ''
+      }</output>
     </div>
   </div>`;
 }
@@ -225,7 +248,9 @@ function yesNoField(
     ${error ? html`<p class="error" id="${id}-fout">${error}</p>` : ''}
     <div class="choices">${options.map(
       ([value, label], index) =>
-        html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${chosen === value ? html` checked` : ''} data-result> ${label}</label>`,
+        html`<label><input type="radio" name="resultaat" value="${value}"${index === 0 ? html` id="${id}"` : ''}${
+          chosen === value ? html` checked` : ''
+        } data-result> ${label}</label>`,
     )}</div>
   </fieldset>`;
 }
@@ -239,8 +264,18 @@ function answerText(web: WebContext, criterion: Criterion, answer: AnswerEntity 
         ? auditorText(web).notApplicable
         : auditorText(web).doesNotMeet;
   return html`<dl class="facts answer-facts">
-    ${criterion.kind === 'measured' ? html`<dt>${auditorText(web).measurement}</dt><dd>${formatNumber(web, answer.measurement ?? 0)} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>` : ''}
-    <dt>${auditorText(web).judgement}</dt><dd>${badge(result, answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok')}</dd>
+    ${
+      criterion.kind === 'measured'
+        ? html`<dt>${auditorText(web).measurement}</dt><dd>${formatNumber(
+            web,
+            answer.measurement ?? 0,
+          )} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>`
+        : ''
+    }
+    <dt>${auditorText(web).judgement}</dt><dd>${badge(
+      result,
+      answer.result === 'voldoet-niet' ? 'bad' : answer.result === 'nvt' ? 'neutral' : 'ok',
+    )}</dd>
     ${answer.remark ? html`<dt>${auditorText(web).remark}</dt><dd>${answer.remark}</dd>` : ''}
   </dl>`;
 }
@@ -256,7 +291,10 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
   const error = data.errors?.[`${code}-foto`];
   return html`<div class="evidence">
     ${list}
-    <form class="photo${error ? ' field--error' : ''}" method="post" enctype="multipart/form-data" action="${uploadAction(web, `${inspectionPath(data.inspection.id)}/bewijs`)}">
+    <form class="photo${error ? ' field--error' : ''}" method="post" enctype="multipart/form-data" action="${uploadAction(
+      web,
+      `${inspectionPath(data.inspection.id)}/bewijs`,
+    )}">
       ${csrfField(web)}
       <input type="hidden" name="criteriumCode" value="${code}">
       <input type="hidden" name="clientReferentie" value="${randomUUID()}">
@@ -285,12 +323,15 @@ export function findingsTable(
   if (findings.length === 0) return emptyState(auditorText(web).noFindingsEveryCriterionMet);
   return html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">${auditorText(web).findings}</caption>
-  <thead><tr><th scope="col">${auditorText(web).criterion}</th><th scope="col">${auditorText(web).severity}</th><th scope="col">${auditorText(web).repairDeadline}</th></tr></thead>
+  <thead><tr><th scope="col">${auditorText(web).criterion}</th><th scope="col">${auditorText(web).severity}</th><th
+    scope="col">${auditorText(web).repairDeadline}</th></tr></thead>
   <tbody>${findings.map(
     (finding) => html`<tr>
     <td data-label="${auditorText(web).criterion}"><strong>${finding.criterionCode}</strong> ${titleOf(norm, finding.criterionCode)}</td>
     <td data-label="${auditorText(web).severity}">${statusBadge(web, 'severity', finding.severity)}</td>
-    <td data-label="${auditorText(web).repairDeadline}">${finding.repairDeadline ? formatDate(web, finding.repairDeadline) : auditorText(web).noneBlocksTheCertificate}</td>
+    <td data-label="${auditorText(web).repairDeadline}">${
+      finding.repairDeadline ? formatDate(web, finding.repairDeadline) : auditorText(web).noneBlocksTheCertificate
+    }</td>
   </tr>`,
   )}</tbody>
 </table></div>`;
@@ -300,7 +341,11 @@ export function findingsTable(
 function resultCard(web: WebContext, data: ChecklistData, result: InspectionResult): Html {
   return html`<section class="card result" aria-labelledby="uitslag-titel">
   <h2 id="uitslag-titel">${auditorText(web).result}</h2>
-  <p>${auditorText(web).submittedOn} ${formatDateTime(web, data.inspection.submittedAt)} · ${statusText(web, 'inspection', data.inspection.status)}</p>
+  <p>${auditorText(web).submittedOn} ${formatDateTime(web, data.inspection.submittedAt)} · ${statusText(
+    web,
+    'inspection',
+    data.inspection.status,
+  )}</p>
   ${resultFigures(web, result)}
   <h3>${auditorText(web).findings}</h3>
   ${findingsTable(web, data.norm, data.findings)}

@@ -38,8 +38,12 @@ function table(web: WebContext, caption: string, rows: InspectionRow[], showSubm
   <tbody>${rows.map(({ inspection, location }) => {
     const late = !showSubmitted && today(inspection.plannedAt) < day;
     return html`<tr>
-    <td data-label="${auditorText(web).address}"><a href="${inspectionPath(inspection.id)}">${location ? addressLine(location) : auditorText(web).location}</a></td>
-    <td data-label="${showSubmitted ? auditorText(web).submitted : auditorText(web).date}">${showSubmitted ? formatDate(web, inspection.submittedAt) : dateCell(web, inspection, late)}</td>
+    <td data-label="${auditorText(web).address}"><a href="${inspectionPath(inspection.id)}">${
+      location ? addressLine(location) : auditorText(web).location
+    }</a></td>
+    <td data-label="${showSubmitted ? auditorText(web).submitted : auditorText(web).date}">${
+      showSubmitted ? formatDate(web, inspection.submittedAt) : dateCell(web, inspection, late)
+    }</td>
     <td data-label="${auditorText(web).kind}">${kindText(web, inspection.kind)}</td>
     <td data-label="${auditorText(web).status}">${statusBadge(web, 'inspection', inspection.status)}</td>
   </tr>`;

@@ -23,7 +23,11 @@ export interface SubmitSummary {
 export function submitBody(web: WebContext, summary: SubmitSummary): Html {
   const { inspection, norm, preview } = summary;
   const back = inspectionPath(inspection.id);
-  return html`${summary.message ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${auditorText(web).notSubmitted}</h2><p>${summary.message}</p></div>` : ''}
+  return html`${
+    summary.message
+      ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>${auditorText(web).notSubmitted}</h2><p>${summary.message}</p></div>`
+      : ''
+  }
 <div class="card">${inspectionFacts(web, inspection, summary.location)}</div>
 ${
   summary.unanswered.length > 0

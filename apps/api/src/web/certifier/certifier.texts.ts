@@ -90,7 +90,8 @@ export const certifierText = catalog({
   },
   theCertificateCannotGrantedKnock: {
     nl: (detail: string) =>
-      `Het certificaat kan niet worden toegekend: er staan nog knock-out- of major-bevindingen open, of een gemeten criterium ondersteunt niemand. (${detail})`,
+      `Het certificaat kan niet worden toegekend: er staan nog knock-out- of major-bevindingen open, of een gemeten criterium ` +
+      `ondersteunt niemand. (${detail})`,
     en: (detail: string) =>
       `The certificate cannot be granted: knock-out or major findings are still open, or a measured criterion supports nobody. (${detail})`,
   },

@@ -41,11 +41,14 @@ export function waitingBody(web: WebContext, rows: WaitingRow[], list: Page<unkn
   return html`<p>${certifierText(web).waitingForDecision(rows.length)}</p>
 <div class="table-wrap"><table class="stack waiting">
   <caption class="visually-hidden">${certifierText(web).inspectionsWaitingDecision}</caption>
-  <thead><tr><th scope="col">${label.address}</th><th scope="col">${label.submitted}</th><th scope="col">${label.kind}</th><th scope="col">${label.auditor}</th><th scope="col">${label.result}</th></tr></thead>
+  <thead><tr><th scope="col">${label.address}</th><th scope="col">${label.submitted}</th><th scope="col">${label.kind}</th><th
+    scope="col">${label.auditor}</th><th scope="col">${label.result}</th></tr></thead>
   <tbody>${rows.map(({ inspection, location, auditorName }) => {
     const result = inspection.result;
     return html`<tr>
-    <td data-label="${label.address}"><a class="decide-link" href="${decisionPath(inspection.id)}">${location ? addressLine(location) : certifierText(web).inspection}</a></td>
+    <td data-label="${label.address}"><a class="decide-link" href="${decisionPath(inspection.id)}">${
+      location ? addressLine(location) : certifierText(web).inspection
+    }</a></td>
     <td data-label="${label.submitted}">${formatDateTime(web, inspection.submittedAt)}</td>
     <td data-label="${label.kind}">${kindText(web, inspection.kind)}</td>
     <td data-label="${label.auditor}">${auditorName}</td>
@@ -57,9 +60,13 @@ ${pager(web, DECISIONS_PATH, list)}`;
 }
 
 function resultSummary(web: WebContext, result: NonNullable<InspectionEntity['result']>): Html {
-  const severities = html`${result.knockOuts > 0 ? badge(`${result.knockOuts} knock-out`, 'bad') : ''} ${result.majors > 0 ? badge(`${result.majors} major`, 'warn') : ''} ${result.minors > 0 ? badge(`${result.minors} minor`, 'neutral') : ''}`;
+  const severities = html`${result.knockOuts > 0 ? badge(`${result.knockOuts} knock-out`, 'bad') : ''} ${
+    result.majors > 0 ? badge(`${result.majors} major`, 'warn') : ''
+  } ${result.minors > 0 ? badge(`${result.minors} minor`, 'neutral') : ''}`;
   const clean = result.knockOuts + result.majors + result.minors === 0;
-  return html`<span class="result-summary">${certifierText(web).scoreMaxResidents(result.score, result.maximumResidents)} ${clean ? badge(certifierText(web).noFindings, 'ok') : severities}</span>`;
+  return html`<span class="result-summary">${certifierText(web).scoreMaxResidents(result.score, result.maximumResidents)} ${
+    clean ? badge(certifierText(web).noFindings, 'ok') : severities
+  }</span>`;
 }
 
 export interface DecisionPageData {
@@ -94,7 +101,8 @@ function photos(web: WebContext, inspectionId: string, documents: DocumentEntity
   return html`<ul class="photos">${documents.map((document) => {
     const href = `${decisionPath(inspectionId)}/bewijs/${document.id}`;
     return isImage(document)
-      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${certifierText(web).photo}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
+      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}"
+        alt="${certifierText(web).photo}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
       : html`<li><a href="${href}">${document.fileName}</a></li>`;
   })}</ul>`;
 }
@@ -109,7 +117,10 @@ function criterionAnswer(
   const failed = answer?.result === 'voldoet-niet';
   const measurement =
     criterion.kind === 'measured' && answer?.measurement !== null && answer?.measurement !== undefined
-      ? html`<p class="measurement">${certifierText(web).measured}: <strong>${formatNumber(web, answer.measurement)} ${unitText(web, criterion.unit)}</strong>${answer.personsSupported !== null ? html` · ${personsText(web, answer.personsSupported)}` : ''}</p>`
+      ? html`<p class="measurement">${certifierText(web).measured}: <strong>${formatNumber(web, answer.measurement)} ${unitText(
+          web,
+          criterion.unit,
+        )}</strong>${answer.personsSupported !== null ? html` · ${personsText(web, answer.personsSupported)}` : ''}</p>`
       : '';
   return html`<li class="answer${failed ? ' answer--failed' : ''}" id="criterium-${criterion.code}">
   <div class="answer-head"><h4><span class="code">${criterion.code}</span> ${criterion.title}</h4>${answerBadge(web, answer)}</div>
@@ -129,10 +140,20 @@ function answersSection(web: WebContext, data: DecisionPageData): Html {
   ${data.norm.sections.map(
     (section) => html`<section class="card norm-section" aria-labelledby="sectie-${section.code}">
     <h3 id="sectie-${section.code}">${section.code} · ${section.title}</h3>
-    <ul class="answer-list">${section.criteria.map((criterion) => criterionAnswer(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? []))}</ul>
+    <ul class="answer-list">${section.criteria.map((criterion) =>
+      criterionAnswer(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? []),
+    )}</ul>
   </section>`,
   )}
-  ${evidence.get('')?.length ? html`<section class="card"><h3>${certifierText(web).otherPhotos}</h3>${photos(web, data.inspection.id, evidence.get('')!)}</section>` : ''}
+  ${
+    evidence.get('')?.length
+      ? html`<section class="card"><h3>${certifierText(web).otherPhotos}</h3>${photos(
+          web,
+          data.inspection.id,
+          evidence.get('')!,
+        )}</section>`
+      : ''
+  }
 </section>`;
 }
 
@@ -149,9 +170,16 @@ function findingsList(web: WebContext, data: DecisionPageData): Html {
     return html`<p>${badge(certifierText(web).noFindingsTitle, 'ok')} ${certifierText(web).everyCriterionIsMet}</p>`;
   return html`<ul class="finding-list">${data.findings.map(
     (finding) => html`<li>
-    <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitle(data.norm, finding.criterionCode)}</p>
+    <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitle(
+      data.norm,
+      finding.criterionCode,
+    )}</p>
     <p class="finding-meta">${statusBadge(web, 'severity', finding.severity)} ${statusBadge(web, 'finding', finding.status)}
-    <span>${finding.repairDeadline ? html`${certifierText(web).repairBy} ${formatDate(web, finding.repairDeadline)}` : certifierText(web).noRepairDeadline}</span></p>
+    <span>${
+      finding.repairDeadline
+        ? html`${certifierText(web).repairBy} ${formatDate(web, finding.repairDeadline)}`
+        : certifierText(web).noRepairDeadline
+    }</span></p>
   </li>`,
   )}</ul>`;
 }
@@ -161,19 +189,28 @@ function decisionForm(web: WebContext, data: DecisionPageData): Html {
   const outcome = data.typed?.uitkomst ?? '';
   return html`<form method="post" action="${decisionPath(data.inspection.id)}" class="decision-form">
   ${csrfField(web)}
-  <fieldset class="field${errors.uitkomst ? ' field--error' : ''}" id="veld-uitkomst"${errors.uitkomst ? html` aria-describedby="veld-uitkomst-fout"` : ''}>
+  <fieldset class="field${errors.uitkomst ? ' field--error' : ''}" id="veld-uitkomst"${
+    errors.uitkomst ? html` aria-describedby="veld-uitkomst-fout"` : ''
+  }>
     <legend>${certifierText(web).outcome}</legend>
     ${errors.uitkomst ? html`<p class="error" id="veld-uitkomst-fout">${errors.uitkomst}</p>` : ''}
     <div class="choices">
-      <label><input type="radio" name="uitkomst" value="toekennen"${outcome === 'toekennen' ? html` checked` : ''}> ${certifierText(web).grant}</label>
-      <label><input type="radio" name="uitkomst" value="afwijzen"${outcome === 'afwijzen' ? html` checked` : ''}> ${certifierText(web).refuse}</label>
+      <label><input type="radio" name="uitkomst" value="toekennen"${
+        outcome === 'toekennen' ? html` checked` : ''
+      }> ${certifierText(web).grant}</label>
+      <label><input type="radio" name="uitkomst" value="afwijzen"${
+        outcome === 'afwijzen' ? html` checked` : ''
+      }> ${certifierText(web).refuse}</label>
     </div>
   </fieldset>
   <div class="field${errors.toelichting ? ' field--error' : ''}">
     <label for="veld-toelichting">${certifierText(web).explanation}</label>
     <p class="hint" id="veld-toelichting-hint">${certifierText(web).goesIntoFileVisibleLandlord}</p>
     ${errors.toelichting ? html`<p class="error" id="veld-toelichting-fout">${errors.toelichting}</p>` : ''}
-    <textarea id="veld-toelichting" name="toelichting" maxlength="${MAX_EXPLANATION}" required aria-describedby="veld-toelichting-hint${errors.toelichting ? ' veld-toelichting-fout' : ''}"${errors.toelichting ? html` aria-invalid="true"` : ''}>${data.typed?.toelichting ?? ''}</textarea>
+    <textarea id="veld-toelichting" name="toelichting" maxlength="${MAX_EXPLANATION}" required
+      aria-describedby="veld-toelichting-hint${
+        errors.toelichting ? ' veld-toelichting-fo' + 'ut' : ''
+      }"${errors.toelichting ? html` aria-invalid="true"` : ''}>${data.typed?.toelichting ?? ''}</textarea>
   </div>
   <button type="submit">${certifierText(web).recordTheDecision}</button>
 </form>`;
@@ -182,7 +219,9 @@ function decisionForm(web: WebContext, data: DecisionPageData): Html {
 function decisionResult(web: WebContext, decision: DecisionEntity): Html {
   const granted = decision.outcome === 'toekennen';
   return html`<div class="decision-result">
-  <p>${granted ? badge(certifierText(web).granted, 'ok') : badge(certifierText(web).refused, 'bad')} ${certifierText(web).on} ${formatDateTime(web, decision.decidedAt)}</p>
+  <p>${
+    granted ? badge(certifierText(web).granted, 'ok') : badge(certifierText(web).refused, 'bad')
+  } ${certifierText(web).on} ${formatDateTime(web, decision.decidedAt)}</p>
   <p class="remark">${decision.explanation}</p>
 </div>`;
 }
@@ -213,7 +252,13 @@ export function decisionBody(web: WebContext, data: DecisionPageData): Html {
     </section>
     <section class="card" aria-labelledby="besluit">
       <h2 id="besluit">${certifierText(web).decision}</h2>
-      ${data.decision ? decisionResult(web, data.decision) : inspection.status === 'ingediend' ? decisionForm(web, data) : html`<p>${certifierText(web).thisInspectionHasNotBeen}</p>`}
+      ${
+        data.decision
+          ? decisionResult(web, data.decision)
+          : inspection.status === 'ingediend'
+            ? decisionForm(web, data)
+            : html`<p>${certifierText(web).thisInspectionHasNotBeen}</p>`
+      }
     </section>
   </aside>
   ${answersSection(web, data)}
@@ -243,7 +288,8 @@ function evidenceLinks(web: WebContext, item: ReviewItem): Html {
   return html`<ul class="photos">${pending.evidence.map((document) => {
     const href = `${REVIEWS_PATH}/${item.finding.id}/herstel/${pending.report.id}/${document.id}`;
     return isImage(document)
-      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${certifierText(web).evidence}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
+      ? html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}"
+        alt="${certifierText(web).evidence}: ${document.fileName}" loading="lazy" width="160" height="120"></a></li>`
       : html`<li><a href="${href}">${document.fileName}</a></li>`;
   })}</ul>`;
 }
@@ -258,14 +304,20 @@ function reviewForm(web: WebContext, item: ReviewItem, failed: ReviewPageData['f
     <legend>${certifierText(web).judgementOfTheRepair}</legend>
     ${errors.akkoord ? html`<p class="error" id="${id('akkoord')}-fout">${errors.akkoord}</p>` : ''}
     <div class="choices">
-      <label><input type="radio" name="akkoord" value="ja"${own?.akkoord === 'ja' ? html` checked` : ''}> ${certifierText(web).acceptCloseTheFinding}</label>
-      <label><input type="radio" name="akkoord" value="nee"${own?.akkoord === 'nee' ? html` checked` : ''}> ${certifierText(web).rejectReopenTheFinding}</label>
+      <label><input type="radio" name="akkoord" value="ja"${
+        own?.akkoord === 'ja' ? html` checked` : ''
+      }> ${certifierText(web).acceptCloseTheFinding}</label>
+      <label><input type="radio" name="akkoord" value="nee"${
+        own?.akkoord === 'nee' ? html` checked` : ''
+      }> ${certifierText(web).rejectReopenTheFinding}</label>
     </div>
   </fieldset>
   <div class="field${errors.toelichting ? ' field--error' : ''}">
     <label for="${id('toelichting')}">${certifierText(web).explanation}</label>
     ${errors.toelichting ? html`<p class="error" id="${id('toelichting')}-fout">${errors.toelichting}</p>` : ''}
-    <textarea id="${id('toelichting')}" name="toelichting" maxlength="${MAX_EXPLANATION}" required${errors.toelichting ? html` aria-invalid="true" aria-describedby="${id('toelichting')}-fout"` : ''}>${own?.toelichting ?? ''}</textarea>
+    <textarea id="${id('toelichting')}" name="toelichting" maxlength="${MAX_EXPLANATION}" required${
+      errors.toelichting ? html` aria-invalid="true" aria-describedby="${id('toelichting')}-fout"` : ''
+    }>${own?.toelichting ?? ''}</textarea>
   </div>
   <button type="submit">${certifierText(web).recordTheJudgement}</button>
 </form>`;
@@ -280,7 +332,8 @@ export function reviewsBody(web: WebContext, data: ReviewPageData): Html {
   <p class="muted">${item.location ? addressLine(item.location) : ''}</p>
   <p class="finding-meta">${statusBadge(web, 'severity', item.finding.severity)} ${statusBadge(web, 'finding', item.finding.status)}
     ${item.finding.repairDeadline ? html`<span>${certifierText(web).repairBy} ${formatDate(web, item.finding.repairDeadline)}</span>` : ''}
-    <a href="${decisionPath(item.finding.inspectionId)}#criterium-${item.finding.criterionCode}">${certifierText(web).viewTheInspection}</a></p>
+    <a href="${decisionPath(item.finding.inspectionId)}#criterium-${item.finding.criterionCode}"
+      >${certifierText(web).viewTheInspection}</a></p>
   ${item.earlier.length > 0 ? html`<p class="muted">${certifierText(web).repairReportedRejectedBefore(item.earlier.length)}</p>` : ''}
   ${
     item.pending

@@ -48,7 +48,9 @@ function deadlineText(web: WebContext, deadline: Deadline): Html {
     deadline.kind === 'repair' ? landlordText(web).repairBy(deadline.criterionCode, date) : landlordText(web).certificateValidUntil(date);
   const urgency =
     deadline.state === 'overdue'
-      ? html` <span class="deadline-flag deadline-flag--overdue">${deadline.kind === 'repair' ? landlordText(web).overdue : landlordText(web).expired}</span>`
+      ? html` <span class="deadline-flag deadline-flag--overdue">${
+          deadline.kind === 'repair' ? landlordText(web).overdue : landlordText(web).expired
+        }</span>`
       : deadline.state === 'soon'
         ? html` <span class="deadline-flag deadline-flag--soon">${landlordText(web).soon}</span>`
         : '';
@@ -88,9 +90,15 @@ export function locationsBody(web: WebContext, rows: LocationRow[], list: Page<u
     (row) => html`<tr>
     <td data-label="${label.address}"><a class="location-link" href="${locationPath(row.location.id)}">${addressLine(row.location)}</a></td>
     <td data-label="${label.certificate}">${certificateCell(web, row.certificate)}</td>
-    <td data-label="${label.validUntil}">${row.certificate ? formatDate(web, row.certificate.validUntil) : html`<span class="muted">–</span>`}</td>
+    <td data-label="${label.validUntil}">${
+      row.certificate ? formatDate(web, row.certificate.validUntil) : html`<span class="muted">–</span>`
+    }</td>
     <td data-label="${label.deadlines}">${deadlineList(web, row.deadlines)}</td>
-    <td data-label="${label.application}">${row.application ? statusBadge(web, 'application', row.application.status) : html`<span class="muted">${landlordText(web).notAppliedYet}</span>`}</td>
+    <td data-label="${label.application}">${
+      row.application
+        ? statusBadge(web, 'application', row.application.status)
+        : html`<span class="muted">${landlordText(web).notAppliedYet}</span>`
+    }</td>
   </tr>`,
   )}</tbody>
 </table></div>
@@ -110,36 +118,61 @@ export function locationForm(web: WebContext, values: Partial<LocationFormValues
   ${csrfField(web)}
   <fieldset>
     <legend>${landlordText(web).address}</legend>
-    ${input('adres.postcode', landlordText(web).postcode, { required: true, autocomplete: 'postal-code', hint: landlordText(web).forExample2671Ab, attributes: html` class="short"` })}
+    ${input('adres.postcode', landlordText(web).postcode, {
+      required: true,
+      autocomplete: 'postal-code',
+      hint: landlordText(web).forExample2671Ab,
+      attributes: html` class="short"`,
+    })}
     ${input('adres.huisnummer', landlordText(web).houseNumber, { required: true, inputmode: 'numeric', attributes: html` class="short"` })}
     ${input('adres.huisletter', landlordText(web).houseLetterIfAny, { attributes: html` class="short"` })}
     ${input('adres.huisnummertoevoeging', landlordText(web).additionIfAny, { attributes: html` class="short"` })}
     ${input('adres.straatnaam', landlordText(web).street, { required: true, autocomplete: 'address-line1' })}
     ${input('adres.woonplaats', landlordText(web).town, { required: true, autocomplete: 'address-level2' })}
     ${input('gemeentecode', landlordText(web).municipalityCode, { required: true, hint: landlordText(web).gmFourDigitsExampleGm1783 })}
-    ${input('bagNummeraanduidingId', landlordText(web).bagAddressIdOptional, { inputmode: 'numeric', hint: landlordText(web).n16DigitsFoundKadasterBag })}
+    ${input('bagNummeraanduidingId', landlordText(web).bagAddressIdOptional, {
+      inputmode: 'numeric',
+      hint: landlordText(web).n16DigitsFoundKadasterBag,
+    })}
   </fieldset>
   <fieldset>
     <legend>${landlordText(web).housing}</legend>
     <div class="field${errors.soortHuisvesting ? ' field--error' : ''}">
       <label for="veld-soortHuisvesting">${landlordText(web).kindOfHousing}</label>
       ${choiceError('soortHuisvesting')}
-      <select id="veld-soortHuisvesting" name="soortHuisvesting" required${errors.soortHuisvesting ? html` aria-invalid="true" aria-describedby="veld-soortHuisvesting-fout"` : ''}>
+      <select id="veld-soortHuisvesting" name="soortHuisvesting" required${
+        errors.soortHuisvesting ? html` aria-invalid="true" aria-describedby="veld-soortHuisvesting-fout"` : ''
+      }>
         <option value="">${landlordText(web).choose}</option>
-        ${HOUSING_TYPES.map((type) => html`<option value="${type}"${values.soortHuisvesting === type ? html` selected` : ''}>${housingName(web, type)}</option>`)}
+        ${HOUSING_TYPES.map(
+          (type) =>
+            html`<option value="${type}"${values.soortHuisvesting === type ? html` selected` : ''}>${housingName(web, type)}</option>`,
+        )}
       </select>
     </div>
-    <fieldset class="field${errors.nieuwbouw ? ' field--error' : ''}" id="veld-nieuwbouw"${errors.nieuwbouw ? html` aria-describedby="veld-nieuwbouw-fout"` : ''}>
+    <fieldset class="field${errors.nieuwbouw ? ' field--error' : ''}" id="veld-nieuwbouw"${
+      errors.nieuwbouw ? html` aria-describedby="veld-nieuwbouw-fout"` : ''
+    }>
       <legend>${landlordText(web).isNewBuild}</legend>
       ${choiceError('nieuwbouw')}
       <div class="choices">
-        <label><input type="radio" name="nieuwbouw" value="nee"${values.nieuwbouw === 'nee' ? html` checked` : ''}> ${landlordText(web).no}</label>
-        <label><input type="radio" name="nieuwbouw" value="ja"${values.nieuwbouw === 'ja' ? html` checked` : ''}> ${landlordText(web).yes}</label>
+        <label><input type="radio" name="nieuwbouw" value="nee"${
+          values.nieuwbouw === 'nee' ? html` checked` : ''
+        }> ${landlordText(web).no}</label>
+        <label><input type="radio" name="nieuwbouw" value="ja"${
+          values.nieuwbouw === 'ja' ? html` checked` : ''
+        }> ${landlordText(web).yes}</label>
       </div>
     </fieldset>
-    ${input('aantalSlaapplaatsen', landlordText(web).numberOfBeds, { required: true, type: 'number', inputmode: 'numeric', hint: landlordText(web).theNumberYouApplyMark })}
+    ${input('aantalSlaapplaatsen', landlordText(web).numberOfBeds, {
+      required: true,
+      type: 'number',
+      inputmode: 'numeric',
+      hint: landlordText(web).theNumberYouApplyMark,
+    })}
   </fieldset>
-  <div class="actions"><button type="submit">${landlordText(web).registerLocation}</button><a href="${LOCATIONS_PATH}">${landlordText(web).cancel}</a></div>
+  <div class="actions"><button type="submit">${landlordText(web).registerLocation}</button><a
+    href="${LOCATIONS_PATH}">${landlordText(web).cancel}</a></div>
 </form>`;
 }
 
@@ -162,7 +195,9 @@ function facts(web: WebContext, location: LocationEntity): Html {
   <dt>${landlordText(web).address}</dt><dd>${addressLine(location)}</dd>
   <dt>${landlordText(web).municipalityCode}</dt><dd>${location.municipalityCode}</dd>
   ${location.bagId ? html`<dt>${landlordText(web).bagAddressId}</dt><dd>${location.bagId}</dd>` : ''}
-  <dt>${landlordText(web).kindOfHousing}</dt><dd>${housingName(web, location.housingType)}${location.newBuild ? landlordText(web).newBuild : ''}</dd>
+  <dt>${landlordText(web).kindOfHousing}</dt><dd>${housingName(web, location.housingType)}${
+    location.newBuild ? landlordText(web).newBuild : ''
+  }</dd>
   <dt>${landlordText(web).beds}</dt><dd>${formatNumber(web, location.requestedBeds)}</dd>
   <dt>${landlordText(web).registered}</dt><dd>${formatDate(web, location.createdAt)}</dd>
 </dl>`;
@@ -172,7 +207,10 @@ function certificatesSection(web: WebContext, detail: LocationDetail): Html {
   const { certificates, location } = detail;
   const [current, ...earlier] = certificates;
   const pdfLink = (number: string) =>
-    html`<a class="button button--secondary" href="${certificatePdfPath(location.id, number)}" download>${landlordText(web).downloadPdf}<span class="visually-hidden"> ${number}</span></a>`;
+    html`<a class="button button--secondary" href="${certificatePdfPath(
+      location.id,
+      number,
+    )}" download>${landlordText(web).downloadPdf}<span class="visually-hidden"> ${number}</span></a>`;
   const body = !current
     ? emptyState(landlordText(web).thisLocationHasNoCertificate)
     : html`<dl class="facts current-cert">
@@ -186,11 +224,16 @@ ${
   earlier.length > 0
     ? html`<h3>${landlordText(web).earlierCertificates}</h3><ul class="earlier-certs">${earlier.map(
         (certificate) =>
-          html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(web, 'certificate', certificate.status)} ${landlordText(web).until} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
+          html`<li><span class="cert-number">${certificate.number}</span> ${statusBadge(
+            web,
+            'certificate',
+            certificate.status,
+          )} ${landlordText(web).until} ${formatDate(web, certificate.validUntil)} · ${pdfLink(certificate.number)}</li>`,
       )}</ul>`
     : ''
 }`;
-  return html`<section class="card" aria-labelledby="certificaten"><h2 id="certificaten">${landlordText(web).certificate}</h2>${body}</section>`;
+  return html`<section class="card" aria-labelledby="certificaten"><h2
+    id="certificaten">${landlordText(web).certificate}</h2>${body}</section>`;
 }
 
 function documentsTable(web: WebContext, locationId: string, application: ApplicationEntity, documents: DocumentEntity[]): Html {
@@ -201,7 +244,8 @@ function documentsTable(web: WebContext, locationId: string, application: Applic
   <thead><tr><th scope="col">${label.name}</th><th scope="col">${label.size}</th><th scope="col">${label.added}</th></tr></thead>
   <tbody>${documents.map(
     (document) => html`<tr>
-    <td data-label="${label.name}"><a href="${locationPath(locationId)}/aanvragen/${application.id}/documenten/${document.id}">${document.fileName}</a></td>
+    <td data-label="${label.name}"><a
+      href="${locationPath(locationId)}/aanvragen/${application.id}/documenten/${document.id}">${document.fileName}</a></td>
     <td data-label="${label.size}">${bytesText(web, document.sizeBytes)}</td>
     <td data-label="${label.added}">${formatDateTime(web, document.createdAt)}</td>
   </tr>`,
@@ -218,7 +262,8 @@ function uploadForm(web: WebContext, locationId: string, application: Applicatio
     <label for="veld-bestand">${landlordText(web).addADocument}</label>
     <p class="hint" id="veld-bestand-hint">${landlordText(web).pdfJpegPngMost10}</p>
     ${error ? html`<p class="error" id="veld-bestand-fout">${error}</p>` : ''}
-    <input id="veld-bestand" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png" required aria-describedby="veld-bestand-hint${error ? ' veld-bestand-fout' : ''}"${error ? html` aria-invalid="true"` : ''}>
+    <input id="veld-bestand" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png" required
+      aria-describedby="veld-bestand-hint${error ? ' veld-bestand-fout' : ''}"${error ? html` aria-invalid="true"` : ''}>
   </div>
   <button type="submit">${landlordText(web).upload}</button>
 </form>`;
@@ -230,7 +275,9 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
   // With a current certificate, a new application is its renewal: said so, not offered as a first one.
   const current = detail.certificates.find((certificate) => certificate.status === 'geldig' || certificate.status === 'geschorst');
   const applyForm = html`<form method="post" action="${locationPath(location.id)}/aanvragen" class="actions">
-  ${csrfField(web)}<button type="submit"${current ? html` class="button--secondary"` : ''}>${current ? landlordText(web).applyForReInspection : landlordText(web).applyForTheMark}</button>
+  ${csrfField(web)}<button type="submit"${current ? html` class="button--secondary"` : ''}>${
+    current ? landlordText(web).applyForReInspection : landlordText(web).applyForTheMark
+  }</button>
 </form>`;
   const invitation = current
     ? landlordText(web).theCertificateValidUntilApply(formatDate(web, current.validUntil))
@@ -239,7 +286,11 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
   ${open ? '' : html`<p>${invitation}</p>${applyForm}`}
   ${applications.map(
     ({ application, documents }) => html`<div class="application">
-    <h3>${landlordText(web).applicationOf} ${formatDate(web, application.createdAt)} ${statusBadge(web, 'application', application.status)}</h3>
+    <h3>${landlordText(web).applicationOf} ${formatDate(web, application.createdAt)} ${statusBadge(
+      web,
+      'application',
+      application.status,
+    )}</h3>
     ${documentsTable(web, location.id, application, documents)}
     ${application === open?.application ? uploadForm(web, location.id, application, detail.repair ? {} : (detail.errors ?? {})) : ''}
   </div>`,
@@ -276,11 +327,21 @@ function reportText(
   const review =
     report.accepted === null
       ? html`<p>${badge(landlordText(web).awaitingReview, 'warn')}</p>`
-      : html`<p>${report.accepted ? badge(landlordText(web).accepted, 'ok') : badge(landlordText(web).rejected, 'bad')}${report.reviewExplanation ? html` ${report.reviewExplanation}` : ''}</p>`;
+      : html`<p>${
+          report.accepted ? badge(landlordText(web).accepted, 'ok') : badge(landlordText(web).rejected, 'bad')
+        }${report.reviewExplanation ? html` ${report.reviewExplanation}` : ''}</p>`;
   return html`<li class="report">
   <p class="muted">${landlordText(web).repairReportedOn} ${formatDateTime(web, report.reportedAt)}</p>
   <p class="report-text">${report.description}</p>
-  ${evidence.length > 0 ? html`<p>${evidence.map((document) => html`<a href="${locationPath(locationId)}/bevindingen/${finding.id}/herstel/${report.id}/${document.id}">${document.fileName}</a> `)}</p>` : ''}
+  ${
+    evidence.length > 0
+      ? html`<p>${evidence.map(
+          (document) =>
+            html`<a
+              href="${locationPath(locationId)}/bevindingen/${finding.id}/herstel/${report.id}/${document.id}">${document.fileName}</a> `,
+        )}</p>`
+      : ''
+  }
   ${review}
 </li>`;
 }
@@ -291,17 +352,24 @@ function repairForm(web: WebContext, locationId: string, finding: FindingEntity,
   const id = (name: string) => `${name}-${finding.id}`;
   const descriptionError = errors.omschrijving;
   const fileError = errors.bestand;
-  return html`<form method="post" action="${uploadAction(web, `${locationPath(locationId)}/bevindingen/${finding.id}/herstel`)}" enctype="multipart/form-data" class="repair-form">
+  return html`<form method="post" action="${uploadAction(
+    web,
+    `${locationPath(locationId)}/bevindingen/${finding.id}/herstel`,
+  )}" enctype="multipart/form-data" class="repair-form">
   ${csrfField(web)}
   <div class="field${descriptionError ? ' field--error' : ''}">
     <label for="${id('omschrijving')}">${landlordText(web).whatHasBeenRepaired}</label>
     ${descriptionError ? html`<p class="error" id="${id('omschrijving')}-fout">${descriptionError}</p>` : ''}
-    <textarea id="${id('omschrijving')}" name="omschrijving" maxlength="4000" required${descriptionError ? html` aria-invalid="true" aria-describedby="${id('omschrijving')}-fout"` : ''}>${own ? detail.repair!.description : ''}</textarea>
+    <textarea id="${id('omschrijving')}" name="omschrijving" maxlength="4000" required${
+      descriptionError ? html` aria-invalid="true" aria-describedby="${id('omschrijving')}-fout"` : ''
+    }>${own ? detail.repair!.description : ''}</textarea>
   </div>
   <div class="field${fileError ? ' field--error' : ''}">
     <label for="${id('bestand')}">${landlordText(web).evidencePhotoPdfOptional}</label>
     ${fileError ? html`<p class="error" id="${id('bestand')}-fout">${fileError}</p>` : ''}
-    <input id="${id('bestand')}" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png"${fileError ? html` aria-invalid="true" aria-describedby="${id('bestand')}-fout"` : ''}>
+    <input id="${id('bestand')}" name="bestand" type="file" accept="application/pdf,image/jpeg,image/png"${
+      fileError ? html` aria-invalid="true" aria-describedby="${id('bestand')}-fout"` : ''
+    }>
   </div>
   <button type="submit">${landlordText(web).reportTheRepair}</button>
 </form>`;
@@ -316,8 +384,18 @@ function findingsSection(web: WebContext, detail: LocationDetail): Html {
           ({ finding, title, reports }) => html`<li class="finding finding--${finding.status}" id="bevinding-${finding.id}">
   <h3><span class="code">${finding.criterionCode}</span> ${title}</h3>
   <p class="finding-meta">${statusBadge(web, 'severity', finding.severity)} ${statusBadge(web, 'finding', finding.status)}
-    ${finding.repairDeadline ? html`<span>${landlordText(web).repairByLabel} ${formatDate(web, finding.repairDeadline)}</span>` : finding.status !== 'gesloten' ? html`<span>${landlordText(web).noRepairDeadlineBlocksCertificate}</span>` : ''}</p>
-  ${reports.length > 0 ? html`<ul class="reports">${reports.map(({ report, evidence }) => reportText(web, location.id, finding, report, evidence))}</ul>` : ''}
+    ${
+      finding.repairDeadline
+        ? html`<span>${landlordText(web).repairByLabel} ${formatDate(web, finding.repairDeadline)}</span>`
+        : finding.status !== 'gesloten'
+          ? html`<span>${landlordText(web).noRepairDeadlineBlocksCertificate}</span>`
+          : ''
+    }</p>
+  ${
+    reports.length > 0
+      ? html`<ul class="reports">${reports.map(({ report, evidence }) => reportText(web, location.id, finding, report, evidence))}</ul>`
+      : ''
+  }
   ${finding.status === 'open' ? repairForm(web, location.id, finding, detail) : ''}
 </li>`,
         )}</ul>`;

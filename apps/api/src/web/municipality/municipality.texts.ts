@@ -97,7 +97,9 @@ export const municipalityText = catalog({
     en: 'Give the key a name (at most 200 characters), such as the system using it.',
   },
   onEachStatusChangeCertificate: {
-    nl: 'Bij elke statuswijziging van een certificaat in uw gemeente stuurt Keurmerk een ondertekend bericht (CloudEvents) naar elk abonnement.',
+    nl:
+      'Bij elke statuswijziging van een certificaat in uw gemeente stuurt Keurmerk een ondertekend bericht (CloudEvents) naar elk ' +
+      'abonnement.',
     en: 'On each status change of a certificate in your municipality, Keurmerk sends a signed event (CloudEvents) to each subscription.',
   },
   noSubscriptionsYet: { nl: 'Nog geen abonnementen.', en: 'No subscriptions yet.' },

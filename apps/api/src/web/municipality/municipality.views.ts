@@ -19,16 +19,39 @@ export function certificatesPage(
   const shown = new URLSearchParams(
     Object.entries({ status, zoek: search }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
+  const headCells = [
+    html`<th>${municipalityText(web).certificate}</th>`,
+    html`<th>${municipalityText(web).address}</th>`,
+    html`<th>${municipalityText(web).status}</th>`,
+    html`<th>${municipalityText(web).validUntil}</th>`,
+    html`<th class="num">${municipalityText(web).maxResidents}</th>`,
+    html`<th>${municipalityText(web).holder}</th>`,
+  ];
   const body = html`
     <p class="lead">${municipalityText(web).qualityMarkCertificatesLocationsYour(code)}</p>
     <div class="filters">
       <form method="get" action="${HOME_PATH}" class="inline-form">
-        ${field({ name: 'zoek', type: 'search', label: municipalityText(web).search, value: search || undefined, hint: municipalityText(web).certificateNumberPostcodeHouseNumber, attributes: html` maxlength="${MAX_SEARCH}"` })}
-        ${selectField({ name: 'status', label: municipalityText(web).status, value: status, empty: municipalityText(web).allStatuses, choices: CERTIFICATE_STATUSES.map((s) => ({ value: s, label: statusText(web, 'certificate', s) })) })}
+        ${field({
+          name: 'zoek',
+          type: 'search',
+          label: municipalityText(web).search,
+          value: search || undefined,
+          hint: municipalityText(web).certificateNumberPostcodeHouseNumber,
+          attributes: html` maxlength="${MAX_SEARCH}"`,
+        })}
+        ${selectField({
+          name: 'status',
+          label: municipalityText(web).status,
+          value: status,
+          empty: municipalityText(web).allStatuses,
+          choices: CERTIFICATE_STATUSES.map((s) => ({ value: s, label: statusText(web, 'certificate', s) })),
+        })}
         <button type="submit" class="button--secondary">${municipalityText(web).filter}</button>
       </form>
     </div>
-    <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${shown.size > 0 ? `?${shown.toString()}` : ''}" download>${municipalityText(web).downloadThisListCsv}</a>
+    <p class="actions"><a class="button button--secondary" href="${HOME_PATH}/lijst.csv${
+      shown.size > 0 ? `?${shown.toString()}` : ''
+    }" download>${municipalityText(web).downloadThisListCsv}</a>
       <a class="button button--secondary" href="${HOME_PATH}/export.csv" download>${municipalityText(web).downloadValidCertificatesCsv}</a>
       <span class="muted">${municipalityText(web).theListChosenSearchStatus}</span></p>
     ${
@@ -38,9 +61,13 @@ export function certificatesPage(
               ? municipalityText(web).noCertificatesMatchSearchStatus
               : municipalityText(web).thereNoCertificatesYourMunicipality,
           )
-        : html`<p>${found.total === 1 ? municipalityText(web).n1Certificate : municipalityText(web).certificatesCount(formatNumber(web, found.total))}</p>
+        : html`<p>${
+            found.total === 1
+              ? municipalityText(web).n1Certificate
+              : municipalityText(web).certificatesCount(formatNumber(web, found.total))
+          }</p>
         <div class="table-wrap"><table class="stack">
-        <thead><tr><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).address}</th><th>${municipalityText(web).status}</th><th>${municipalityText(web).validUntil}</th><th class="num">${municipalityText(web).maxResidents}</th><th>${municipalityText(web).holder}</th></tr></thead>
+        <thead><tr>${headCells}</tr></thead>
         <tbody>${found.items.map(
           (c) => html`<tr>
           <td data-label="${municipalityText(web).certificate}"><a href="/controleer/${c.number}">${c.number}</a></td>
@@ -60,6 +87,13 @@ export function changesPage(
   web: WebContext,
   { found, given, sinceDate, error }: { found: Page<StatusChange>; given: string; sinceDate: string; error?: string },
 ): Html {
+  const headCells2 = [
+    html`<th>${municipalityText(web).when}</th>`,
+    html`<th>${municipalityText(web).certificate}</th>`,
+    html`<th>${municipalityText(web).from}</th>`,
+    html`<th>${municipalityText(web).to}</th>`,
+    html`<th>${municipalityText(web).reason}</th>`,
+  ];
   const body = html`${errorSummary(web, error ? { sinds: error } : {})}
     <div class="filters">
       <form method="get" action="${CHANGES_PATH}" class="inline-form">
@@ -72,7 +106,7 @@ export function changesPage(
         ? emptyState(municipalityText(web).noStatusChangesSince(formatDate(web, sinceDate)))
         : html`<p>${municipalityText(web).changesSinceOldestFirst(formatNumber(web, found.total), formatDate(web, sinceDate))}</p>
         <div class="table-wrap"><table class="stack">
-        <thead><tr><th>${municipalityText(web).when}</th><th>${municipalityText(web).certificate}</th><th>${municipalityText(web).from}</th><th>${municipalityText(web).to}</th><th>${municipalityText(web).reason}</th></tr></thead>
+        <thead><tr>${headCells2}</tr></thead>
         <tbody>${found.items.map(
           (c) => html`<tr>
           <td data-label="${municipalityText(web).when}">${formatDateTime(web, c.occurredAt)}</td>

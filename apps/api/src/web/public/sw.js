@@ -65,8 +65,10 @@ function keep(path, response) {
 function offlinePage() {
   var body =
     '<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<title>Geen verbinding · Keurmerk</title><body><main><h1>Geen verbinding</h1><p>Deze pagina is nog niet op dit toestel bewaard. Open de keuring opnieuw zodra u verbinding heeft.</p>' +
-    '<h2 lang="en">No connection</h2><p lang="en">This page has not been kept on this device yet. Open the inspection again once you have a connection.</p>' +
+    '<title>Geen verbinding · Keurmerk</title><body><main><h1>Geen verbinding</h1><p>Deze pagina is nog niet op dit toestel bewaard. ' +
+    'Open de keuring opnieuw zodra u verbinding heeft.</p>' +
+    '<h2 lang="en">No connection</h2><p lang="en">This page has not been kept on this device yet. Open the inspection again once you ' +
+    'have a connection.</p>' +
     '<p><a href="/app/keuringen">Keuringen / Inspections</a></p></main></body></html>';
   return new Response(body, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -19,8 +19,23 @@ ${errorSummary(web, errors, state.message)}
 <form method="post" action="/app/inloggen" class="card" novalidate>
   ${csrfField(web)}
   ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : ''}
-  ${field({ name: 'email', label: sharedText(web).eMailAddress, type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
-  ${field({ name: 'wachtwoord', label: sharedText(web).password, type: 'password', error: errors.wachtwoord, autocomplete: 'current-password', required: true })}
+  ${field({
+    name: 'email',
+    label: sharedText(web).eMailAddress,
+    type: 'email',
+    value: state.email,
+    error: errors.email,
+    autocomplete: 'username',
+    required: true,
+  })}
+  ${field({
+    name: 'wachtwoord',
+    label: sharedText(web).password,
+    type: 'password',
+    error: errors.wachtwoord,
+    autocomplete: 'current-password',
+    required: true,
+  })}
   <button type="submit">${sharedText(web).signIn}</button>
 </form>
 <p class="muted">${sharedText(web).wantCheckCertificate} <a href="/controleer">${sharedText(web).checkAHome}</a></p>
