@@ -33,6 +33,6 @@ import { WebSessionRepository } from './web-session.repository';
     LoginFailureRepository,
   ],
   // The web session store is the web app's, but its table hangs off user_account: its queries live here.
-  exports: [AccountService, ApiKeyService, MunicipalityService, TokenService, WebSessionRepository],
+  exports: [AccountService, ApiKeyService, MunicipalityService, TokenService, WebSessionRepository, AppSecretRepository],
 })
 export class AccountsModule {}

@@ -11,3 +11,4 @@ export * from './api-key.service';
 export * from './accounts.module';
 export { LoginThrottledException } from './login-throttle';
 export * from './demo-accounts';
+export * from './app-secret.repository';

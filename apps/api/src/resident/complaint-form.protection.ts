@@ -1,8 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { AppSecretRepository } from '@keurmerk/accounts';
 import { Clock } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 
@@ -28,18 +27,13 @@ export class ComplaintFormProtection implements OnModuleInit {
   private key?: Buffer;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: AppSecretRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query('INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
-      SECRET_NAME,
-      randomBytes(32).toString('base64url'),
-    ]);
-    const [row] = (await this.db.query('SELECT value FROM app_secret WHERE name = $1', [SECRET_NAME])) as { value: string }[];
-    this.key = Buffer.from(row.value, 'base64url');
+    this.key = Buffer.from(await this.secrets.getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url')), 'base64url');
   }
 
   /** The token for the form on this page; sets the cookie it is bound to when the browser has none yet. */

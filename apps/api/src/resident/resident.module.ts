@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@keurmerk/accounts';
 import { VerificationModule } from '@keurmerk/verification';
 import { ComplaintsHttpModule } from '../complaints/complaints-http.module';
 import { ComplaintFormProtection } from './complaint-form.protection';
@@ -7,7 +8,7 @@ import { ResidentController } from './resident.controller';
 
 /** The residents' page at /controleer: outside /v1 and outside the OpenAPI document. */
 @Module({
-  imports: [VerificationModule, ComplaintsHttpModule],
+  imports: [AccountsModule, VerificationModule, ComplaintsHttpModule],
   controllers: [ResidentController],
   providers: [ResidentErrorFilter, ComplaintFormProtection],
 })
