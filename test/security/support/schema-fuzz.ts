@@ -527,16 +527,20 @@ export function requestsFor(document: OpenApiDocument, operation: OpenApiOperati
         })),
     );
   }
-  broken.push(
-    fc.tuple(validPath, validQuery, fc.oneof(...wholeBodies)).map(([p, q, { intent, ...extra }]) => {
-      const call = build(p, q, undefined);
-      delete call.json;
-      delete call.fields;
-      delete call.attach;
-      delete call.raw;
-      return { call: { ...call, ...extra }, intent };
-    }),
-  );
+  // Only where a body means something: content on a GET has no defined semantics (RFC 9110, 9.3.1), and
+  // Node may reset the connection of a GET answered before its 100 kB body was read, which says
+  // nothing about the route.
+  if (operation.operation.requestBody || method !== 'GET')
+    broken.push(
+      fc.tuple(validPath, validQuery, fc.oneof(...wholeBodies)).map(([p, q, { intent, ...extra }]) => {
+        const call = build(p, q, undefined);
+        delete call.json;
+        delete call.fields;
+        delete call.attach;
+        delete call.raw;
+        return { call: { ...call, ...extra }, intent };
+      }),
+    );
   // About a third valid, the rest spread over the ways to break a request.
   return fc.oneof({ arbitrary: valid, weight: Math.ceil(broken.length / 2) }, ...broken.map((arbitrary) => ({ arbitrary, weight: 1 })));
 }
