@@ -1,10 +1,15 @@
 // The runtime's limit: a bare node:http server answering each benchmarked URL with exactly the bytes
-// (and Content-Type) the API answered it with. Started as its own process, like the API.
-//   node bench/bare-server.mjs <answers.json>   prints "listening <port>" when ready
+// the API answered it with. Started as its own process, like the API.
+//   node bench/bare-server.mjs <answers.json> [headers]   prints "listening <port>" when ready
+// With `headers` it also sends the API's headers (helmet's set, API-Version, a request id and the
+// RateLimit pair of the same lengths, Content-Type): the same bytes on the wire. Without, only
+// Content-Type and Content-Length: the body alone.
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
-const { contentType, answers } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const { contentType, answers, headers } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const withHeaders = process.argv[3] === 'headers';
 const bodies = new Map(Object.entries(answers).map(([url, body]) => [url, Buffer.from(body)]));
 
 const server = createServer((request, response) => {
@@ -13,7 +18,8 @@ const server = createServer((request, response) => {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+  if (withHeaders) response.writeHead(200, [...headers, 'x-request-id', randomUUID(), 'content-length', String(body.length)]);
+  else response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
   response.end(body);
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));

@@ -16,7 +16,10 @@ import { exportSuite } from './lib/export.mjs';
 import { runCli, startApi, startS3 } from './lib/processes.mjs';
 import { markdownReport } from './lib/report.mjs';
 import { issuanceSuite, propagationSuite, startServices } from './lib/services.mjs';
+import { sweepsSuite } from './lib/sweeps.mjs';
+import { statisticsSuite } from './lib/statistics.mjs';
 import { verificationSuite } from './lib/verification.mjs';
+import { ensureWrk } from './lib/wrk.mjs';
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
@@ -48,6 +51,7 @@ async function freshDatabase() {
 }
 
 async function main() {
+  ensureWrk();
   const tmp = await mkdtemp(join(tmpdir(), 'keurmerk-bench-'));
   const database = await freshDatabase();
   const s3 = await startS3(join(tmp, 's3'), 'keurmerk');
@@ -103,6 +107,8 @@ async function main() {
     result.scales.small = { verification: await verificationSuite({ api: first, db, tmp, seconds: SECONDS, log }) };
     log(`[${elapsed()}] register export at ${SMALL}\n`);
     result.scales.small.export = await exportSuite({ api: first });
+    log(`[${elapsed()}] open statistics at ${SMALL}\n`);
+    result.scales.small.statistics = await statisticsSuite({ api: first, db });
 
     log(`[${elapsed()}] issuance and re-issue\n`);
     services = await startServices(env);
@@ -112,6 +118,8 @@ async function main() {
     const second = await api(3902);
     result.propagation = await propagationSuite({ services, db, apis: [first, second], trials: 10 });
     await stop(second);
+    await services.stop();
+    services = undefined;
 
     // The larger scale gets fresh API processes: nothing cached, nothing compiled for the small one.
     await stop(first);
@@ -122,12 +130,19 @@ async function main() {
     result.scales.large = { verification: await verificationSuite({ api: first, db, tmp, seconds: SECONDS, log }) };
     log(`[${elapsed()}] register export at ${LARGE}\n`);
     result.scales.large.export = await exportSuite({ api: first });
+    log(`[${elapsed()}] open statistics at ${LARGE}\n`);
+    result.scales.large.statistics = await statisticsSuite({ api: first, db });
     await stop(first);
     // Node keeps the heap it grew to while it can; with the heap capped, the same export shows what it needs.
     const capped = await api(3905, { NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MIB}` });
     log(`[${elapsed()}] register export at ${LARGE}, API heap capped at ${CAPPED_HEAP_MIB} MiB\n`);
     result.scales.large.exportCappedHeap = { ...(await exportSuite({ api: capped })), heapCapMiB: CAPPED_HEAP_MIB };
     await stop(capped);
+    // Last: the sweeps change certificates (expiry, withdrawal), which the figures above must not see.
+    const sweeping = await api(3906);
+    log(`[${elapsed()}] the worker's sweeps at ${LARGE}, verification answering meanwhile\n`);
+    result.sweeps = await sweepsSuite({ env, api: sweeping, db, tmp, log });
+    await stop(sweeping);
 
     result.seconds = Math.round((Date.now() - begun) / 1000);
     await mkdir(RESULTS, { recursive: true });
@@ -149,7 +164,8 @@ async function seed(count, env, db) {
   const out = await runCli(['seed-scale', '--count', String(count), '--force'], env);
   const seconds = (Date.now() - started) / 1000;
   log(out);
-  // The seed leaves a gigabyte of dirty pages; flushed now, not by a checkpoint in the middle of a measurement.
+  // The seed vacuums and analyses what it wrote; the gigabyte of dirty pages it leaves is flushed now,
+  // not by a checkpoint in the middle of a measurement.
   await db.query('CHECKPOINT');
   return { certificates: count, seconds: Math.round(seconds * 10) / 10 };
 }

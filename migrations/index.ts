@@ -10,6 +10,13 @@ import { JobQueues1764300850000 } from './1764300850000-job-queues';
 import { LoginThrottle1764300900000 } from './1764300900000-login-throttle';
 import { IssuerArtifacts1764301400000 } from './1764301400000-issuer-artifacts';
 import { Surveillance1764301800000 } from './1764301800000-surveillance';
+import { CertificateLifecycle1764302000000 } from './1764302000000-certificate-lifecycle';
+import { Objections1764302100000 } from './1764302100000-objections';
+import { AccountOperations1764302300000 } from './1764302300000-account-operations';
+import { Mail1764302400000 } from './1764302400000-mail';
+import { LocationOperations1764302500000 } from './1764302500000-location-operations';
+import { Insight1764302600000 } from './1764302600000-insight';
+import { DocumentKind1764302800000 } from './1764302800000-document-kind';
 
 export { JOB_QUEUE_SCHEMA } from './1764300100000-job-queue';
 
@@ -27,4 +34,11 @@ export const MIGRATIONS = [
   LoginThrottle1764300900000,
   IssuerArtifacts1764301400000,
   Surveillance1764301800000,
+  CertificateLifecycle1764302000000,
+  Objections1764302100000,
+  AccountOperations1764302300000,
+  Mail1764302400000,
+  LocationOperations1764302500000,
+  Insight1764302600000,
+  DocumentKind1764302800000,
 ];

@@ -13,7 +13,9 @@ import {
   developmentKeyDirectory,
   KEY_RING,
   PublishedKeysService,
+  CompanySanctionService,
 } from '@keurmerk/certificates';
+import { Metrics } from '@keurmerk/metrics';
 import { Clock } from '@keurmerk/common';
 import { APP_CONFIG, type AppConfig } from '@keurmerk/config';
 import { EventLog } from '@keurmerk/events';
@@ -197,6 +199,8 @@ if (!usingRealPostgres) {
         t.app.get(ObjectStorage),
         t.app.get(EventLog),
         t.app.get(Clock),
+        t.app.get(CompanySanctionService),
+        t.app.get(Metrics),
       );
       await rotated.reissue();
 

@@ -1,7 +1,7 @@
 import { FixedClock } from '@keurmerk/common';
 import { EventLog } from '@keurmerk/events';
 import { PNG } from './support/files';
-import { accounts, bearer, PASSING_MEASUREMENTS, YES_NO_CODES } from './support/scenario';
+import { accounts, answerBody, bearer, PASSING_MEASUREMENTS, YES_NO_CODES } from './support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -49,14 +49,14 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
       await t.http
         .put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`)
         .set(as(auditor))
-        .send(overrides[code] ?? { meetwaarde })
+        .send(answerBody(overrides[code] ?? { meetwaarde }))
         .expect(200);
     }
     for (const code of YES_NO_CODES) {
       await t.http
         .put(`/v1/inspecties/${inspectionId}/antwoorden/${code}`)
         .set(as(auditor))
-        .send(overrides[code] ?? { resultaat: 'voldoet' })
+        .send(answerBody(overrides[code] ?? { resultaat: 'voldoet' }))
         .expect(200);
     }
   }
@@ -172,6 +172,9 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
       ['BV-02', { resultaat: 'ja' }, ['resultaat']],
       ['BV-02', { resultaat: 'voldoet', extra: 1 }, ['extra']],
       ['BV-02', { resultaat: 'voldoet', opmerking: 'x'.repeat(2001) }, ['opmerking']],
+      // API 1.1: a failed criterion needs its description, or nobody can repair it.
+      ['BV-02', { resultaat: 'voldoet-niet' }, ['opmerking']],
+      ['BV-02', { resultaat: 'voldoet-niet', opmerking: '  ' }, ['opmerking']],
     ])('refuses an answer to %s (%#) naming the field and writes nothing', async (code, body, names) => {
       const before = await rowCounts();
       const response = await put('auditor', code, body);

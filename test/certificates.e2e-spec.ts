@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@keurmerk/config';
+import { Metrics } from '@keurmerk/metrics';
 import {
   CertificateIssuer,
   CertificateLifecycleService,
@@ -14,6 +15,7 @@ import {
   KEY_RING,
   parseCertificateNumber,
   PublishedKeysService,
+  CompanySanctionService,
 } from '@keurmerk/certificates';
 import { Clock, FixedClock } from '@keurmerk/common';
 import { EventLog } from '@keurmerk/events';
@@ -233,11 +235,11 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
       expect(last.reason).toContain('BV-01');
     });
 
-    it('lets a re-inspection’s certificate supersede the current one', async () => {
+    it('lets a re-inspection’s certificate replace the current one (vervangen, naming its successor)', async () => {
       const { locationId, number: old } = await s.certifiedLocation({ huisnummer: 80 });
       const renewed = await s.decide(await s.inspect(locationId, {}, 'periodiek'));
       await t.app.get(CertificateIssuer).issue(renewed);
-      expect((await t.http.get(`/v1/certificaten/${old}`)).body.status).toBe('ingetrokken');
+      expect((await t.http.get(`/v1/certificaten/${old}`)).body).toMatchObject({ status: 'vervangen', vervangenDoor: renewed });
       expect((await t.http.get(`/v1/certificaten/${renewed}`)).body.status).toBe('geldig');
       const [row] = await t.sql<{ superseded_by: string }>(`SELECT superseded_by FROM certificate WHERE number = $1`, [old]);
       expect(row.superseded_by).toBe(renewed);
@@ -263,6 +265,8 @@ describe('certificates: issuance, signed PDF, credential, lifecycle, keys', () =
         t.app.get(ObjectStorage),
         t.app.get(EventLog),
         t.app.get(Clock),
+        t.app.get(CompanySanctionService),
+        t.app.get(Metrics),
       );
       const current = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM certificate WHERE status IN ('geldig', 'geschorst')`);
       expect(current[0].n).toBeGreaterThanOrEqual(2);

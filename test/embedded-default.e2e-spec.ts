@@ -65,7 +65,8 @@ describe('embedded default', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two boots of embedded PGlite, each migrating from nothing: minutes on a loaded machine.
+  }, 300_000);
 
   it('refuses to open a data directory another live process owns', async () => {
     const dir = join(dataDir, 'owned');

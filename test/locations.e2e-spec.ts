@@ -102,6 +102,12 @@ describe('locations, applications and their documents', () => {
     if (clientReferentie !== undefined) call.field('clientReferentie', clientReferentie);
     return call.attach('bestand', bytes, fileName);
   };
+  /** Landlord A's upload naming which required document it is (`soort`). */
+  const uploadAs = (applicationId: string, soort: string, bytes: Buffer, fileName: string, clientReferentie?: string) => {
+    const call = t.http.post(`/v1/aanvragen/${applicationId}/documenten`).set(auth(landlordA)).field('soort', soort);
+    if (clientReferentie !== undefined) call.field('clientReferentie', clientReferentie);
+    return call.attach('bestand', bytes, fileName);
+  };
   const download = (token: string, applicationId: string, documentId: string) =>
     t.http.get(`/v1/aanvragen/${applicationId}/documenten/${documentId}`).set(auth(token)).buffer(true).parse(binary);
 
@@ -171,6 +177,7 @@ describe('locations, applications and their documents', () => {
         aantalSlaapplaatsen: 40,
         organisatieId: orgA,
         aangemaaktOp: expect.stringMatching(ISO_TIMESTAMP),
+        status: 'actief',
       });
       const events = await t.sql<{ action: string; actor_kind: string; after: Record<string, unknown> }>(
         `SELECT action, actor_kind, after FROM event_log WHERE entity_type = 'location' AND entity_id = $1`,
@@ -240,7 +247,8 @@ describe('locations, applications and their documents', () => {
         expectProblem(response, 409);
         expect(response.body.detail).toMatch(/already registered/);
       }
-      expect(await counts()).toEqual(before);
+      // No location is written; landlord B's try is kept as a claim for the beheerder (one event, see location-operations).
+      expect(await counts()).toEqual({ ...before, e: before.e + 1 });
       // Another letter or addition is another address.
       await createLocation(landlordA, {}, { postcode: '2672AA', huisnummer: 5, huisletter: 'C' });
       await createLocation(landlordA, {}, { postcode: '2672AA', huisnummer: 5, huisletter: 'B', huisnummertoevoeging: '1' });
@@ -659,9 +667,18 @@ describe('locations, applications and their documents', () => {
       [
         'an unknown field',
         (id: string) =>
-          t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('soort', 'contract').attach('bestand', pdf, 'a.pdf'),
+          t.http.post(`/v1/aanvragen/${id}/documenten`).set(auth(landlordA)).field('omschrijving', 'x').attach('bestand', pdf, 'a.pdf'),
         400,
-        ['soort'],
+        ['omschrijving'],
+      ],
+      ['a soort not on the list', (id: string) => uploadAs(id, 'contract', pdf, 'a.pdf'), 400, ['soort']],
+      ['an empty soort', (id: string) => uploadAs(id, '', pdf, 'a.pdf'), 400, ['soort']],
+      // Every problem at once: the kind and the file.
+      [
+        'a soort not on the list with HTML named .pdf',
+        (id: string) => uploadAs(id, 'Plattegrond', Buffer.from('<html></html>'), 'a.pdf'),
+        400,
+        ['bestand', 'soort'],
       ],
       [
         'a file of 11 MiB',
@@ -675,6 +692,41 @@ describe('locations, applications and their documents', () => {
       const response = await send(application);
       expectProblem(response, status);
       expect([...new Set(invalidParamNames(response))]).toEqual(names);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('records which required document an upload is (soort): answered, listed and logged; none when not named', async () => {
+      const before = await counts();
+      const response = await uploadAs(application, 'plattegrond', PNG, 'plattegrond.png');
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ bestandsnaam: 'plattegrond.png', contentType: 'image/png', soort: 'plattegrond' });
+      const other = await uploadAs(application, 'overig', JPEG, 'bijlage.jpg');
+      expect(other.status).toBe(201);
+      expect(other.body.soort).toBe('overig');
+      expect(await counts()).toEqual({ ...before, d: before.d + 2, e: before.e + 2 });
+
+      const list = await t.http.get(`/v1/aanvragen/${application}/documenten`).query({ paginaGrootte: 100 }).set(auth(certifier));
+      expect(list.status).toBe(200);
+      const listed = (id: string) => (list.body.resultaten as { id: string }[]).find((d) => d.id === id);
+      expect(listed(response.body.id)).toEqual(response.body);
+      expect(listed(other.body.id)).toEqual(other.body);
+      // An upload that named no soort shows none (the same DocumentDto serves evidence, which has no kind).
+      expect(listed(pdfId)).not.toHaveProperty('soort');
+
+      const [event] = await t.sql<{ after: { kind: string } }>(
+        `SELECT after FROM event_log WHERE entity_type = 'application' AND action = 'document-added' AND after->>'documentId' = $1`,
+        [response.body.id],
+      );
+      expect(event.after.kind).toBe('plattegrond');
+    });
+
+    it('treats a retry that names another soort as a different upload (409), not as the first one', async () => {
+      const first = await uploadAs(application, 'huisregels', pdf, 'huisregels.pdf', 'offline-soort');
+      expect(first.status).toBe(201);
+      expect((await uploadAs(application, 'huisregels', pdf, 'huisregels.pdf', 'offline-soort')).body.id).toBe(first.body.id);
+      const before = await counts();
+      expectProblem(await uploadAs(application, 'brandveiligheid', pdf, 'huisregels.pdf', 'offline-soort'), 409);
+      expectProblem(await upload(landlordA, application, pdf, 'huisregels.pdf', 'offline-soort'), 409);
       expect(await counts()).toEqual(before);
     });
 

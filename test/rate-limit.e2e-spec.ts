@@ -22,3 +22,25 @@ describe('rate limits on public routes', () => {
     expect((await t.http.get('/v1/gebruikers/mij').set(admin)).status).toBe(200);
   });
 });
+
+describe('rate limits on verification behind a trusted proxy', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('counts each forwarded client on its own, in the same window whichever path answers it', async () => {
+    const ask = (client: string, query: string) => t.http.get(`/v1/verificaties?${query}`).set('X-Forwarded-For', `${client}, 10.0.0.1`);
+    // Answered in front of Fastify (a valid question), then by Nest (an unknown field): one window for both.
+    expect((await ask('203.0.113.7', 'postcode=2671AB&huisnummer=1')).status).toBe(200);
+    expect((await ask('203.0.113.7', 'postcode=2671AB&huisnummer=1')).headers['ratelimit-remaining']).toBe('1');
+    expect((await ask('203.0.113.7', 'postcode=2671AB&huisnummer=1&kleur=rood')).status).toBe(400);
+    const limited = await ask('203.0.113.7', 'postcode=2671AB&huisnummer=1');
+    expectProblem(limited, 429);
+    // Another client behind the same proxy has its own window.
+    const other = await ask('198.51.100.4', 'postcode=2671AB&huisnummer=1');
+    expect([other.status, other.headers['ratelimit-remaining']]).toEqual([200, '2']);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { CertificateLifecycleService, formatCertificateNumber } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
-import { describeBrowser, openBrowser, type BrowserSession } from './support/browser';
+import { describeBrowser, expectAccessiblePage, openBrowser, type BrowserSession } from './support/browser';
 import { createScenario, Scenario } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 import { msUntil } from './support/until';
@@ -167,6 +167,7 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     const search = await page.goto(`${base}/controleer`);
     expect(search!.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expectAccessiblePage(page);
     await page.getByRole('textbox', { name: 'Certificaatnummer' }).fill(`  ${certified.number.toLowerCase().replace(/-/g, ' ')} `);
     await page.getByRole('button', { name: 'Controleren' }).first().click();
     await page.waitForURL(`${base}/controleer/${certified.number}`);
@@ -200,6 +201,7 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     ).toBe(0);
     expect(await contrastProblems(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessiblePage(page);
   });
 
   it('finds a certificate by address written `2671 ab`, and refuses a bad postcode with a message at the field', async () => {
@@ -212,12 +214,14 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     expect(await status(page)).toBe('geldig');
     expect(await page.locator('.subject').innerText()).toBe('Resultaat voor Tuinbouwweg 31, 2671 AB Naaldwijk');
     expect(await page.locator('dl.facts').innerText()).toContain(certified.number);
+    await expectAccessiblePage(page);
 
     const bad = await page.goto(`${base}/controleer?postcode=0123+AB&huisnummer=x`);
     expect(bad!.status()).toBe(400);
     expect(await page.locator('.error-summary').innerText()).toContain('Vul een postcode in zoals 1234\u00a0AB.');
     expect(await page.getAttribute('#veld-huisnummer', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#veld-postcode')).toBe('0123 AB');
+    await expectAccessiblePage(page);
   });
 
   it('switches language with ?taal=, keeps the rest of the address, and writes Polish and Bulgarian properly', async () => {
@@ -228,6 +232,7 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     expect(await heading(page)).toBe('Certyfikat jest ważny');
     expect(await page.locator('.capacity').innerText()).toContain('Maksymalna liczba mieszkańców: 11');
+    await expectAccessiblePage(page);
     expect(await page.locator('.capacity').innerText()).toContain('Może tu mieszkać najwyżej 11 osób.');
     expect(await page.locator('.verdict').innerText()).toContain('ważny do 30 listopada 2027');
     expect(await page.getAttribute('a[hreflang="pl"]', 'aria-current')).toBe('true');
@@ -273,6 +278,7 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     expect(await page.locator('.verdict').getAttribute('class')).toContain('verdict--not');
     expect(await page.getByRole('link', { name: /PDF/ }).count()).toBe(0);
     expect(await contrastProblems(page)).toEqual([]);
+    await expectAccessiblePage(page);
     await page.screenshot({ path: `${SCREENS}/suspended-390.png`, fullPage: true });
 
     const certificates = t.app.get(CertificateLifecycleService);
@@ -292,12 +298,14 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
       expect(invalid!.headers()['content-type']).toContain('text/html');
       expect(await heading(page)).toBe('Dit certificaatnummer klopt niet');
       expect(await page.inputValue('#veld-certificaatnummer')).toBe(wrong);
+      await expectAccessiblePage(page);
 
       const unknown = formatCertificateNumber(2026, 999_997);
       const missing = await page.goto(`${base}/controleer/${unknown}`);
       expect(missing!.status()).toBe(404);
       expect(await status(page)).toBe('geen-certificaat');
       expect(await page.inputValue('input[name=certificaatnummer]')).toBe(unknown);
+      await expectAccessiblePage(page);
     },
   );
 
@@ -316,6 +324,7 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     const reference = await receipt.locator('.reference').innerText();
     expect(reference).toMatch(REFERENCE);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await expectAccessiblePage(page);
     const [row] = await t.sql(`SELECT certificate_number, location_id, language, description, status FROM complaint WHERE reference = $1`, [
       reference,
     ]);
@@ -326,6 +335,43 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
       description: 'Mieszka tu 16 osób, a łazienka jest zepsuta.',
       status: 'ontvangen',
     });
+  });
+
+  it('tells a resident where a complaint stands by its reference, in their language, and nothing it says', async () => {
+    const filed = await t.http
+      .post('/v1/meldingen')
+      .send({ certificaatnummer: certified.number, omschrijving: 'Geheime tekst: de kachel lekt gas.', taal: 'ro' })
+      .expect(201);
+    const reference = filed.body.referentie as string;
+    const page = await open();
+    await page.goto(`${base}/controleer?taal=ro`);
+    await page.getByRole('textbox', { name: 'Număr de referință' }).fill(reference.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Vedeți starea' }).click();
+    await page.waitForURL(/\/controleer\/melding\?/);
+    expect(await heading(page)).toBe(`Sesizarea ${reference.replace(/-/g, '\u2011')}`);
+    const progress = await page.locator('.progress').innerText();
+    expect(progress).toContain('Primită');
+    expect(progress).toContain('1 decembrie 2026');
+    expect(await page.locator('main').innerText()).not.toContain('Geheime tekst');
+    await expectAccessiblePage(page);
+    await page.screenshot({ path: `${SCREENS}/progress-ro-390.png`, fullPage: true });
+
+    // In hand: the status and its date follow; in Bulgarian the date keeps its single full stop.
+    await t.sql(`UPDATE complaint SET status = 'in-behandeling', updated_at = '2026-12-02T09:00:00Z' WHERE reference = $1`, [reference]);
+    await page.goto(`${base}/controleer/melding?referentie=${reference}&taal=bg`);
+    expect(await page.locator('.progress').innerText()).toContain('В процес на разглеждане от 2 декември 2026 г. Администраторът');
+
+    const unknown = await page.goto(`${base}/controleer/melding?referentie=M-2026-ZZZZZZ&taal=pl`);
+    expect(unknown!.status()).toBe(404);
+    expect(await heading(page)).toBe('Nie znaleziono zgłoszenia');
+    expect(await page.inputValue('#veld-referentie')).toBe('M-2026-ZZZZZZ');
+    await expectAccessiblePage(page);
+
+    const malformed = await page.goto(`${base}/controleer/melding?referentie=hallo`);
+    expect(malformed!.status()).toBe(400);
+    expect(await page.locator('.error-summary').innerText()).toContain('Vul het referentienummer in.');
+    expect(await page.getAttribute('#veld-referentie', 'aria-invalid')).toBe('true');
+    await expectAccessiblePage(page);
   });
 
   it('sends a complaint without JavaScript too, through the same service, and explains a blank one', async () => {
@@ -361,7 +407,8 @@ describeBrowser('the residents’ page /controleer, in real Chromium', () => {
     const markup = await response!.text();
     expect(markup).not.toMatch(/<style|\sstyle=|<script>|\son[a-z]+=/i);
     const assets = [...markup.matchAll(/(?:href|src)="(\/controleer\/assets\/[^"]+)"/g)].map((m) => m[1]);
-    expect(assets).toHaveLength(3);
+    // base.css (shared with the web app), controleer.css, controleer.js, keurmerk.svg.
+    expect(assets).toHaveLength(4);
     for (const asset of assets) {
       const file = await page.request.get(`${base}${asset}`);
       expect(file.status()).toBe(200);

@@ -59,8 +59,9 @@ export async function startApi({ env, port, logFile }) {
 }
 
 /** The bare node:http server for the given answers (URL path -> body). */
-export function startBare(answersFile) {
-  return startHelper('bare-server.mjs', [answersFile], /listening (\d+)/, (port) => `http://127.0.0.1:${port}`);
+export function startBare(answersFile, { withHeaders = false } = {}) {
+  const args = withHeaders ? [answersFile, 'headers'] : [answersFile];
+  return startHelper('bare-server.mjs', args, /listening (\d+)/, (port) => `http://127.0.0.1:${port}`);
 }
 
 /** s3rver in its own process, with the bucket made. */

@@ -1,12 +1,16 @@
 // Verification by certificate number and by address, warm cache and cold, against the API and
-// against a bare node:http server serving the very same bytes for the same URLs.
+// against a bare node:http server serving the very same bytes for the same URLs. Warm runs use wrk
+// (one URL, and many in turn); cold runs ask each certificate once, which autocannon does exactly.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from './load.mjs';
 import { startBare } from './processes.mjs';
+import { wrk } from './wrk.mjs';
 
 const WARM_KEYS = 1000;
 const COLD_KEYS = 3000;
+/** Turns of API and bare server for each kind of warm question. */
+const ROUNDS = 2;
 /** Asked once before the cold runs, so that they measure the database path, not its first compilation. */
 const COLD_WARM_UP_KEYS = 500;
 const SAMPLE = 2 * (WARM_KEYS + COLD_KEYS + COLD_WARM_UP_KEYS);
@@ -30,8 +34,11 @@ async function samplePaths(db) {
   );
   if (rows.length < SAMPLE) throw new Error(`need ${SAMPLE} certificates, found ${rows.length}`);
   const take = (count) => rows.splice(0, count);
+  const warmNumber = take(WARM_KEYS).map(numberPath);
   return {
-    warmNumber: take(WARM_KEYS).map(numberPath),
+    // The municipality's usual question: one certificate, with the number of residents to be housed.
+    one: [`${warmNumber[0]}&aantalBewoners=8`],
+    warmNumber,
     warmAddress: take(WARM_KEYS).map(addressPath),
     coldNumber: take(COLD_KEYS).map(numberPath),
     coldAddress: take(COLD_KEYS).map(addressPath),
@@ -43,6 +50,7 @@ async function samplePaths(db) {
 async function prime(url, paths) {
   const answers = {};
   let contentType;
+  let headers;
   let next = 0;
   await Promise.all(
     Array.from({ length: 20 }, async () => {
@@ -51,11 +59,21 @@ async function prime(url, paths) {
         const response = await fetch(url + path);
         if (!response.ok) throw new Error(`${path} answered ${response.status}`);
         contentType = response.headers.get('content-type');
+        headers ??= stableHeaders(response.headers);
         answers[path] = await response.text();
       }
     }),
   );
-  return { answers, contentType };
+  return { answers, contentType, headers };
+}
+
+/**
+ * The API's response headers as a flat [name, value, …] list, without what Node adds itself (Date,
+ * Connection, Keep-Alive, Content-Length) and the request id, which the bare server makes per answer.
+ */
+function stableHeaders(received) {
+  const own = new Set(['date', 'connection', 'keep-alive', 'content-length', 'x-request-id']);
+  return [...received].filter(([name]) => !own.has(name)).flat();
 }
 
 function assertClean(name, result) {
@@ -66,40 +84,116 @@ function assertClean(name, result) {
 
 export async function verificationSuite({ api, db, tmp, seconds, log }) {
   const paths = await samplePaths(db);
-  const warm = [...paths.warmNumber, ...paths.warmAddress];
-  const { answers, contentType } = await prime(api.url, warm);
+  const warm = [...paths.one, ...paths.warmNumber, ...paths.warmAddress];
+  const { answers, contentType, headers } = await prime(api.url, warm);
   // JIT and connection pool warm-up, not recorded.
-  await load({ url: api.url, paths: warm, seconds: 3 });
+  await wrk({ url: api.url, paths: warm, seconds: 3, tmp });
 
   const results = {};
-  const run = async (name, options) => {
-    log(`  ${name} ...`);
-    results[name] = assertClean(name, await load(options));
-    log(` ${results[name].rps} req/s, p50 ${results[name].p50} ms, p99 ${results[name].p99} ms\n`);
+  const record = (name, result) => {
+    assertClean(name, result);
+    const cpu = result.wrkCores === undefined ? '' : `, CPU server ${result.serverCores ?? '?'} wrk ${result.wrkCores} cores`;
+    log(` ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${cpu}\n`);
+    return result;
   };
-  await run('number-warm', { url: api.url, paths: paths.warmNumber, seconds });
-  await run('address-warm', { url: api.url, paths: paths.warmAddress, seconds });
-  await load({ url: api.url, paths: paths.coldWarmUp, amount: paths.coldWarmUp.length });
-  await run('number-cold', { url: api.url, paths: paths.coldNumber, amount: paths.coldNumber.length });
-  await run('address-cold', { url: api.url, paths: paths.coldAddress, amount: paths.coldAddress.length });
-
+  const warmRun = async (name, server, list) => {
+    log(`  ${name} ...`);
+    return record(name, await wrk({ url: server.url, paths: list, seconds, serverPid: server.pid, tmp }));
+  };
+  const coldRun = async (name, list) => {
+    log(`  ${name} ...`);
+    results[name] = record(name, await load({ url: api.url, paths: list, amount: list.length }));
+  };
   const answersFile = join(tmp, `bare-answers-${Date.now()}.json`);
-  await writeFile(answersFile, JSON.stringify({ contentType, answers }));
-  const bare = await startBare(answersFile);
+  await writeFile(answersFile, JSON.stringify({ contentType, answers, headers }));
+  // The limit for these answers: the same bytes on the wire, headers included. API and bare take turns,
+  // ROUNDS times for each kind of question, so that whatever else the machine does at that moment (the
+  // database settling after a seed, other people's work) falls on both; each figure is the mean of its runs.
+  const bare = await startBare(answersFile, { withHeaders: true });
   try {
-    await load({ url: bare.url, paths: warm, seconds: 2 });
-    await run('bare-number', { url: bare.url, paths: paths.warmNumber, seconds });
-    await run('bare-address', { url: bare.url, paths: paths.warmAddress, seconds });
+    await wrk({ url: bare.url, paths: warm, seconds: 2, tmp });
+    for (const [kind, list] of [
+      ['one', paths.one],
+      ['number', paths.warmNumber],
+      ['address', paths.warmAddress],
+    ]) {
+      const apiRuns = [];
+      const bareRuns = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        apiRuns.push(await warmRun(`${kind}-warm (${round + 1}/${ROUNDS})`, api, list));
+        bareRuns.push(await warmRun(`bare-${kind} (${round + 1}/${ROUNDS})`, bare, list));
+      }
+      results[`${kind}-warm`] = mean(apiRuns);
+      results[`bare-${kind}`] = mean(bareRuns);
+    }
   } finally {
     await bare.stop();
+  }
+  await load({ url: api.url, paths: paths.coldWarmUp, amount: paths.coldWarmUp.length });
+  await coldRun('number-cold', paths.coldNumber);
+  await coldRun('address-cold', paths.coldAddress);
+  // And the body alone (Content-Type and Content-Length only): what the API's sixteen headers cost.
+  const bodyOnly = await startBare(answersFile);
+  try {
+    await wrk({ url: bodyOnly.url, paths: warm, seconds: 2, tmp });
+    results['bare-one-body-only'] = await warmRun('bare-one-body-only', bodyOnly, paths.one);
+  } finally {
+    await bodyOnly.stop();
   }
   const bytes = Object.values(answers).reduce((sum, body) => sum + Buffer.byteLength(body), 0) / warm.length;
   return {
     ...results,
     answerBytes: Math.round(bytes),
+    ratioOne: ratio(results['one-warm'], results['bare-one']),
+    ratioOneBodyOnly: ratio(results['one-warm'], results['bare-one-body-only']),
     ratioNumber: ratio(results['number-warm'], results['bare-number']),
     ratioAddress: ratio(results['address-warm'], results['bare-address']),
+    p99RatioOne: p99Ratio(results['one-warm'], results['bare-one']),
+    p99RatioNumber: p99Ratio(results['number-warm'], results['bare-number']),
+    p99RatioAddress: p99Ratio(results['address-warm'], results['bare-address']),
+  };
+}
+
+/** 1,000 certificate numbers, each asked once so the cache holds them: the questions for `verificationDuring`. */
+export async function warmNumberPaths({ api, db }) {
+  const { warmNumber } = await samplePaths(db);
+  await prime(api.url, warmNumber);
+  return warmNumber;
+}
+
+/** Verification running beside something else (a sweep): `paths` asked in turn, for as long as `until` is pending. */
+export async function verificationDuring({ api, paths, tmp, until }) {
+  const runs = [];
+  let done = false;
+  until.finally(() => (done = true));
+  do runs.push(await wrk({ url: api.url, paths, seconds: 2, serverPid: api.pid, tmp }));
+  while (!done);
+  await until;
+  return {
+    rps: Math.round(runs.reduce((sum, r) => sum + r.rps, 0) / runs.length),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+  };
+}
+
+/** The mean of wrk runs, figure by figure (requests summed). */
+function mean(runs) {
+  const avg = (key) => (runs.every((r) => typeof r[key] === 'number') ? runs.reduce((sum, r) => sum + r[key], 0) / runs.length : undefined);
+  const round = (value, places) => (value === undefined ? undefined : Math.round(value * 10 ** places) / 10 ** places);
+  return {
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    rps: round(avg('rps'), 0),
+    p50: round(avg('p50'), 2),
+    p90: round(avg('p90'), 2),
+    p99: round(avg('p99'), 2),
+    max: Math.max(...runs.map((r) => r.max)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    serverCores: round(avg('serverCores'), 2),
+    wrkCores: round(avg('wrkCores'), 2),
+    runs: runs.length,
   };
 }
 
 const ratio = (api, bare) => Math.round((api.rps / bare.rps) * 100) / 100;
+const p99Ratio = (api, bare) => Math.round((api.p99 / bare.p99) * 100) / 100;

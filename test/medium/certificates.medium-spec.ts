@@ -19,7 +19,7 @@ import { LocationEntity } from '@keurmerk/locations';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 import { ObjectStorage } from '@keurmerk/storage';
 import type { EntityManager } from 'typeorm';
-import { type Medium, refusal, startMedium } from '../support/medium';
+import { type Medium, MEDIUM_SETUP_TIMEOUT, refusal, startMedium } from '../support/medium';
 import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps';
 
 /**
@@ -55,7 +55,7 @@ describe('certificates on a real database (medium)', () => {
     w = await auditPeople(m);
     steps = auditSteps(m, w);
     certificates = certificateParts(m);
-  });
+  }, MEDIUM_SETUP_TIMEOUT);
   afterAll(async () => {
     await m?.close();
   });
@@ -173,10 +173,10 @@ describe('certificates on a real database (medium)', () => {
     it('replaces the location’s current certificate with a re-inspection’s', async () => {
       const first = await issued();
       const second = await issued(first.locationId);
-      expect(await row(first.number)).toMatchObject({ status: 'ingetrokken', supersededBy: second.number });
+      expect(await row(first.number)).toMatchObject({ status: 'vervangen', supersededBy: second.number });
       expect(await transitions(first.number)).toEqual([
         [null, 'geldig'],
-        ['geldig', 'ingetrokken'],
+        ['geldig', 'vervangen'],
       ]);
       expect((await row(second.number)).status).toBe('geldig');
     });

@@ -14,7 +14,7 @@ import {
 } from '@keurmerk/inspections';
 import { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
 import { addWorkingDays } from '@keurmerk/norm';
-import { type Medium, type Person, refusal, startMedium } from '../support/medium';
+import { type Medium, MEDIUM_SETUP_TIMEOUT, type Person, refusal, startMedium } from '../support/medium';
 import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps';
 
 /**
@@ -22,12 +22,14 @@ import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps
  * transaction of the change (so the certificate side commits or rolls back with it). Certification's
  * own rules have their medium test in certificates.medium-spec.ts.
  */
+type Told = 'granted' | 'knockOutFound' | 'majorOverdue' | 'refused';
+
 class RecordingCertification extends CertificationPort {
-  readonly told: { what: 'granted' | 'knockOutFound' | 'majorOverdue'; inTransaction: boolean; context: Record<string, unknown> }[] = [];
+  readonly told: { what: Told; inTransaction: boolean; context: Record<string, unknown> }[] = [];
   /** Makes the next `granted` fail, as a certificate that cannot be allocated would. */
   failNextGrant = false;
 
-  private record(what: 'granted' | 'knockOutFound' | 'majorOverdue', manager: EntityManager, context: Record<string, unknown>): void {
+  private record(what: Told, manager: EntityManager, context: Record<string, unknown>): void {
     this.told.push({ what, inTransaction: manager.queryRunner?.isTransactionActive === true, context });
   }
 
@@ -42,9 +44,16 @@ class RecordingCertification extends CertificationPort {
 
   async knockOutFound(
     manager: EntityManager,
-    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; findingIds: string[]; actor: Actor },
   ) {
     this.record('knockOutFound', manager, context);
+  }
+
+  async refused(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; openSeriousFindingIds: string[]; actor: Actor },
+  ) {
+    this.record('refused', manager, context);
   }
 
   async majorOverdue(manager: EntityManager, context: { locationId: string; findingId: string; criterionCode: string; actor: Actor }) {
@@ -60,7 +69,7 @@ const START = new Date('2026-12-01T09:00:00Z');
 const BZ01_KNOCK_OUT = 'BZ-01';
 const VZ04_MAJOR = 'VZ-04';
 const BH02_MINOR = 'BH-02';
-const FAIL = { resultaat: 'voldoet-niet' };
+const FAIL = { resultaat: 'voldoet-niet', opmerking: 'Afwijking vastgesteld' };
 
 describe('inspections on a real database (medium)', () => {
   const certification = new RecordingCertification();
@@ -87,7 +96,7 @@ describe('inspections on a real database (medium)', () => {
     findings = m.get(FindingService);
     w = await auditPeople(m);
     steps = auditSteps(m, w);
-  });
+  }, MEDIUM_SETUP_TIMEOUT);
   afterAll(async () => {
     await m?.close();
   });
@@ -368,7 +377,7 @@ describe('inspections on a real database (medium)', () => {
       );
     });
 
-    it('refuses (afwijzen) with knock-outs open, and asks certification for nothing', async () => {
+    it('refuses (afwijzen) with knock-outs open: no grant, and certification is told of the refusal with its open findings', async () => {
       const { id } = await submitted({ [BZ01_KNOCK_OUT]: FAIL });
       const { decision, certificateNumber } = await inspections.decide(w.certifier, id, {
         outcome: 'afwijzen',
@@ -376,6 +385,14 @@ describe('inspections on a real database (medium)', () => {
       });
       expect({ outcome: decision.outcome, certificateNumber }).toEqual({ outcome: 'afwijzen', certificateNumber: undefined });
       expect(certification.about('granted', 'inspectionId', id)).toEqual([]);
+      const knockOut = (await inspections.findingsOf(id)).find((f) => f.criterionCode === BZ01_KNOCK_OUT)!;
+      expect(certification.about('refused', 'inspectionId', id)).toEqual([
+        {
+          what: 'refused',
+          inTransaction: true,
+          context: expect.objectContaining({ decisionId: decision.id, openSeriousFindingIds: [knockOut.id] }),
+        },
+      ]);
     });
 
     it('decides once: a second decision is refused (409), and of two at once exactly one is recorded', async () => {

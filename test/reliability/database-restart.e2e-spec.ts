@@ -30,6 +30,7 @@ const LOAD_WORKERS = 4;
 
   const sql = async <T>(text: string, values?: unknown[]): Promise<T[]> => {
     const client = new pg.Client({ connectionString: server.databaseUrl('keurmerk') });
+    client.on('error', () => undefined);
     await client.connect();
     try {
       return (await client.query(text, values)).rows as T[];

@@ -38,10 +38,21 @@ describe('webhook receiver answering 500 and resetting connections', () => {
     expect(attempts.map((r) => r.answer)).toEqual([500, 500, 'reset', 'ok']);
     // The same CloudEvent each time: one event, one acknowledged delivery.
     expect(ids.size).toBe(1);
-    const [delivery] = await t.sql<{ status: string; attempts: number }>(
-      `SELECT d.status, d.attempts FROM delivery d WHERE d.event_id = $1`,
-      [[...ids][0]],
-    );
+    // The receiver has its answer before the worker records it: wait for the record, then check it.
+    const recorded = async () =>
+      (
+        await t.sql<{ status: string; attempts: number }>(`SELECT d.status, d.attempts FROM delivery d WHERE d.event_id = $1`, [
+          [...ids][0],
+        ])
+      )[0];
+    const delivery = await until(
+      async () => {
+        const row = await recorded();
+        return row?.status === 'delivered' ? row : undefined;
+      },
+      10_000,
+      'the delivery to be recorded as delivered',
+    ).catch(() => recorded());
     expect(delivery).toEqual({ status: 'delivered', attempts: 4 });
   });
 });

@@ -23,6 +23,14 @@ interface Route {
 }
 
 const page = { paginaGrootte: 100 };
+const freshLandlord = async (w: World) =>
+  (
+    await w.call('beheerder', {
+      method: 'POST',
+      path: '/organisaties',
+      json: { naam: 'Matrix Sanctie', kvkNummer: String(81_000_000 + w.fresh.serial()), soort: 'verhuurder' },
+    })
+  ).body.id as string;
 const succeeds = (expected: Expectation) => expected === 'ok';
 const draft = (versie: string) => ({
   ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object),
@@ -67,6 +75,15 @@ const MATRIX: Record<string, Route> = {
     }),
     call: (w) => ({ method: 'GET', path: `/organisaties/${w.ids.landlordA}` }),
   },
+  'POST /organisaties/{id}/sancties': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      // Each allowed call suspends a landlord of its own: a second suspension of one company is 409.
+      path: `/organisaties/${succeeds(expected) ? await freshLandlord(w) : w.ids.landlordA}/sancties`,
+      json: { maatregel: 'schorsing', reden: 'Matrix' },
+    }),
+  },
   'POST /gebruikers': {
     policy: guarded({ beheerder: 'ok' }),
     call: (w) => ({
@@ -95,6 +112,34 @@ const MATRIX: Record<string, Route> = {
     call: () => ({ method: 'GET', path: '/gebruikers/mij' }),
   },
   'GET /gebruikers/{id}': { policy: guarded({ beheerder: 'ok' }), call: (w) => ({ method: 'GET', path: `/gebruikers/${w.ids.user}` }) },
+  // An empty change: the access check is what is tested, and no principal of the matrix loses its name or its sign-in.
+  'PATCH /gebruikers/{id}': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: (w) => ({ method: 'PATCH', path: `/gebruikers/${w.ids.user}`, json: {} }),
+  },
+  'PATCH /organisaties/{id}': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: (w) => ({ method: 'PATCH', path: `/organisaties/${w.ids.landlordA}`, json: {} }),
+  },
+  'POST /gebruikers/mij/wachtwoord': {
+    // Every person passes the access check; a wrong current password keeps every principal's tokens alive (400).
+    policy: guarded({
+      beheerder: 400,
+      verhuurderA: 400,
+      verhuurderB: 400,
+      auditor: 400,
+      auditorOther: 400,
+      certificeerder: 400,
+      inspectorAsCertifier: 400,
+      gemeenteIn: 400,
+      gemeenteOut: 400,
+    }),
+    call: () => ({
+      method: 'POST',
+      path: '/gebruikers/mij/wachtwoord',
+      json: { huidigWachtwoord: 'niet-het-huidige-wachtwoord', nieuwWachtwoord: 'een ander lang wachtwoord' },
+    }),
+  },
   'POST /api-sleutels': {
     // A municipality makes keys for its own gemeentecode only.
     policy: guarded({ beheerder: 'ok', gemeenteIn: 'ok', gemeenteOut: 403 }),
@@ -199,6 +244,81 @@ const MATRIX: Record<string, Route> = {
       apiKeyOut: 404,
     }),
     call: (w) => ({ method: 'GET', path: `/locaties/${w.ids.location}` }),
+  },
+  // Locations after registration: its landlord or the beheerder changes or deregisters, the beheerder transfers.
+  'PATCH /locaties/{id}': {
+    policy: guarded({ beheerder: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    call: async (w, _who, expected) => ({
+      method: 'PATCH',
+      path: `/locaties/${succeeds(expected) ? await w.fresh.location() : w.ids.location}`,
+      json: { aantalSlaapplaatsen: 12 },
+    }),
+  },
+  'POST /locaties/{id}/afmeldingen': {
+    policy: guarded({ beheerder: 'ok', verhuurderA: 'ok', verhuurderB: 404 }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/locaties/${succeeds(expected) ? await w.fresh.location() : w.ids.location}/afmeldingen`,
+      json: { reden: 'Matrix' },
+    }),
+  },
+  'POST /locaties/{id}/overdrachten': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/locaties/${succeeds(expected) ? await w.fresh.location() : w.ids.location}/overdrachten`,
+      json: { organisatieId: w.ids.landlordB, reden: 'Matrix' },
+    }),
+  },
+  // Occupancy: the landlord reports, the landlord, the area's municipality and the beheerder read.
+  'POST /locaties/{id}/bezettingen': {
+    policy: guarded({ verhuurderA: 'ok', verhuurderB: 404 }),
+    call: (w) => ({
+      method: 'POST',
+      path: `/locaties/${w.ids.location}/bezettingen`,
+      json: { peildatum: '2026-01-15', aantalBewoners: 3 },
+    }),
+  },
+  'GET /locaties/{id}/bezettingen': {
+    policy: guarded({ beheerder: 'ok', verhuurderA: 'ok', verhuurderB: 404, gemeenteIn: 'ok', gemeenteOut: 404 }),
+    call: (w) => ({ method: 'GET', path: `/locaties/${w.ids.location}/bezettingen`, query: page }),
+  },
+  'GET /statistieken': { policy: PUBLIC, call: () => ({ method: 'GET', path: '/statistieken', query: { gemeentecode: AREA_IN } }) },
+  // Password reset: public; the answer never says whether an address exists, an unknown link is refused.
+  'POST /wachtwoordherstel': {
+    policy: PUBLIC,
+    call: () => ({ method: 'POST', path: '/wachtwoordherstel', json: { email: 'niemand@matrix.test' } }),
+  },
+  'POST /wachtwoordherstel/{token}': {
+    policy: everyone(400),
+    call: () => ({
+      method: 'POST',
+      path: `/wachtwoordherstel/${'a'.repeat(64)}`,
+      json: { nieuwWachtwoord: 'een heel lang en zeldzaam wachtwoord' },
+    }),
+  },
+  'GET /adresclaims': {
+    policy: guarded({ beheerder: 'ok' }),
+    call: () => ({ method: 'GET', path: '/adresclaims', query: { ...page, status: 'open' } }),
+  },
+  'POST /adresclaims/{id}/afhandelingen': {
+    // The beheerder closes a fresh claim: landlord B tries to register the address of a fresh location of A.
+    policy: guarded({ beheerder: 'ok' }),
+    call: async (w, _who, expected) => {
+      let id = '00000000-0000-4000-8000-000000000000';
+      if (succeeds(expected)) {
+        const locationId = await w.fresh.location();
+        const location = (await w.call('verhuurderA', { method: 'GET', path: `/locaties/${locationId}` })).body;
+        await w.call('verhuurderB', {
+          method: 'POST',
+          path: '/locaties',
+          json: { adres: location.adres, gemeentecode: AREA_IN, soortHuisvesting: 'woning', nieuwbouw: false, aantalSlaapplaatsen: 4 },
+        });
+        const claims = await w.call('beheerder', { method: 'GET', path: '/adresclaims', query: { ...page, status: 'open' } });
+        id = (claims.body.resultaten as { id: string; locatieId: string }[]).find((claim) => claim.locatieId === locationId)!.id;
+      }
+      return { method: 'POST', path: `/adresclaims/${id}/afhandelingen`, json: { toelichting: 'Matrix' } };
+    },
   },
   'POST /aanvragen': {
     policy: guarded({ verhuurderA: 'ok', verhuurderB: 404 }),
@@ -350,6 +470,18 @@ const MATRIX: Record<string, Route> = {
       path: `/inspecties/${w.ids.inspectorInspection}/besluiten`,
       json: { uitkomst: 'afwijzen', toelichting: 'Matrix' },
     }),
+  },
+  'GET /inspecties/{id}/rapport': {
+    policy: guarded({
+      auditor: 'ok',
+      auditorOther: 404,
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+    }),
+    call: (w) => ({ method: 'GET', path: `/inspecties/${w.ids.decidedInspection}/rapport` }),
   },
   'GET /inspecties/{id}/besluit': {
     policy: guarded({
@@ -535,6 +667,62 @@ const MATRIX: Record<string, Route> = {
     call: () => ({ method: 'POST', path: '/steekproeven', json: { percentage: 10, zaad: '5eed' } }),
   },
   'GET /steekproeven': { policy: guarded({ beheerder: 'ok' }), call: () => ({ method: 'GET', path: '/steekproeven', query: page }) },
+
+  // Objections: the landlord of the location files; scoped like locaties; an uninvolved certificeerder decides.
+  'POST /bezwaren': {
+    // Another landlord learns nothing of A's certificate (404); A's own, suspended anew for each success, is contested.
+    policy: guarded({ verhuurderA: 'ok', verhuurderB: 404 }),
+    call: async (w, _who, expected) => {
+      let number = w.ids.certificate;
+      if (succeeds(expected)) {
+        number = await w.fresh.certificate();
+        await w.call('beheerder', {
+          method: 'POST',
+          path: `/certificaten/${number}/statuswijzigingen`,
+          json: { status: 'geschorst', reden: 'Matrix' },
+        });
+      }
+      return { method: 'POST', path: '/bezwaren', json: { certificaatnummer: number, gronden: 'Matrix' } };
+    },
+  },
+  'GET /bezwaren': {
+    policy: guarded({
+      beheerder: 'sees',
+      certificeerder: 'sees',
+      inspectorAsCertifier: 'sees',
+      verhuurderA: 'sees',
+      verhuurderB: 'hidden',
+      auditor: 'sees',
+      auditorOther: 'hidden',
+      gemeenteIn: 'sees',
+      gemeenteOut: 'hidden',
+    }),
+    call: () => ({ method: 'GET', path: '/bezwaren', query: page }),
+    marker: (w) => w.ids.objection,
+  },
+  'GET /bezwaren/{id}': {
+    policy: guarded({
+      beheerder: 'ok',
+      certificeerder: 'ok',
+      inspectorAsCertifier: 'ok',
+      verhuurderA: 'ok',
+      verhuurderB: 404,
+      auditor: 'ok',
+      auditorOther: 404,
+      gemeenteIn: 'ok',
+      gemeenteOut: 404,
+    }),
+    call: (w) => ({ method: 'GET', path: `/bezwaren/${w.ids.objection}` }),
+  },
+  'POST /bezwaren/{id}/beslissingen': {
+    // `certificeerder` granted the contested certificate: involved, so 403; the promoted inspector took no part in it.
+    policy: guarded({ certificeerder: 403, inspectorAsCertifier: 'ok' }),
+    call: async (w, _who, expected) => ({
+      method: 'POST',
+      path: `/bezwaren/${succeeds(expected) ? await w.fresh.objection() : w.ids.objection}/beslissingen`,
+      json: { uitkomst: 'ongegrond', toelichting: 'Matrix' },
+    }),
+  },
 };
 
 describe('authorization matrix: every OpenAPI route × every principal', () => {

@@ -39,7 +39,11 @@ const ROLES: Partial<Record<PrincipalName, PrincipalName[]>> = {
 };
 
 /** Tables a refused request writes to on purpose: failed sign-ins are counted to slow guessing. */
-const WRITTEN_ON_REFUSAL: Record<string, string[]> = { 'POST /tokens': ['login_failure'] };
+const WRITTEN_ON_REFUSAL: Record<string, string[]> = {
+  'POST /tokens': ['login_failure'],
+  // A wrong current password is counted like a failed sign-in.
+  'POST /gebruikers/mij/wachtwoord': ['login_failure'],
+};
 
 /** The seed of one route, from the run's seed, so each route can be replayed on its own. */
 const routeSeed = (key: string) => [...key].reduce((hash, ch) => (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0, SEED);

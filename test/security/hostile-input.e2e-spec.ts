@@ -37,6 +37,7 @@ interface Targets {
   deletedSubscription: string;
   keyOutOfArea: string;
   openApplicationLocation: string;
+  decidedObjection: string;
 }
 
 /**
@@ -79,11 +80,16 @@ function isValidSampleDraw(body: unknown): boolean {
   return percentageOk && seedOk;
 }
 
+/** An id nothing has: a well-formed request for it is refused (404) and writes nothing. */
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const draft = (versie: string) => ({
   ...(JSON.parse(JSON.stringify(normToContract(DEFAULT_NORM))) as object),
   versie,
   ingangsdatum: '2099-01-01',
 });
+
+/** A well-formed id of no user and no organisation. */
+const NOBODY = '00000000-0000-4000-8000-00000000dead';
 
 const WRITES: Record<string, WriteTarget> = {
   'POST /tokens': {
@@ -106,6 +112,27 @@ const WRITES: Record<string, WriteTarget> = {
     creates: true,
     path: () => '/gebruikers',
     base: () => ({ email: 'vijandig@hostile.test', wachtwoord: PASSWORD, naam: 'Vijand', rol: 'certificeerder' }),
+  },
+  // Every field is optional, so a valid body would change the user or organisation: the path names none,
+  // and the body is still read whole by the validation that runs before the lookup (a valid body: 404).
+  'PATCH /gebruikers/{id}': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => `/gebruikers/${NOBODY}`,
+    base: () => ({ naam: 'Vijand', actief: true, accreditatieGeldigTot: '2030-01-01' }),
+  },
+  'PATCH /organisaties/{id}': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => `/organisaties/${NOBODY}`,
+    base: () => ({ naam: 'Vijandig B.V.', accreditatieGeldigTot: '2030-01-01' }),
+  },
+  'POST /gebruikers/mij/wachtwoord': {
+    who: 'certificeerder',
+    body: 'json',
+    path: () => '/gebruikers/mij/wachtwoord',
+    base: () => ({ huidigWachtwoord: 'niet-het-goede-wachtwoord', nieuwWachtwoord: 'een ander lang wachtwoord' }),
+    recordsRefusalsIn: ['login_failure'],
   },
   'POST /api-sleutels': {
     who: 'beheerder',
@@ -146,7 +173,7 @@ const WRITES: Record<string, WriteTarget> = {
     who: 'verhuurderA',
     body: 'multipart',
     path: (_w, x) => `/aanvragen/${x.closedApplication}/documenten`,
-    upload: { fileField: 'bestand', fields: { clientReferentie: 'vijand-1' } },
+    upload: { fileField: 'bestand', fields: { clientReferentie: 'vijand-1', soort: 'plattegrond' } },
   },
   'POST /inspecties': {
     who: 'beheerder',
@@ -246,6 +273,70 @@ const WRITES: Record<string, WriteTarget> = {
     base: () => ({ percentage: 10, zaad: '5eed' }),
     allOptional: { isValid: isValidSampleDraw, writesTo: ['sample_draw', 'planning_request', 'event_log'] },
   },
+  // Operating the scheme and insight (API 1.1). Each base is refused when well formed (another landlord: 404; an
+  // unknown id or token), so the variants prove the input checks and nothing is ever written.
+  'PATCH /locaties/{id}': {
+    who: 'verhuurderB',
+    body: 'json',
+    path: (w) => `/locaties/${w.ids.location}`,
+    base: () => ({ aantalSlaapplaatsen: 12 }),
+  },
+  'POST /locaties/{id}/afmeldingen': {
+    who: 'verhuurderB',
+    body: 'json',
+    path: (w) => `/locaties/${w.ids.location}/afmeldingen`,
+    base: () => ({ reden: 'Vijandig' }),
+  },
+  'POST /locaties/{id}/overdrachten': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => `/locaties/${UNKNOWN_ID}/overdrachten`,
+    base: (w) => ({ organisatieId: w.ids.body, reden: 'Vijandig' }),
+  },
+  'POST /adresclaims/{id}/afhandelingen': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => `/adresclaims/${UNKNOWN_ID}/afhandelingen`,
+    base: () => ({ toelichting: 'Vijandig' }),
+  },
+  'POST /locaties/{id}/bezettingen': {
+    who: 'verhuurderB',
+    body: 'json',
+    path: (w) => `/locaties/${w.ids.location}/bezettingen`,
+    base: () => ({ peildatum: '2026-01-15', aantalBewoners: 3 }),
+  },
+  'POST /organisaties/{id}/sancties': {
+    who: 'beheerder',
+    body: 'json',
+    path: () => `/organisaties/${UNKNOWN_ID}/sancties`,
+    base: () => ({ maatregel: 'schorsing', reden: 'Vijandig' }),
+  },
+  'POST /wachtwoordherstel': {
+    who: 'anonymous',
+    body: 'json',
+    path: () => '/wachtwoordherstel',
+    reportsWith: 202,
+    base: () => ({ email: 'niemand@vijand.test' }),
+  },
+  'POST /wachtwoordherstel/{token}': {
+    who: 'anonymous',
+    body: 'json',
+    path: () => `/wachtwoordherstel/${'a'.repeat(64)}`,
+    base: () => ({ nieuwWachtwoord: 'een heel lang en zeldzaam wachtwoord' }),
+  },
+  'POST /bezwaren': {
+    who: 'verhuurderA',
+    body: 'json',
+    // A geldig certificate: a well-formed objection against it is refused (409), nothing is written.
+    path: () => '/bezwaren',
+    base: (w) => ({ certificaatnummer: w.ids.certificate, gronden: 'Oneens' }),
+  },
+  'POST /bezwaren/{id}/beslissingen': {
+    who: 'inspectorAsCertifier',
+    body: 'json',
+    path: (_w, x) => `/bezwaren/${x.decidedObjection}/beslissingen`,
+    base: () => ({ uitkomst: 'gegrond', toelichting: 'Nogmaals' }),
+  },
 };
 
 /** Bytes that are not a PDF, or not this scheme's, sent as one; and the wrong ways to send them. */
@@ -322,7 +413,14 @@ describe('hostile input on every write endpoint', () => {
       path: '/belangenverklaringen',
       json: { auditorId: w.ids.auditorOther, organisatieId: w.ids.landlordB, omschrijving: 'Oud-collega' },
     });
+    const decidedObjection = await w.fresh.objection();
+    await w.call('inspectorAsCertifier', {
+      method: 'POST',
+      path: `/bezwaren/${decidedObjection}/beslissingen`,
+      json: { uitkomst: 'ongegrond', toelichting: 'Terecht' },
+    });
     x = {
+      decidedObjection,
       closedApplication: closed.applicationId,
       submittedInspection: await w.fresh.submittedInspection(),
       withdrawnCertificate: withdrawn,

@@ -3,7 +3,7 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { PUBLISHED_SECRETS } from '@keurmerk/config';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -139,7 +139,7 @@ describe('production processes refuse known and weak secrets', () => {
     const token = await t.adminToken();
     const me = await t.http.get('/v1/gebruikers/mij').set('Authorization', `Bearer ${token}`).expect(200);
     const forge = (secret: string) =>
-      new SignJWT({ role: 'beheerder' })
+      new SignJWT({ role: 'beheerder', gen: decodeJwt(token).gen })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(me.body.id)
         .setIssuer('urn:nld:keurmerk')

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from '@jest/globals';
@@ -102,4 +102,49 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core (node_modules/axe-core/axe.min.js; WCAG 2.1 A and AA rules) on the page as it is now and fails with each violation,
+ * its rule and the elements it found, so a test that opens a page also proves the page accessible.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // Evaluated through the DevTools protocol, not added as a <script>: the pages' Content-Security-Policy
+  // refuses inline scripts, and the tests must keep seeing the policy the app really sends.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  const found = (violations as AxeViolation[]).map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  if (found.length > 0) throw new Error(`axe-core found ${found.length} violation(s) on ${page.url()}:\n${found.join('\n')}`);
+}
+
+/** No heading text twice on one page (a doubled "Bevindingen" reads as a mistake and confuses a screen reader's list). */
+export async function expectNoRepeatedHeadings(page: Page): Promise<void> {
+  const headings = await page.locator('h1, h2, h3, h4').allInnerTexts();
+  const seen = new Set<string>();
+  const repeated = headings.map((text) => text.trim()).filter((text) => (seen.has(text) ? true : (seen.add(text), false)));
+  if (repeated.length > 0) throw new Error(`headings said twice on ${page.url()}: ${repeated.join(', ')}`);
+}
+
+/** Both checks on the page as it is now. */
+export async function expectAccessiblePage(page: Page): Promise<void> {
+  await expectNoAxeViolations(page);
+  await expectNoRepeatedHeadings(page);
 }

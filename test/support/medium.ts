@@ -54,6 +54,13 @@ export interface Medium {
   close(): Promise<void>;
 }
 
+/**
+ * For a medium file's beforeAll. On PGlite (no DATABASE_URL) the first file of a run migrates the
+ * template from nothing inside its setup, and with two workers on a loaded machine that alone can
+ * pass jest's 60 s: the hook gets this much instead.
+ */
+export const MEDIUM_SETUP_TIMEOUT = 180_000;
+
 export async function startMedium(options: MediumOptions = {}): Promise<Medium> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'keurmerk-medium-'));

@@ -20,6 +20,18 @@ export const PASSING_MEASUREMENTS: Record<string, number> = {
   'VZ-02': 8,
   'VZ-03': 20,
 };
+/**
+ * A contract answer body as a test means it: a `voldoet-niet` given without an opmerking gets one, since
+ * the platform refuses a failed criterion nobody described (API 1.1). Tests of that refusal send the
+ * body directly.
+ */
+export function answerBody(body: object): object {
+  const b = body as { resultaat?: unknown; opmerking?: unknown };
+  return b.resultaat === 'voldoet-niet' && b.opmerking === undefined
+    ? { ...body, opmerking: 'Afwijking vastgesteld bij de keuring.' }
+    : body;
+}
+
 export const YES_NO_CODES = [
   'VZ-04',
   'BZ-01',
@@ -133,8 +145,9 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
       const id = planned.body.id as string;
       const answer = (code: string, body: object) =>
         t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(as('auditor')).send(body).expect(200);
-      for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
-      for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
+      for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS))
+        await answer(code, answerBody(overrides[code] ?? { meetwaarde }));
+      for (const code of YES_NO_CODES) await answer(code, answerBody(overrides[code] ?? { resultaat: 'voldoet' }));
       await t.http.post(`/v1/inspecties/${id}/indieningen`).set(as('auditor')).expect(201);
       return id;
     },

@@ -103,8 +103,14 @@ export async function startTestApp(
       return (await app.get(DataSource).query(text, values)) as T[];
     }
     if (!sideClient) {
-      sideClient = new pg.Client({ connectionString: database.url });
-      await sideClient.connect();
+      const client = new pg.Client({ connectionString: database.url });
+      // A test that stops the database must not lose its process to this idle connection's error: the
+      // next query reconnects.
+      client.on('error', () => {
+        if (sideClient === client) sideClient = undefined;
+      });
+      await client.connect();
+      sideClient = client;
     }
     return (await sideClient.query(text, values)).rows as T[];
   };

@@ -1,12 +1,23 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { PDF, PNG } from '../support/files';
+import {
+  describeBrowser,
+  expectAccessiblePage,
+  expectNoAxeViolations,
+  openBrowser,
+  screenshot,
+  signInAs,
+  type BrowserSession,
+} from '../support/browser';
 
 /*
  * The beheerder's main path in Chromium: the overview's counts, planning an inspection where the
- * auditor's conflict shows before submitting, a new user, and a norm draft compared and published.
+ * auditor's conflict shows before submitting, an application's documents judged before planning,
+ * a new user, and a norm draft compared and published.
  */
 describeBrowser('web app: the beheerder', () => {
   let t: TestApp;
@@ -61,8 +72,46 @@ describeBrowser('web app: the beheerder', () => {
     await expect(submitted.locator('a').getAttribute('href')).resolves.toBe('/app/beheer/keuringen');
     await page.getByRole('heading', { name: 'Bevindingen over de hersteltermijn' }).waitFor();
     await screenshot(page, 'beheer-desktop');
+    await expectAccessiblePage(page);
     const phone = await signedIn({ phone: true });
     await screenshot(phone, 'beheer-phone');
+    await expectAccessiblePage(phone);
+  });
+
+  // First: a later test publishes a new norm version, whose criteria the scenario's inspection does not answer.
+  it('lists complaints with an excerpt, the language by name, urgency hints and the location’s certificate', async () => {
+    const { number } = await scenario.certifiedLocation({ huisnummer: house++ });
+    const text =
+      'Mieszka nas tu szesnaście osób, jest za dużo osób na jeden pokój. Nie ma gaśnicy w kuchni i czujnik dymu nie działa od ' +
+      'tygodni, a właściciel mówi, że to nie jego sprawa i że mamy czekać.';
+    const filed = await t.http.post('/v1/meldingen').send({ certificaatnummer: number, omschrijving: text, taal: 'pl' }).expect(201);
+    const page = await signedIn();
+    await page.goto('/app/beheer/meldingen');
+    const row = page.locator('table.complaints tbody tr', { hasText: filed.body.referentie });
+    const cells = await row.innerText();
+    expect(cells).toContain('Mieszka nas tu szesnaście osób');
+    expect(cells).toContain('…');
+    expect(cells).not.toContain('mamy czekać');
+    expect(cells).toContain('(Pools)');
+    expect(await row.locator('.excerpt').getAttribute('lang')).toBe('pl');
+    expect(await row.locator('.badge--bad').allInnerTexts()).toEqual(['Overbewoning?', 'Brandveiligheid?']);
+    const certificate = row.getByRole('link', { name: number });
+    expect(await certificate.getAttribute('href')).toBe(`/controleer/${number}`);
+    expect(cells).toContain('Geldig');
+    await expectAccessiblePage(page);
+    await screenshot(page, 'admin-meldingen-desktop');
+
+    await row.getByRole('link', { name: filed.body.referentie }).click();
+    expect(await page.locator('.facts').innerText()).toMatch(/Taal\s+Pools/);
+    await expectAccessiblePage(page);
+
+    const english = await browser.signedIn(ADMIN.email, ADMIN.password, { locale: 'en-GB', phone: true });
+    await english.goto('/app/beheer/meldingen');
+    const englishRow = await english.locator('table.complaints tbody tr', { hasText: filed.body.referentie }).innerText();
+    expect(englishRow).toContain('(Polish)');
+    expect(englishRow).toContain('Fire safety?');
+    await expectAccessiblePage(english);
+    await screenshot(english, 'admin-meldingen-phone-en');
   });
 
   it('plans an inspection: a conflicted auditor is shown as such before submitting, a free one is planned', async () => {
@@ -81,11 +130,13 @@ describeBrowser('web app: the beheerder', () => {
     // Nothing was planned by choosing.
     expect((await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.totaal).toBe(0);
     await screenshot(page, 'beheer-planning-desktop');
+    await expectAccessiblePage(page);
     const phone = await signedIn({ phone: true });
     await phone.goto(`/app/beheer/keuringen/nieuw?locatie=${locationId}`);
     await phone.getByLabel('Auditor', { exact: true }).selectOption(conflictedAuditor);
     await phone.locator('[data-conflicts] .conflicts').waitFor();
     await screenshot(phone, 'beheer-planning-phone');
+    await expectAccessiblePage(phone);
 
     await page.getByLabel('Auditor', { exact: true }).selectOption(scenario.id('auditor'));
     await page.locator('[data-conflicts] .notice').waitFor();
@@ -180,6 +231,7 @@ describeBrowser('web app: the beheerder', () => {
     expect(await changedItem.locator('tbody th').allTextContents()).toEqual(['titel', 'punten']);
     expect(await changedItem.locator('td.diff-added').first().textContent()).toContain('(herzien)');
     await screenshot(page, 'beheer-norm-vergelijking-desktop');
+    await expectAccessiblePage(page);
 
     await page.goto('/app/beheer/normen/2026.2');
     page.once('dialog', (dialog) => void dialog.accept());
@@ -213,6 +265,84 @@ describeBrowser('web app: the beheerder', () => {
     await page.getByRole('button', { name: 'Melding afhandelen' }).click();
     await page.waitForURL('**?afgehandeld=1');
     expect(await page.locator('.facts').textContent()).toContain('Afgehandeld');
+  });
+
+  it('shows how many required documents a waiting application has, and on its page which are there and which are missing', async () => {
+    const locationId = await scenario.location({ huisnummer: house++ });
+    const landlord = scenario.as('verhuurderA');
+    const application = (await t.http.post('/v1/aanvragen').set(landlord).send({ locatieId: locationId }).expect(201)).body.id as string;
+    const upload = async (soort: string, bytes: Buffer, fileName: string): Promise<string> =>
+      (
+        await t.http
+          .post(`/v1/aanvragen/${application}/documenten`)
+          .set(landlord)
+          .field('soort', soort)
+          .attach('bestand', bytes, fileName)
+          .expect(201)
+      ).body.id;
+    await upload('plattegrond', PNG, 'plattegrond.png');
+    const lease = await upload('eigendom-of-huur', PDF, 'huurcontract.pdf');
+    const applicationPath = `/app/beheer/aanvragen/${application}`;
+
+    const page = await signedIn();
+    await page.goto('/app/beheer/keuringen');
+    const row = page.locator('section[aria-labelledby="wachtend"] tbody tr').filter({ has: page.locator(`a[href="${applicationPath}"]`) });
+    expect(await row.locator('[data-label="Documenten"]').innerText()).toBe('2 van 5 documenten');
+    await expectNoAxeViolations(page);
+
+    await row.locator(`a[href="${applicationPath}"]`).click();
+    await page.waitForURL(`**${applicationPath}`);
+    expect(await page.locator('h1').innerText()).toMatch(/^Aanvraag Tuinbouwweg \d+, 2671 AB Naaldwijk$/);
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toMatch(/Gemeente\s+Westland \(GM1783\)/);
+    expect(facts).toMatch(/Status\s+Ingediend/);
+    expect(facts).toContain('sc Verhuur A B.V.');
+    const present = page.locator('.required-document--present');
+    const missing = page.locator('.required-document--missing');
+    expect(await present.locator('.required-document__name').allInnerTexts()).toEqual([
+      'Eigendomsbewijs of huurcontract met de eigenaar',
+      'Plattegrond met de indeling en het gebruik van de ruimten',
+    ]);
+    expect(await missing.locator('.required-document__name').allInnerTexts()).toEqual([
+      'Brandveiligheidsrapport of gebruiksmelding',
+      'Huisregels voor de bewoners',
+      'Model-huurovereenkomst voor de bewoners',
+    ]);
+    expect(await missing.locator('.badge').allInnerTexts()).toEqual(['Ontbreekt', 'Ontbreekt', 'Ontbreekt']);
+    expect(await page.getByText('3 gevraagde documenten ontbreken.').count()).toBe(1);
+    await expectAccessiblePage(page);
+    mkdirSync('/tmp/shots', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/admin-application.png', fullPage: true });
+    const phone = await signedIn({ phone: true });
+    await phone.goto(applicationPath);
+    await phone.screenshot({ path: '/tmp/shots/admin-application-phone.png', fullPage: true });
+    await expectNoAxeViolations(phone);
+
+    const download = page.getByRole('link', { name: 'huurcontract.pdf' });
+    expect(await download.getAttribute('href')).toBe(`${applicationPath}/documenten/${lease}`);
+    const file = await page.request.get(`${applicationPath}/documenten/${lease}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect((await file.body()).equals(PDF)).toBe(true);
+    // A document of another application is not this one's to offer.
+    const other = (
+      await t.http
+        .post('/v1/aanvragen')
+        .set(landlord)
+        .send({ locatieId: await scenario.location({ huisnummer: house++ }) })
+    ).body.id as string;
+    expect((await page.request.get(`/app/beheer/aanvragen/${other}/documenten/${lease}`)).status()).toBe(404);
+    expect((await page.request.get('/app/beheer/aanvragen/geen-id')).status()).toBe(404);
+
+    // The landlord has its own pages: the beheerder's are no access, the document included.
+    const landlordPage = await browser.signedIn('sc-verhuurderA@scenario.test', PASSWORD);
+    expect((await landlordPage.request.get(applicationPath)).status()).toBe(403);
+    expect((await landlordPage.request.get(`${applicationPath}/documenten/${lease}`)).status()).toBe(403);
+
+    await page.getByRole('link', { name: 'Keuring plannen' }).click();
+    await page.waitForURL(`**/app/beheer/keuringen/nieuw?locatie=${locationId}&soort=initieel`);
+    expect(await page.getByLabel('Soort keuring').inputValue()).toBe('initieel');
+    await expectNoAxeViolations(page);
   });
 
   it('refuses a form post without the CSRF token with 403', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession, expectAccessiblePage } from '../support/browser';
 import { PNG } from '../support/files';
 
 const AUDITOR_EMAIL = 'sc-auditor@scenario.test';
@@ -67,6 +67,7 @@ describeBrowser('web app: the auditor', () => {
   async function pageShot(page: Page, name: string): Promise<void> {
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, name);
+    await expectAccessiblePage(page);
   }
 
   beforeAll(async () => {
@@ -93,21 +94,37 @@ describeBrowser('web app: the auditor', () => {
     await expect(page.locator('section[aria-labelledby="ingediend"] tbody tr').count()).resolves.toBe(1);
     await expect(todayRows.first().innerText()).resolves.toMatch(/Tuinbouwweg 100, 2671 AB Naaldwijk[\s\S]*Eerste keuring[\s\S]*Gepland/);
     await screenshot(page, 'auditor-keuringen-desktop');
+    await expectAccessiblePage(page);
 
     await todayRows.first().getByRole('link').click();
     await page.waitForURL(`**/app/keuringen/${today}`);
     await expect(page.locator('h2#sectie-RU-titel').innerText()).resolves.toContain('Ruimte');
 
-    // Live: 100 m² at 12 m² a person supports 8, and the maximum drops from the 14 requested to 8.
+    // Nothing measured yet: no maximum is shown (the requested 14 are not a measurement).
+    await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('–');
+    await expect(page.locator('[data-section-count="RU"]').innerText()).resolves.toMatch(/^0\//);
+    // Live: 100 m² at 12 m² a person supports 8, and the maximum drops from the 14 requested to 8, in the warning colour.
     await page.locator('#veld-RU-01-meetwaarde').fill('100');
     await expect(page.locator('#criterium-RU-01 [data-supports]').innerText()).resolves.toBe('Ondersteunt 8 personen');
+    await expect(page.locator('#criterium-RU-01 [data-supports]').getAttribute('class')).resolves.toContain('supports--short');
     await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('8');
+    await expect(page.locator('.capacity-bar').getAttribute('class')).resolves.toContain('capacity-bar--short');
     await page.locator('#veld-RU-01-meetwaarde').fill('180');
     await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('14');
+    await expect(page.locator('#criterium-RU-01 [data-supports]').getAttribute('class')).resolves.not.toContain('supports--short');
 
     for (const [code, value] of Object.entries(PASSING_MEASUREMENTS)) await measure(page, code, value);
+    // The section index counts as the auditor answers, without a reload.
+    await expect(page.locator('[data-section-count="RU"]').innerText()).resolves.not.toMatch(/^0\//);
     for (const code of YES_NO_CODES)
       await page.locator(`#criterium-${code} input[value="${code === 'BV-02' ? 'voldoet-niet' : 'voldoet'}"]`).check();
+    // A failed criterion is not sent without its description: the remark opens and asks for one.
+    await expect(page.locator('#criterium-BV-02 [data-answer-state]').innerText()).resolves.toBe(
+      'Beschrijf wat niet voldoet, zodat de verhuurder het kan herstellen.',
+    );
+    await expect(page.locator('#veld-BV-02-opmerking').isVisible()).resolves.toBe(true);
+    await page.locator('#veld-BV-02-opmerking').fill('Geen blusdeken bij de kookplaats');
+    await page.locator('#veld-BV-02-opmerking').press('Tab');
     await page.locator('#veld-BV-02-foto').setInputFiles({ name: 'blusdeken.png', mimeType: 'image/png', buffer: PNG });
     // The queue sends in order: once the photo (queued last) is a link, every answer before it went too.
     await page.locator('#criterium-BV-02 [data-evidence-list] a').waitFor();
@@ -130,6 +147,17 @@ describeBrowser('web app: the auditor', () => {
     expect(summary).toMatch(/BV-02 Blusdeken bij de kookplaats\s+Major/);
     expect(summary).toMatch(/11\s+maximum bewoners/);
     await screenshot(page, 'auditor-indienen-desktop');
+    await expectAccessiblePage(page);
+    // Irreversible, so not at the first click: without the tick the page asks for it, and nothing is submitted.
+    await page.locator('#veld-bevestigd').evaluate((box) => box.removeAttribute('required'));
+    await page.getByRole('button', { name: 'Definitief indienen' }).click();
+    await expect(page.locator('#veld-bevestigd-fout').innerText()).resolves.toBe('Vink eerst aan dat u de antwoorden hebt gecontroleerd.');
+    expect((await t.http.get(`/v1/inspecties/${today}`).set(scenario.as('auditor')).expect(200)).body.status).not.toBe('ingediend');
+    // The tick says what will happen: the one finding goes to the landlord with its deadline.
+    await expect(page.locator('label', { has: page.locator('#veld-bevestigd') }).innerText()).resolves.toContain(
+      'krijgt de verhuurder 1 bevinding',
+    );
+    await page.locator('#veld-bevestigd').check();
     await page.getByRole('button', { name: 'Definitief indienen' }).click();
     await page.waitForURL(`**/app/keuringen/${today}?ingediend=1`);
     const result = await page.locator('main').innerText();
@@ -139,6 +167,7 @@ describeBrowser('web app: the auditor', () => {
     await expect(page.locator('#criterium-RU-01 input').count()).resolves.toBe(0);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'auditor-uitslag-phone');
+    await expectAccessiblePage(page);
   });
 
   it('keeps the checklist working offline and sends answers and a photo exactly once on reconnecting', async () => {
@@ -147,6 +176,7 @@ describeBrowser('web app: the auditor', () => {
     const page = await context.newPage();
     await signInAs(page, AUDITOR_EMAIL, PASSWORD);
     await screenshot(page, 'auditor-keuringen-phone');
+    await expectAccessiblePage(page);
     await page.goto(`/app/keuringen/${id}`);
     // Kept by the service worker, which answers every navigation under /app/ from now on.
     await page.waitForSelector('html[data-offline-ready]', { state: 'attached' });
@@ -155,8 +185,8 @@ describeBrowser('web app: the auditor', () => {
     await context.setOffline(true);
     await measure(page, 'RU-01', 100);
     await page.locator('#criterium-VZ-04 input[value="voldoet"]').check();
+    // Voldoet niet opens the remark by itself: it is required.
     await page.locator('#criterium-BZ-01 input[value="voldoet-niet"]').check();
-    await page.locator('#criterium-BZ-01 summary', { hasText: 'Opmerking' }).click();
     await page.locator('#veld-BZ-01-opmerking').fill('Twee bewoners te veel');
     await page.locator('#veld-BZ-01-opmerking').press('Tab');
     await page.locator('#veld-BZ-02-foto').setInputFiles({ name: 'slaapkamer.png', mimeType: 'image/png', buffer: PNG });
@@ -173,6 +203,8 @@ describeBrowser('web app: the auditor', () => {
       'slaapkamer.png — foto wacht op verbinding',
     );
     await expect(page.locator('[data-running-max]').innerText()).resolves.toBe('8');
+    // The queued answers count in their sections (RU-01 measured, BZ-01 judged), before anything was sent.
+    await expect(page.locator('[data-section-count="RU"]').innerText()).resolves.toMatch(/^1\//);
     await pageShot(page, 'auditor-checklist-phone-offline');
     expect(await restAnswers(id)).toEqual({});
 
@@ -238,7 +270,11 @@ describeBrowser('web app: the auditor', () => {
     await signInAs(page, AUDITOR_EMAIL, PASSWORD);
     await expect(page.locator('h2#vandaag').innerText()).resolves.toMatch(/^Today/);
     await page.goto(`/app/keuringen/${id}`);
-    await expect(page.locator('.capacity-figure').innerText()).resolves.toMatch(/Maximum residents so far\s+14\s+of 14 requested/);
+    await expect(page.locator('.capacity-figure').innerText()).resolves.toMatch(/Maximum residents so far\s+–\s+of 14 requested/);
+    // The norm speaks English too: sections, criteria and their guidance (issue 17).
+    await expect(page.locator('h2#sectie-SA-titel').innerText()).resolves.toBe('SA · Sanitary facilities');
+    await expect(page.locator('#criterium-BV-02 h3').innerText()).resolves.toBe('BV-02 Fire blanket at the hob');
+    await expect(page.locator('#criterium-BV-02 .guidance p').getAttribute('lang')).resolves.toBe('en');
     await page.locator('#veld-SA-01-meetwaarde').fill('1');
     await expect(page.locator('#criterium-SA-01 [data-supports]').innerText()).resolves.toBe('Supports 8 persons');
     await page.locator('#veld-SA-01-meetwaarde').press('Tab');

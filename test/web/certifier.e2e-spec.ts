@@ -2,8 +2,10 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
-import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
+import { CertificateIssuer } from '@keurmerk/certificates';
+import { PDF } from '../support/files';
+import { describeBrowser, expectAccessiblePage, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 
 const CERTIFIER = 'cf-certifier@scenario.test';
 
@@ -58,8 +60,21 @@ describeBrowser('web app: the certifier', () => {
   async function submitted(
     overrides: Record<string, object> = {},
     auditor = 'auditor',
+    /** Apply first, with a floor plan: the inspection then answers that application. */
+    withApplication = false,
   ): Promise<{ inspectionId: string; locationId: string }> {
     const locationId = await location();
+    if (withApplication) {
+      const application = (await t.http.post('/v1/aanvragen').set(scenario.as('verhuurderA')).send({ locatieId: locationId }).expect(201))
+        .body.id as string;
+      const uploaded = await t.http
+        .post(`/v1/aanvragen/${application}/documenten`)
+        .set(scenario.as('verhuurderA'))
+        .attach('bestand', PDF, { filename: 'plattegrond.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      // The REST API names no kind; the web form does. Set here as the landlord's form would have.
+      await t.sql(`UPDATE document SET kind = 'plattegrond' WHERE id = $1`, [uploaded.body.id]);
+    }
     const planned = await t.http
       .post('/v1/inspecties')
       .set(scenario.as('admin'))
@@ -68,8 +83,9 @@ describeBrowser('web app: the certifier', () => {
     const id = planned.body.id as string;
     const answer = (code: string, body: object) =>
       t.http.put(`/v1/inspecties/${id}/antwoorden/${code}`).set(scenario.as(auditor)).send(body).expect(200);
-    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
-    for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS))
+      await answer(code, answerBody(overrides[code] ?? { meetwaarde }));
+    for (const code of YES_NO_CODES) await answer(code, answerBody(overrides[code] ?? { resultaat: 'voldoet' }));
     for (const [code, name] of [
       ['RU-01', 'slaapkamer.png'],
       ['BV-02', 'blusdeken.png'],
@@ -98,15 +114,18 @@ describeBrowser('web app: the certifier', () => {
   });
 
   it('opens a submitted inspection, sees answers, photos and findings, grants it and sees the result', async () => {
-    const { inspectionId } = await submitted({
-      'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' },
-    });
+    const { inspectionId } = await submitted(
+      { 'BH-02': { resultaat: 'voldoet-niet', opmerking: 'Klachtenprocedure alleen in het Nederlands.' } },
+      'auditor',
+      true,
+    );
     const page = await signedIn(CERTIFIER);
     expect(new URL(page.url()).pathname).toBe('/app/besluiten');
     const row = page.locator('table.waiting tbody tr', { hasText: 'Middel Broekweg 300' });
     await expect(row.innerText()).resolves.toContain('1 minor');
     await expect(row.innerText()).resolves.toContain('auditor');
     await screenshot(page, 'certifier-besluiten-desktop');
+    await expectAccessiblePage(page);
 
     await row.getByRole('link').click();
     await page.waitForURL(`**/app/besluiten/${inspectionId}`);
@@ -135,21 +154,66 @@ describeBrowser('web app: the certifier', () => {
           .then(() => (element as unknown as { naturalWidth: number }).naturalWidth),
       ),
     ).resolves.toBe(320);
+    await expectAccessiblePage(page);
     await screenshot(page, 'certifier-besluit-desktop');
+
+    // The application's documents, against what the norm version asks, where the decision is made.
+    const documents = page.locator('#aanvraagdocumenten').locator('..');
+    await expect(documents.locator('.required-document--missing').count()).resolves.toBe(4);
+    const plan = documents.getByRole('link', { name: 'plattegrond.pdf' });
+    const planBytes = await page.request.get((await plan.getAttribute('href'))!);
+    expect(planBytes.status()).toBe(200);
+    expect(planBytes.headers()['content-type']).toBe('application/pdf');
+
+    // What the decision does is said before it is made: 11 residents, 12 months, nothing to replace.
+    const consequences = await page.locator('.consequences').innerText();
+    expect(consequences).toContain('Toekennen: er wordt een certificaat uitgegeven voor 11 bewoners, 12 maanden geldig.');
+    expect(consequences).toContain('Afwijzen: de locatie krijgt geen certificaat.');
 
     // Without an explanation: said beside the field.
     await page.getByLabel('Toekennen').check();
     await page.getByLabel('Toelichting').fill('  ');
+    await page.locator('#veld-bevestigd').check();
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.locator('#veld-toelichting-fout').waitFor();
+    // The tick is not kept: each attempt confirms anew.
+    await expect(page.locator('#veld-bevestigd').isChecked()).resolves.toBe(false);
     await expect(page.getByLabel('Toekennen').isChecked()).resolves.toBe(true);
 
+    // Without the tick (the browser's own check bypassed, as an old browser would): 400, nothing decided.
     await page.getByLabel('Toelichting').fill('Voldoet; de minor wordt binnen de termijn hersteld.');
+    await page.locator('#veld-bevestigd').evaluate((box) => ((box as unknown as { required: boolean }).required = false));
+    const [unticked] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Besluit vastleggen' }).click(),
+    ]);
+    expect(unticked.status()).toBe(400);
+    await expect(page.locator('#veld-bevestigd-fout').innerText()).resolves.toContain('Er is nog niets besloten.');
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('Vink aan dat u hebt gelezen wat het besluit doet.');
+    await expectAccessiblePage(page);
+    await screenshot(page, 'certifier-besluit-onbevestigd-desktop');
+    const still = await t.http.get(`/v1/inspecties/${inspectionId}`).set(scenario.as('certifier')).expect(200);
+    expect(still.body.status).toBe('ingediend');
+
+    await page.getByLabel('Ik heb gelezen wat het besluit doet en leg het definitief vast.').check();
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.waitForURL(/besloten=1/);
     await expect(page.locator('.notice').innerText()).resolves.toMatch(/toegekend\. Certificaat KM-\d{4}-\d{6}-\d wordt uitgegeven/);
     await expect(page.locator('.decision-result').innerText()).resolves.toContain('Toegekend');
+    await expect(page.locator('.decision-result .issued').innerText()).resolves.toContain('vernieuw de pagina');
     await expect(page.locator('.decision-form').count()).resolves.toBe(0);
+    await expectAccessiblePage(page);
+
+    // Once the issuer has published it, the same page links to the certificate.
+    const number = new URL(page.url()).searchParams.get('certificaat')!;
+    await t.app.get(CertificateIssuer).issue(number);
+    await page.reload();
+    await expect(page.locator('.decision-result .issued').innerText()).resolves.toBe(
+      `Certificaat ${number} is uitgegeven. Certificaat bekijken`,
+    );
+    await page.getByRole('link', { name: 'Certificaat bekijken' }).click();
+    await page.waitForURL(`**/controleer/${number}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Certificaat is geldig');
     const decision = (await t.http.get(`/v1/inspecties/${inspectionId}/besluit`).set(scenario.as('certifier')).expect(200)).body;
     expect(decision.uitkomst).toBe('toekennen');
 
@@ -163,8 +227,10 @@ describeBrowser('web app: the certifier', () => {
     await screenshot(page, 'certifier-besluiten-phone');
     await page.goto(`/app/besluiten/${inspectionId}`);
     await screenshot(page, 'certifier-besluit-phone');
+    await expectAccessiblePage(page);
     await page.getByLabel('Toekennen').check();
     await page.getByLabel('Toelichting').fill('Toch toekennen?');
+    await page.locator('#veld-bevestigd').check();
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.locator('.error-summary').waitFor();
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('kan niet worden toegekend');
@@ -187,6 +253,7 @@ describeBrowser('web app: the certifier', () => {
     await dualPage.goto(`/app/besluiten/${own}`);
     await dualPage.getByLabel('Afwijzen').check();
     await dualPage.getByLabel('Toelichting').fill('Mijn eigen keuring.');
+    await dualPage.locator('#veld-bevestigd').check();
     const [response] = await Promise.all([
       dualPage.waitForResponse((r) => r.request().method() === 'POST'),
       dualPage.getByRole('button', { name: 'Besluit vastleggen' }).click(),
@@ -237,6 +304,7 @@ describeBrowser('web app: the certifier', () => {
     const image = await page.request.get((await evidence.getAttribute('src'))!);
     expect(image.headers()['content-type']).toBe('image/png');
     await screenshot(page, 'certifier-herstel-desktop');
+    await expectAccessiblePage(page);
 
     await item.getByLabel('Accepteren: bevinding sluiten').check();
     await item.getByLabel('Toelichting').fill('Foto toont de tweede wasmachine.');
@@ -261,7 +329,7 @@ describeBrowser('web app: the certifier', () => {
     // With the page's token the same post is accepted: the refusal was the token's.
     const token = await page.locator('meta[name="csrf-token"]').getAttribute('content');
     const accepted = await page.request.post(`/app/besluiten/${inspectionId}`, {
-      form: { _csrf: token!, uitkomst: 'afwijzen', toelichting: 'Met token' },
+      form: { _csrf: token!, uitkomst: 'afwijzen', toelichting: 'Met token', bevestigd: 'ja' },
       maxRedirects: 0,
     });
     expect(accepted.status()).toBe(303);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession, expectAccessiblePage } from '../support/browser';
 import { PDF, PNG } from '../support/files';
 
 const LANDLORD_A = 'll-verhuurderA@scenario.test';
@@ -52,6 +52,7 @@ describeBrowser('web app: the landlord', () => {
     await expect(page.locator('#veld-adres-straatnaam').inputValue()).resolves.toBe('Dorpsstraat');
     await expect(page.locator('#veld-adres-huisnummer').getAttribute('aria-invalid')).resolves.toBeNull();
     await screenshot(page, 'landlord-registreren-desktop');
+    await expectAccessiblePage(page);
 
     await page.getByLabel('Postcode').fill('2671 ab');
     await page.getByLabel('Gemeentecode').fill('GM1783');
@@ -69,9 +70,21 @@ describeBrowser('web app: the landlord', () => {
     await page.waitForURL(/aangevraagd=1/);
     await expect(page.locator('#aanvraag').locator('..').locator('.badge').first().innerText()).resolves.toBe('Ingediend');
 
+    // The landlord is told which documents are asked for, by name, and that all are missing yet.
+    const required = page.locator('.required-documents').first();
+    await expect(required.locator('.required-document--missing').count()).resolves.toBe(5);
+    await expect(required.innerText()).resolves.toContain('Brandveiligheidsrapport of gebruiksmelding');
+
+    await page.getByLabel('Soort document').selectOption('plattegrond');
     await page.getByLabel('Document toevoegen').setInputFiles({ name: 'plattegrond.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Uploaden' }).click();
     await page.waitForURL(/document=1/);
+    const floorPlan = page.locator('.required-documents .required-document', { hasText: 'Plattegrond' });
+    await expect(floorPlan.innerText()).resolves.toContain('Aanwezig');
+    await expect(floorPlan.getByRole('link', { name: 'plattegrond.pdf' }).count()).resolves.toBe(1);
+    await expect(page.locator('.required-documents .required-document--missing').count()).resolves.toBe(4);
+    await expectAccessiblePage(page);
+    await screenshot(page, 'landlord-aanvraag-documenten-desktop');
     const link = page.locator('table.documents a', { hasText: 'plattegrond.pdf' });
     await expect(link.count()).resolves.toBe(1);
     const download = await page.request.get((await link.getAttribute('href'))!);
@@ -110,6 +123,7 @@ describeBrowser('web app: the landlord', () => {
     }).format(new Date(`${certificate.geldigTot}T12:00:00Z`));
     await expect(row.innerText()).resolves.toContain(`Certificaat geldig tot ${validUntil}`);
     await screenshot(page, 'landlord-locaties-desktop');
+    await expectAccessiblePage(page);
 
     await row.getByRole('link').first().click();
     await page.waitForURL(`**/app/locaties/${locationId}`);
@@ -128,6 +142,7 @@ describeBrowser('web app: the landlord', () => {
     // The inspection that led to it is listed, decided.
     await expect(page.locator('#keuringen').locator('..').innerText()).resolves.toContain('Besloten');
     await screenshot(page, 'landlord-locatie-desktop');
+    await expectAccessiblePage(page);
 
     // Another location of the same landlord does not hand out this certificate under its address.
     const other = await restLocation();
@@ -141,11 +156,13 @@ describeBrowser('web app: the landlord', () => {
     const page = await signedIn(LANDLORD_A, { phone: true });
     await page.goto('/app/locaties');
     await screenshot(page, 'landlord-locaties-phone');
+    await expectAccessiblePage(page);
     await page.goto(`/app/locaties/${locationId}`);
     const finding = page.locator('.finding', { hasText: 'BH-02' });
     await expect(finding.locator('.badge').nth(1).innerText()).resolves.toBe('Open');
     await expect(page.locator('ul.deadlines').innerText()).resolves.toContain('Herstel BH-02 vóór');
     await screenshot(page, 'landlord-locatie-phone');
+    await expectAccessiblePage(page);
 
     // A blank description passes the browser's check, not the server's: said beside the field.
     await finding.getByLabel('Wat is er hersteld?').fill('   ');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { CertificateLifecycleService } from '@keurmerk/certificates';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
-import { describeBrowser, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, type BrowserSession, expectAccessiblePage } from '../support/browser';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const MUNICIPALITY_EMAIL = 'sc-municipality@scenario.test';
@@ -49,6 +49,7 @@ describeBrowser('web app: the municipality', () => {
     expect(table).toContain('Tuinbouwweg 5, 2671 AB Naaldwijk');
     expect(table).not.toContain(outOfArea);
     await screenshot(page, 'gemeente-desktop');
+    await expectAccessiblePage(page);
     await screenshot(await signedIn({ phone: true }), 'gemeente-phone');
 
     await page.getByLabel('Status').selectOption('geschorst');
@@ -70,6 +71,13 @@ describeBrowser('web app: the municipality', () => {
     expect(await found('2671 ab 7')).toEqual([alsoInArea]);
     expect((await found('2671AB')).sort()).toEqual([inArea, alsoInArea].sort());
     expect((await found('tuinbouw')).sort()).toEqual([inArea, alsoInArea].sort());
+    // Street and number, a pasted whole address, a postcode in any spacing (issue 17).
+    expect(await found('Tuinbouwweg 7')).toEqual([alsoInArea]);
+    expect(await found('tuinbouwweg   5')).toEqual([inArea]);
+    expect(await found('Tuinbouwweg 7, 2671 AB Naaldwijk')).toEqual([alsoInArea]);
+    expect(await found('Tuinbouwweg 5 2671AB Naaldwijk')).toEqual([inArea]);
+    expect(await found('2671ab5')).toEqual([inArea]);
+    expect(await found('Tuinbouwweg 9')).toEqual([]);
     // Another municipality's certificate stays out of sight, by number as well.
     expect(await found(outOfArea)).toEqual([]);
     expect(await found('100%_')).toEqual([]);

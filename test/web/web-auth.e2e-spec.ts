@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
-import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession } from '../support/browser';
+import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession, expectAccessiblePage } from '../support/browser';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): string[] {
   const set = response.headers['set-cookie'];
@@ -146,6 +146,7 @@ describe('web app: signing in, sessions and CSRF', () => {
       await page.goto('/app');
       expect(new URL(page.url()).pathname).toBe('/app/inloggen');
       await screenshot(page, 'inloggen-phone');
+      await expectAccessiblePage(page);
       await signInAs(page, ADMIN.email, ADMIN.password);
       expect(new URL(page.url()).pathname).toBe('/app/beheer');
       await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -7,6 +7,7 @@ import { CoreModule, CoreOptions, Runtime } from '@keurmerk/runtime';
 import { CertificateIssuanceModule, CertificatesModule } from '@keurmerk/certificates';
 import { DocumentsModule } from '@keurmerk/documents';
 import { EventsModule } from '@keurmerk/events';
+import { MailModule } from '@keurmerk/mail';
 import { AccountsHttpModule } from './accounts/accounts-http.module';
 import { InspectionsHttpModule } from './inspections/inspections-http.module';
 import { LocationsHttpModule } from './locations/locations-http.module';
@@ -17,6 +18,9 @@ import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
 import { ComplaintsHttpModule } from './complaints/complaints-http.module';
 import { SurveillanceHttpModule } from './surveillance/surveillance-http.module';
+import { OccupancyHttpModule } from './occupancy/occupancy-http.module';
+import { StatisticsHttpModule } from './statistics/statistics-http.module';
+import { ObjectionsHttpModule } from './objections/objections-http.module';
 import { ResidentModule } from './resident/resident.module';
 import { WebModule } from './web/web.module';
 import { OpenApiController, OpenApiDocumentHolder } from './openapi/openapi.controller';
@@ -58,8 +62,12 @@ export class ApiModule {
         VerificationHttpModule,
         ComplaintsHttpModule,
         SurveillanceHttpModule,
+        OccupancyHttpModule,
+        StatisticsHttpModule,
+        ObjectionsHttpModule,
         ResidentModule,
         WebModule,
+        MailModule,
         ...(options.withWorker || options.withIssuer ? [CertificateIssuanceModule] : []),
         ...(options.withWorker ? [WorkerModule] : []),
       ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AccountService, demoAccountsText, seedDemoAccounts } from '@keurmerk/accounts';
 import { exitUnlessReadyToSign, loadConfigOrExit } from '@keurmerk/config';
+import { Metrics, startMetricsServer } from '@keurmerk/metrics';
 import { createLogger, migrateRuntime, startRuntime, stopOnSignals } from '@keurmerk/runtime';
 import { createApiApp } from './bootstrap';
 
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: config.publicBaseUrl, embedded: config.embedded, worker: config.workerInProcess }, 'Keurmerk API listening');
+  if (config.metrics.port !== undefined) {
+    await startMetricsServer(app.get(Metrics), { port: config.metrics.port, host: config.host });
+    logger.info({ port: config.metrics.port }, 'metrics at /metrics');
+  }
 
   stopOnSignals(runtime, logger, app);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { exitUnlessReadyToSign, loadConfigOrExit } from '@keurmerk/config';
+import { Metrics, startMetricsServer } from '@keurmerk/metrics';
 import { createLogger, migrateRuntime, PinoNestLogger, startRuntime, stopOnSignals } from '@keurmerk/runtime';
 import { WorkerAppModule } from './worker-app.module';
 
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(runtime), { logger: new PinoNestLogger(logger) });
   await app.init();
   logger.info('Keurmerk worker running');
+  // The worker serves no HTTP but its metrics (job latency, queue depth, issuance time, webhook failures).
+  if (config.metrics.port !== undefined) {
+    await startMetricsServer(app.get(Metrics), { port: config.metrics.port, host: config.host });
+    logger.info({ port: config.metrics.port }, 'metrics at /metrics');
+  }
 
   stopOnSignals(runtime, logger, app);
 }

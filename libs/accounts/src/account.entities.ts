@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrganisationKind, Role } from './principal';
 
+/** The languages a person reads the app and their mail in. */
+export const USER_LANGUAGES = ['nl', 'en'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
+
 @Entity('municipality')
 export class MunicipalityEntity {
   @PrimaryColumn({ type: 'text' })
@@ -62,6 +66,14 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The language of their mail (and the app's, once they chose one there). */
+  @Column({ type: 'text', default: 'nl' })
+  language: UserLanguage;
+
+  /** Bumped when the password changes or the user is deactivated: bearer tokens of an older generation stop. */
+  @Column({ name: 'credential_generation', type: 'integer', default: 0 })
+  credentialGeneration: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -11,9 +11,13 @@ import { MunicipalityRepository } from './municipality.repository';
 import { MunicipalityService } from './municipality.service';
 import { OrganisationRepository } from './organisation.repository';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 import { WebSessionRepository } from './web-session.repository';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorService } from './second-factor.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNT_ENTITIES)],
@@ -31,8 +35,21 @@ import { WebSessionRepository } from './web-session.repository';
     AppSecretRepository,
     WebSessionRepository,
     LoginFailureRepository,
+    PasswordResetRepository,
+    PasswordResetService,
+    SecondFactorRepository,
+    SecondFactorService,
   ],
   // The web session store is the web app's, but its table hangs off user_account: its queries live here.
-  exports: [AccountService, ApiKeyService, MunicipalityService, TokenService, WebSessionRepository, AppSecretRepository],
+  exports: [
+    AccountService,
+    ApiKeyService,
+    MunicipalityService,
+    TokenService,
+    WebSessionRepository,
+    AppSecretRepository,
+    PasswordResetService,
+    SecondFactorService,
+  ],
 })
 export class AccountsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Page, PageRequest, pageOffset } from '@keurmerk/common';
-import { ApiKeyEntity } from './account.entities';
+import { ApiKeyEntity, UserEntity } from './account.entities';
 
 /** Queries on municipal API keys; the key itself is never stored, only its hash. */
 @Injectable()
@@ -17,9 +17,13 @@ export class ApiKeyRepository {
     return this.keys.findOneBy({ id });
   }
 
-  /** The key with this hash that is not revoked. */
+  /** The key with this hash that is not revoked and whose maker is still an active user. */
   findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+    return this.keys
+      .createQueryBuilder('k')
+      .innerJoin(UserEntity, 'u', 'u.id = k.created_by AND u.active')
+      .where('k.key_hash = :keyHash AND k.revoked_at IS NULL', { keyHash })
+      .getOne();
   }
 
   /** Newest first; `municipalityCode` undefined means every municipality's. */

@@ -12,8 +12,6 @@ import { MunicipalityService } from './municipality.service';
 import { ApiKeyPrincipal, municipalityOf, PersonPrincipal } from './principal';
 
 const KEY_PREFIX = 'kmk_';
-// Keys are looked up on every municipal call; a short cache keeps that off the database.
-const CACHE_TTL_MS = 30_000;
 
 function digest(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -25,8 +23,6 @@ function digest(key: string): string {
  */
 @Injectable()
 export class ApiKeyService {
-  private readonly cache = new Map<string, { principal: ApiKeyPrincipal | null; until: number }>();
-
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly municipalities: MunicipalityService,
@@ -99,22 +95,16 @@ export class ApiKeyService {
         before: { revokedAt: null },
       });
     });
-    this.cache.clear();
   }
 
+  /**
+   * Every call asks the database (one indexed lookup): a revoked key, or a key whose maker was
+   * deactivated, answers 401 from the next request on, on every process. A per-process cache could
+   * not promise that without a notification channel, and the lookup is cheaper than what it guards.
+   */
   async authenticate(secret: string): Promise<ApiKeyPrincipal> {
-    const hash = digest(secret);
-    const cached = this.cache.get(hash);
-    let principal: ApiKeyPrincipal | null;
-    if (cached && cached.until > Date.now()) {
-      principal = cached.principal;
-    } else {
-      const key = secret.startsWith(KEY_PREFIX) ? await this.keys.findActiveByHash(hash) : null;
-      principal = key ? { kind: 'api-key', apiKeyId: key.id, municipalityCode: key.municipalityCode } : null;
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
-    }
-    if (!principal) throw AppException.unauthenticated('The API key is not valid.');
-    return principal;
+    const key = secret.startsWith(KEY_PREFIX) ? await this.keys.findActiveByHash(digest(secret)) : null;
+    if (!key) throw AppException.unauthenticated('The API key is not valid.');
+    return { kind: 'api-key', apiKeyId: key.id, municipalityCode: key.municipalityCode };
   }
 }

@@ -12,3 +12,8 @@ export * from './accounts.module';
 export { LoginThrottledException } from './login-throttle';
 export * from './demo-accounts';
 export * from './app-secret.repository';
+export * from './password-reset.exception';
+export * from './password-reset.port';
+export * from './password-reset.service';
+export * from './password-policy';
+export * from './second-factor.service';

@@ -18,6 +18,19 @@ export class OrganisationRepository {
     return this.organisations.findOneBy({ id });
   }
 
+  lockById(manager: EntityManager, id: string): Promise<OrganisationEntity | null> {
+    return manager
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.id = :id', { id })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Pick<OrganisationEntity, 'name' | 'accreditationValidUntil'>>) {
+    await manager.update(OrganisationEntity, { id }, changes);
+  }
+
   findByKvkNumber(kvkNumber: string): Promise<OrganisationEntity | null> {
     return this.organisations.findOneBy({ kvkNumber });
   }

@@ -5,6 +5,7 @@ import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { AppException, Clock } from '@keurmerk/common';
 import { AppSecretRepository } from './app-secret.repository';
 import { PersonPrincipal, ROLES, Role } from './principal';
+import { UserRepository } from './user.repository';
 
 const ISSUER = 'urn:nld:keurmerk';
 const AUDIENCE = 'keurmerk-api';
@@ -25,15 +26,18 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly secrets: AppSecretRepository,
     private readonly clock: Clock,
+    private readonly users: UserRepository,
   ) {}
 
-  async issue(person: PersonPrincipal): Promise<IssuedToken> {
+  /** `generation` is the user's credential generation now: a password change or deactivation bumps it and ends this token. */
+  async issue(person: PersonPrincipal, generation: number): Promise<IssuedToken> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const ttl = this.config.auth.tokenTtlSeconds;
     const accessToken = await new SignJWT({
       role: person.role,
       ...(person.organisationId ? { org: person.organisationId } : {}),
       ...(person.municipalityCode ? { gm: person.municipalityCode } : {}),
+      gen: generation,
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(person.userId)
@@ -45,7 +49,20 @@ export class TokenService {
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
 
+  /**
+   * The one check of a bearer token, on every request: the signature and expiry, then the account
+   * (one indexed read): a deactivated user, or a token older than the last password change, is 401.
+   */
   async verify(token: string): Promise<PersonPrincipal> {
+    const person = await this.verifySignature(token);
+    const state = await this.users.findCredentialState(person.principal.userId);
+    if (!state || !state.active || state.credentialGeneration !== person.generation) {
+      throw AppException.unauthenticated('The access token is no longer valid: sign in again.');
+    }
+    return person.principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: PersonPrincipal; generation: number }> {
     try {
       const { payload } = await jwtVerify(token, await this.signingKey(), {
         issuer: ISSUER,
@@ -53,14 +70,17 @@ export class TokenService {
         algorithms: ['HS256'],
         currentDate: this.clock.now(),
       });
-      if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role)) throw new Error('malformed claims');
-      return {
+      if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || !Number.isInteger(payload.gen)) {
+        throw new Error('malformed claims');
+      }
+      const principal: PersonPrincipal = {
         kind: 'person',
         userId: payload.sub,
         role: payload.role as Role,
         organisationId: typeof payload.org === 'string' ? payload.org : undefined,
         municipalityCode: typeof payload.gm === 'string' ? payload.gm : undefined,
       };
+      return { principal, generation: payload.gen as number };
     } catch (error) {
       const expired = error instanceof errors.JWTExpired;
       throw AppException.unauthenticated(expired ? 'The access token has expired.' : 'The access token is not valid.');

@@ -40,11 +40,41 @@ function loadParsedFonts(): Record<CertificateFont, FontkitFont> {
     const fontDirectory = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
     const fonts = {} as Record<CertificateFont, FontkitFont>;
     for (const [name, file] of Object.entries(CERTIFICATE_FONT_FILES) as Array<[CertificateFont, string]>) {
-      fonts[name] = fontkit.create(readFileSync(join(fontDirectory, file)));
+      fonts[name] = decodingEachGlyphOnce(fontkit.create(readFileSync(join(fontDirectory, file))));
     }
     cachedFonts = fonts;
   }
   return cachedFonts;
+}
+
+/** What fontkit keeps per glyph: its decoded outline, decoded anew at every call. */
+interface DecodableGlyph {
+  _decode?: () => unknown;
+}
+
+/**
+ * Embedding a subset copies each used glyph into the document, and fontkit's subsetter decodes the
+ * whole glyph (every point) again for each document only to see whether it is composite: a third of
+ * the render time. fontkit keeps one glyph object per glyph id for the font's life and never changes
+ * what `_decode` returns (outlines are built into new points), so the first decode can serve every
+ * later one. If fontkit's internals ever change shape, this does nothing: slower, never wrong.
+ */
+function decodingEachGlyphOnce(font: FontkitFont): FontkitFont {
+  const withGlyphs = font as FontkitFont & { getGlyph?: (id: number, characters?: number[]) => DecodableGlyph | null };
+  const getGlyph = withGlyphs.getGlyph?.bind(font);
+  if (!getGlyph) return font;
+  const memoised = new WeakSet<object>();
+  withGlyphs.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters);
+    const decode = glyph?._decode?.bind(glyph);
+    if (glyph && decode && !memoised.has(glyph)) {
+      memoised.add(glyph);
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
+  return font;
 }
 
 /** pdfkit's per-document cache of shaped words, kept alive across documents (see below). */

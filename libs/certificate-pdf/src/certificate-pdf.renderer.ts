@@ -502,6 +502,22 @@ function drawInformationCardPage(doc: PDFKit.PDFDocument, data: CertificateDocum
  * One block per language. The font size shrinks step by step if a long base URL would push the
  * blocks into the footer, so the card never overflows its page.
  */
+/** Heights of wrapped lines, by font, size, width and text: the card's fixed lines are laid out once per process. */
+const lineHeights = new Map<string, number>();
+const LINE_HEIGHTS_LIMIT = 5000;
+
+/** `doc.heightOfString` in `font` at `fontSize`, remembered (the fonts are the same for every document); leaves that font set. */
+function heightOfLine(doc: PDFKit.PDFDocument, font: 'regular' | 'bold', fontSize: number, line: string, width: number): number {
+  doc.font(font).fontSize(fontSize);
+  const key = `${font}|${fontSize}|${width}|${line}`;
+  let height = lineHeights.get(key);
+  if (height === undefined) {
+    if (lineHeights.size >= LINE_HEIGHTS_LIMIT) lineHeights.clear();
+    lineHeights.set(key, (height = doc.heightOfString(line, { width })));
+  }
+  return height;
+}
+
 function drawLanguageBlocks(doc: PDFKit.PDFDocument, data: CertificateDocumentData, top: number, bottom: number): void {
   const tagWidth = 28;
   const textX = CONTENT_LEFT + tagWidth + 10;
@@ -530,8 +546,7 @@ function drawLanguageBlocks(doc: PDFKit.PDFDocument, data: CertificateDocumentDa
       doc.font('bold').fontSize(fontSize + 0.5);
       let height = doc.currentLineHeight(true) + 2;
       linesOf(block.texts, fontSize).forEach((line, lineIndex) => {
-        doc.font(lineIndex === 1 ? 'bold' : 'regular').fontSize(fontSize);
-        height += doc.heightOfString(line, { width: textWidth });
+        height += heightOfLine(doc, lineIndex === 1 ? 'bold' : 'regular', fontSize, line, textWidth);
       });
       return total + height + 2 * separator;
     }, 0);
@@ -567,7 +582,7 @@ function drawLanguageBlocks(doc: PDFKit.PDFDocument, data: CertificateDocumentDa
         .fontSize(fontSize)
         .fillColor(COLOURS.text)
         .text(line, textX, y, { width: textWidth });
-      y += doc.heightOfString(line, { width: textWidth });
+      y += heightOfLine(doc, lineIndex === 1 ? 'bold' : 'regular', fontSize, line, textWidth);
     });
     y += gap;
   });

@@ -7,6 +7,7 @@ import { Actor, EventLog } from '@keurmerk/events';
 import { addDays, addMonths, dateInAmsterdam } from '@keurmerk/norm';
 import { JobQueue } from '@keurmerk/queue';
 import { formatCertificateNumber } from './certificate-number';
+import type { CertificateEntity } from './certificate.entities';
 import { CertificateRepository } from './certificate.repository';
 
 export const ISSUE_QUEUE = 'certificates.issue';
@@ -78,6 +79,57 @@ export class CertificateAllocator {
       entityId: number,
       action: 'allocated',
       after: { decisionId: context.decisionId, content },
+    });
+    await this.queue.send(ISSUE_QUEUE, { number }, { manager, retryLimit: 1000, retryDelaySeconds: 5, retryBackoff: true });
+    return number;
+  }
+
+  /**
+   * A certificate for the rest of an earlier one's validity, after an upheld objection against its
+   * withdrawal: what the old one said (holder, address, maximum, norm version), valid from today to the
+   * old one's last day, under a new number. The same first step as a decision's: recorded, then
+   * enqueued for the issuer, in the caller's transaction; no decision of its own (the objection is the
+   * reason, named in the event log).
+   */
+  async allocateContinuation(
+    manager: EntityManager,
+    context: { predecessor: CertificateEntity; reason: string; actor: Actor },
+  ): Promise<string> {
+    const { predecessor } = context;
+    const now = this.clock.now();
+    const validFrom = dateInAmsterdam(now);
+    if (predecessor.validUntil <= validFrom) throw new Error(`certificate ${predecessor.number} has no validity left to continue`);
+    const year = Number(validFrom.slice(0, 4));
+    const number = formatCertificateNumber(year, await this.certificates.nextSequence(manager, year));
+    const content: CertificateDocumentData = {
+      ...predecessor.content,
+      certificateNumber: number,
+      validFrom,
+      validUntil: predecessor.validUntil,
+      issuedOn: validFrom,
+      verifyUrl: `${this.config.publicBaseUrl}/controleer/${number}`,
+    };
+    await this.certificates.insert(manager, {
+      number,
+      decisionId: null,
+      locationId: predecessor.locationId,
+      organisationId: predecessor.organisationId,
+      municipalityCode: predecessor.municipalityCode,
+      status: 'uitgifte',
+      validFrom,
+      validUntil: predecessor.validUntil,
+      maximumResidents: predecessor.maximumResidents,
+      normVersion: predecessor.normVersion,
+      content,
+      statusChangedAt: now,
+      createdAt: now,
+    });
+    await this.events.append(manager, {
+      actor: context.actor,
+      entityType: 'certificate',
+      entityId: number,
+      action: 'allocated',
+      after: { continues: predecessor.number, reason: context.reason, content },
     });
     await this.queue.send(ISSUE_QUEUE, { number }, { manager, retryLimit: 1000, retryDelaySeconds: 5, retryBackoff: true });
     return number;

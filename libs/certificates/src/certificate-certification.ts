@@ -5,7 +5,10 @@ import { CertificationPort } from '@keurmerk/inspections';
 import { CertificateAllocator } from './certificate-allocator';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 
-/** What the audit workflow's decisions and findings mean for certificates: allocation, or a suspension by the one status path. */
+/**
+ * What the audit workflow's decisions and findings mean for certificates: allocation (whose publication
+ * replaces the location's current certificate), or a suspension by the one status path with what holds it.
+ */
 @Injectable()
 export class CertificateCertification extends CertificationPort {
   constructor(
@@ -24,14 +27,25 @@ export class CertificateCertification extends CertificationPort {
 
   async knockOutFound(
     manager: EntityManager,
-    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; findingIds: string[]; actor: Actor },
   ): Promise<void> {
     await this.lifecycle.suspendAtLocation(
       manager,
       context.locationId,
       `Knock-out bij inspectie: ${context.criterionCodes.join(', ')}`,
       context.actor,
+      context.findingIds.map((findingId) => ({ kind: 'bevinding', findingId, inspectionId: context.inspectionId })),
     );
+  }
+
+  async refused(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; openSeriousFindingIds: string[]; actor: Actor },
+  ): Promise<void> {
+    await this.lifecycle.suspendAtLocation(manager, context.locationId, `Afgewezen na inspectie ${context.inspectionId}`, context.actor, [
+      { kind: 'afwijzing', inspectionId: context.inspectionId },
+      ...context.openSeriousFindingIds.map((findingId) => ({ kind: 'bevinding' as const, findingId, inspectionId: context.inspectionId })),
+    ]);
   }
 
   async majorOverdue(
@@ -43,6 +57,7 @@ export class CertificateCertification extends CertificationPort {
       context.locationId,
       `Hersteltermijn verstreken voor ${context.criterionCode}`,
       context.actor,
+      [{ kind: 'bevinding', findingId: context.findingId }],
     );
   }
 }

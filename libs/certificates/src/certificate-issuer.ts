@@ -4,12 +4,14 @@ import { renderCertificatePdf } from '@keurmerk/certificate-pdf';
 import { Clock } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
+import { Metrics } from '@keurmerk/metrics';
 import { addDays } from '@keurmerk/norm';
 import { KeyRing, signCredential, signPdf } from '@keurmerk/signing';
 import { ObjectStorage } from '@keurmerk/storage';
 import type { CertificateStatus } from './certificate-lifecycle';
 import { CertificateEntity } from './certificate.entities';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
+import { CompanySanctionService } from './company-sanction.service';
 import { CertificateRepository, IssuedArtifacts } from './certificate.repository';
 import { KEY_RING } from './key-ring.provider';
 import { PublishedKeysService } from './published-keys.service';
@@ -81,6 +83,8 @@ export class CertificateIssuer {
     private readonly storage: ObjectStorage,
     private readonly events: EventLog,
     private readonly clock: Clock,
+    private readonly sanctions: CompanySanctionService,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The ring this issuer signs with (for benchmarks of signing alone). */
@@ -149,13 +153,17 @@ export class CertificateIssuer {
     if (certificate.status !== 'uitgifte') return 'already-issued';
     // Nobody may see a document signed with a key the API cannot show yet.
     await this.publishKeys();
+    const produced = this.metrics.issuance.startTimer();
     const artifacts = await this.produce(certificate, 'geldig');
+    produced();
     return this.certificates.transaction(async (manager) => {
       const locked = await this.certificates.lockByNumber(manager, number);
       if (!locked || locked.status !== 'uitgifte') return 'already-issued' as const;
-      // A re-inspection's certificate replaces the location's current one.
+      // A later decision's certificate replaces the location's current one (geldig or geschorst): `vervangen`.
       await this.lifecycle.supersedeAtLocation(manager, locked.locationId, number);
       await this.lifecycle.recordChange(manager, locked, 'geldig', 'Toegekend', SYSTEM_ACTOR, artifacts);
+      // A new decision does not end a company's suspension.
+      await this.sanctions.applyInForce(manager, locked, SYSTEM_ACTOR);
       return 'issued' as const;
     });
   }

@@ -8,6 +8,8 @@ describe('certificate lifecycle', () => {
     'geschorst>ingetrokken',
     'geldig>verlopen',
     'geschorst>verlopen',
+    'geldig>vervangen',
+    'geschorst>vervangen',
   ]);
   const pairs = CERTIFICATE_STATUSES.flatMap((from) => CERTIFICATE_STATUSES.map((to) => [from, to] as const));
 
@@ -21,6 +23,8 @@ describe('certificate lifecycle', () => {
     ['geschorst', 'geldig', 'nl.keurmerk.certificaat-hersteld'],
     ['geschorst', 'ingetrokken', 'nl.keurmerk.certificaat-ingetrokken'],
     ['geldig', 'verlopen', 'nl.keurmerk.certificaat-verlopen'],
+    ['geldig', 'vervangen', 'nl.keurmerk.certificaat-vervangen'],
+    ['geschorst', 'vervangen', 'nl.keurmerk.certificaat-vervangen'],
   ] as const)('%s → %s is announced as %s', (from, to, type) => {
     expect(eventTypeOf(from, to)).toBe(type);
   });

@@ -1,15 +1,20 @@
-export const CERTIFICATE_STATUSES = ['geldig', 'geschorst', 'ingetrokken', 'verlopen'] as const;
+export const CERTIFICATE_STATUSES = ['geldig', 'geschorst', 'ingetrokken', 'verlopen', 'vervangen'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
+/** The statuses a certificate never leaves. */
+export const FINAL_CERTIFICATE_STATUSES: readonly CertificateStatus[] = ['ingetrokken', 'verlopen', 'vervangen'];
+
 /**
- * geldig ⇄ geschorst → ingetrokken, and geldig|geschorst → verlopen (the expiry sweep only).
- * ingetrokken and verlopen are final.
+ * geldig ⇄ geschorst → ingetrokken, geldig|geschorst → verlopen (the expiry sweep only), and
+ * geldig|geschorst → vervangen (a later decision's certificate takes its place; a renewal is a
+ * replacement, never a withdrawal). ingetrokken, verlopen and vervangen are final.
  */
 const ALLOWED: Record<CertificateStatus, readonly CertificateStatus[]> = {
-  geldig: ['geschorst', 'ingetrokken', 'verlopen'],
-  geschorst: ['geldig', 'ingetrokken', 'verlopen'],
+  geldig: ['geschorst', 'ingetrokken', 'verlopen', 'vervangen'],
+  geschorst: ['geldig', 'ingetrokken', 'verlopen', 'vervangen'],
   ingetrokken: [],
   verlopen: [],
+  vervangen: [],
 };
 
 export function canChangeStatus(from: CertificateStatus, to: CertificateStatus): boolean {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@keurmerk/accounts';
-import { AppException, normalisePostcode, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { AppException, assertUnreachable, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { ObjectStorage } from '@keurmerk/storage';
 import type { CertificateStatus } from './certificate-lifecycle';
 import { CertificateEntity } from './certificate.entities';
 import { CertificateException, CertificateExceptionCode } from './certificate.exception';
 import { parseCertificateNumber } from './certificate-number';
+import { parseCertificateSearch } from './certificate-search';
 import { CertificateQuery, CertificateRepository, CertificateScope } from './certificate.repository';
 
 export type PublicCertificate = CertificateEntity & { status: CertificateStatus };
@@ -69,7 +70,8 @@ export class CertificateQueryService {
 
   /**
    * Certificates the principal may see (scoped like locations), newest first. `search` finds a certificate
-   * number, a postcode (with or without a house number: `2671 AB 12`), or else a part of the street, place or holder.
+   * number, a postcode (with or without a house number, in any spacing), a street and number, a pasted whole address, or
+   * else a part of the street, place or holder (see parseCertificateSearch).
    */
   async list(principal: Principal, request: PageRequest, filter: CertificateFilter = {}): Promise<Page<PublicCertificate>> {
     const [items, total] = await this.certificates.page(scopeOf(principal), queryOf(filter), pageOffset(request), request.pageSize);
@@ -102,18 +104,18 @@ function scopeOf(principal: Principal): CertificateScope {
 
 function queryOf(filter: CertificateFilter): CertificateQuery {
   const query: CertificateQuery = { status: filter.status, municipalityCode: filter.municipalityCode, locationId: filter.locationId };
-  const search = filter.search?.trim();
+  const search = parseCertificateSearch(filter.search ?? '');
   if (!search) return query;
-  const postcode = /^([1-9][0-9]{3})\s*([a-zA-Z]{2})(?:\s+([0-9]{1,5}))?$/.exec(search);
-  if (/^KM-\d{4}-\d{6}-\d$/i.test(search)) return { ...query, number: search.toUpperCase() };
-  if (postcode) {
-    return {
-      ...query,
-      postcode: {
-        postcode: normalisePostcode(`${postcode[1]}${postcode[2]}`),
-        houseNumber: postcode[3] === undefined ? null : Number(postcode[3]),
-      },
-    };
+  switch (search.kind) {
+    case 'number':
+      return { ...query, number: search.number };
+    case 'postcode':
+      return { ...query, postcode: { postcode: search.postcode, houseNumber: search.houseNumber } };
+    case 'street':
+      return { ...query, street: { street: search.street, houseNumber: search.houseNumber } };
+    case 'text':
+      return { ...query, text: search.text };
+    default:
+      return assertUnreachable(search, 'certificate search');
   }
-  return { ...query, text: search };
 }

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { CertificateDocumentData } from '@keurmerk/certificate-pdf';
 
 /** 'uitgifte' is internal: allocated and recorded, not yet signed and stored, never public. */
-export type StoredCertificateStatus = 'uitgifte' | 'geldig' | 'geschorst' | 'ingetrokken' | 'verlopen';
+export type StoredCertificateStatus = 'uitgifte' | 'geldig' | 'geschorst' | 'ingetrokken' | 'verlopen' | 'vervangen';
 
 @Entity('certificate')
 export class CertificateEntity {

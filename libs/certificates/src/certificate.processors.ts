@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { JobProcessor, ProcessesJobs } from '@keurmerk/jobs';
 import type { QueueJob } from '@keurmerk/queue';
 import { ISSUE_QUEUE } from './certificate-allocator';
@@ -16,7 +17,10 @@ export class IssueCertificateProcessor implements ProcessesJobs<{ number: string
   }
 }
 
-/** Daily: certificates past their last valid day become verlopen; also catches allocations whose job was lost. */
+/**
+ * Daily: certificates past their last valid day become verlopen; certificates suspended for
+ * SCHORSING_MAXIMUM_DAGEN are withdrawn (the sanctions ladder's end); also catches allocations whose job was lost.
+ */
 @Injectable()
 @JobProcessor({ queue: 'certificates.daily', cron: '5 0 * * *' })
 export class DailyCertificateProcessor implements ProcessesJobs {
@@ -25,11 +29,15 @@ export class DailyCertificateProcessor implements ProcessesJobs {
   constructor(
     private readonly lifecycle: CertificateLifecycleService,
     private readonly issuer: CertificateIssuer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async process(): Promise<void> {
     const expired = await this.lifecycle.expire();
+    const withdrawn = await this.lifecycle.withdrawLongSuspended(this.config.sanctions.maximumSuspensionDays);
     const issued = await this.issuer.issuePending();
-    if (expired || issued) this.logger.log(`${expired} certificate(s) expired, ${issued} pending issued`);
+    if (expired || withdrawn || issued) {
+      this.logger.log(`${expired} certificate(s) expired, ${withdrawn} withdrawn after a long suspension, ${issued} pending issued`);
+    }
   }
 }

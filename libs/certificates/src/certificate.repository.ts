@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AddressColumns, addressFromRow } from '@keurmerk/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CertificateEntity, CertificateStatusChangeEntity, SigningKeyEntity } from './certificate.entities';
@@ -6,15 +7,19 @@ import type { CertificateStatus } from './certificate-lifecycle';
 
 export const CERTIFICATE_CHANGED_CHANNEL = 'keurmerk_certificate_changed';
 
+/** Where a transaction keeps the payloads it announced, so this process can act on them the moment it commits. */
+const ANNOUNCED = 'keurmerkCertificateChanges';
+
+/** The change payloads announced in the transaction of `data` (a query runner's `data`), taken out of it. */
+export function takeAnnouncedChanges(data: Record<string, unknown>): string[] {
+  const announced = (data[ANNOUNCED] as string[] | undefined) ?? [];
+  delete data[ANNOUNCED];
+  return announced;
+}
+
 /** What allocation reads about a decided inspection: everything the certificate will say. */
-export interface AllocationFacts {
+export interface AllocationFacts extends AddressColumns {
   organisationId: string;
-  postcode: string;
-  houseNumber: number;
-  houseLetter: string | null;
-  houseNumberAddition: string | null;
-  street: string;
-  city: string;
   municipalityCode: string;
   municipalityName: string;
   holderName: string;
@@ -38,12 +43,36 @@ export interface CertificateQuery {
   locationId?: string;
   number?: string;
   postcode?: { postcode: string; houseNumber: number | null };
+  /** A street (its beginning, any case) with a house number. */
+  street?: { street: string; houseNumber: number };
   /** Part of street, place or holder (LIKE-escaped by the repository). */
   text?: string;
 }
 
 /** Artifacts the issuer stores with a certificate: the signed PDF's place and hash, the credential, the key. */
 export type IssuedArtifacts = Pick<CertificateEntity, 'pdfKey' | 'pdfSha256' | 'credential' | 'signingKid' | 'templateVersion'>;
+
+/** Why a suspended certificate stays suspended: a finding, a refusal on a later inspection, or a company sanction. */
+export type SuspensionCause =
+  | { kind: 'bevinding'; findingId: string; inspectionId?: string }
+  | { kind: 'afwijzing'; inspectionId: string }
+  | { kind: 'sanctie'; sanctionId: string };
+
+/** A finding that led to a suspension and is not closed yet. */
+export interface OpenCausingFinding {
+  id: string;
+  criterionCode: string;
+  severity: string;
+}
+
+/** A company sanction as stored. */
+export interface SanctionRow {
+  id: string;
+  organisationId: string;
+  measure: 'schorsing' | 'opheffing';
+  reason: string;
+  certificateNumbers: string[];
+}
 
 export type StatusChangeColumns = Partial<Pick<CertificateEntity, 'supersededBy' | 'issuedAt'> & IssuedArtifacts>;
 
@@ -76,12 +105,7 @@ export class CertificateRepository {
     if (!row) return undefined;
     return {
       organisationId: row.organisation_id as string,
-      postcode: row.postcode as string,
-      houseNumber: row.house_number as number,
-      houseLetter: (row.house_letter as string | null) ?? null,
-      houseNumberAddition: (row.house_number_addition as string | null) ?? null,
-      street: row.street as string,
-      city: row.city as string,
+      ...addressFromRow(row),
       municipalityCode: row.municipality_code as string,
       municipalityName: row.municipality_name as string,
       holderName: row.holder_name as string,
@@ -147,6 +171,147 @@ export class CertificateRepository {
       .getMany();
   }
 
+  /**
+   * Suspended certificates whose suspension began on or before `cutoff` (an Amsterdam date), locked,
+   * skipping rows another sweep holds.
+   */
+  lockSuspendedSince(manager: EntityManager, cutoff: string, limit: number): Promise<CertificateEntity[]> {
+    return manager
+      .createQueryBuilder(CertificateEntity, 'c')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(`c.status = 'geschorst' AND (c.status_changed_at AT TIME ZONE 'Europe/Amsterdam')::date <= :cutoff`, { cutoff })
+      .orderBy('c.status_changed_at')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** The organisation's certificates in these statuses, locked, in number order. */
+  lockOfOrganisation(manager: EntityManager, organisationId: string, statuses: CertificateStatus[]): Promise<CertificateEntity[]> {
+    return manager
+      .createQueryBuilder(CertificateEntity, 'c')
+      .setLock('pessimistic_write')
+      .where('c.organisation_id = :organisationId AND c.status IN (:...statuses)', { organisationId, statuses })
+      .orderBy('c.number')
+      .getMany();
+  }
+
+  // --- what holds a suspension
+
+  async insertSuspensionCauses(manager: EntityManager, number: string, causes: SuspensionCause[], at: Date): Promise<void> {
+    for (const cause of causes) {
+      await manager.query(
+        `INSERT INTO certificate_suspension_cause (certificate_number, kind, finding_id, inspection_id, sanction_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          number,
+          cause.kind,
+          cause.kind === 'bevinding' ? cause.findingId : null,
+          cause.kind === 'sanctie' ? null : (cause.inspectionId ?? null),
+          cause.kind === 'sanctie' ? cause.sanctionId : null,
+          at,
+        ],
+      );
+    }
+  }
+
+  /** The suspension ended: nothing it recorded holds the certificate any more. */
+  async releaseSuspensionCauses(manager: EntityManager, number: string, at: Date, sanctionId?: string): Promise<void> {
+    await manager.query(
+      `UPDATE certificate_suspension_cause SET released_at = $2
+        WHERE certificate_number = $1 AND released_at IS NULL AND ($3::uuid IS NULL OR sanction_id = $3)`,
+      [number, at, sanctionId ?? null],
+    );
+  }
+
+  /** Findings recorded as causes of the certificate's current suspension that are not closed. */
+  async openCausingFindings(manager: EntityManager, number: string): Promise<OpenCausingFinding[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT f.id, f.criterion_code, f.severity
+         FROM certificate_suspension_cause s JOIN finding f ON f.id = s.finding_id
+        WHERE s.certificate_number = $1 AND s.released_at IS NULL AND f.status <> 'gesloten'
+        ORDER BY f.criterion_code, f.id`,
+      [number],
+    )) as { id: string; criterion_code: string; severity: string }[];
+    return rows.map((r) => ({ id: r.id, criterionCode: r.criterion_code, severity: r.severity }));
+  }
+
+  /** Whether anything but `sanctionId` still holds the certificate suspended: an open finding, a refusal, another sanction. */
+  async heldOtherwise(manager: EntityManager, number: string, sanctionId: string): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM certificate_suspension_cause s LEFT JOIN finding f ON f.id = s.finding_id
+          WHERE s.certificate_number = $1 AND s.released_at IS NULL AND s.sanction_id IS DISTINCT FROM $2
+            AND (s.kind <> 'bevinding' OR f.status <> 'gesloten')) AS held`,
+      [number, sanctionId],
+    )) as { held: boolean }[];
+    return row.held;
+  }
+
+  // --- company sanctions
+
+  /** The organisation's kind, or undefined when no organisation has this id. */
+  async organisationKind(manager: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = (await manager.query(`SELECT kind FROM organisation WHERE id = $1`, [id])) as { kind: string }[];
+    return row?.kind;
+  }
+
+  /** The organisation's sanction in force (a suspension not lifted), locked. */
+  async lockActiveSanction(manager: EntityManager, organisationId: string): Promise<SanctionRow | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id, organisation_id, measure, reason, certificate_numbers FROM organisation_sanction
+        WHERE organisation_id = $1 AND measure = 'schorsing' AND lifted_at IS NULL FOR UPDATE`,
+      [organisationId],
+    )) as { id: string; organisation_id: string; measure: 'schorsing'; reason: string; certificate_numbers: string[] }[];
+    return row
+      ? {
+          id: row.id,
+          organisationId: row.organisation_id,
+          measure: row.measure,
+          reason: row.reason,
+          certificateNumbers: row.certificate_numbers,
+        }
+      : undefined;
+  }
+
+  async insertSanction(
+    manager: EntityManager,
+    row: {
+      organisationId: string;
+      measure: 'schorsing' | 'opheffing';
+      reason: string;
+      certificateNumbers: string[];
+      lifts: string | null;
+      createdBy: string | null;
+      at: Date;
+    },
+  ): Promise<string> {
+    const [inserted] = (await manager.query(
+      `INSERT INTO organisation_sanction (organisation_id, measure, reason, certificate_numbers, lifts, created_by, created_at)
+       VALUES ($1, $2, $3, $4::text[], $5, $6, $7) RETURNING id`,
+      [row.organisationId, row.measure, row.reason, row.certificateNumbers, row.lifts, row.createdBy, row.at],
+    )) as { id: string }[];
+    return inserted.id;
+  }
+
+  async markSanctionLifted(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE organisation_sanction SET lifted_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  /** Certificates the sanction suspended that it still holds, locked. */
+  async lockHeldBySanction(manager: EntityManager, sanctionId: string): Promise<CertificateEntity[]> {
+    return manager
+      .createQueryBuilder(CertificateEntity, 'c')
+      .setLock('pessimistic_write')
+      .where(
+        `EXISTS (SELECT 1 FROM certificate_suspension_cause s WHERE s.certificate_number = c.number AND s.sanction_id = :sanctionId
+                   AND s.released_at IS NULL)`,
+        { sanctionId },
+      )
+      .orderBy('c.number')
+      .getMany();
+  }
+
   // --- writes of the status path and the issuer
 
   async updateStatus(
@@ -167,6 +332,8 @@ export class CertificateRepository {
   /** Delivered at commit to every process LISTENing on the channel. */
   async notifyChanged(manager: EntityManager, payload: string): Promise<void> {
     await manager.query('SELECT pg_notify($1, $2)', [CERTIFICATE_CHANGED_CHANNEL, payload]);
+    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    if (data) ((data[ANNOUNCED] as string[] | undefined) ?? (data[ANNOUNCED] = [])).push(payload);
   }
 
   async updateArtifacts(manager: EntityManager, number: string, artifacts: IssuedArtifacts): Promise<void> {
@@ -240,8 +407,14 @@ export class CertificateRepository {
         { postcode: filter.postcode.postcode, houseNumber: filter.postcode.houseNumber },
       );
     }
+    if (filter.street) {
+      query = query.andWhere(`c.content #>> '{address,street}' ILIKE :street AND c.content #>> '{address,houseNumber}' = :streetNumber`, {
+        street: `${escapeLike(filter.street.street)}%`,
+        streetNumber: String(filter.street.houseNumber),
+      });
+    }
     if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const like = `%${escapeLike(filter.text)}%`;
       query = query.andWhere(
         `(c.content #>> '{address,street}' ILIKE :like OR c.content #>> '{address,city}' ILIKE :like
           OR c.content ->> 'holderName' ILIKE :like)`,
@@ -275,4 +448,9 @@ export class CertificateRepository {
   publishedKeys(): Promise<SigningKeyEntity[]> {
     return this.db.manager.find(SigningKeyEntity, { order: { publishedAt: 'ASC' } });
   }
+}
+
+/** `value` as a literal inside a LIKE pattern. */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

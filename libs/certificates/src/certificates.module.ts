@@ -8,6 +8,7 @@ import { CERTIFICATE_ENTITIES } from './certificate.entities';
 import { CertificateLifecycleService } from './certificate-lifecycle.service';
 import { CertificateQueryService } from './certificate-query.service';
 import { CertificateRepository } from './certificate.repository';
+import { CompanySanctionService } from './company-sanction.service';
 import { PublishedKeysService } from './published-keys.service';
 
 /**
@@ -24,6 +25,7 @@ import { PublishedKeysService } from './published-keys.service';
     CertificateLifecycleService,
     CertificateQueryService,
     PublishedKeysService,
+    CompanySanctionService,
     { provide: CertificationPort, useClass: CertificateCertification },
   ],
   exports: [
@@ -32,6 +34,7 @@ import { PublishedKeysService } from './published-keys.service';
     CertificateLifecycleService,
     CertificateQueryService,
     PublishedKeysService,
+    CompanySanctionService,
     CertificationPort,
   ],
 })

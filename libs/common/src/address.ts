@@ -128,3 +128,25 @@ export function contractAddress(address: {
     woonplaats: address.city,
   };
 }
+
+/** An address as raw SQL returns it: no letter or addition is null (a row, not a normalised Address). */
+export interface AddressColumns {
+  postcode: string;
+  houseNumber: number;
+  houseLetter: string | null;
+  houseNumberAddition: string | null;
+  street: string;
+  city: string;
+}
+
+/** The address of a raw query row whose columns are named as in the location table (`house_number` …). */
+export function addressFromRow(row: Record<string, unknown>): AddressColumns {
+  return {
+    postcode: row.postcode as string,
+    houseNumber: row.house_number as number,
+    houseLetter: (row.house_letter as string | null) ?? null,
+    houseNumberAddition: (row.house_number_addition as string | null) ?? null,
+    street: row.street as string,
+    city: row.city as string,
+  };
+}

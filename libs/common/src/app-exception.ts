@@ -9,6 +9,8 @@ export enum AppErrorCode {
   UnsupportedMediaType = 'unsupported-media-type',
   RateLimited = 'rate-limited',
   Unavailable = 'unavailable',
+  /** It existed, and is no more (a used or expired one-time link). */
+  Gone = 'gone',
 }
 
 export interface InvalidParam {
@@ -21,6 +23,9 @@ export interface InvalidParam {
 
 /** The one error type services throw; its `detail` is safe to show to the caller. */
 export class AppException extends Error {
+  /** A problem type more specific than the status's (a URI), for a refusal a client must act on in its own way. */
+  problemType?: string;
+
   constructor(
     readonly code: AppErrorCode,
     readonly detail: string,

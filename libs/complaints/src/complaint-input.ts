@@ -5,6 +5,8 @@ import { COMPLAINT_LANGUAGES, type ComplaintLanguage } from './complaint.entity'
 export const DESCRIPTION_MAX_LENGTH = 4000;
 /** The beheerder's note on closing a complaint. */
 export const RESOLUTION_MAX_LENGTH = 2000;
+/** A complaint that needs an inspection asks for the unannounced visit within four weeks. */
+export const COMPLAINT_INSPECTION_WITHIN_DAYS = 28;
 
 /** What the complaint is about: a certificate number (already checked), or an address. */
 export type ComplaintSubject = { certificateNumber: string } | { address: AddressLookup };

@@ -59,6 +59,10 @@ export class ComplaintRepository {
     return manager.findOneBy(ComplaintEntity, { id });
   }
 
+  findByReference(reference: string): Promise<ComplaintEntity | null> {
+    return this.db.manager.findOneBy(ComplaintEntity, { reference });
+  }
+
   /** The complaint, locked until the caller's transaction ends. */
   findForUpdate(manager: EntityManager, id: string): Promise<ComplaintEntity | null> {
     return manager.createQueryBuilder(ComplaintEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();

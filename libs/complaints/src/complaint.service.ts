@@ -8,19 +8,40 @@ import { AppException, Clock, Page, PageRequest } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { type Actor, actorOf, EventLog, PUBLIC_ACTOR } from '@keurmerk/events';
 import { InspectionService, type InspectionEntity } from '@keurmerk/inspections';
-import { dateInAmsterdam } from '@keurmerk/norm';
+import { addDays, dateInAmsterdam } from '@keurmerk/norm';
+import { PlanningRequestService } from '@keurmerk/surveillance';
 import type { ComplaintEntity, ComplaintFlag } from './complaint.entity';
 import { ComplaintException, ComplaintExceptionCode } from './complaint.exception';
 import { type ComplaintFilter, ComplaintRepository } from './complaint.repository';
-import { type ComplaintSubject, type NewComplaint, RESOLUTION_MAX_LENGTH, validateComplaintContent } from './complaint-input';
-import { complaintReference } from './complaint-reference';
+import {
+  COMPLAINT_INSPECTION_WITHIN_DAYS,
+  type ComplaintSubject,
+  type NewComplaint,
+  RESOLUTION_MAX_LENGTH,
+  validateComplaintContent,
+} from './complaint-input';
+import { complaintReference, normaliseComplaintReference } from './complaint-reference';
 import { canMoveComplaint } from './complaint-status';
 
 export type { ComplaintFilter } from './complaint.repository';
 
+/** All a resident learns from a reference: where the complaint stands, and since when. Nothing it says, nothing about who sent it. */
+export interface ComplaintProgress {
+  status: ComplaintEntity['status'];
+  receivedAt: Date;
+  /** When it last moved (in hand, closed); the receipt itself for a complaint still `ontvangen`. */
+  changedAt: Date;
+}
+
 export interface PlanComplaintInspection {
   auditorId: string;
   plannedAt: Date;
+}
+
+/** A complaint marked as needing an inspection: the planning request opened for it, or null when one was open already. */
+export interface InspectionRequested {
+  complaint: ComplaintEntity;
+  planningRequestId: string | null;
 }
 
 const REFERENCE_ATTEMPTS = 5;
@@ -61,6 +82,7 @@ export class ComplaintService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly complaints: ComplaintRepository,
     private readonly inspections: InspectionService,
+    private readonly planningRequests: PlanningRequestService,
     private readonly events: EventLog,
     private readonly clock: Clock,
   ) {}
@@ -124,6 +146,23 @@ export class ComplaintService {
     }
     const found = await this.complaints.locationAt(manager, subject.address);
     return found ? { locationId: found.locationId, flag: null } : { locationId: null, flag: 'onbekend-adres' };
+  }
+
+  /**
+   * A complaint's progress by the reference its sender was given, for anyone who has it (the reference
+   * is the sender's only key: random, so it cannot be guessed, and the public routes are rate limited).
+   * A malformed or unknown reference is undefined.
+   */
+  async progress(reference: string): Promise<ComplaintProgress | undefined> {
+    const normalised = normaliseComplaintReference(reference);
+    if (!normalised) return undefined;
+    const complaint = await this.complaints.findByReference(normalised);
+    if (!complaint) return undefined;
+    return {
+      status: complaint.status,
+      receivedAt: complaint.createdAt,
+      changedAt: complaint.status === 'ontvangen' ? complaint.createdAt : complaint.updatedAt,
+    };
   }
 
   async list(caller: PersonPrincipal, request: PageRequest, filter: ComplaintFilter = {}): Promise<Page<ComplaintEntity>> {
@@ -200,6 +239,62 @@ export class ComplaintService {
         );
       }
       return { complaint: linked, inspection };
+    });
+  }
+
+  /**
+   * The beheerder judges that the complaint needs an unannounced inspection without planning one yet:
+   * a `melding` planning request (soort `onaangekondigd`, due within COMPLAINT_INSPECTION_WITHIN_DAYS)
+   * joins the planning page's list, through the surveillance feature's service, in this transaction, and
+   * the complaint is in hand. A location with an open `melding` request is not asked twice: a second
+   * complaint about it rides on the open request (planningRequestId null). Asking again changes nothing.
+   */
+  async requestInspection(caller: PersonPrincipal, id: string): Promise<InspectionRequested> {
+    requireAdministrator(caller);
+    return this.db.transaction(async (manager) => {
+      const complaint = await this.complaints.findForUpdate(manager, id);
+      if (!complaint) throw notFound();
+      if (complaint.status === 'afgehandeld') throw new ComplaintException(ComplaintExceptionCode.Closed, 'The complaint is closed.');
+      if (complaint.inspectionId) {
+        throw new ComplaintException(
+          ComplaintExceptionCode.InspectionAlreadyPlanned,
+          `An inspection (${complaint.inspectionId}) is already planned for this complaint.`,
+        );
+      }
+      if (!complaint.locationId) {
+        throw new ComplaintException(
+          ComplaintExceptionCode.NoKnownLocation,
+          'The complaint names no known location (unknown certificate number or address); no inspection can be asked for it.',
+        );
+      }
+      const actor = actorOf(caller);
+      const planningRequestId = await this.planningRequests.openRequest(
+        manager,
+        {
+          locationId: complaint.locationId,
+          reason: 'melding',
+          kind: 'onaangekondigd',
+          dueDate: addDays(this.clock.today(), COMPLAINT_INSPECTION_WITHIN_DAYS),
+        },
+        actor,
+      );
+      const before = complaint.status;
+      if (before === 'ontvangen') {
+        complaint.status = 'in-behandeling';
+        complaint.updatedAt = this.clock.now();
+        await this.complaints.save(manager, complaint);
+      }
+      if (planningRequestId || before !== complaint.status) {
+        await this.events.append(manager, {
+          actor,
+          entityType: 'complaint',
+          entityId: id,
+          action: 'inspection-requested',
+          before: { status: before },
+          after: { status: complaint.status, planningRequestId },
+        });
+      }
+      return { complaint, planningRequestId };
     });
   }
 

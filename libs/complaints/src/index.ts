@@ -5,3 +5,4 @@ export * from './complaint-input';
 export * from './complaint.service';
 export * from './complaint.exception';
 export * from './complaints.module';
+export * from './complaint-urgency';

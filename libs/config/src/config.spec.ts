@@ -53,6 +53,13 @@ describe('loadConfig', () => {
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
   });
+
+  it('serves metrics only on a METRICS_PORT of its own: off unless set, never the public port', () => {
+    expect(loadConfig({}).metrics.port).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics.port).toBe(9464);
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT/);
+  });
 });
 
 describe('secrets outside embedded mode (issue 20)', () => {

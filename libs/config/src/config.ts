@@ -83,6 +83,41 @@ export interface AppConfig {
     /** The unannounced sample's share of certified locations a year, in percent; 1/12 is drawn each month. */
     samplePercentagePerYear: number;
   };
+  mail: {
+    /** `smtp://user:pass@host:port` (or smtps://). Unset: mails are kept in the outbox for the beheerder to read. */
+    smtpUrl?: string;
+    /** The sender: an address, or `Name <address>`. */
+    from: string;
+    /** The wait after the first failed attempt; each next one twice as long. */
+    retryBaseMs: number;
+    /** Attempts before a mail is given up (status `failed`, shown to the beheerder). */
+    maxAttempts: number;
+  };
+  sanctions: {
+    /** Days a certificate may stay suspended before the worker withdraws it (SCHORSING_MAXIMUM_DAGEN). */
+    maximumSuspensionDays: number;
+  };
+  metrics: {
+    /**
+     * The port of the Prometheus endpoint (GET /metrics), on its own listener beside the API's, never
+     * on the public port. Unset (the default, so also in embedded mode): no metrics listener.
+     */
+    port?: number;
+  };
+  /** The address lookup on the BAG (PDOK Locatieserver); off when no URL is set: forms work without it. */
+  addressLookup: {
+    /** The Locatieserver's search base, e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1 (`/free` is appended). */
+    url?: string;
+    /** A lookup slower than this is given up: the landlord types the address instead. */
+    timeoutMs: number;
+  };
+  /** The municipality's map. */
+  map: {
+    /** A tile URL template with {z}/{x}/{y} (PDOK BRT achtergrondkaart); unset: markers on a plain background. */
+    tileUrl?: string;
+    /** Credited under the map when tiles are shown. */
+    tileAttribution: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +217,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const OIN = /^[0-9]{20}$/;
+/** An address, or a display name and an address in angle brackets; no line breaks (header injection). */
+const MAIL_FROM = /^(?:[^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
@@ -218,6 +255,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const oin = read.string('KEURMERK_OIN');
   if (oin !== undefined && !OIN.test(oin)) read.fail('KEURMERK_OIN', "must be the organisation's OIN: 20 digits");
   const publicBaseUrl = read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = read.string('MAIL_FROM') ?? `Keurmerk <noreply@${mailDomainOf(publicBaseUrl)}>`;
+  if (!MAIL_FROM.test(mailFrom)) read.fail('MAIL_FROM', 'must be an e-mail address or "Name <address>"');
 
   const config: AppConfig = {
     port,
@@ -277,9 +317,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reinspectionLeadDays: read.integer('HERINSPECTIE_VOORLOOP_DAGEN', 90, 1, 365),
       samplePercentagePerYear: read.integer('STEEKPROEF_PERCENTAGE_PER_JAAR', 10, 0, 100),
     },
+    mail: {
+      smtpUrl,
+      from: mailFrom,
+      retryBaseMs: read.integer('MAIL_RETRY_BASE_MS', 60_000, 1, 3_600_000),
+      maxAttempts: read.integer('MAIL_MAX_ATTEMPTS', 8, 1, 20),
+    },
+    sanctions: {
+      maximumSuspensionDays: read.integer('SCHORSING_MAXIMUM_DAGEN', 90, 1, 365),
+    },
+    metrics: {
+      port: read.string('METRICS_PORT') === undefined ? undefined : read.integer('METRICS_PORT', 0, 1, 65535),
+    },
+    addressLookup: {
+      url: read.url('ADRES_LOOKUP_URL', ['http:', 'https:']),
+      timeoutMs: read.integer('ADRES_LOOKUP_TIMEOUT_MS', 2000, 100, 10_000),
+    },
+    map: {
+      tileUrl: tileTemplate(read),
+      tileAttribution: read.string('KAART_TEGELS_ATTRIBUTIE') ?? 'Kaartgegevens © Kadaster',
+    },
   };
+  if (config.metrics.port !== undefined && config.metrics.port === port) read.fail('METRICS_PORT', 'must differ from PORT');
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** KAART_TEGELS_URL: an http(s) URL holding the {z}, {x} and {y} Leaflet fills in. */
+function tileTemplate(read: EnvReader): string | undefined {
+  const template = read.url('KAART_TEGELS_URL', ['http:', 'https:']);
+  if (template && !['{z}', '{x}', '{y}'].every((part) => template.includes(part))) {
+    read.fail('KAART_TEGELS_URL', 'must be a tile URL template with {z}, {x} and {y}');
+    return undefined;
+  }
+  return template;
 }
 
 function passwordOf(url: string | undefined): string | undefined {
@@ -290,6 +361,12 @@ function passwordOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The sender's domain when MAIL_FROM is unset: the public host, or `localhost.localdomain` for a bare name. */
+function mailDomainOf(url: string): string {
+  const host = hostOf(url).replace(/:\d+$/, '');
+  return host.includes('.') ? host : 'localhost.localdomain';
 }
 
 function hostOf(url: string): string {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { MIGRATIONS } from '@keurmerk/migrations';
 
@@ -6,6 +7,20 @@ export interface DatabaseConnectionOptions {
   poolSize: number;
   /** A name for the connection in pg_stat_activity. */
   applicationName?: string;
+}
+
+/**
+ * pg's client emits 'error' when its server goes away (a restart, a failover, a forced drop). pg-pool
+ * and TypeORM listen while they hold a client, but an 'error' that finds nobody listening ends the
+ * process (seen once in CI during the database-restart test, on a client between its holders). This
+ * client always has a listener: a lost connection stays what it is to its holder, a failed query (503),
+ * and the pool still drops it; it never takes the process down.
+ */
+class ConnectionLossTolerantClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,6 +36,7 @@ export function dataSourceOptions(options: DatabaseConnectionOptions, entities: 
     synchronize: false,
     logging: false,
     extra: {
+      Client: ConnectionLossTolerantClient,
       max: options.poolSize,
       application_name: options.applicationName ?? 'keurmerk',
       connectionTimeoutMillis: 10_000,

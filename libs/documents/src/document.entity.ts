@@ -18,6 +18,10 @@ export class DocumentEntity {
   @Column({ name: 'repair_report_id', type: 'uuid', nullable: true })
   repairReportId: string | null;
 
+  /** For an application's document: which required document it is (libs/locations, application-documents.ts), or `overig`. */
+  @Column({ type: 'text', nullable: true })
+  kind: string | null;
+
   @Column({ name: 'file_name', type: 'text' })
   fileName: string;
 

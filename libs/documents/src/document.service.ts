@@ -9,7 +9,8 @@ import { detectContentType, EXTENSION, fileNameForType } from './file-type';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-export type DocumentOwner = { applicationId: string } | { inspectionId: string; criterionCode?: string } | { repairReportId: string };
+export type DocumentOwner =
+  { applicationId: string; kind?: string } | { inspectionId: string; criterionCode?: string } | { repairReportId: string };
 
 export interface Upload {
   /** The field the file came in, to name it in errors (`bestand`). */
@@ -80,6 +81,7 @@ export class DocumentService {
     return this.documents.insert(
       {
         applicationId: 'applicationId' in owner ? owner.applicationId : null,
+        kind: 'applicationId' in owner ? (owner.kind ?? null) : null,
         inspectionId: 'inspectionId' in owner ? owner.inspectionId : null,
         criterionCode: 'inspectionId' in owner ? (owner.criterionCode ?? null) : null,
         repairReportId: 'repairReportId' in owner ? owner.repairReportId : null,

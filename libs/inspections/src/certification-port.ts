@@ -13,10 +13,23 @@ export abstract class CertificationPort {
     context: { decisionId: string; inspectionId: string; locationId: string; actor: Actor },
   ): Promise<{ certificateNumber?: string }>;
 
-  /** A submitted inspection failed a knock-out: a valid certificate at the location is suspended at once. */
+  /**
+   * A submitted inspection failed a knock-out: a valid certificate at the location is suspended at once,
+   * held by these findings until they close (a knock-out closes only by a passing herinspectie).
+   */
   abstract knockOutFound(
     manager: EntityManager,
-    context: { locationId: string; inspectionId: string; criterionCodes: string[]; actor: Actor },
+    context: { locationId: string; inspectionId: string; criterionCodes: string[]; findingIds: string[]; actor: Actor },
+  ): Promise<void>;
+
+  /**
+   * An `afwijzen` decision on an inspection of a location: the latest decision governs the location, so
+   * its current certificate (geldig or geschorst) is suspended, held by the refusal and by the
+   * inspection's open knock-out and major findings.
+   */
+  abstract refused(
+    manager: EntityManager,
+    context: { decisionId: string; inspectionId: string; locationId: string; openSeriousFindingIds: string[]; actor: Actor },
   ): Promise<void>;
 
   /** A major finding passed its repair deadline unrepaired: the location's certificate is suspended. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '@keurmerk/accounts';
 import { Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { landlordMayKnowOfSql } from './inspection-visibility';
 import { FindingEntity, FindingStatus, RepairReportEntity } from './inspection.entities';
 
 export interface FindingFilter {
@@ -120,6 +121,36 @@ export class FindingRepository {
     return finding ? { id: finding.id, locationId: finding.locationId, criterionCode: finding.criterionCode } : undefined;
   }
 
+  /**
+   * Open findings of the location's earlier inspections whose criterion now passes, closed by this
+   * herinspectie; returns them as they were.
+   */
+  async closeByReinspection(
+    manager: EntityManager,
+    locationId: string,
+    inspectionId: string,
+    passedCriteria: string[],
+    at: Date,
+  ): Promise<FindingEntity[]> {
+    if (passedCriteria.length === 0) return [];
+    const open = await manager
+      .createQueryBuilder(FindingEntity, 'f')
+      .setLock('pessimistic_write')
+      .where('f.location_id = :locationId AND f.inspection_id <> :inspectionId', { locationId, inspectionId })
+      .andWhere(`f.status <> 'gesloten'`)
+      .andWhere('f.criterion_code IN (:...passedCriteria)', { passedCriteria })
+      .orderBy('f.criterion_code')
+      .addOrderBy('f.id')
+      .getMany();
+    if (open.length > 0)
+      await manager.update(
+        FindingEntity,
+        open.map((f) => f.id),
+        { status: 'gesloten', closedAt: at },
+      );
+    return open;
+  }
+
   async markOverdueHandled(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.update(FindingEntity, { id }, { overdueHandledAt: at });
   }
@@ -142,7 +173,13 @@ function visibleFindingCondition(principal: Principal): { sql: string; params: R
     case 'certificeerder':
       return { sql: 'true', params: {} };
     case 'verhuurder':
-      return { sql: 'l.organisation_id = :org', params: { org: principal.organisationId } };
+      // Findings exist only after submission, but the landlord's rule is the inspection's all the same.
+      return {
+        sql:
+          'l.organisation_id = :org AND ' +
+          `EXISTS (SELECT 1 FROM inspection fi WHERE fi.id = f.inspection_id AND ${landlordMayKnowOfSql('fi')})`,
+        params: { org: principal.organisationId },
+      };
     case 'gemeente':
       return { sql: 'l.municipality_code = :gm', params: { gm: principal.municipalityCode } };
     case 'auditor':

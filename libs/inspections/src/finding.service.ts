@@ -103,6 +103,12 @@ export class FindingService {
           'There is no repair report awaiting review for this finding.',
         );
       }
+      if (input.accepted && finding.severity === 'knock-out') {
+        throw new InspectionException(
+          InspectionExceptionCode.KnockOutNeedsReinspection,
+          'A knock-out finding is closed only by a passing herinspectie of its criterion, not by accepting a repair report.',
+        );
+      }
       const report = await this.repository.awaitingReportOf(manager, findingId);
       const now = this.clock.now();
       await this.repository.recordReview(manager, report.id, {

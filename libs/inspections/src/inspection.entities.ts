@@ -99,6 +99,16 @@ export class DecisionEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz' })
   decidedAt: Date;
+
+  /** Set when an upheld objection revised the decision: it stays in the file, no longer in force. */
+  @Column({ name: 'revised_at', type: 'timestamptz', nullable: true })
+  revisedAt: Date | null;
+
+  @Column({ name: 'revised_by', type: 'uuid', nullable: true })
+  revisedBy: string | null;
+
+  @Column({ name: 'revision_reason', type: 'text', nullable: true })
+  revisionReason: string | null;
 }
 
 export const FINDING_STATUSES = ['open', 'herstel-gemeld', 'gesloten'] as const;

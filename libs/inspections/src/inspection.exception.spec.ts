@@ -20,6 +20,8 @@ const FORBIDDEN = [
   InspectionExceptionCode.FourEyes,
   InspectionExceptionCode.NotRepairReporter,
   InspectionExceptionCode.NotRepairReviewer,
+  // After an upheld objection the earlier decider may not decide again: a person's standing, like four eyes.
+  InspectionExceptionCode.RevisedDecider,
 ];
 
 describe('InspectionException', () => {

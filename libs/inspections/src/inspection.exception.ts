@@ -50,6 +50,12 @@ export enum InspectionExceptionCode {
   RepairAwaitingReview = 'inspection-repair-awaiting-review',
   /** No repair report awaits review (someone judged it already, or none was made). */
   NoRepairToReview = 'inspection-no-repair-to-review',
+  /** Whoever made a decision that an upheld objection revised does not decide on that inspection again. */
+  RevisedDecider = 'inspection-revised-decider',
+  /** Reopening a decision that is not the inspection's decision in force (revised already, or another). */
+  DecisionNotInForce = 'inspection-decision-not-in-force',
+  /** A knock-out finding closes only by a passing herinspectie of its criterion, never by accepting a repair report. */
+  KnockOutNeedsReinspection = 'inspection-knock-out-needs-reinspection',
 }
 
 /** One reason an auditor may not inspect a location on a date. */
@@ -120,6 +126,7 @@ export function inspectionExceptionKind(code: InspectionExceptionCode): AppError
     case InspectionExceptionCode.FourEyes:
     case InspectionExceptionCode.NotRepairReporter:
     case InspectionExceptionCode.NotRepairReviewer:
+    case InspectionExceptionCode.RevisedDecider:
       return AppErrorCode.Forbidden;
     case InspectionExceptionCode.AuditorConflictOfInterest:
     case InspectionExceptionCode.AuditorNotAccredited:
@@ -134,6 +141,8 @@ export function inspectionExceptionKind(code: InspectionExceptionCode): AppError
     case InspectionExceptionCode.FindingClosed:
     case InspectionExceptionCode.RepairAwaitingReview:
     case InspectionExceptionCode.NoRepairToReview:
+    case InspectionExceptionCode.DecisionNotInForce:
+    case InspectionExceptionCode.KnockOutNeedsReinspection:
       return AppErrorCode.Conflict;
     default:
       return assertUnreachable(code, 'inspection exception code');

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not, SelectQueryBuilder } from 'typeorm';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { Page, PageRequest, pageOffset } from '@keurmerk/common';
 import type { InspectionResult } from '@keurmerk/norm';
+import { restrictToVisibleInspections } from './inspection-visibility';
 import { AnswerEntity, AuditorRelationEntity, DecisionEntity, InspectionEntity, InspectionStatus } from './inspection.entities';
 
 export interface InspectionFilter {
   status?: InspectionStatus;
   locationId?: string;
+}
+
+/** How many inspections an auditor has to do in the week starting on Monday `weekStart` (Amsterdam). */
+export interface PlannedPerWeek {
+  auditorId: string;
+  weekStart: string;
+  count: number;
 }
 
 /** The columns a new inspection gets from planning. */
@@ -37,6 +45,23 @@ export class InspectionRepository {
       .take(request.pageSize)
       .getManyAndCount();
     return { items, total, ...request };
+  }
+
+  /**
+   * The inspections still to be done (gepland, in-uitvoering) that the principal may see, counted per
+   * auditor and Amsterdam calendar week (Monday) from `fromDate` up to, not including, `untilDate`.
+   */
+  async plannedPerAuditorWeek(principal: PersonPrincipal, fromDate: string, untilDate: string): Promise<PlannedPerWeek[]> {
+    const query = this.visible(principal, this.db.manager.createQueryBuilder(InspectionEntity, 'i'))
+      .select('i.auditor_id', 'auditorId')
+      .addSelect(`to_char(date_trunc('week', i.planned_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD')`, 'weekStart')
+      .addSelect('count(*)::int', 'count')
+      .andWhere(`i.status IN ('gepland', 'in-uitvoering')`)
+      .andWhere(`i.planned_at >= (CAST(:fromDate AS date)::timestamp AT TIME ZONE 'Europe/Amsterdam')`, { fromDate })
+      .andWhere(`i.planned_at < (CAST(:untilDate AS date)::timestamp AT TIME ZONE 'Europe/Amsterdam')`, { untilDate })
+      .groupBy('i.auditor_id')
+      .addGroupBy('"weekStart"');
+    return query.getRawMany<PlannedPerWeek>();
   }
 
   async findById(id: string, manager: EntityManager = this.db.manager): Promise<InspectionEntity | null> {
@@ -83,12 +108,26 @@ export class InspectionRepository {
     return manager.save(manager.create(AnswerEntity, row));
   }
 
-  async insertDecision(manager: EntityManager, row: Omit<DecisionEntity, 'id'>): Promise<DecisionEntity> {
-    return manager.save(manager.create(DecisionEntity, row));
+  async insertDecision(
+    manager: EntityManager,
+    row: Omit<DecisionEntity, 'id' | 'revisedAt' | 'revisedBy' | 'revisionReason'>,
+  ): Promise<DecisionEntity> {
+    return manager.save(manager.create(DecisionEntity, { ...row, revisedAt: null, revisedBy: null, revisionReason: null }));
   }
 
-  async decisionOf(inspectionId: string): Promise<DecisionEntity | null> {
-    return this.db.manager.findOneBy(DecisionEntity, { inspectionId });
+  /** The decision in force (not revised after an objection), if any. */
+  async decisionOf(inspectionId: string, manager: EntityManager = this.db.manager): Promise<DecisionEntity | null> {
+    return manager.findOneBy(DecisionEntity, { inspectionId, revisedAt: IsNull() });
+  }
+
+  /** Who decided on the inspection before and saw the decision revised: they may not decide on it again. */
+  async revisedDecidersOf(manager: EntityManager, inspectionId: string): Promise<string[]> {
+    const rows = await manager.find(DecisionEntity, { where: { inspectionId, revisedAt: Not(IsNull()) }, select: { decidedBy: true } });
+    return [...new Set(rows.map((row) => row.decidedBy))];
+  }
+
+  async markDecisionRevised(manager: EntityManager, id: string, revision: { at: Date; by: string; reason: string }): Promise<void> {
+    await manager.update(DecisionEntity, { id }, { revisedAt: revision.at, revisedBy: revision.by, revisionReason: revision.reason });
   }
 
   async findRelation(
@@ -110,20 +149,8 @@ export class InspectionRepository {
     return this.db.manager.find(AuditorRelationEntity, { where: auditorId ? { auditorId } : {}, order: { declaredAt: 'ASC' } });
   }
 
-  /** Inspections the caller may see: an auditor its own, a landlord its locations', staff all. */
+  /** Inspections the caller may see: the one rule of inspection-visibility.ts (unannounced: hidden from the landlord until submitted). */
   private visible(principal: PersonPrincipal, query: SelectQueryBuilder<InspectionEntity>): SelectQueryBuilder<InspectionEntity> {
-    switch (principal.role) {
-      case 'beheerder':
-      case 'certificeerder':
-        return query;
-      case 'auditor':
-        return query.andWhere('i.auditor_id = :caller', { caller: principal.userId });
-      case 'verhuurder':
-        return query.andWhere('EXISTS (SELECT 1 FROM location l WHERE l.id = i.location_id AND l.organisation_id = :org)', {
-          org: principal.organisationId,
-        });
-      default:
-        return query.andWhere('false');
-    }
+    return restrictToVisibleInspections(query, principal, 'i');
   }
 }

@@ -5,13 +5,15 @@ import { AccountService, hasRole, OrganisationEntity, PersonPrincipal, UserEntit
 import { AppErrorCode, AppException, Clock, InvalidParam, isUuid, MAX_PAGE_SIZE, Page, PageRequest } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { DocumentEntity, DocumentService, Upload } from '@keurmerk/documents';
-import { actorOf, EventLog } from '@keurmerk/events';
+import { Actor, actorOf, EventLog } from '@keurmerk/events';
 import { ApplicationService, LocationEntity, LocationService } from '@keurmerk/locations';
 import {
+  addDays,
   AnswerBody,
   answerFromContract,
   criteriaOf,
   dateInAmsterdam,
+  dayOfWeek,
   evaluateInspection,
   findCriterion,
   InspectionResult,
@@ -31,8 +33,10 @@ import {
   InspectionExceptionCode,
   inspectionNotFound,
 } from './inspection.exception';
-import { InspectionFilter, InspectionRepository } from './inspection.repository';
+import { InspectionFilter, InspectionRepository, type PlannedPerWeek } from './inspection.repository';
 import { InspectionPlanningObserver } from './inspection-planning.port';
+import { landlordMayKnowOf } from './inspection-visibility';
+import { InspectionNoticeObserver } from './inspection-notice.port';
 import { canMove, isOpenForAnswers } from './inspection-status';
 import {
   AnswerEntity,
@@ -91,6 +95,7 @@ export class InspectionService {
     private readonly certification: CertificationPort,
     private readonly clock: Clock,
     @Optional() private readonly planningObserver?: InspectionPlanningObserver,
+    @Optional() private readonly noticeObserver?: InspectionNoticeObserver,
   ) {}
 
   async get(principal: PersonPrincipal, id: string): Promise<InspectionEntity> {
@@ -101,6 +106,21 @@ export class InspectionService {
 
   async list(principal: PersonPrincipal, request: PageRequest, filter: InspectionFilter = {}): Promise<Page<InspectionEntity>> {
     return this.repository.listVisible(principal, request, filter);
+  }
+
+  /**
+   * The auditors' load: inspections still to be done per auditor and calendar week (Amsterdam, from
+   * Monday), for `weeks` weeks from the week holding `fromDate`, among the inspections the caller may see.
+   */
+  async plannedLoad(
+    principal: PersonPrincipal,
+    fromDate: string,
+    weeks: number,
+  ): Promise<{ weekStarts: string[]; rows: PlannedPerWeek[] }> {
+    const monday = addDays(fromDate, -((dayOfWeek(fromDate) + 6) % 7));
+    const weekStarts = Array.from({ length: weeks }, (_, i) => addDays(monday, 7 * i));
+    const rows = await this.repository.plannedPerAuditorWeek(principal, monday, addDays(monday, 7 * weeks));
+    return { weekStarts, rows };
   }
 
   /** The active auditors, the ones planning may choose from; a scheme has dozens, not thousands. */
@@ -161,7 +181,10 @@ export class InspectionService {
     }
     return this.db.transaction(async (manager) => {
       // The open application for the location, if any, is now being handled: the locations feature moves it.
-      const applicationId = await this.applications.startHandling(manager, location.id);
+      // Not by an unannounced visit: the landlord would read it in the application's status before the auditor rings.
+      const applicationId = landlordMayKnowOf({ kind: input.kind, submittedAt: null })
+        ? await this.applications.startHandling(manager, location.id)
+        : undefined;
       const inspection = await this.repository.insert(manager, {
         locationId: location.id,
         applicationId: applicationId ?? null,
@@ -194,6 +217,7 @@ export class InspectionService {
         kind: inspection.kind,
         actor: actorOf(caller),
       });
+      await this.noticeObserver?.planned(manager, inspection);
       return inspection;
     });
   }
@@ -242,7 +266,7 @@ export class InspectionService {
           status: inspection.status,
         });
       }
-      const location = await this.locations.getById(inspection.locationId);
+      const location = await this.locations.getById(inspection.locationId, manager);
       let result = input.result!;
       let personsSupported: number | null = null;
       if (criterion.kind === 'measured') {
@@ -333,7 +357,7 @@ export class InspectionService {
           status: inspection.status,
         });
       }
-      const location = await this.locations.getById(inspection.locationId);
+      const location = await this.locations.getById(inspection.locationId, manager);
       const rows = await this.repository.answersOf(inspectionId, manager);
       const answers = new Map(
         rows.map((a) => [a.criterionCode, { result: a.result, measurement: a.measurement ?? undefined, remark: a.remark ?? undefined }]),
@@ -387,9 +411,17 @@ export class InspectionService {
           findings: findings.map((f) => f.id),
         },
       });
-      const knockOuts = result.findings.filter((f) => f.severity === 'knock-out').map((f) => f.criterionCode);
-      if (knockOuts.length > 0)
-        await this.certification.knockOutFound(manager, { locationId: location.id, inspectionId, criterionCodes: knockOuts, actor });
+      if (inspection.kind === 'herinspectie') await this.closeRepairedByReinspection(manager, inspection, rows, submittedAt, actor);
+      const knockOuts = findings.filter((f) => f.severity === 'knock-out');
+      if (knockOuts.length > 0) {
+        await this.certification.knockOutFound(manager, {
+          locationId: location.id,
+          inspectionId,
+          criterionCodes: knockOuts.map((f) => f.criterionCode),
+          findingIds: knockOuts.map((f) => f.id),
+          actor,
+        });
+      }
       return { inspection: { ...inspection, status: 'ingediend', submittedAt, result }, result, findings };
     });
   }
@@ -413,6 +445,12 @@ export class InspectionService {
         if (!inspection) throw inspectionNotFound(InspectionExceptionCode.InspectionNotFound, 'The inspection');
         if (inspection.auditorId === caller.userId) {
           throw new InspectionException(InspectionExceptionCode.FourEyes, 'The auditor of an inspection cannot decide on it (four eyes).');
+        }
+        if ((await this.repository.revisedDecidersOf(manager, inspectionId)).includes(caller.userId)) {
+          throw new InspectionException(
+            InspectionExceptionCode.RevisedDecider,
+            'Your earlier decision on this inspection was revised after an objection; another certificeerder decides anew.',
+          );
         }
         if (inspection.status === 'besloten') throw alreadyDecided();
         if (inspection.status !== 'ingediend') {
@@ -458,7 +496,19 @@ export class InspectionService {
           before: { status: 'ingediend' },
           after: { status: 'besloten', decisionId: decision.id, outcome: decision.outcome, explanation: decision.explanation },
         });
-        if (decision.outcome !== 'toekennen') return { decision };
+        await this.noticeObserver?.decided(manager, inspection, decision);
+        if (decision.outcome !== 'toekennen') {
+          // The latest decision governs the location: a refusal suspends its current certificate, if it has one.
+          const openSerious = await this.findings.openSeriousOf(manager, inspectionId);
+          await this.certification.refused(manager, {
+            decisionId: decision.id,
+            inspectionId,
+            locationId: inspection.locationId,
+            openSeriousFindingIds: openSerious.map((f) => f.id),
+            actor,
+          });
+          return { decision };
+        }
         const { certificateNumber } = await this.certification.granted(manager, {
           decisionId: decision.id,
           inspectionId,
@@ -470,6 +520,67 @@ export class InspectionService {
     } catch (error) {
       if (isUniqueViolation(error, 'uq_decision_inspection')) throw alreadyDecided();
       throw error;
+    }
+  }
+
+  /**
+   * An upheld objection against a decision (a refusal): the decision stays in the file, marked revised,
+   * and the inspection is `ingediend` again, to be decided anew by a certificeerder who is neither its
+   * auditor nor anyone whose decision on it was revised (decide() holds that rule). In the caller's
+   * transaction; `revisedBy` is the person who upheld the objection.
+   */
+  async reopenDecision(
+    manager: EntityManager,
+    context: { inspectionId: string; decisionId: string; reason: string; revisedBy: string; actor: Actor },
+  ): Promise<void> {
+    const inspection = await this.repository.lock(manager, context.inspectionId);
+    const decision = inspection ? await this.repository.decisionOf(context.inspectionId, manager) : null;
+    if (!inspection || inspection.status !== 'besloten' || decision?.id !== context.decisionId) {
+      throw new InspectionException(
+        InspectionExceptionCode.DecisionNotInForce,
+        'This decision is no longer the inspection’s decision in force; it cannot be reopened.',
+        inspection ? { status: inspection.status } : {},
+      );
+    }
+    await this.repository.markDecisionRevised(manager, decision.id, {
+      at: this.clock.now(),
+      by: context.revisedBy,
+      reason: context.reason,
+    });
+    // Back one step, outside canMove: only a revision moves a decided inspection, and only here.
+    await this.repository.setStatus(manager, inspection.id, 'ingediend');
+    await this.events.append(manager, {
+      actor: context.actor,
+      entityType: 'inspection',
+      entityId: inspection.id,
+      action: 'decision-revised',
+      before: { status: 'besloten', decisionId: decision.id, outcome: decision.outcome },
+      after: { status: 'ingediend', reason: context.reason, excludedDeciders: [decision.decidedBy] },
+    });
+  }
+
+  /**
+   * A herinspectie that passes a criterion closes the location's earlier open findings of that criterion:
+   * the only way a knock-out finding closes (a repair report cannot), and one way a major does.
+   */
+  private async closeRepairedByReinspection(
+    manager: EntityManager,
+    inspection: InspectionEntity,
+    answers: AnswerEntity[],
+    at: Date,
+    actor: Actor,
+  ): Promise<void> {
+    const passed = answers.filter((a) => a.result === 'voldoet').map((a) => a.criterionCode);
+    const closed = await this.findings.closeByReinspection(manager, inspection.locationId, inspection.id, passed, at);
+    for (const finding of closed) {
+      await this.events.append(manager, {
+        actor,
+        entityType: 'finding',
+        entityId: finding.id,
+        action: 'closed-by-reinspection',
+        before: { status: finding.status },
+        after: { status: 'gesloten', inspectionId: inspection.id, criterionCode: finding.criterionCode },
+      });
     }
   }
 

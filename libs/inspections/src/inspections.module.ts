@@ -8,6 +8,7 @@ import { FindingService } from './finding.service';
 import { INSPECTION_ENTITIES } from './inspection.entities';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
+import { InspectionReportService } from './inspection-report.service';
 import { OverdueFindingsProcessor } from './overdue-findings.processor';
 
 /**
@@ -16,7 +17,14 @@ import { OverdueFindingsProcessor } from './overdue-findings.processor';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(INSPECTION_ENTITIES), NormVersionsModule, AccountsModule, LocationsModule],
-  providers: [InspectionRepository, FindingRepository, InspectionService, FindingService, OverdueFindingsProcessor],
-  exports: [InspectionService, FindingService],
+  providers: [
+    InspectionRepository,
+    FindingRepository,
+    InspectionService,
+    FindingService,
+    InspectionReportService,
+    OverdueFindingsProcessor,
+  ],
+  exports: [InspectionService, FindingService, InspectionReportService],
 })
 export class InspectionsModule {}

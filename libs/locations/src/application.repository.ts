@@ -74,6 +74,18 @@ export class ApplicationRepository {
     return this.db.manager.existsBy(DocumentEntity, { id: documentId, applicationId });
   }
 
+  /** The kinds of the documents of these applications (of those the principal sees), once per application and kind. */
+  async documentKindsOf(principal: Principal, applicationIds: string[]): Promise<{ applicationId: string; kind: string }[]> {
+    if (applicationIds.length === 0) return [];
+    return this.visible(principal)
+      .innerJoin(DocumentEntity, 'document', 'document.applicationId = application.id AND document.kind IS NOT NULL')
+      .andWhere('application.id IN (:...applicationIds)', { applicationIds })
+      .select('application.id', 'applicationId')
+      .addSelect('document.kind', 'kind')
+      .distinct(true)
+      .getRawMany<{ applicationId: string; kind: string }>();
+  }
+
   /** The document a user stored under its own client reference, on any application. */
   async findUploadByReference(manager: EntityManager, uploadedBy: string, clientReference: string): Promise<DocumentEntity | null> {
     return manager.findOneBy(DocumentEntity, { uploadedBy, clientReference });

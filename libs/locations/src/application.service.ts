@@ -6,6 +6,7 @@ import type { PersonPrincipal, Principal } from '@keurmerk/accounts';
 import { AppException, InvalidParam, isUuid, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { DocumentEntity, DocumentService, type Upload } from '@keurmerk/documents';
+import { documentKindProblem, OTHER_DOCUMENT_KIND, requiredDocumentsStatus } from './application-documents';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { ApplicationFilters, ApplicationRepository, OPEN_APPLICATION_STATUSES } from './application.repository';
 import { ApplicationEntity, ApplicationStatus } from './location.entities';
@@ -36,6 +37,8 @@ export class ApplicationService {
     if (caller.role !== 'verhuurder')
       throw new LocationException(LocationExceptionCode.NotApplicant, 'Only the landlord of a location applies for it.');
     const location = await this.locations.getVisible(caller, locationId);
+    if (location.status === 'afgemeld')
+      throw new LocationException(LocationExceptionCode.Deregistered, 'The location is deregistered; register it anew to apply.');
     try {
       return await this.db.transaction(async (manager) => {
         const application = await this.repository.insert(manager, {
@@ -95,7 +98,14 @@ export class ApplicationService {
    * own, or any as beheerder. With a `clientReference`, a retry of the same upload returns the document
    * stored the first time instead of a second copy.
    */
-  async addDocument(caller: PersonPrincipal, applicationId: string, upload: Upload, clientReference?: string): Promise<DocumentEntity> {
+  async addDocument(
+    caller: PersonPrincipal,
+    applicationId: string,
+    upload: Upload,
+    clientReference?: string,
+    /** Which required document it is (application-documents.ts, `soort`); none is `overig`. */
+    kind?: string,
+  ): Promise<DocumentEntity> {
     const application = await this.getVisible(caller, applicationId);
     if (caller.role !== 'verhuurder' && caller.role !== 'beheerder') {
       throw new LocationException(
@@ -106,6 +116,8 @@ export class ApplicationService {
     const problems: InvalidParam[] = [];
     const referenceProblem = clientReferenceProblem(clientReference);
     if (referenceProblem) problems.push(referenceProblem);
+    const kindProblem = documentKindProblem(kind);
+    if (kindProblem) problems.push(kindProblem);
     try {
       this.documents.inspect(upload);
     } catch (error) {
@@ -117,7 +129,7 @@ export class ApplicationService {
     try {
       return await this.db.transaction(async (manager) => {
         // A retry is answered before the status check: what happened the first time still stands.
-        const earlier = clientReference ? await this.earlierUpload(manager, caller, application, upload, clientReference) : undefined;
+        const earlier = clientReference ? await this.earlierUpload(manager, caller, application, upload, clientReference, kind) : undefined;
         if (earlier) return earlier;
         // FOR SHARE: a status change waits for this upload, so no document lands on a closed application.
         const current = await this.repository.lockShared(manager, application.id);
@@ -128,7 +140,13 @@ export class ApplicationService {
             { applicationStatus: current?.status },
           );
         }
-        const document = await this.documents.store(manager, { applicationId: application.id }, upload, caller.userId, clientReference);
+        const document = await this.documents.store(
+          manager,
+          { applicationId: application.id, kind },
+          upload,
+          caller.userId,
+          clientReference,
+        );
         await this.events.append(manager, {
           actor: actorOf(caller),
           entityType: 'application',
@@ -136,6 +154,7 @@ export class ApplicationService {
           action: 'document-added',
           after: {
             documentId: document.id,
+            kind: document.kind,
             fileName: document.fileName,
             contentType: document.contentType,
             sizeBytes: document.sizeBytes,
@@ -147,7 +166,7 @@ export class ApplicationService {
     } catch (error) {
       // Two copies of one retry raced; the one that lost answers with the winner's document.
       if (clientReference && isUniqueViolation(error, 'uq_document_client_reference')) {
-        const earlier = await this.earlierUpload(this.db.manager, caller, application, upload, clientReference);
+        const earlier = await this.earlierUpload(this.db.manager, caller, application, upload, clientReference, kind);
         if (earlier) return earlier;
       }
       throw error;
@@ -160,6 +179,26 @@ export class ApplicationService {
     const all = await this.documents.list({ applicationId: application.id });
     const offset = pageOffset(request);
     return { items: all.slice(offset, offset + request.pageSize), total: all.length, ...request };
+  }
+
+  /**
+   * For each of `applicationIds`: how many of the required documents it has, of how many (an application the
+   * principal does not see has none). Applications name no norm version, so the newest list counts, as the landlord sees it.
+   */
+  async requiredDocumentCounts(
+    principal: Principal,
+    applicationIds: string[],
+  ): Promise<Map<string, { present: number; required: number }>> {
+    const rows = await this.repository.documentKindsOf(principal, applicationIds);
+    const counts = new Map<string, { present: number; required: number }>();
+    for (const id of applicationIds) {
+      const status = requiredDocumentsStatus(
+        undefined,
+        rows.filter((row) => row.applicationId === id),
+      );
+      counts.set(id, { present: status.filter((entry) => entry.documents.length > 0).length, required: status.length });
+    }
+    return counts;
   }
 
   /** A document's bytes, for whoever may see the application it belongs to. */
@@ -177,7 +216,7 @@ export class ApplicationService {
 
   /**
    * The document this caller stored earlier under the same reference. A reference names one upload:
-   * reusing it for another application or for different bytes is a client error, not a retry.
+   * reusing it for another application, for different bytes or as another kind is a client error, not a retry.
    */
   private async earlierUpload(
     manager: EntityManager,
@@ -185,11 +224,14 @@ export class ApplicationService {
     application: ApplicationEntity,
     upload: Upload,
     clientReference: string,
+    kind: string | undefined,
   ): Promise<DocumentEntity | undefined> {
     const earlier = await this.repository.findUploadByReference(manager, caller.userId, clientReference);
     if (!earlier) return undefined;
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-    if (earlier.applicationId !== application.id || earlier.sha256 !== sha256) {
+    // Absent and `overig` are one kind (documentKindProblem).
+    const sameKind = (earlier.kind ?? OTHER_DOCUMENT_KIND) === (kind ?? OTHER_DOCUMENT_KIND);
+    if (earlier.applicationId !== application.id || earlier.sha256 !== sha256 || !sameKind) {
       throw new LocationException(
         LocationExceptionCode.ClientReferenceReused,
         'This clientReferentie was already used for a different upload; use a new reference for a new file.',

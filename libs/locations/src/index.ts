@@ -6,4 +6,7 @@ export * from './location.repository';
 export * from './application.repository';
 export * from './location.service';
 export * from './application.service';
+export * from './location-consequences.port';
+export * from './location-operations.service';
 export * from './locations.module';
+export * from './application-documents';

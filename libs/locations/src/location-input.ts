@@ -127,3 +127,52 @@ function addressText(value: unknown, name: string, problems: InvalidParam[]): st
   }
   return undefined;
 }
+
+/** A reason given for deregistration, transfer or resolving a claim: it ends up in the event log and on status changes. */
+export const MAX_REASON_LENGTH = 1000;
+/** Days within which a material change of a certified location should be inspected (a `wijziging` request). */
+export const CHANGE_INSPECTION_DUE_DAYS = 30;
+
+/** What a holder may change about a location after registration; the address never changes (register anew). */
+export interface LocationChange {
+  requestedBeds?: number;
+  housingType?: HousingType;
+  newBuild?: boolean;
+}
+
+/** Every problem of a change at once; a change that changes nothing is a problem too. */
+export function validateLocationChange(input: LocationChange): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  if (input.requestedBeds === undefined && input.housingType === undefined && input.newBuild === undefined) {
+    problems.push({
+      name: 'aantalSlaapplaatsen',
+      code: 'required',
+      reason: 'Give at least one of aantalSlaapplaatsen, soortHuisvesting and nieuwbouw.',
+    });
+  }
+  if (input.housingType !== undefined && !(HOUSING_TYPES as readonly unknown[]).includes(input.housingType)) {
+    problems.push({ name: 'soortHuisvesting', code: 'enum', reason: `soortHuisvesting is one of ${HOUSING_TYPES.join(', ')}.` });
+  }
+  if (input.newBuild !== undefined && typeof input.newBuild !== 'boolean') {
+    problems.push({ name: 'nieuwbouw', code: 'type', reason: 'nieuwbouw must be true or false.' });
+  }
+  if (
+    input.requestedBeds !== undefined &&
+    (!Number.isInteger(input.requestedBeds) || input.requestedBeds < MIN_REQUESTED_BEDS || input.requestedBeds > MAX_REQUESTED_BEDS)
+  ) {
+    problems.push({
+      name: 'aantalSlaapplaatsen',
+      code: 'range',
+      reason: `aantalSlaapplaatsen must be a whole number from ${MIN_REQUESTED_BEDS} to ${MAX_REQUESTED_BEDS}.`,
+    });
+  }
+  return problems;
+}
+
+/** A reason: 1 to MAX_REASON_LENGTH characters with something besides white space (line breaks are fine). */
+export function reasonProblem(reason: unknown, name = 'reden'): InvalidParam | undefined {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (text.length === 0) return { name, code: 'required', reason: `${name} is required.` };
+  if (text.length > MAX_REASON_LENGTH) return { name, code: 'length', reason: `${name} is at most ${MAX_REASON_LENGTH} characters.` };
+  return undefined;
+}

@@ -14,6 +14,12 @@ describe('LocationException', () => {
     [LocationExceptionCode.ApplicationAlreadyOpen, AppErrorCode.Conflict],
     [LocationExceptionCode.ApplicationNotOpen, AppErrorCode.Conflict],
     [LocationExceptionCode.ClientReferenceReused, AppErrorCode.Conflict],
+    [LocationExceptionCode.NotLocationManager, AppErrorCode.Forbidden],
+    [LocationExceptionCode.BeheerderOnly, AppErrorCode.Forbidden],
+    [LocationExceptionCode.Deregistered, AppErrorCode.Conflict],
+    [LocationExceptionCode.SameHolder, AppErrorCode.Conflict],
+    [LocationExceptionCode.AddressClaimNotFound, AppErrorCode.NotFound],
+    [LocationExceptionCode.AddressClaimResolved, AppErrorCode.Conflict],
   ])('%s is a refusal of kind %s', (code, kind) => {
     expect(locationExceptionKind(code)).toBe(kind);
     const error = new LocationException(code, 'detail');
@@ -23,7 +29,7 @@ describe('LocationException', () => {
   });
 
   it('names every code in the table above', () => {
-    expect(Object.values(LocationExceptionCode)).toHaveLength(11);
+    expect(Object.values(LocationExceptionCode)).toHaveLength(17);
     for (const code of Object.values(LocationExceptionCode)) expect(code).toMatch(/^location-[a-z-]+$/);
   });
 

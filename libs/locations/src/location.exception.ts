@@ -25,6 +25,18 @@ export enum LocationExceptionCode {
   NotDocumentUploader = 'location-not-document-uploader',
   /** A client reference names one upload; it was used for another one. */
   ClientReferenceReused = 'location-client-reference-reused',
+  /** Only the location's landlord or the beheerder changes or deregisters it. */
+  NotLocationManager = 'location-not-manager',
+  /** Only the beheerder transfers a location or resolves address claims. */
+  BeheerderOnly = 'location-beheerder-only',
+  /** The location is deregistered (afgemeld): nothing changes it any more. */
+  Deregistered = 'location-deregistered',
+  /** A transfer to the organisation that already holds the location. */
+  SameHolder = 'location-same-holder',
+  /** No such address claim. */
+  AddressClaimNotFound = 'location-address-claim-not-found',
+  /** The address claim was already resolved. */
+  AddressClaimResolved = 'location-address-claim-resolved',
 }
 
 /** What a refusal carries besides its code, for a page that shows it. */
@@ -57,16 +69,22 @@ export function locationExceptionKind(code: LocationExceptionCode): AppErrorCode
     case LocationExceptionCode.LocationNotFound:
     case LocationExceptionCode.ApplicationNotFound:
     case LocationExceptionCode.DocumentNotFound:
+    case LocationExceptionCode.AddressClaimNotFound:
       return AppErrorCode.NotFound;
     case LocationExceptionCode.NotRegistrar:
     case LocationExceptionCode.LandlordWithoutOrganisation:
     case LocationExceptionCode.NotApplicant:
     case LocationExceptionCode.NotDocumentUploader:
+    case LocationExceptionCode.NotLocationManager:
+    case LocationExceptionCode.BeheerderOnly:
       return AppErrorCode.Forbidden;
     case LocationExceptionCode.AddressTaken:
     case LocationExceptionCode.ApplicationAlreadyOpen:
     case LocationExceptionCode.ApplicationNotOpen:
     case LocationExceptionCode.ClientReferenceReused:
+    case LocationExceptionCode.Deregistered:
+    case LocationExceptionCode.SameHolder:
+    case LocationExceptionCode.AddressClaimResolved:
       return AppErrorCode.Conflict;
     default:
       return assertUnreachable(code, 'location exception code');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '@keurmerk/accounts';
 import { normalisePostcode, Page, PageRequest, pageOffset } from '@keurmerk/common';
-import { LocationEntity } from './location.entities';
+import { AddressClaimEntity, AddressClaimStatus, LocationEntity } from './location.entities';
 import { restrictToVisibleLocations } from './location-visibility';
 
 export interface LocationFilters {
@@ -13,7 +13,25 @@ export interface LocationFilters {
 }
 
 /** A location's own columns, as a new row gets them. */
-export type NewLocationRow = Omit<LocationEntity, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewLocationRow = Omit<LocationEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'deregisteredAt' | 'deregistrationReason'>;
+
+/** What can change on a location row after registration. */
+export type LocationUpdate = Partial<
+  Pick<
+    LocationEntity,
+    'requestedBeds' | 'housingType' | 'newBuild' | 'organisationId' | 'status' | 'deregisteredAt' | 'deregistrationReason'
+  >
+>;
+
+/** An address as the unique index compares it. */
+export interface AddressKey {
+  postcode: string;
+  houseNumber: number;
+  houseLetter: string | null;
+  houseNumberAddition: string | null;
+}
+
+export type NewAddressClaimRow = Omit<AddressClaimEntity, 'id' | 'status' | 'resolvedAt' | 'resolvedBy' | 'resolution'>;
 
 /** The queries on `location`; who may do what is LocationService's to decide. */
 @Injectable()
@@ -22,6 +40,74 @@ export class LocationRepository {
 
   async insert(manager: EntityManager, row: NewLocationRow): Promise<LocationEntity> {
     return manager.save(LocationEntity, manager.create(LocationEntity, row));
+  }
+
+  /** The row locked for the rest of the transaction, so changes of one location follow each other. */
+  async lock(manager: EntityManager, id: string): Promise<LocationEntity | null> {
+    return manager.findOne(LocationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(manager: EntityManager, id: string, update: LocationUpdate): Promise<LocationEntity> {
+    await manager.update(LocationEntity, { id }, update);
+    return manager.findOneByOrFail(LocationEntity, { id });
+  }
+
+  /** The active location at this address, if any (the unique index allows one). */
+  async findActiveAtAddress(address: AddressKey, manager: EntityManager = this.db.manager): Promise<LocationEntity | null> {
+    return manager
+      .createQueryBuilder(LocationEntity, 'location')
+      .where(`location.status = 'actief' AND location.postcode = :postcode AND location.houseNumber = :houseNumber`, address)
+      .andWhere(`coalesce(location.houseLetter, '') = :letter AND coalesce(location.houseNumberAddition, '') = :addition`, {
+        letter: address.houseLetter ?? '',
+        addition: address.houseNumberAddition ?? '',
+      })
+      .getOne();
+  }
+
+  // --- address claims
+
+  /** Records a claim; a claimant's repeated try while its claim is open adds nothing. Returns the new id, or null. */
+  async insertClaim(manager: EntityManager, row: NewAddressClaimRow): Promise<string | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AddressClaimEntity)
+      .values({ ...row, status: 'open' })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  async lockClaim(manager: EntityManager, id: string): Promise<AddressClaimEntity | null> {
+    return manager.findOne(AddressClaimEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async findClaim(id: string): Promise<AddressClaimEntity | null> {
+    return this.db.manager.findOneBy(AddressClaimEntity, { id });
+  }
+
+  async resolveClaim(
+    manager: EntityManager,
+    id: string,
+    resolution: { resolvedAt: Date; resolvedBy: string; resolution: string },
+  ): Promise<void> {
+    await manager.update(AddressClaimEntity, { id }, { ...resolution, status: 'afgehandeld' });
+  }
+
+  /** The open claims on a location, locked (a transfer or deregistration settles them). */
+  async lockOpenClaimsOf(manager: EntityManager, locationId: string): Promise<AddressClaimEntity[]> {
+    return manager.find(AddressClaimEntity, { where: { locationId, status: 'open' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async pageClaims(filter: { status?: AddressClaimStatus; locationId?: string }, request: PageRequest): Promise<Page<AddressClaimEntity>> {
+    const [items, total] = await this.db.manager.findAndCount(AddressClaimEntity, {
+      where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.locationId ? { locationId: filter.locationId } : {}) },
+      order: { claimedAt: 'DESC', id: 'ASC' },
+      skip: pageOffset(request),
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
   }
 
   async findById(id: string, manager: EntityManager = this.db.manager): Promise<LocationEntity | null> {

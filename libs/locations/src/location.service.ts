@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountService, MunicipalityService, type PersonPrincipal, type Principal } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, InvalidParam, isUuid, Page, PageRequest } from '@keurmerk/common';
+import { AddressLookupClient } from '@keurmerk/address-lookup';
+import { AppErrorCode, AppException, Clock, InvalidParam, isUuid, Page, PageRequest } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { actorOf, EventLog } from '@keurmerk/events';
 import { LocationEntity } from './location.entities';
 import { LocationException, LocationExceptionCode, locationNotFound } from './location.exception';
-import { MUNICIPALITY_CODE_PATTERN, NewLocation, validateNewLocation } from './location-input';
+import { MUNICIPALITY_CODE_PATTERN, NewLocation, validateNewLocation, ValidLocation } from './location-input';
 import { LocationFilters, LocationRepository } from './location.repository';
 
 /** What the event log keeps of a location: its own fields, not the timestamps the row carries anyway. */
@@ -25,6 +26,9 @@ export function locationSnapshot(location: LocationEntity): Record<string, unkno
     housingType: location.housingType,
     newBuild: location.newBuild,
     requestedBeds: location.requestedBeds,
+    status: location.status,
+    latitude: location.latitude,
+    longitude: location.longitude,
   };
 }
 
@@ -37,6 +41,8 @@ export class LocationService {
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
     private readonly events: EventLog,
+    private readonly clock: Clock,
+    private readonly addressLookup: AddressLookupClient,
   ) {}
 
   /**
@@ -54,6 +60,8 @@ export class LocationService {
       problems.push({ name: 'gemeentecode', code: 'unknown', reason: 'Not a current municipality code.' });
     }
     if (problems.length > 0 || !value || !organisationId) throw AppException.invalid(problems);
+    // The map's coordinates, when the BAG lookup answers in time; registration never waits on it longer or fails for it.
+    const found = await this.addressLookup.find(value.address);
 
     try {
       return await this.db.transaction(async (manager) => {
@@ -70,6 +78,8 @@ export class LocationService {
           housingType: value.housingType,
           newBuild: value.newBuild,
           requestedBeds: value.requestedBeds,
+          latitude: found?.latitude ?? null,
+          longitude: found?.longitude ?? null,
         });
         await this.events.append(manager, {
           actor: actorOf(caller),
@@ -82,22 +92,62 @@ export class LocationService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_location_address')) {
+        await this.recordClaim(caller, organisationId, value);
+        // The same answer whoever holds the address: the claimant learns nothing about the other holder.
         throw new LocationException(LocationExceptionCode.AddressTaken, 'A location at this address is already registered.');
       }
       throw error;
     }
   }
 
-  /** A location by id, without any access check: for the platform's own use, never for a caller's request. */
-  async getById(id: string): Promise<LocationEntity> {
-    const location = await this.findById(id);
+  /**
+   * A second claim on a registered address, kept for the beheerder to resolve (a transfer, or a note
+   * why not). An organisation registering its own address twice claims nothing.
+   */
+  private async recordClaim(caller: PersonPrincipal, organisationId: string, value: ValidLocation): Promise<void> {
+    const key = {
+      postcode: value.address.postcode,
+      houseNumber: value.address.houseNumber,
+      houseLetter: value.address.houseLetter ?? null,
+      houseNumberAddition: value.address.houseNumberAddition ?? null,
+    };
+    await this.db.transaction(async (manager) => {
+      const holder = await this.repository.findActiveAtAddress(key, manager);
+      if (!holder || holder.organisationId === organisationId) return;
+      const id = await this.repository.insertClaim(manager, {
+        ...key,
+        locationId: holder.id,
+        claimantOrganisationId: organisationId,
+        claimedBy: caller.userId,
+        street: value.address.street,
+        city: value.address.city,
+        municipalityCode: value.municipalityCode,
+        claimedAt: this.clock.now(),
+      });
+      if (!id) return;
+      await this.events.append(manager, {
+        actor: actorOf(caller),
+        entityType: 'address-claim',
+        entityId: id,
+        action: 'recorded',
+        after: { locationId: holder.id, claimantOrganisationId: organisationId, status: 'open' },
+      });
+    });
+  }
+
+  /**
+   * A location by id, without any access check: for the platform's own use, never for a caller's request.
+   * Inside a transaction pass its manager: PGlite's single session is the transaction's, a second query would wait on it.
+   */
+  async getById(id: string, manager?: EntityManager): Promise<LocationEntity> {
+    const location = await this.findById(id, manager);
     if (!location) throw locationNotFound(LocationExceptionCode.LocationNotFound, 'The location');
     return location;
   }
 
   /** A location by id or null, without any access check: for the platform's own use (planning checks it exists). */
-  async findById(id: string): Promise<LocationEntity | null> {
-    return isUuid(id) ? this.repository.findById(id.toLowerCase()) : null;
+  async findById(id: string, manager?: EntityManager): Promise<LocationEntity | null> {
+    return isUuid(id) ? this.repository.findById(id.toLowerCase(), manager) : null;
   }
 
   /** A location the principal may see; one it may not see is answered as unknown (404), so existence does not leak. */

@@ -5,7 +5,15 @@ import { hasRole, type PersonPrincipal, type Principal } from '@keurmerk/account
 import { AppException, Clock, InvalidParam, Page, PageRequest } from '@keurmerk/common';
 import { isUniqueViolation } from '@keurmerk/database';
 import { actorOf, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
-import { DEFAULT_NORM, isIsoDate, normFromContract, validateNormDocument, type NormDocumentInput, type NormVersion } from '@keurmerk/norm';
+import {
+  DEFAULT_NORM,
+  isIsoDate,
+  normFromContract,
+  validateNormDocument,
+  withTranslationsFrom,
+  type NormDocumentInput,
+  type NormVersion,
+} from '@keurmerk/norm';
 import { NormVersionEntity } from './norm-version.entity';
 import { NormVersionException, NormVersionExceptionCode } from './norm-version.exception';
 import { NormVersionRepository, type NormVersionSummary } from './norm-version.repository';
@@ -173,7 +181,10 @@ export class NormVersionService {
   async ensureDefaultNorm(): Promise<void> {
     await this.db.transaction(async (manager) => {
       const publishedAt = this.clock.now();
-      if (!(await this.versions.insertPublishedIfMissing(manager, DEFAULT_NORM, publishedAt))) return;
+      if (!(await this.versions.insertPublishedIfMissing(manager, DEFAULT_NORM, publishedAt))) {
+        await this.addDefaultTranslations(manager);
+        return;
+      }
       await this.events.append(manager, {
         actor: SYSTEM_ACTOR,
         entityType: NORM_VERSION_ENTITY_TYPE,
@@ -183,6 +194,26 @@ export class NormVersionService {
       });
       this.logger.log(`Installed the default norm ${DEFAULT_NORM.version}`);
     });
+  }
+
+  /**
+   * A database that installed 2026.1 before the norm carried English gets the English added: texts
+   * only, beside the Dutch; what the norm requires does not change, so a published norm may take them.
+   */
+  private async addDefaultTranslations(manager: EntityManager): Promise<void> {
+    const stored = await this.versions.findForUpdate(manager, DEFAULT_NORM.version);
+    if (!stored) return;
+    const translated = withTranslationsFrom(stored.definition, DEFAULT_NORM);
+    if (JSON.stringify(translated) === JSON.stringify(stored.definition)) return;
+    await this.versions.update(manager, DEFAULT_NORM.version, { definition: translated });
+    await this.events.append(manager, {
+      actor: SYSTEM_ACTOR,
+      entityType: NORM_VERSION_ENTITY_TYPE,
+      entityId: DEFAULT_NORM.version,
+      action: 'translated',
+      after: { languages: ['en'] },
+    });
+    this.logger.log(`Added the English texts to the norm ${DEFAULT_NORM.version}`);
   }
 
   /** The row, locked until the transaction ends, so a concurrent edit and publication cannot interleave. */

@@ -109,3 +109,18 @@ describe('validateAnswer bounds (issue 16)', () => {
     expect(validateAnswer(measured, { meetwaarde: MAX_MEASUREMENT })).toEqual([]);
   });
 });
+
+describe('a failed criterion needs an opmerking (API 1.1)', () => {
+  const bz02 = criteriaOf(DEFAULT_NORM).find((c) => c.code === 'BZ-02')!;
+  it.each([
+    [{ resultaat: 'voldoet-niet' }],
+    [{ resultaat: 'voldoet-niet', opmerking: '   ' }],
+    [{ resultaat: 'voldoet-niet', opmerking: null }],
+  ])('refuses %j naming opmerking', (body) => {
+    expect(validateAnswer(bz02, body)).toEqual([expect.objectContaining({ name: 'opmerking', code: 'required' })]);
+  });
+  it('takes a voldoet-niet with a description, and voldoet or nvt without one', () => {
+    expect(validateAnswer(bz02, { resultaat: 'voldoet-niet', opmerking: 'Slaapkamer 3 op slot' })).toEqual([]);
+    expect(validateAnswer(bz02, { resultaat: 'voldoet' })).toEqual([]);
+  });
+});

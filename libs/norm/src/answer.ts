@@ -101,6 +101,8 @@ export function validateAnswer(criterion: Criterion, input: unknown, context: An
       problems.push({ name: 'opmerking', code: 'invalid-type', reason: 'opmerking is text.' });
     } else if (opmerking.length > MAX_REMARK_LENGTH) {
       problems.push({ name: 'opmerking', code: 'too-long', reason: `opmerking is at most ${MAX_REMARK_LENGTH} characters.` });
+    } else {
+      answer.remark = opmerking;
     }
   }
   // A field with the wrong type is already reported; judging it again would only add noise.
@@ -158,6 +160,13 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
           `at a certified location.`,
       });
     }
+    if (answer.result === 'voldoet-niet' && !hasText(answer.remark)) {
+      problems.push({
+        name: field('opmerking'),
+        code: 'required',
+        reason: 'A voldoet-niet answer needs an opmerking: what is wrong, so that the landlord can repair it.',
+      });
+    }
     if (answer.measurement !== undefined) {
       problems.push({ name: field('meetwaarde'), code: 'not-allowed', reason: 'A ja-nee criterion has no meetwaarde.' });
     }
@@ -188,6 +197,10 @@ export function answerProblems(criterion: Criterion, answer: Answer, prefix: str
 function notApplicableOnThisInspection(criterion: Criterion, context: AnswerContext): boolean {
   if (!NOT_APPLICABLE_ONLY_ON_FIRST_INSPECTION.has(criterion.code) || context.inspectionKind === undefined) return true;
   return context.inspectionKind === FIRST_INSPECTION_KIND;
+}
+
+function hasText(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
 }
 
 /** JSON null is read as "not given" so clients may send every field with every answer. */

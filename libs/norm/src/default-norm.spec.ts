@@ -1,4 +1,15 @@
-import { CRITERION_CODE_PATTERN, criteriaOf, DEFAULT_NORM, findCriterion, MeasurementUnit, SECTION_CODE_PATTERN, Severity } from './index';
+import {
+  CRITERION_CODE_PATTERN,
+  criteriaOf,
+  DEFAULT_NORM,
+  findCriterion,
+  localisedGuidance,
+  localisedTitle,
+  MeasurementUnit,
+  normTextLanguage,
+  SECTION_CODE_PATTERN,
+  Severity,
+} from './index';
 
 describe('DEFAULT_NORM', () => {
   it('is the published version 2026.1, effective 1 January 2026', () => {
@@ -91,5 +102,26 @@ describe('DEFAULT_NORM', () => {
     expect(() => {
       (DEFAULT_NORM.sections[0].criteria[0] as { points: number }).points = 50;
     }).toThrow(TypeError);
+  });
+});
+
+describe('the default norm in English', () => {
+  it('carries an English title for every section and an English title and guidance for every criterion', () => {
+    for (const section of DEFAULT_NORM.sections) {
+      expect(section.translations?.en?.title).toMatch(/\w/);
+      for (const criterion of section.criteria) {
+        expect([criterion.code, criterion.translations?.en?.title]).toEqual([criterion.code, expect.stringMatching(/\w/)]);
+        expect([criterion.code, criterion.translations?.en?.guidance]).toEqual([criterion.code, expect.stringMatching(/\w/)]);
+      }
+    }
+  });
+
+  it('shows the English to English readers and the Dutch to everyone else', () => {
+    const bv02 = DEFAULT_NORM.sections.flatMap((s) => s.criteria).find((c) => c.code === 'BV-02')!;
+    expect(localisedTitle(bv02, 'en')).toBe('Fire blanket at the hob');
+    expect(localisedTitle(bv02, 'nl')).toBe('Blusdeken bij de kookplaats');
+    expect(localisedTitle(bv02, 'pl')).toBe('Blusdeken bij de kookplaats');
+    expect(localisedGuidance(bv02, 'en')).toContain('fire blanket');
+    expect(normTextLanguage(bv02, 'pl')).toBe('nl');
   });
 });

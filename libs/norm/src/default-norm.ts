@@ -1,3 +1,4 @@
+import { DEFAULT_NORM_ENGLISH } from './default-norm.en';
 import { MeasuredCriterion, NormVersion, Severity, YesNoCriterion } from './norm-version';
 
 /*
@@ -22,11 +23,16 @@ type MeasuredSpec = Omit<MeasuredCriterion, 'kind' | 'severity' | 'points'>;
 type YesNoSpec = Omit<YesNoCriterion, 'kind' | 'points'>;
 
 function measured(spec: MeasuredSpec): MeasuredCriterion {
-  return { ...spec, kind: 'measured', severity: 'knock-out', points: MEASURED_POINTS };
+  return { ...spec, kind: 'measured', severity: 'knock-out', points: MEASURED_POINTS, ...english(spec.code) };
 }
 
 function yesNo(spec: YesNoSpec): YesNoCriterion {
-  return { ...spec, kind: 'yes-no', points: YES_NO_POINTS[spec.severity] };
+  return { ...spec, kind: 'yes-no', points: YES_NO_POINTS[spec.severity], ...english(spec.code) };
+}
+
+function english(code: string): Pick<MeasuredCriterion, 'translations'> {
+  const en = DEFAULT_NORM_ENGLISH.criteria[code];
+  return en ? { translations: { en } } : {};
 }
 
 const norm: NormVersion = {
@@ -345,7 +351,13 @@ const norm: NormVersion = {
 };
 
 /** The published default norm 2026.1. Frozen: it is shared by every caller in the process. */
-export const DEFAULT_NORM: NormVersion = deepFreeze(norm);
+export const DEFAULT_NORM: NormVersion = deepFreeze({
+  ...norm,
+  sections: norm.sections.map((section) => {
+    const title = DEFAULT_NORM_ENGLISH.sections[section.code];
+    return title ? { ...section, translations: { en: { title } } } : section;
+  }),
+});
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

@@ -44,7 +44,12 @@ const resultsArb = fc.tuple(
 function answers(measurements: readonly number[], results: readonly AnswerResult[] = []): Map<string, Answer> {
   const map = new Map<string, Answer>();
   measuredCriteria.forEach((criterion, index) => map.set(criterion.code, { measurement: measurements[index] }));
-  yesNoCriteria.forEach((criterion, index) => map.set(criterion.code, { result: results[index] ?? 'voldoet' }));
+  yesNoCriteria.forEach((criterion, index) =>
+    map.set(
+      criterion.code,
+      results[index] === 'voldoet-niet' ? { result: 'voldoet-niet', remark: 'Afwijking' } : { result: results[index] ?? 'voldoet' },
+    ),
+  );
   return map;
 }
 

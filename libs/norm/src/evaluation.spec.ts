@@ -36,7 +36,7 @@ function answersFor(
   for (const criterion of criteriaOf(DEFAULT_NORM)) {
     answers.set(
       criterion.code,
-      criterion.kind === 'measured' ? { measurement: measurements[criterion.code] } : { result: results[criterion.code] ?? 'voldoet' },
+      criterion.kind === 'measured' ? { measurement: measurements[criterion.code] } : withRemark(results[criterion.code] ?? 'voldoet'),
     );
   }
   return answers;
@@ -195,3 +195,8 @@ describe('repairDeadline', () => {
     expect(repairDeadline(severity, submittedOn)).toBe(expected);
   });
 });
+
+/** A yes/no answer as an auditor gives it: a failed criterion always carries its opmerking. */
+function withRemark(result: 'voldoet' | 'voldoet-niet' | 'nvt'): { result: typeof result; remark?: string } {
+  return result === 'voldoet-niet' ? { result, remark: 'Afwijking' } : { result };
+}

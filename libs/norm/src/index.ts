@@ -1,7 +1,19 @@
 export { NormError } from './problem';
 export type { NormErrorCode, Problem, ProblemCode } from './problem';
 
-export { HOUSING_TYPES, MEASUREMENT_UNITS, SEVERITIES, criteriaOf, findCriterion, isHousingType } from './norm-version';
+export {
+  HOUSING_TYPES,
+  MEASUREMENT_UNITS,
+  NORM_TRANSLATION_LANGUAGES,
+  SEVERITIES,
+  criteriaOf,
+  findCriterion,
+  isHousingType,
+  localisedGuidance,
+  localisedTitle,
+  normTextLanguage,
+  withTranslationsFrom,
+} from './norm-version';
 export type {
   Criterion,
   CriterionKind,
@@ -12,6 +24,9 @@ export type {
   MeasurementVariant,
   NormSection,
   NormStatus,
+  NormTranslation,
+  NormTranslationLanguage,
+  NormTranslations,
   NormVersion,
   Severity,
   YesNoCriterion,
@@ -39,6 +54,8 @@ export type {
   NormDocumentParseResult,
   NormStatusValue,
   SectionDocument,
+  TranslationDocument,
+  TranslationsDocument,
   VariantDocument,
 } from './norm-document';
 

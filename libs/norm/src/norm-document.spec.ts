@@ -15,13 +15,29 @@ function defaultDocument(): NormDocument {
 const names = (problems: { name: string; code: string }[]) => problems.map(({ name, code }) => ({ name, code }));
 
 describe('normToContract and normFromContract', () => {
+  it('refuses a translation in an unknown language, without a titel, or with a toelichting on a section', () => {
+    const document = structuredClone(normToContract(DEFAULT_NORM)) as unknown as {
+      secties: { vertalingen?: unknown; criteria: { vertalingen?: unknown }[] }[];
+    };
+    document.secties[0].vertalingen = { en: { titel: 'Space', toelichting: 'x' } };
+    document.secties[0].criteria[0].vertalingen = { de: { titel: 'Fläche' } };
+    document.secties[1].criteria[0].vertalingen = { en: { toelichting: 'no title' } };
+    expect(validateNormDocument(document).map((p) => p.name)).toEqual([
+      'secties[0].vertalingen.en.toelichting',
+      'secties[0].criteria[0].vertalingen.de',
+      'secties[1].criteria[0].vertalingen.en.titel',
+    ]);
+  });
+
   it('map the default norm to the contract shape', () => {
     const document = normToContract(DEFAULT_NORM);
     expect(document).toMatchObject({ versie: '2026.1', status: 'gepubliceerd', ingangsdatum: '2026-01-01' });
+    expect(document.secties[0]).toMatchObject({ code: 'RU', titel: 'Ruimte', vertalingen: { en: { titel: 'Space' } } });
     expect(document.secties[0].criteria[0]).toStrictEqual({
       code: 'RU-01',
       titel: 'Gebruiksoppervlakte (GBO)',
       toelichting: expect.any(String),
+      vertalingen: { en: { titel: 'Usable floor area (GBO)', toelichting: expect.stringContaining('usable floor area') } },
       ernst: 'knock-out',
       punten: 5,
       soort: 'meting',
@@ -43,6 +59,7 @@ describe('normToContract and normFromContract', () => {
       code: 'VZ-04',
       titel: 'Was- en droogvoorziening',
       toelichting: expect.any(String),
+      vertalingen: { en: { titel: 'Washing and drying', toelichting: expect.any(String) } },
       ernst: 'major',
       punten: 5,
       soort: 'ja-nee',

@@ -7,7 +7,11 @@ import {
   MEASUREMENT_UNITS,
   MeasurementUnit,
   MeasurementVariant,
+  NORM_TRANSLATION_LANGUAGES,
   NormSection,
+  NormTranslation,
+  NormTranslationLanguage,
+  NormTranslations,
   NormVersion,
   SEVERITIES,
   Severity,
@@ -17,7 +21,8 @@ import { Problem, ProblemCode } from './problem';
 /*
  * The contract shape of `GET /v1/normen/{versie}`, also the body of POST/PUT /v1/normen.
  * One addition beyond the fields the contract names (which it leaves ours to design):
- * `nvtToegestaan` on ja-nee criteria, so a norm can say where "nvt" is a valid answer.
+ * `nvtToegestaan` on ja-nee criteria, so a norm can say where "nvt" is a valid answer; and (API 1.1)
+ * `vertalingen: {en: {titel, toelichting}}` on sections and criteria, the English beside the Dutch.
  */
 
 export type NormStatusValue = 'concept' | 'gepubliceerd';
@@ -30,10 +35,19 @@ export interface VariantDocument {
   personenPerEenheid?: number;
 }
 
+/** A section's or criterion's text in another language, beside the Dutch (API 1.1). */
+export interface TranslationDocument {
+  titel: string;
+  toelichting?: string;
+}
+
+export type TranslationsDocument = Partial<Record<NormTranslationLanguage, TranslationDocument>>;
+
 export interface CriterionDocument {
   code: string;
   titel: string;
   toelichting: string;
+  vertalingen?: TranslationsDocument;
   ernst: Severity;
   punten: number;
   soort: CriterionKindValue;
@@ -49,6 +63,7 @@ export interface CriterionDocument {
 export interface SectionDocument {
   code: string;
   titel: string;
+  vertalingen?: TranslationsDocument;
   criteria: CriterionDocument[];
 }
 
@@ -94,6 +109,7 @@ export function normToContract(norm: NormVersion): NormDocument {
     secties: norm.sections.map((section) => ({
       code: section.code,
       titel: section.title,
+      ...translationsToContract(section.translations),
       criteria: section.criteria.map(criterionToContract),
     })),
   };
@@ -108,6 +124,7 @@ export function normFromContract(document: NormDocumentInput): NormVersion {
     sections: document.secties.map((section): NormSection => ({
       code: section.code,
       title: section.titel,
+      ...translationsFromContract(section.vertalingen),
       criteria: section.criteria.map(criterionFromContract),
     })),
   };
@@ -127,6 +144,7 @@ function criterionToContract(criterion: Criterion): CriterionDocument {
     code: criterion.code,
     titel: criterion.title,
     toelichting: criterion.guidance,
+    ...translationsToContract(criterion.translations),
     ernst: criterion.severity,
     punten: criterion.points,
   };
@@ -163,6 +181,7 @@ function criterionFromContract(document: CriterionDocument): Criterion {
     code: document.code,
     title: document.titel,
     guidance: document.toelichting,
+    ...translationsFromContract(document.vertalingen),
     severity: document.ernst,
     points: document.punten,
   };
@@ -194,6 +213,36 @@ function criterionFromContract(document: CriterionDocument): Criterion {
   };
 }
 
+function translationsToContract(translations: NormTranslations | undefined): { vertalingen?: TranslationsDocument } {
+  if (!translations) return {};
+  const vertalingen: TranslationsDocument = {};
+  for (const language of NORM_TRANSLATION_LANGUAGES) {
+    const translation = translations[language];
+    if (translation) {
+      vertalingen[language] = {
+        titel: translation.title,
+        ...(translation.guidance !== undefined ? { toelichting: translation.guidance } : {}),
+      };
+    }
+  }
+  return { vertalingen };
+}
+
+function translationsFromContract(vertalingen: TranslationsDocument | null | undefined): { translations?: NormTranslations } {
+  if (!isGiven(vertalingen)) return {};
+  const translations: Partial<Record<NormTranslationLanguage, NormTranslation>> = {};
+  for (const language of NORM_TRANSLATION_LANGUAGES) {
+    const translation = vertalingen[language];
+    if (isGiven(translation)) {
+      translations[language] = {
+        title: translation.titel,
+        ...(isGiven(translation.toelichting) ? { guidance: translation.toelichting } : {}),
+      };
+    }
+  }
+  return { translations };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation. Every problem is reported at once, named by a JSON path (`secties[2].criteria[0].punten`),
 // because an administrator editing a norm of dozens of criteria should not fix them one round trip
@@ -203,8 +252,8 @@ function criterionFromContract(document: CriterionDocument): Criterion {
 type JsonObject = Record<string, unknown>;
 
 const NORM_FIELDS = ['versie', 'status', 'ingangsdatum', 'secties'];
-const SECTION_FIELDS = ['code', 'titel', 'criteria'];
-const COMMON_CRITERION_FIELDS = ['code', 'titel', 'toelichting', 'ernst', 'punten', 'soort'];
+const SECTION_FIELDS = ['code', 'titel', 'vertalingen', 'criteria'];
+const COMMON_CRITERION_FIELDS = ['code', 'titel', 'toelichting', 'vertalingen', 'ernst', 'punten', 'soort'];
 const YES_NO_FIELDS = ['nvtToegestaan'];
 const MEASURED_FIELDS = ['eenheid', 'minimumPerPersoon', 'personenPerEenheid', 'minimumEenheden', 'minimumPersonen', 'varianten'];
 const VARIANT_FIELDS = ['soortHuisvesting', 'nieuwbouw', 'minimumPerPersoon', 'personenPerEenheid'];
@@ -275,6 +324,7 @@ function validateSection(
   rejectUnknownFields(section, SECTION_FIELDS, path, problems);
   validateCode(section, path, SECTION_CODE_PATTERN, 'two to four capital letters, e.g. RU', sectionCodes, problems);
   validateText(section, 'titel', path, MAX_TITLE_LENGTH, true, problems);
+  validateTranslations(section, path, false, problems);
   const criteria = requireArray(section, 'criteria', path, problems);
   if (criteria === undefined) return;
   if (criteria.length === 0) {
@@ -284,6 +334,30 @@ function validateSection(
     return;
   }
   criteria.forEach((criterion, index) => validateCriterion(criterion, `${join(path, 'criteria')}[${index}]`, criterionCodes, problems));
+}
+
+/** `vertalingen`: optional; per language a titel (required) and, for a criterion, a toelichting. */
+function validateTranslations(owner: JsonObject, path: string, withGuidance: boolean, problems: Problems): void {
+  const value = owner.vertalingen;
+  if (!isGiven(value)) return;
+  const at = join(path, 'vertalingen');
+  if (!isObject(value)) {
+    problems.add(at, 'invalid-type', 'vertalingen is an object by language, e.g. {"en": {"titel": ...}}.');
+    return;
+  }
+  rejectUnknownFields(value, [...NORM_TRANSLATION_LANGUAGES], at, problems);
+  for (const language of NORM_TRANSLATION_LANGUAGES) {
+    const translation = value[language];
+    if (!isGiven(translation)) continue;
+    const translationPath = join(at, language);
+    if (!isObject(translation)) {
+      problems.add(translationPath, 'invalid-type', 'A translation is an object with titel and toelichting.');
+      continue;
+    }
+    rejectUnknownFields(translation, withGuidance ? ['titel', 'toelichting'] : ['titel'], translationPath, problems);
+    validateText(translation, 'titel', translationPath, MAX_TITLE_LENGTH, true, problems);
+    if (withGuidance) validateText(translation, 'toelichting', translationPath, MAX_GUIDANCE_LENGTH, false, problems);
+  }
 }
 
 function validateCriterion(criterion: unknown, path: string, criterionCodes: Map<string, string>, problems: Problems): void {
@@ -314,6 +388,7 @@ function validateCriterion(criterion: unknown, path: string, criterionCodes: Map
   );
   validateText(criterion, 'titel', path, MAX_TITLE_LENGTH, true, problems);
   validateText(criterion, 'toelichting', path, MAX_GUIDANCE_LENGTH, false, problems);
+  validateTranslations(criterion, path, true, problems);
 
   const severity = criterion.ernst;
   if (!isGiven(severity)) {

@@ -26,10 +26,22 @@ export interface MeasurementVariant {
   readonly personsPerUnit?: number;
 }
 
+/** A criterion's or section's text in another language than the norm's own Dutch. */
+export interface NormTranslation {
+  readonly title: string;
+  readonly guidance?: string;
+}
+
+/** The languages a norm may carry beside its Dutch; the web app shows them to whoever chose one. */
+export const NORM_TRANSLATION_LANGUAGES = ['en'] as const;
+export type NormTranslationLanguage = (typeof NORM_TRANSLATION_LANGUAGES)[number];
+export type NormTranslations = Readonly<Partial<Record<NormTranslationLanguage, NormTranslation>>>;
+
 interface CriterionBase {
   readonly code: string;
   readonly title: string;
   readonly guidance: string;
+  readonly translations?: NormTranslations;
   readonly severity: Severity;
   readonly points: number;
 }
@@ -66,6 +78,7 @@ export type Criterion = YesNoCriterion | MeasuredCriterion;
 export interface NormSection {
   readonly code: string;
   readonly title: string;
+  readonly translations?: NormTranslations;
   readonly criteria: readonly Criterion[];
 }
 
@@ -97,4 +110,49 @@ export function findCriterion(norm: NormVersion, code: string): Criterion | unde
     if (found) return found;
   }
   return undefined;
+}
+
+/** The title in `language`, where the norm carries it; else the Dutch. */
+export function localisedTitle(item: { title: string; translations?: NormTranslations }, language: string): string {
+  return translationOf(item, language)?.title ?? item.title;
+}
+
+/** The guidance in `language`, where the norm carries it; else the Dutch. */
+export function localisedGuidance(criterion: Criterion, language: string): string {
+  return translationOf(criterion, language)?.guidance ?? criterion.guidance;
+}
+
+/** The language a localised text is really in: `language` where the norm carries it, else nl. */
+export function normTextLanguage(item: { translations?: NormTranslations }, language: string): string {
+  return translationOf(item, language) ? language : 'nl';
+}
+
+function translationOf(item: { translations?: NormTranslations }, language: string): NormTranslation | undefined {
+  return (NORM_TRANSLATION_LANGUAGES as readonly string[]).includes(language)
+    ? item.translations?.[language as NormTranslationLanguage]
+    : undefined;
+}
+
+/**
+ * `norm` with the translations of `source` added where it has none, matched by section and criterion
+ * code; nothing else changes (the figures and the Dutch are `norm`'s own). For a stored published norm
+ * that predates its translations.
+ */
+export function withTranslationsFrom(norm: NormVersion, source: NormVersion): NormVersion {
+  const sections = new Map(source.sections.map((section) => [section.code, section]));
+  const criteria = new Map(source.sections.flatMap((section) => section.criteria).map((criterion) => [criterion.code, criterion]));
+  return {
+    ...norm,
+    sections: norm.sections.map((section) => ({
+      ...section,
+      ...((section.translations ?? sections.get(section.code)?.translations)
+        ? { translations: section.translations ?? sections.get(section.code)?.translations }
+        : {}),
+      criteria: section.criteria.map((criterion) =>
+        criterion.translations || !criteria.get(criterion.code)?.translations
+          ? criterion
+          : { ...criterion, translations: criteria.get(criterion.code)!.translations },
+      ),
+    })),
+  };
 }

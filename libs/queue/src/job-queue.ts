@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
+import { Metrics } from '@keurmerk/metrics';
 import { JOB_QUEUE_SCHEMA } from '@keurmerk/migrations';
 
 export interface EnqueueOptions {
@@ -33,11 +34,25 @@ export class JobQueue implements OnModuleDestroy {
   private boss?: PgBoss;
   private started?: Promise<PgBoss>;
   private readonly createdQueues = new Set<string>();
+  /**
+   * pg-boss's statements still running. pg-boss 10 completes a job without awaiting it: its `stop`
+   * returns while that statement may still run, and closing the database under it made the statement
+   * fail as an unhandled rejection (CI saw one). `stop` waits for these too.
+   */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: Metrics,
+  ) {
+    // Depth is pg-boss's count of jobs not yet taken, per queue this process knows, asked at scrape time.
+    metrics.gaugeFrom('keurmerk_job_queue_depth', 'Jobs waiting to be taken (created or retrying), by queue.', ['queue'], async () =>
+      this.boss
+        ? Promise.all([...this.createdQueues].map(async (queue) => ({ labels: { queue }, value: await this.boss!.getQueueSize(queue) })))
+        : [],
+    );
+  }
 
   /**
    * pg-boss's SQL through TypeORM. The structured result is needed: plain `query()` answers
@@ -45,15 +60,21 @@ export class JobQueue implements OnModuleDestroy {
    */
   private executor(manager?: EntityManager) {
     return {
-      executeSql: async (text: string, values: unknown[]) => {
-        const transactional = manager?.queryRunner;
-        const runner = transactional ?? this.db.createQueryRunner();
-        try {
-          const result = await runner.query(text, values, true);
-          return { rows: (result.records ?? []) as unknown[] };
-        } finally {
-          if (!transactional) await runner.release();
-        }
+      executeSql: (text: string, values: unknown[]) => {
+        const statement = (async () => {
+          const transactional = manager?.queryRunner;
+          const runner = transactional ?? this.db.createQueryRunner();
+          try {
+            const result = await runner.query(text, values, true);
+            return { rows: (result.records ?? []) as unknown[] };
+          } finally {
+            if (!transactional) await runner.release();
+          }
+        })();
+        this.running.add(statement);
+        const settled = () => this.running.delete(statement);
+        statement.then(settled, settled);
+        return statement;
       },
     };
   }
@@ -123,9 +144,20 @@ export class JobQueue implements OnModuleDestroy {
     const boss = await this.queue(name);
     await boss.work<T>(
       name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 1 },
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 1, includeMetadata: true },
       async (jobs) => {
-        for (const job of jobs) await handler({ id: job.id, name: job.name, data: job.data });
+        for (const job of jobs) {
+          const waited = job.startAfter ? Date.now() - Math.max(job.createdOn.getTime(), job.startAfter.getTime()) : 0;
+          this.metrics.jobWait.labels(name).observe(Math.max(0, waited) / 1000);
+          const done = this.metrics.jobs.startTimer({ queue: name });
+          try {
+            await handler({ id: job.id, name: job.name, data: job.data });
+            done({ outcome: 'done' });
+          } catch (error) {
+            done({ outcome: 'failed' });
+            throw error;
+          }
+        }
       },
     );
   }
@@ -141,6 +173,8 @@ export class JobQueue implements OnModuleDestroy {
     const boss = await this.started.catch(() => undefined);
     this.started = undefined;
     await boss?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+    // What pg-boss left running (a job's completion) ends before the database closes.
+    await Promise.allSettled([...this.running]);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock, SystemClock } from '@keurmerk/common';
 import { ConfigModule } from '@keurmerk/config';
 import { dataSourceOptions } from '@keurmerk/database';
+import { Metrics } from '@keurmerk/metrics';
 import { ObjectStorage } from '@keurmerk/storage';
 import { Runtime } from './runtime';
 
@@ -12,7 +13,7 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-/** What every process shares: configuration, the clock, the database and the object store. */
+/** What every process shares: configuration, the clock, the database, the object store and the metrics. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -37,8 +38,10 @@ export class CoreModule {
           provide: ObjectStorage,
           useFactory: () => new ObjectStorage(runtime.objectStore),
         },
+        // One registry per application: served on METRICS_PORT by the process's main.
+        { provide: Metrics, useFactory: () => new Metrics() },
       ],
-      exports: [RUNTIME, Clock, ObjectStorage, ConfigModule, TypeOrmModule],
+      exports: [RUNTIME, Clock, ObjectStorage, ConfigModule, TypeOrmModule, Metrics],
     };
   }
 }

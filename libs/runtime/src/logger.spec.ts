@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from './logger';
+import { createLogger, PinoNestLogger } from './logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -25,5 +25,17 @@ describe('createLogger', () => {
     const { logger, lines } = capture();
     logger.info({ body: { wachtwoord: 'geheim-123', sleutel: 'kmk_x' } }, 'x');
     expect(JSON.stringify(lines[0])).not.toMatch(/geheim-123|kmk_x/);
+  });
+});
+
+describe('PinoNestLogger', () => {
+  it('puts Nest’s start-up lines (routes mapped, modules loaded) at debug, and everything else at info', () => {
+    const { logger, lines } = capture();
+    const nest = new PinoNestLogger(logger);
+    nest.log('Mapped {/v1/health, GET} route', 'RouterExplorer');
+    nest.log('HealthController {/v1/health}:', 'RoutesResolver');
+    nest.log('CoreModule dependencies initialized', 'InstanceLoader');
+    nest.log('Installed the default norm 2026.1', 'NormVersionService');
+    expect(lines.map((line) => line.msg)).toEqual(['Installed the default norm 2026.1']);
   });
 });

@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { AppConfig } from '@keurmerk/config';
 
 /** Residents are told their address is not kept when they check or complain: their requests log none. */
@@ -12,6 +13,15 @@ interface LoggedRequest {
   ip?: string;
   headers?: Record<string, unknown>;
   socket?: { remotePort?: number };
+}
+
+/**
+ * Lines a person reads at a terminal, JSON for everything else (a container's log collector, a file):
+ * pretty only when stdout is a TTY and no destination was given.
+ */
+function defaultDestination(): pino.DestinationStream | undefined {
+  if (!process.stdout.isTTY) return undefined;
+  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: false, sync: true });
 }
 
 /** Structured JSON logs. Credentials are redacted wherever they could appear in a logged request. */
@@ -43,16 +53,23 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
         censor: '[redacted]',
       },
     },
-    destination,
+    destination ?? defaultDestination(),
   );
 }
+
+/**
+ * Nest's start-up chatter: a line per module loaded and per route mapped (some 150 routes). Useful
+ * when looking for a missing route, noise otherwise: at `debug`, not `info`.
+ */
+const STARTUP_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer', 'InstanceLoader', 'NestFactory', 'NestApplication']);
 
 /** Lets Nest's own messages go through the same structured logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context !== undefined && STARTUP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string): void {

@@ -31,6 +31,28 @@ export class PlanningRequestRepository {
     });
   }
 
+  /** How many requests are open, and how many of those are past their last day on `today`. */
+  async countOpen(today: string): Promise<{ open: number; overdue: number }> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_date < $1::date))::int AS overdue
+         FROM planning_request WHERE status = 'open'`,
+      [today],
+    )) as { open: number; overdue: number }[];
+    return row;
+  }
+
+  async findById(id: string): Promise<PlanningRequestEntity | null> {
+    return this.db.manager.findOneBy(PlanningRequestEntity, { id });
+  }
+
+  /** The location's open requests, the earliest deadline first. */
+  async openAt(locationId: string): Promise<PlanningRequestEntity[]> {
+    return this.db.manager.find(PlanningRequestEntity, {
+      where: { locationId, status: 'open' },
+      order: { dueDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   /**
    * One statement for every `geldig` certificate whose last valid day is on or before `horizon` and
    * that has never had a re-inspection request: set-based, so a million certificates cost one index
@@ -55,13 +77,20 @@ export class PlanningRequestRepository {
     return opened;
   }
 
-  /** The new request's id, or null when the location already has an open one for this reason. */
-  async open(manager: EntityManager, request: NewPlanningRequest): Promise<string | null> {
+  /**
+   * The new request's id and certificate, or null when the location already has an open one for this
+   * reason. Without a certificate number given, the request names the location's current certificate
+   * (`geldig` or `geschorst`), if it has one, so the planning page shows what is at stake.
+   */
+  async open(manager: EntityManager, request: NewPlanningRequest): Promise<{ id: string; certificateNumber: string | null } | null> {
     const rows = (await manager.query(
       `INSERT INTO planning_request (location_id, certificate_number, reason, inspection_kind, due_date, status, sample_draw_id, created_at)
-       VALUES ($1, $2, $3, $4, $5::date, 'open', $6, $7)
+       VALUES ($1, COALESCE($2::text, (SELECT c.number FROM certificate c
+                                         WHERE c.location_id = $1 AND c.status IN ('geldig', 'geschorst')
+                                         ORDER BY c.valid_until DESC, c.number DESC LIMIT 1)),
+               $3, $4, $5::date, 'open', $6, $7)
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING id, certificate_number`,
       [
         request.locationId,
         request.certificateNumber ?? null,
@@ -71,8 +100,8 @@ export class PlanningRequestRepository {
         request.sampleDrawId ?? null,
         request.createdAt,
       ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    )) as { id: string; certificate_number: string | null }[];
+    return rows[0] ? { id: rows[0].id, certificateNumber: rows[0].certificate_number } : null;
   }
 
   /** A `steekproef` request for each drawn location, naming its valid certificate; returns how many were opened. */

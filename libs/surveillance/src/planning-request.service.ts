@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasRole, type PersonPrincipal } from '@keurmerk/accounts';
-import { Clock, Page, PageRequest } from '@keurmerk/common';
+import { Clock, isUuid, Page, PageRequest } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { type Actor, EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { type InspectionKind, InspectionPlanningObserver } from '@keurmerk/inspections';
@@ -54,6 +54,26 @@ export class PlanningRequestService implements InspectionPlanningObserver {
     return { items: items.map((item) => this.view(item, today)), total, ...request };
   }
 
+  /** How many requests are open and how many of those are overdue: what the planning page leads with. */
+  async openCounts(caller: PersonPrincipal): Promise<{ open: number; overdue: number }> {
+    requireBeheerder(caller);
+    return this.requests.countOpen(this.clock.today());
+  }
+
+  /** One request, or null for an unknown or malformed id. */
+  async find(caller: PersonPrincipal, id: string): Promise<PlanningRequestView | null> {
+    requireBeheerder(caller);
+    const request = isUuid(id) ? await this.requests.findById(id.toLowerCase()) : null;
+    return request ? this.view(request, this.clock.today()) : null;
+  }
+
+  /** The location's open requests (a complaint's page shows whether a visit is already asked for). */
+  async openAt(caller: PersonPrincipal, locationId: string): Promise<PlanningRequestView[]> {
+    requireBeheerder(caller);
+    const today = this.clock.today();
+    return (await this.requests.openAt(locationId)).map((request) => this.view(request, today));
+  }
+
   /** Past its last day and still not planned, judged on the clock's Amsterdam today. */
   private view(request: PlanningRequestEntity, today: string): PlanningRequestView {
     return { ...request, overdue: request.status === 'open' && request.dueDate < today };
@@ -85,26 +105,27 @@ export class PlanningRequestService implements InspectionPlanningObserver {
 
   /**
    * Opens a request in the caller's transaction; null when the location already has an open request
-   * for this reason (it is never asked twice for one reason).
+   * for this reason (it is never asked twice for one reason). Without `certificateNumber` the request
+   * names the location's current certificate, if any.
    */
   async openRequest(manager: EntityManager, request: OpenPlanningRequest, actor: Actor = SYSTEM_ACTOR): Promise<string | null> {
-    const id = await this.requests.open(manager, { ...request, createdAt: this.clock.now() });
-    if (id) {
+    const opened = await this.requests.open(manager, { ...request, createdAt: this.clock.now() });
+    if (opened) {
       await this.events.append(manager, {
         actor,
         entityType: 'planning-request',
-        entityId: id,
+        entityId: opened.id,
         action: 'opened',
         after: {
           locationId: request.locationId,
           reason: request.reason,
           kind: request.kind,
           dueDate: request.dueDate,
-          certificateNumber: request.certificateNumber ?? null,
+          certificateNumber: opened.certificateNumber,
         },
       });
     }
-    return id;
+    return opened?.id ?? null;
   }
 
   /** The sample's requests, one per drawn location, in the draw's transaction. */

@@ -31,13 +31,7 @@ export class CertificateChangeListener implements OnApplicationBootstrap, OnModu
   }
 
   private onNotification = (message: pg.Notification): void => {
-    if (message.channel !== CERTIFICATE_CHANGED_CHANNEL || !message.payload) return;
-    try {
-      const { number, address } = JSON.parse(message.payload) as { number: string; address: string };
-      this.cache.evict(number, address);
-    } catch {
-      this.cache.clear();
-    }
+    if (message.channel === CERTIFICATE_CHANGED_CHANNEL && message.payload) this.cache.evictAnnounced(message.payload);
   };
 
   /** PGlite: the pool has one client; every (re)connected client LISTENs and reports here. */

@@ -7,3 +7,4 @@ export * from './document-check.service';
 export * from './public-register.service';
 export * from './verification.exception';
 export * from './verification.repository';
+export * from './commit-evictor';

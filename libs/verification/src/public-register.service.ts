@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@keurmerk/accounts';
 import { municipalityOf } from '@keurmerk/accounts';
-import { Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
+import { type AddressColumns, Clock, Page, PageRequest, pageOffset } from '@keurmerk/common';
 import { VerificationException, VerificationExceptionCode } from './verification.exception';
 import { VerificationRepository } from './verification.repository';
 
-export interface RegisterRow {
+export interface RegisterRow extends AddressColumns {
   number: string;
   validFrom: string;
   validUntil: string;
   maximumResidents: number;
   municipalityCode: string;
   normVersion: string;
-  postcode: string;
-  houseNumber: number;
-  houseLetter: string | null;
-  houseNumberAddition: string | null;
-  street: string;
-  city: string;
   holderName: string;
   holderKvkNumber: string;
 }
@@ -30,6 +24,8 @@ export interface StatusChange {
   toStatus: string;
   reason: string;
   occurredAt: Date;
+  /** On a change to `vervangen`: the certificate that replaced this one. */
+  supersededBy: string | null;
 }
 
 const REGISTER_BATCH = 2000;

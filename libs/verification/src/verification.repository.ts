@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { addressFromRow } from '@keurmerk/common';
 import { DataSource } from 'typeorm';
 import type { RegisterRow, StatusChange } from './public-register.service';
 import type { CertificateFacts } from './verification.types';
@@ -6,15 +7,29 @@ import type { CertificateFacts } from './verification.types';
 export const VERIFICATION_READER = Symbol('VERIFICATION_READER');
 
 const FACTS = `c.number, c.status, c.valid_from, c.valid_until, c.maximum_residents, c.municipality_code, c.norm_version, c.pdf_sha256,
-  c.status_changed_at, c.content`;
+  c.status_changed_at, c.content, c.superseded_by`;
 
-/** The location's certificate: the one issued last (a re-inspection's replaces the old). */
+/**
+ * The location's certificate, chosen in SQL the same way wherever an address is verified: its current one
+ * (geldig or geschorst; at most one, uq_certificate_current), else the one issued last. Never a replaced
+ * one: a `vervangen` certificate's successor is at the same location (issued at the same instant, on a
+ * coarse clock, so the order alone would not tell them apart).
+ */
+const LOCATION_CERTIFICATE = `SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status NOT IN ('uitgifte', 'vervangen')
+  ORDER BY c.status IN ('geldig', 'geschorst') DESC, c.issued_at DESC, c.number DESC LIMIT 1`;
+
+/**
+ * The address's certificate. An address can have held locations before (deregistered, then registered
+ * by another holder): of each location's certificate, a current one first, else the one issued last.
+ */
+const ADDRESS_ORDER = `ORDER BY c.status IN ('geldig', 'geschorst') DESC, c.issued_at DESC, c.number DESC LIMIT 1`;
+
 const BY_ADDRESS = `
   SELECT ${FACTS}
     FROM location l
-    JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte'
-                   ORDER BY c.issued_at DESC LIMIT 1) c ON true
-   WHERE l.postcode = $1 AND l.house_number = $2 AND coalesce(l.house_letter, '') = $3 AND coalesce(l.house_number_addition, '') = $4`;
+    JOIN LATERAL (${LOCATION_CERTIFICATE}) c ON true
+   WHERE l.postcode = $1 AND l.house_number = $2 AND coalesce(l.house_letter, '') = $3 AND coalesce(l.house_number_addition, '') = $4
+   ${ADDRESS_ORDER}`;
 
 /** One question of a bulk lookup: a number, or an address with letter and addition upper-cased ('' when absent). */
 export type FactsLookup = { number: string } | { postcode: string; houseNumber: number; houseLetter: string; houseNumberAddition: string };
@@ -31,6 +46,7 @@ function factsOf(row: Record<string, unknown>): CertificateFacts {
     pdfSha256: row.pdf_sha256 as string,
     statusChangedAt: row.status_changed_at as Date,
     content: row.content as CertificateFacts['content'],
+    supersededBy: (row.superseded_by as string | null) ?? null,
   };
 }
 
@@ -75,10 +91,10 @@ export class VerificationRepository {
          UNION ALL
          (SELECT ${FACTS}
             FROM location l
-            JOIN LATERAL (SELECT * FROM certificate c WHERE c.location_id = l.id AND c.status <> 'uitgifte'
-                           ORDER BY c.issued_at DESC LIMIT 1) c ON true
+            JOIN LATERAL (${LOCATION_CERTIFICATE}) c ON true
            WHERE r.number IS NULL AND l.postcode = r.postcode AND l.house_number = r.house_number
-             AND coalesce(l.house_letter, '') = r.house_letter AND coalesce(l.house_number_addition, '') = r.addition)
+             AND coalesce(l.house_letter, '') = r.house_letter AND coalesce(l.house_number_addition, '') = r.addition
+           ${ADDRESS_ORDER})
          LIMIT 1
        ) f ON true`,
       [
@@ -124,12 +140,7 @@ export class VerificationRepository {
       maximumResidents: row.maximum_residents as number,
       municipalityCode: row.municipality_code as string,
       normVersion: row.norm_version as string,
-      postcode: row.postcode as string,
-      houseNumber: row.house_number as number,
-      houseLetter: (row.house_letter as string | null) ?? null,
-      houseNumberAddition: (row.house_number_addition as string | null) ?? null,
-      street: row.street as string,
-      city: row.city as string,
+      ...addressFromRow(row),
       holderName: row.holder_name as string,
       holderKvkNumber: row.holder_kvk_number as string,
     }));
@@ -143,8 +154,11 @@ export class VerificationRepository {
       area,
     ]);
     const rows = (await this.reader.query(
-      `SELECT id::text AS id, certificate_number, municipality_code, from_status, to_status, reason, occurred_at
-         FROM certificate_status_change WHERE ${where} ORDER BY occurred_at, certificate_status_change.id OFFSET $3 LIMIT $4`,
+      `SELECT s.id::text AS id, s.certificate_number, s.municipality_code, s.from_status, s.to_status, s.reason, s.occurred_at,
+              CASE WHEN s.to_status = 'vervangen' THEN c.superseded_by END AS superseded_by
+         FROM certificate_status_change s JOIN certificate c ON c.number = s.certificate_number
+        WHERE s.occurred_at > $1 AND ($2::text IS NULL OR s.municipality_code = $2)
+        ORDER BY s.occurred_at, s.id OFFSET $3 LIMIT $4`,
       [since, area, offset, limit],
     )) as Record<string, unknown>[];
     return {
@@ -156,6 +170,7 @@ export class VerificationRepository {
         toStatus: r.to_status as string,
         reason: r.reason as string,
         occurredAt: r.occurred_at as Date,
+        supersededBy: (r.superseded_by as string | null) ?? null,
       })),
       total,
     };

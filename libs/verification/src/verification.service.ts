@@ -7,12 +7,14 @@ import { CertificateFacts, Reason, Verdict, VerificationRequest } from './verifi
 
 /** Stands for "no certificate" where an object key is needed. */
 const NOT_FOUND = {};
+const RENDERED_PER_FACTS = 16;
 
 const DESCRIPTIONS: Record<Reason['code'], string> = {
   'geen-certificaat': 'Er is geen certificaat voor deze locatie of dit nummer.',
   geschorst: 'Het certificaat is geschorst.',
   ingetrokken: 'Het certificaat is ingetrokken.',
   verlopen: 'Het certificaat is verlopen.',
+  vervangen: 'Het certificaat is vervangen door een nieuwer certificaat.',
   'te-veel-bewoners': 'Het gevraagde aantal bewoners is hoger dan het gecertificeerde maximum.',
 };
 
@@ -34,7 +36,10 @@ function addressOf(request: { postcode: string; houseNumber: number; houseLetter
 @Injectable()
 export class VerificationService {
   /** Rendered answers by renderer, then by the cached facts object they were made from (or NOT_FOUND). */
-  private readonly rendered = new WeakMap<(verdict: Verdict) => string, WeakMap<object, { day: string; text: string }>>();
+  private readonly rendered = new WeakMap<
+    (verdict: Verdict) => unknown,
+    WeakMap<object, { day: string; byResidents: Map<number, unknown> }>
+  >();
 
   constructor(
     private readonly repository: VerificationRepository,
@@ -47,23 +52,49 @@ export class VerificationService {
   }
 
   /**
-   * The verdict as `render` writes it. Without a number of residents the answer depends only on the
-   * facts and the day, so it is rendered once per cached facts object and day and then served as
-   * the same string: the hot path does no mapping and no serialising. A change evicts the facts,
-   * and with them (held weakly) their rendered answer.
+   * The verdict as `render` writes it. The answer depends only on the facts, the day and the number
+   * of residents asked about, so it is rendered once per cached facts object, day and number, and
+   * then served as the same string: the hot path does no mapping and no serialising. A change evicts
+   * the facts, and with them (held weakly) their rendered answers. A facts object keeps the answers
+   * for at most RENDERED_PER_FACTS different numbers of residents (a municipality asks few).
    */
-  async verifyRendered(request: VerificationRequest, render: (verdict: Verdict) => string): Promise<string> {
-    const found = await this.lookup(request);
-    if (request.residents !== undefined) return render(this.judge(found, request.residents));
+  async verifyRendered<T>(request: VerificationRequest, render: (verdict: Verdict) => T): Promise<T> {
+    return this.renderedFor(await this.lookup(request), request, render);
+  }
+
+  /**
+   * As `verifyRendered`, but the answer itself when the cache holds the facts: no promise, no turn of
+   * the event loop for the commonest answer. A promise when the database has to be asked. The same
+   * question object asked again (the front door keeps one per query string) gets the answer kept for
+   * it while the cache vouches for it (`VerificationCache.answerTo`): no key built, nothing looked up.
+   */
+  verifyRenderedNow<T>(request: VerificationRequest, render: (verdict: Verdict) => T): { now: T } | Promise<T> {
+    const day = this.today();
+    const kept = this.cache.answerTo(request, render, day);
+    if (kept !== undefined) return { now: kept as T };
+    const entry = this.cachedEntry(request);
+    if (entry !== undefined) {
+      const answer = this.renderedFor(entry.facts, request, render);
+      this.cache.keepAnswer(request, render, day, entry, answer);
+      return { now: answer };
+    }
+    return this.fetch(request).then((found) => this.renderedFor(found, request, render));
+  }
+
+  private renderedFor<T>(found: CertificateFacts | null, request: VerificationRequest, render: (verdict: Verdict) => T): T {
     let byFacts = this.rendered.get(render);
     if (!byFacts) this.rendered.set(render, (byFacts = new WeakMap()));
     const day = this.today();
     const key = found ?? NOT_FOUND;
-    const kept = byFacts.get(key);
-    if (kept?.day === day) return kept.text;
-    const text = render(this.judge(found));
-    byFacts.set(key, { day, text });
-    return text;
+    let kept = byFacts.get(key);
+    if (kept?.day !== day) byFacts.set(key, (kept = { day, byResidents: new Map() }));
+    const residents = request.residents ?? 0;
+    const text = kept.byResidents.get(residents) as T | undefined;
+    if (text !== undefined) return text;
+    const made = render(this.judge(found, request.residents));
+    if (kept.byResidents.size >= RENDERED_PER_FACTS) kept.byResidents.clear();
+    kept.byResidents.set(residents, made);
+    return made;
   }
 
   /** Up to 1000 requests in request order, with one database round trip for whatever the cache lacks. */
@@ -71,8 +102,7 @@ export class VerificationService {
     const found = new Map<number, CertificateFacts | null>();
     const missing: number[] = [];
     requests.forEach((request, index) => {
-      const cached =
-        'certificateNumber' in request ? this.cache.getByNumber(request.certificateNumber) : this.cache.getByAddress(addressKey(request));
+      const cached = this.cachedEntry(request)?.facts;
       if (cached === undefined) missing.push(index);
       else found.set(index, cached);
     });
@@ -92,19 +122,23 @@ export class VerificationService {
   }
 
   private async lookup(request: VerificationRequest): Promise<CertificateFacts | null> {
-    if ('certificateNumber' in request) {
-      const cached = this.cache.getByNumber(request.certificateNumber);
-      if (cached !== undefined) return cached;
-      const readAt = this.cache.generation;
-      const facts = await this.repository.factsByNumber(request.certificateNumber);
-      this.remember(request, facts, readAt);
-      return facts;
-    }
-    const key = addressKey(request);
-    const cached = this.cache.getByAddress(key);
-    if (cached !== undefined) return cached;
+    const entry = this.cachedEntry(request);
+    return entry !== undefined ? entry.facts : this.fetch(request);
+  }
+
+  /** The cache's entry for the question (its facts null: known to have no certificate), or undefined when it does not know. */
+  private cachedEntry(request: VerificationRequest) {
+    return 'certificateNumber' in request
+      ? this.cache.entryByNumber(request.certificateNumber)
+      : this.cache.entryByAddress(addressKey(request));
+  }
+
+  private async fetch(request: VerificationRequest): Promise<CertificateFacts | null> {
     const readAt = this.cache.generation;
-    const facts = await this.repository.factsByAddress(addressOf(request));
+    const facts =
+      'certificateNumber' in request
+        ? await this.repository.factsByNumber(request.certificateNumber)
+        : await this.repository.factsByAddress(addressOf(request));
     this.remember(request, facts, readAt);
     return facts;
   }
@@ -113,10 +147,13 @@ export class VerificationService {
   private remember(request: VerificationRequest, facts: CertificateFacts | null, readAt: number): void {
     if ('certificateNumber' in request) this.cache.putNumber(request.certificateNumber, facts, readAt);
     else this.cache.putAddress(addressKey(request), facts, readAt);
-    // A certificate found by one key is the same answer for the other.
+    // A certificate found by its address is the answer for its number too. The reverse holds only for a
+    // certificate still in force: an old number (replaced, withdrawn, expired) is not what its address answers now.
     if (facts) {
       this.cache.putNumber(facts.number, facts, readAt);
-      this.cache.putAddress(addressKey(facts.content.address), facts, readAt);
+      if (!('certificateNumber' in request) || facts.status === 'geldig' || facts.status === 'geschorst') {
+        this.cache.putAddress(addressKey(facts.content.address), facts, readAt);
+      }
     }
   }
 
@@ -125,7 +162,9 @@ export class VerificationService {
     if (!found) return { complies: false, reasons: [reason('geen-certificaat')], certificate: null };
     const certificate = this.effective(found);
     const reasons: Reason[] = [];
-    if (certificate.status !== 'geldig') reasons.push(reason(certificate.status));
+    if (certificate.status === 'vervangen' && certificate.supersededBy) {
+      reasons.push({ code: 'vervangen', description: `Het certificaat is vervangen door ${certificate.supersededBy}.` });
+    } else if (certificate.status !== 'geldig') reasons.push(reason(certificate.status));
     if (residents !== undefined && residents > certificate.maximumResidents) reasons.push(reason('te-veel-bewoners'));
     return { complies: reasons.length === 0, reasons, certificate };
   }

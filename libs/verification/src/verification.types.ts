@@ -13,9 +13,11 @@ export interface CertificateFacts {
   pdfSha256: string;
   statusChangedAt: Date;
   content: CertificateDocumentData;
+  /** The certificate that replaced this one (status `vervangen`), else null. */
+  supersededBy: string | null;
 }
 
-export const REASON_CODES = ['geen-certificaat', 'geschorst', 'ingetrokken', 'verlopen', 'te-veel-bewoners'] as const;
+export const REASON_CODES = ['geen-certificaat', 'geschorst', 'ingetrokken', 'verlopen', 'vervangen', 'te-veel-bewoners'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export interface Reason {

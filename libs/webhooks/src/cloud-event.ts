@@ -24,6 +24,8 @@ export interface CertificateEventData {
   adres: ContractAddress;
   maximaalAantalBewoners: number;
   geldigTot: string;
+  /** On `certificaat-vervangen`: the certificate that replaced this one. */
+  vervangenDoor?: string;
 }
 
 export function certificateEvent(input: {
@@ -39,6 +41,7 @@ export function certificateEvent(input: {
   address: CertificateDocumentData['address'];
   maximumResidents: number;
   validUntil: string;
+  supersededBy?: string | null;
 }): CloudEvent<CertificateEventData> {
   const { address } = input;
   return {
@@ -57,6 +60,7 @@ export function certificateEvent(input: {
       adres: contractAddress(address),
       maximaalAantalBewoners: input.maximumResidents,
       geldigTot: input.validUntil,
+      ...(input.supersededBy ? { vervangenDoor: input.supersededBy } : {}),
     },
   };
 }

@@ -20,6 +20,8 @@ export interface HeadDelivery {
   valid_until: string;
   maximum_residents: number;
   address: CertificateDocumentData['address'];
+  /** Set on a change to `vervangen`: the successor. */
+  superseded_by: string | null;
 }
 
 /** A delivery to write as pending, due at once. */
@@ -126,6 +128,14 @@ export class DeliveryRepository {
   }
 
   /** Gives up every open delivery of a subscription (it was deleted). */
+  /** Open deliveries by status, for the metrics (the partial index on open deliveries answers it). */
+  async openCounts(): Promise<{ labels: { status: string }; value: number }[]> {
+    const rows = (await this.db.query(
+      `SELECT status, count(*)::int AS n FROM delivery WHERE status IN ('pending', 'failed') GROUP BY status`,
+    )) as { status: string; n: number }[];
+    return ['pending', 'failed'].map((status) => ({ labels: { status }, value: rows.find((row) => row.status === status)?.n ?? 0 }));
+  }
+
   async abandonOpen(manager: EntityManager, subscriptionId: string, reason: string): Promise<void> {
     await manager.update(
       DeliveryEntity,
@@ -138,7 +148,8 @@ export class DeliveryRepository {
     const [head] = (await this.db.query(
       `SELECT d.id, d.event_id, d.event_type, d.attempts, d.created_at, d.next_attempt_at,
               c.certificate_number, c.to_status, c.occurred_at, c.municipality_code,
-              cert.valid_until, cert.maximum_residents, cert.content -> 'address' AS address
+              cert.valid_until, cert.maximum_residents, cert.content -> 'address' AS address,
+              CASE WHEN c.to_status = 'vervangen' THEN cert.superseded_by END AS superseded_by
          FROM delivery d
          JOIN certificate_status_change c ON c.id = d.status_change_id
          JOIN certificate cert ON cert.number = c.certificate_number

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
+import { Metrics } from '@keurmerk/metrics';
 import { JobQueue } from '@keurmerk/queue';
 import { certificateEvent } from './cloud-event';
 import { afterFailedAttempt, RETRY_WINDOW_MS } from './retry-schedule';
@@ -44,7 +45,16 @@ export class WebhookDeliveryService {
     private readonly queue: JobQueue,
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
-  ) {}
+    private readonly metrics: Metrics,
+  ) {
+    // The backlog lives in the database: counted when Prometheus asks, not kept in the process.
+    metrics.gaugeFrom(
+      'keurmerk_webhook_backlog',
+      'Open webhook deliveries by status (pending, failed and waiting to retry).',
+      ['status'],
+      () => this.deliveries.openCounts(),
+    );
+  }
 
   /** Delivers what is due for one subscription, in order, until it is done or blocked by a failure. */
   async drain(subscriptionId: string, options: { retry?: boolean } = {}): Promise<void> {
@@ -110,6 +120,7 @@ export class WebhookDeliveryService {
       address: head.address,
       maximumResidents: head.maximum_residents,
       validUntil: head.valid_until,
+      supersededBy: head.superseded_by,
     });
     const outcome = await this.sender.send(subscription.callback_url, {
       id: head.event_id,
@@ -118,6 +129,7 @@ export class WebhookDeliveryService {
       auth: subscription.auth_header,
     });
     const result = await this.record(subscription.id, head, outcome);
+    this.metrics.webhookAttempts.labels(result).inc();
     if (result === 'retry' || result === 'abandoned') {
       this.logger.warn(
         `delivery ${head.id} (subscription ${subscription.id}, attempt ${head.attempts + 1}) failed: ${

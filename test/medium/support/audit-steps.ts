@@ -1,6 +1,6 @@
 import { InspectionService } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { PASSING_MEASUREMENTS, YES_NO_CODES } from '../../support/scenario';
+import { answerBody, PASSING_MEASUREMENTS, YES_NO_CODES } from '../../support/scenario';
 import type { Medium, Person } from '../../support/medium';
 
 /** The people of an audit, in rows: two landlords, an accredited body with two auditors, a certificeerder, a beheerder. */
@@ -43,10 +43,12 @@ export function auditSteps(m: Medium, people: AuditPeople) {
     /** Answers every criterion of the norm (contract bodies by criterion code in `overrides`), leaving out `skip`. */
     async answerAll(inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) {
       for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) {
-        if (!skip.includes(code)) await inspections.answer(people.auditor, inspectionId, code, overrides[code] ?? { meetwaarde });
+        if (!skip.includes(code))
+          await inspections.answer(people.auditor, inspectionId, code, answerBody(overrides[code] ?? { meetwaarde }));
       }
       for (const code of YES_NO_CODES) {
-        if (!skip.includes(code)) await inspections.answer(people.auditor, inspectionId, code, overrides[code] ?? { resultaat: 'voldoet' });
+        if (!skip.includes(code))
+          await inspections.answer(people.auditor, inspectionId, code, answerBody(overrides[code] ?? { resultaat: 'voldoet' }));
       }
     },
     /** An inspection planned, answered and submitted, at `locationId` or a new location. */

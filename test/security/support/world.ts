@@ -1,6 +1,6 @@
 import { CertificateIssuer } from '@keurmerk/certificates';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
-import { createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
+import { answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
 import type { TestApp } from '../../support/test-app';
 import { PDF, PNG } from '../../support/files';
 import { WebhookReceiver } from '../../support/webhook-receiver';
@@ -61,6 +61,8 @@ export interface FreshResources {
   subscription(): Promise<string>;
   complaint(): Promise<string>;
   concept(): Promise<string>;
+  /** An undecided objection of A against the suspension (by the beheerder) of a fresh certificate. */
+  objection(): Promise<string>;
   /** One of the findings inspection's findings nobody has used yet, as given. */
   finding(state: 'open' | 'reported'): string;
   serial(): number;
@@ -195,8 +197,9 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
         200,
         `answer ${code}`,
       );
-    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) await answer(code, overrides[code] ?? { meetwaarde });
-    for (const code of YES_NO_CODES) await answer(code, overrides[code] ?? { resultaat: 'voldoet' });
+    for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS))
+      await answer(code, answerBody(overrides[code] ?? { meetwaarde }));
+    for (const code of YES_NO_CODES) await answer(code, answerBody(overrides[code] ?? { resultaat: 'voldoet' }));
   };
   const submit = async (inspectionId: string, auditorToken: string) =>
     expectStatus(
@@ -218,6 +221,17 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
     const number = await s.decide(inspectionId);
     await t.app.get(CertificateIssuer).issue(number);
     return { locationId, inspectionId, number };
+  };
+  // Suspended by the beheerder; granted by `certificeerder`, who is therefore involved and may not decide the objection.
+  const objection = async () => {
+    const { number } = await certificate();
+    await expectStatus(
+      await admin({ method: 'POST', path: `/certificaten/${number}/statuswijzigingen`, json: { status: 'geschorst', reden: 'Matrix' } }),
+      201,
+      'suspension',
+    );
+    const filed = await call('verhuurderA', { method: 'POST', path: '/bezwaren', json: { certificaatnummer: number, gronden: 'Matrix' } });
+    return (await expectStatus(filed, 201, 'objection')).body.id as string;
   };
   const subscription = async () =>
     (
@@ -323,6 +337,7 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
   ids.complaintReference = await complaint();
   ids.complaint = await complaintId(ids.complaintReference);
   ids.subscription = await subscription();
+  ids.objection = await objection();
   ids.user = other.id;
   ids.userEmail = other.email;
 
@@ -353,6 +368,7 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
       return complaintId(await complaint());
     },
     concept,
+    objection,
     finding(state) {
       const id = unused[state].shift();
       if (!id) throw new Error(`the findings inspection has no unused ${state} finding left; fail more criteria in FAILED_FINDINGS`);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
@@ -6,7 +6,7 @@ import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, PageQueryDto, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
-import { CreateOrganisationDto, OrganisationDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 
 @ApiTags('Beheer')
 @Controller('v1/organisaties')
@@ -41,6 +41,16 @@ export class OrganisationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Collection<OrganisationDto>> {
     return collection(request, reply, await this.accounts.listOrganisations(pageRequestOf(query)), OrganisationDto.of);
+  }
+
+  @Patch(':id')
+  @Access('beheerder')
+  @ApiOperation({ summary: 'Rename an organisation, or renew or end the accreditation of an inspection body' })
+  @ApiOkResponse({ type: OrganisationDto })
+  async update(@UuidParam() id: string, @Body() body: UpdateOrganisationDto, @Caller() caller: PersonPrincipal): Promise<OrganisationDto> {
+    return OrganisationDto.of(
+      await this.accounts.updateOrganisation(caller, id, { name: body.naam, accreditationValidUntil: body.accreditatieGeldigTot }),
+    );
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountService } from '@keurmerk/accounts';
+import { ApiCreatedResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AccountService, SECOND_FACTOR_PROBLEM_TYPE } from '@keurmerk/accounts';
 import { Access } from '../http/access';
 import { CreateTokenDto, TokenDto } from './dto/token.dto';
 
@@ -14,7 +14,12 @@ export class TokensController {
   @Access('anyone')
   @ApiOperation({ summary: 'Sign in: exchange e-mail and password for a short-lived access token' })
   @ApiCreatedResponse({ type: TokenDto })
+  @ApiUnauthorizedResponse({
+    description:
+      'Wrong credentials; or, for an account with a second factor, a missing or wrong `totp` ' +
+      `(problem type ${SECOND_FACTOR_PROBLEM_TYPE}).`,
+  })
   create(@Body() body: CreateTokenDto, @Req() request: FastifyRequest): Promise<TokenDto> {
-    return this.accounts.signIn(body.email, body.wachtwoord, request.ip);
+    return this.accounts.signIn(body.email, body.wachtwoord, request.ip, body.totp);
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
 import { actorOf } from '@keurmerk/events';
 import { Access, Caller } from '../http/access';
 import { ApiCollectionResponse, Collection, collection, pageRequestOf } from '../http/paging';
 import { UuidParam } from '../http/params';
-import { CreateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
+import { ChangePasswordDto, CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 
 @ApiTags('Beheer')
 @Controller('v1/gebruikers')
@@ -53,6 +53,33 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   async me(@Caller() caller: PersonPrincipal): Promise<UserDto> {
     return UserDto.of(await this.accounts.getUser(caller.userId));
+  }
+
+  @Post('mij/wachtwoord')
+  @HttpCode(204)
+  @Access('beheerder', 'auditor', 'certificeerder', 'verhuurder', 'gemeente')
+  @ApiOperation({ summary: 'Change your own password: every other session and token of yours ends' })
+  @ApiNoContentResponse()
+  async changePassword(@Body() body: ChangePasswordDto, @Caller() caller: PersonPrincipal, @Req() request: FastifyRequest): Promise<void> {
+    await this.accounts.changePassword(caller, {
+      currentPassword: body.huidigWachtwoord,
+      newPassword: body.nieuwWachtwoord,
+      client: request.ip,
+    });
+  }
+
+  @Patch(':id')
+  @Access('beheerder')
+  @ApiOperation({ summary: 'Deactivate or reactivate, rename, renew or end the accreditation of a user' })
+  @ApiOkResponse({ type: UserDto })
+  async update(@UuidParam() id: string, @Body() body: UpdateUserDto, @Caller() caller: PersonPrincipal): Promise<UserDto> {
+    return UserDto.of(
+      await this.accounts.updateUser(caller, id, {
+        active: body.actief,
+        name: body.naam,
+        accreditationValidUntil: body.accreditatieGeldigTot,
+      }),
+    );
   }
 
   @Get(':id')

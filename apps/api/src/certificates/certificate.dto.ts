@@ -64,6 +64,14 @@ export class CertificateDto {
   @ApiProperty({ format: 'date-time' })
   statusGewijzigdOp: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN,
+    example: 'KM-2027-000456-1',
+    description: 'The certificate that replaced this one (status `vervangen`): the location is now governed by that one.',
+  })
+  vervangenDoor?: string;
+
   static of(
     certificate: Pick<
       PublicCertificate,
@@ -76,7 +84,7 @@ export class CertificateDto {
       | 'municipalityCode'
       | 'normVersion'
       | 'statusChangedAt'
-    > & { pdfSha256: string | null },
+    > & { pdfSha256: string | null; supersededBy?: string | null },
   ): CertificateDto {
     const address = certificate.content.address;
     return {
@@ -91,6 +99,7 @@ export class CertificateDto {
       normVersie: certificate.normVersion,
       pdfSha256: certificate.pdfSha256!,
       statusGewijzigdOp: certificate.statusChangedAt.toISOString(),
+      ...(certificate.supersededBy ? { vervangenDoor: certificate.supersededBy } : {}),
     };
   }
 }
@@ -98,7 +107,12 @@ export class CertificateDto {
 const SETTABLE = ['geschorst', 'geldig', 'ingetrokken'] as const;
 
 export class StatusChangeDto {
-  @ApiProperty({ enum: SETTABLE, description: '`verlopen` is set by the platform at the end of the validity.' })
+  @ApiProperty({
+    enum: SETTABLE,
+    description:
+      '`verlopen` is set by the platform at the end of the validity, `vervangen` when a later decision issues a new certificate. ' +
+      'Reinstating (`geldig`) is refused (409) while a finding that led to the suspension is open.',
+  })
   @IsIn(SETTABLE)
   status: (typeof SETTABLE)[number];
 

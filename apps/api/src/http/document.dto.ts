@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type DocumentEntity, EXTENSION } from '@keurmerk/documents';
+import { APPLICATION_DOCUMENT_KINDS, OTHER_DOCUMENT_KIND } from '@keurmerk/locations';
 
 export const ACCEPTED_CONTENT_TYPES = Object.keys(EXTENSION);
 
@@ -23,6 +24,12 @@ export class DocumentDto {
   @ApiProperty({ format: 'date-time' })
   aangemaaktOp: string;
 
+  @ApiPropertyOptional({
+    enum: [...APPLICATION_DOCUMENT_KINDS, OTHER_DOCUMENT_KIND],
+    description: 'Which required document of the application this is, when the upload named one; evidence has none.',
+  })
+  soort?: string;
+
   static of(document: DocumentEntity): DocumentDto {
     return {
       id: document.id,
@@ -31,6 +38,7 @@ export class DocumentDto {
       grootte: document.sizeBytes,
       sha256: document.sha256,
       aangemaaktOp: document.createdAt.toISOString(),
+      ...(document.kind ? { soort: document.kind } : {}),
     };
   }
 }

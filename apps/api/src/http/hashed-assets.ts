@@ -17,6 +17,14 @@ export interface HashedAsset {
   logical: string;
   /** The name it is served under: `app.3f2a….css`. */
   name: string;
+  /** The folder it is read from. */
+  dir: string;
+}
+
+/** Files another folder holds that these pages link too (one copy of what two sets of pages share). */
+export interface SharedAssets {
+  folder: URL;
+  files: string[];
 }
 
 export class HashedAssets {
@@ -24,24 +32,19 @@ export class HashedAssets {
   private readonly byLogical: Map<string, HashedAsset>;
   private readonly byName: Map<string, HashedAsset>;
 
-  /** Reads and hashes the folder's files once, at start: a file changes only with a new build. */
+  /** Reads and hashes the folder's files (and the shared ones) once, at start: a file changes only with a new build. */
   constructor(
     folder: URL,
     readonly path: string,
     except: string[] = [],
+    shared?: SharedAssets,
   ) {
     this.dir = fileURLToPath(folder);
-    const assets = readdirSync(this.dir)
+    const own = readdirSync(this.dir)
       .filter((file) => !except.includes(file))
-      .sort()
-      .map((logical) => {
-        const hash = createHash('sha256')
-          .update(readFileSync(`${this.dir}/${logical}`))
-          .digest('hex')
-          .slice(0, 12);
-        const dot = logical.lastIndexOf('.');
-        return { logical, name: `${logical.slice(0, dot)}.${hash}${logical.slice(dot)}` };
-      });
+      .map((logical) => hashed(this.dir, logical));
+    const borrowed = shared ? shared.files.map((logical) => hashed(fileURLToPath(shared.folder), logical)) : [];
+    const assets = [...own, ...borrowed].sort((a, b) => a.logical.localeCompare(b.logical));
     this.byLogical = new Map(assets.map((asset) => [asset.logical, asset]));
     this.byName = new Map(assets.map((asset) => [asset.name, asset]));
   }
@@ -62,8 +65,17 @@ export class HashedAssets {
 
   /** A hashed asset: its content never changes under this name, so every cache may keep it for a year. */
   send(reply: FastifyReply, asset: HashedAsset): FastifyReply {
-    return reply.sendFile(asset.logical, this.dir, { maxAge: 31_536_000_000, immutable: true });
+    return reply.sendFile(asset.logical, asset.dir, { maxAge: 31_536_000_000, immutable: true });
   }
+}
+
+function hashed(dir: string, logical: string): HashedAsset {
+  const hash = createHash('sha256')
+    .update(readFileSync(`${dir}/${logical}`))
+    .digest('hex')
+    .slice(0, 12);
+  const dot = logical.lastIndexOf('.');
+  return { logical, name: `${logical.slice(0, dot)}.${hash}${logical.slice(dot)}`, dir };
 }
 
 /** Gives every reply `sendFile`; the routes that use it decide the folder, the names and the headers. */

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeader,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -33,17 +41,47 @@ function carriesCredentials(request: FastifyRequest): boolean {
   );
 }
 
-export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean): FastifyAdapter {
+/**
+ * Answers a request before Fastify sees it, or returns false to leave it to Fastify. Set once the
+ * application is built (the verification front door); until then everything goes to Fastify.
+ */
+export interface FrontDoor {
+  /** `fastify` is Fastify's own handler: for a request the front door took and then cannot answer after all. */
+  answer?: (request: IncomingMessage, response: ServerResponse, fastify: RequestListener) => boolean;
+}
+
+/** A request's id: the caller's X-Request-Id when it is a sensible one, else a new UUID. */
+export function requestIdOf(headers: IncomingMessage['headers']): string {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Fastify's own HTTP/1 server, as it makes it, with the front door in front of its handler. */
+function serverWithFrontDoor(frontDoor: FrontDoor) {
+  return (
+    handler: RequestListener,
+    options: { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket?: number },
+  ): Server => {
+    const server = createServer((request, response) => {
+      if (!frontDoor.answer?.(request, response, handler)) handler(request, response);
+    });
+    server.keepAliveTimeout = options.keepAliveTimeout;
+    server.requestTimeout = options.requestTimeout;
+    server.setTimeout(options.connectionTimeout);
+    if (options.maxRequestsPerSocket && options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+    return server;
+  };
+}
+
+export function createFastifyAdapter(logger: PinoLogger, trustProxy: boolean, frontDoor: FrontDoor = {}): FastifyAdapter {
   return new FastifyAdapter({
+    serverFactory: serverWithFrontDoor(frontDoor),
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
     // Client addresses count for rate limits: a forwarded one is believed only when configured.
     trustProxy,
     requestIdHeader: 'x-request-id',
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdOf(request.headers),
     // `/v1/x/` is a different resource from `/v1/x`: it answers 404, never a redirect.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     // Requests Node's HTTP parser refuses before Fastify routes them (headers or URL over 16 KiB,
@@ -86,8 +124,14 @@ export function writeClientErrorProblem(error: Error & { code?: string }, socket
   );
 }
 
+/** The headers every answer carries (helmet's, once made, and the API version), in the order they are set. */
+export interface CommonHeaders {
+  /** As a flat [name, value, …] list for `writeHead`; undefined until the first answer has made helmet's set. */
+  current(): OutgoingHttpHeader[] | undefined;
+}
+
 /** Headers, parsers and the error shape that hold for every route, including ones Nest never sees. */
-export async function configureFastify(fastify: FastifyInstance): Promise<void> {
+export async function configureFastify(fastify: FastifyInstance, options: { imageOrigins?: string[] } = {}): Promise<CommonHeaders> {
   // Applied by the hook below, not by the plugin's own hooks (global: false).
   await fastify.register(helmet, {
     global: false,
@@ -96,7 +140,8 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Plus the map tiles' server (KAART_TEGELS_URL), when one is set.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -124,8 +169,9 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
   // @fastify/helmet builds helmet's middleware anew on every request: a third of the time of the
   // verification route (docs/performance.md). Its headers are the same for every response, so helmet
   // makes them once, on the first request, and every later response gets that set as it was.
+  // The hooks take callbacks rather than being async: a promise per hook per request is measurable.
   let securityHeaders: [string, number | string | string[]][] | undefined;
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     if (securityHeaders) {
       for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
     } else {
@@ -138,15 +184,29 @@ export async function configureFastify(fastify: FastifyInstance): Promise<void> 
     }
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
+    done();
   });
   // Answers to a signed-in caller carry personal data or secrets (an access token, an API key, a
   // webhook secret): no browser or shared cache may keep them. Public answers keep their own policy.
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (!carriesCredentials(request) && !SECRET_BEARING_PATHS.test(request.url)) return payload;
-    // A route's own stricter policy (`private, no-store` on documents) stays; anything weaker is replaced.
-    if (!/\bno-store\b/.test(String(reply.getHeader('Cache-Control') ?? ''))) reply.header('Cache-Control', 'no-store');
-    return payload;
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (carriesCredentials(request) || SECRET_BEARING_PATHS.test(request.url)) {
+      // A route's own stricter policy (`private, no-store` on documents) stays; anything weaker is replaced.
+      if (!/\bno-store\b/.test(String(reply.getHeader('Cache-Control') ?? ''))) reply.header('Cache-Control', 'no-store');
+    }
+    done(null, payload);
   });
   // Before any validator or service sees a parsed body: NUL and lone surrogates are refused as input.
-  fastify.addHook('preValidation', async (request) => assertBodyIsText(request.body));
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertBodyIsText(request.body);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
+  });
+  let common: OutgoingHttpHeader[] | undefined;
+  return {
+    current: () => (common ??= securityHeaders && [...securityHeaders.flat(), 'api-version', API_VERSION]),
+  };
 }

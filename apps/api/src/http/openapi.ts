@@ -59,6 +59,7 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .addTag('Certificaten', 'Certificates, their PDFs, credentials and status changes.')
     .addTag('Verificatie', 'Public verification: the permit precondition check, in bulk, of PDFs, the open register.')
     .addTag('Toezicht', 'Surveillance: planning requests for the inspections that must happen, and the random sample.')
+    .addTag('Bezwaren', 'Objections against a refusal, a suspension or a withdrawal, decided by an uninvolved certificeerder.')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();

@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   408: 'Request Timeout',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
@@ -53,6 +54,8 @@ export function statusOf(code: AppErrorCode): number {
       return 429;
     case AppErrorCode.Unavailable:
       return 503;
+    case AppErrorCode.Gone:
+      return 410;
   }
 }
 
@@ -82,6 +85,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
   if (error instanceof AppException) {
     return problem(statusOf(error.code), error.detail, {
       instance,
+      ...(error.problemType ? { type: error.problemType } : {}),
       ...(error.invalidParams ? { invalidParams: error.invalidParams } : {}),
     });
   }

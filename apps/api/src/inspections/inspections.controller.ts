@@ -3,7 +3,13 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, MAX_CLIENT_REFERENCE_LENGTH } from '@keurmerk/common';
-import { InspectionExceptionCode, inspectionNotFound, InspectionService, type InspectionEntity } from '@keurmerk/inspections';
+import {
+  InspectionExceptionCode,
+  inspectionNotFound,
+  InspectionReportService,
+  InspectionService,
+  type InspectionEntity,
+} from '@keurmerk/inspections';
 import { CRITERION_CODE_PATTERN } from '@keurmerk/norm';
 import { Access, Caller } from '../http/access';
 import { contentDisposition } from '../http/content-disposition';
@@ -32,7 +38,10 @@ function criterionParam(code: string): string {
 @ApiTags('Inspecties')
 @Controller('v1/inspecties')
 export class InspectionsController {
-  constructor(private readonly inspections: InspectionService) {}
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly reports: InspectionReportService,
+  ) {}
 
   private async withFindings(inspection: InspectionEntity): Promise<InspectionDto> {
     if (!inspection.result) return InspectionDto.of(inspection);
@@ -75,6 +84,28 @@ export class InspectionsController {
   @ApiOkResponse({ type: InspectionDto })
   async get(@UuidParam() id: string, @Caller() caller: PersonPrincipal): Promise<InspectionDto> {
     return this.withFindings(await this.inspections.get(caller, id));
+  }
+
+  @Get(':id/rapport')
+  @Access('auditor', 'beheerder', 'certificeerder', 'verhuurder')
+  @ApiOperation({
+    summary:
+      'The inspection report (PDF): every answer and measurement, findings with remarks and deadlines, score, maximum residents, ' +
+      'and the decision with its explanation. A landlord gets it once the inspection is decided (404 before).',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report.', schema: { type: 'string', format: 'binary' } })
+  async report(
+    @UuidParam() id: string,
+    @Caller() caller: PersonPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.reports.pdf(caller, id);
+    reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', contentDisposition(`inspectierapport-${id.toLowerCase()}.pdf`, 'inline'))
+      .header('Cache-Control', 'private, no-store');
+    return pdf;
   }
 
   @Get(':id/antwoorden')

@@ -62,15 +62,18 @@ export class ApplicationsController {
 
   @Post(':id/documenten')
   @Access('verhuurder', 'beheerder')
-  @ApiOperation({ summary: 'Add a document (PDF, JPEG or PNG, at most 10 MiB, typed by its content) to an open application' })
+  @ApiOperation({
+    summary: 'Add a document (PDF, JPEG or PNG, at most 10 MiB, typed by its content) to an open application',
+    description: 'Name which required document it is with `soort`; without it the document counts as `overig`.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: DOCUMENT_UPLOAD_SCHEMA })
   @ApiCreatedResponse({ type: DocumentDto, description: 'Stored; a retry with the same clientReferentie answers the first document.' })
   @ApiConflictResponse({ description: 'The application is closed, or the clientReferentie was used for a different upload.' })
   @ApiPayloadTooLargeResponse({ description: 'The file is larger than 10 MiB.' })
   async addDocument(@UuidParam() id: string, @Caller() caller: PersonPrincipal, @Req() request: FastifyRequest): Promise<DocumentDto> {
-    const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['clientReferentie'] });
-    return DocumentDto.of(await this.applications.addDocument(caller, id, file, fields.clientReferentie));
+    const { file, fields } = await readMultipart(request, { fileField: 'bestand', fields: ['clientReferentie', 'soort'] });
+    return DocumentDto.of(await this.applications.addDocument(caller, id, file, fields.clientReferentie, fields.soort));
   }
 
   @Get(':id/documenten')

@@ -1,6 +1,6 @@
 import { HashedAssets } from '../http/hashed-assets';
 
-/* The marks the residents' page draws inline (the stylesheet, script and icon file are in ./public/). */
+/* The marks the residents' page draws inline (the stylesheets, script and icon file are linked below). */
 
 /** The quality mark: a house with a tick, in the page's navy and gold. */
 export const MARK_SVG =
@@ -19,10 +19,16 @@ export const CROSS_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
   '<path d="M6 6l12 12M18 6 6 18" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round"/></svg>';
 
-/** The page's stylesheet, script and icon: files in ./public/, linked by their content-hashed names. */
-export const RESIDENT_ASSETS = new HashedAssets(new URL('./public/', import.meta.url), '/controleer/assets');
+/**
+ * The page's stylesheets, script and icon: files in ./public/, linked by their content-hashed names. The
+ * base stylesheet and the icon are the web app's files (web/public/), one copy for both sets of pages.
+ */
+export const RESIDENT_ASSETS = new HashedAssets(new URL('./public/', import.meta.url), '/controleer/assets', [], {
+  folder: new URL('../web/public/', import.meta.url),
+  files: ['base.css', 'keurmerk.svg'],
+});
 
-const FILES = { stylesheet: 'controleer.css', script: 'controleer.js', icon: 'keurmerk.svg' };
+const FILES = { base: 'base.css', stylesheet: 'controleer.css', script: 'controleer.js', icon: 'keurmerk.svg' };
 
 export function assetUrl(which: keyof typeof FILES): string {
   return RESIDENT_ASSETS.url(FILES[which]);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res, UseFilter
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AddressLookup, AppException, Clock, InvalidParam, validateAddressKey } from '@keurmerk/common';
-import { ComplaintService } from '@keurmerk/complaints';
+import { ComplaintService, normaliseComplaintReference } from '@keurmerk/complaints';
 import { PUBLIC_ACTOR } from '@keurmerk/events';
 import { VerificationService } from '@keurmerk/verification';
 import { ComplaintRateLimiter } from '../complaints/complaint-rate-limiter';
@@ -22,6 +22,7 @@ import {
   invalidNumberPage,
   type PageContext,
   pageHref,
+  progressPage,
   receiptPage,
   searchPage,
   type SearchValues,
@@ -171,6 +172,30 @@ export class ResidentController {
     send(reply, 200, context, searchPage(context));
   }
 
+  /**
+   * A complaint's progress by the reference its sender was given (status and date, nothing else).
+   * Rate limited as every public route; an unknown reference is a friendly 404 with the form again.
+   */
+  @Get('melding')
+  @Access('anyone')
+  @ApiExcludeEndpoint()
+  async progress(
+    @Query() query: Fields,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const context = this.context(request, reply, query.taal, acceptLanguage);
+    const given = (first(query.referentie) ?? '').slice(0, 40);
+    const reference = normaliseComplaintReference(given);
+    if (!reference) {
+      const errors = { referentie: textsOf(context).errorReference };
+      return send(reply, 400, context, searchPage(context, { referentie: given }, errors));
+    }
+    const progress = await this.complaints.progress(reference);
+    send(reply, progress ? 200 : 404, context, progressPage(context, reference, progress));
+  }
+
   /** The page the QR code opens. A number with a wrong check digit is a friendly 400; an unknown one a 404 that still takes a complaint. */
   @Get(':nummer')
   @Access('anyone')
@@ -301,6 +326,7 @@ export class ResidentController {
       huisnummer: t.errorHouseNumber,
       huisletter: t.errorHouseLetter,
       huisnummertoevoeging: t.errorAddition,
+      referentie: t.errorReference,
     };
     const errors: FieldErrors = {};
     for (const problem of problems) {

@@ -1,6 +1,6 @@
 import type { CertificateAddress } from '@keurmerk/certificate-pdf';
 import type { AddressLookup } from '@keurmerk/common';
-import { DESCRIPTION_MAX_LENGTH } from '@keurmerk/complaints';
+import { type ComplaintStatus, DESCRIPTION_MAX_LENGTH } from '@keurmerk/complaints';
 import type { CertificateFacts } from '@keurmerk/verification';
 import { Html, html } from './html';
 import { assetUrl, CHECK_SVG, CROSS_SVG, MARK_SVG } from './resident.assets';
@@ -30,7 +30,9 @@ export interface ComplaintFormState {
   formError?: string;
 }
 
-export type FieldErrors = Partial<Record<'certificaatnummer' | 'postcode' | 'huisnummer' | 'huisletter' | 'huisnummertoevoeging', string>>;
+export type FieldErrors = Partial<
+  Record<'certificaatnummer' | 'postcode' | 'huisnummer' | 'huisletter' | 'huisnummertoevoeging' | 'referentie', string>
+>;
 
 export interface SearchValues {
   certificaatnummer?: string;
@@ -38,6 +40,7 @@ export interface SearchValues {
   huisnummer?: string;
   huisletter?: string;
   huisnummertoevoeging?: string;
+  referentie?: string;
 }
 
 const raw = (markup: string) => new Html(markup);
@@ -111,6 +114,7 @@ export function layout(context: PageContext, title: string, main: Html): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${SCHEME_NAME}</title>
 <meta name="description" content="${t.searchIntro}">
+<link rel="stylesheet" href="${assetUrl('base')}">
 <link rel="stylesheet" href="${assetUrl('stylesheet')}">
 <link rel="icon" type="image/svg+xml" href="${assetUrl('icon')}">
 <script src="${assetUrl('script')}" defer></script>
@@ -231,6 +235,57 @@ ${textField({
 </section>`;
 }
 
+/** A complaint's progress by its reference: the sender's only key to it. */
+function progressForm(context: PageContext, value: string | undefined, error: string | undefined): Html {
+  const t = textsOf(context);
+  return html`<section class="card" aria-labelledby="melding-status">
+<h2 id="melding-status">${t.progressTitle}</h2>
+<p>${t.progressIntro}</p>
+<form method="get" action="/controleer/melding">
+${hiddenTaal(context)}
+${textField({
+  name: 'referentie',
+  label: t.referenceLabel,
+  hint: t.referenceHint,
+  value,
+  error,
+  attributes: 'autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40"',
+})}
+<button type="submit" class="button--secondary">${t.progressButton}</button>
+</form>
+</section>`;
+}
+
+/** Where a complaint stands, and since when; nothing it says. Without `progress`: not found, with the form to try again. */
+export function progressPage(
+  context: PageContext,
+  reference: string,
+  progress: { status: ComplaintStatus; changedAt: Date } | undefined,
+): string {
+  const t = textsOf(context);
+  if (!progress) {
+    return layout(
+      context,
+      t.progressNotFoundTitle,
+      html`<h1>${t.progressNotFoundTitle}</h1>
+<p>${t.progressNotFoundText}</p>
+${progressForm(context, reference, undefined)}
+<p><a href="${pageHref(context, '/controleer')}">← ${t.searchAgain}</a></p>`,
+    );
+  }
+  return layout(
+    context,
+    `${t.progressTitle}: ${reference}`,
+    html`<div class="receipt progress progress--${progress.status}" role="status">
+<h1>${t.progressFor(reference.replace(/-/g, '\u2011'))}</h1>
+<p class="progress__status"><strong>${t.progressStatusName[progress.status]}</strong></p>
+<p>${t.progressStatus[progress.status](formatDay(context.language, progress.changedAt))}</p>
+</div>
+<p class="emergency">${t.emergency}</p>
+<p><a href="${pageHref(context, '/controleer')}">← ${t.searchAgain}</a></p>`,
+  );
+}
+
 export function searchPage(context: PageContext, values: SearchValues = {}, errors: FieldErrors = {}): string {
   const t = textsOf(context);
   const listed = (Object.keys(errors) as (keyof FieldErrors)[]).map((name) => [`veld-${name}`, errors[name]!] as [string, string]);
@@ -240,7 +295,8 @@ export function searchPage(context: PageContext, values: SearchValues = {}, erro
     html`<h1>${t.searchTitle}</h1>
 <p class="lead">${t.searchIntro}</p>
 ${errorSummary(t, listed)}
-${searchForms(context, values, errors)}`,
+${searchForms(context, values, errors)}
+${progressForm(context, values.referentie, errors.referentie)}`,
   );
 }
 
@@ -341,6 +397,13 @@ ${valid ? html`<p><a class="button button--secondary" href="/v1/certificaten/${c
 </section>`;
 }
 
+/** On a replaced certificate: the way to the one that replaced it. */
+function successorLink(context: PageContext, successor: string): Html {
+  const href = pageHref(context, `/controleer/${successor}`);
+  const label = textsOf(context).successorLink;
+  return html`<p><a class="button" href="${href}" data-successor>${label}: <span class="nowrap">${successor}</span></a></p>`;
+}
+
 /** The answer for one certificate number or address: the verdict first, then the facts, then what to do. */
 export function statusPage(
   context: PageContext,
@@ -351,6 +414,7 @@ export function statusPage(
   const valid = status === 'geldig';
   const texts = t.status[status];
   const until = input.certificate ? formatDate(context.language, input.certificate.validUntil) : '';
+  const successor = status === 'vervangen' ? input.certificate?.supersededBy : undefined;
   return layout(
     context,
     `${texts.title}: ${input.subject}`,
@@ -364,6 +428,7 @@ export function statusPage(
       input.certificate ? addressLines(input.certificate.content.address).join(', ') : html`<span class="nowrap">${input.subject}</span>`
     }</p>
 <p>${texts.explanation(until)}</p>
+${successor ? successorLink(context, successor) : ''}
 <p class="checked">${t.checkedAt(formatMoment(context.language, context.now))}</p>
 </div>
 </section>
@@ -383,6 +448,7 @@ export function receiptPage(context: PageContext, reference: string, backHref: s
 <p>${t.receivedReference}</p>
 <p><strong class="reference" data-reference>${reference}</strong></p>
 <p>${t.receivedNext}</p>
+<p><a href="${pageHref(context, '/controleer/melding', { referentie: reference })}">${t.progressTitle}</a></p>
 </div>
 <p class="emergency">${t.emergency}</p>
 <p><a href="${backHref}">← ${t.backToResult}</a></p>`,

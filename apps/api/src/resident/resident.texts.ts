@@ -1,5 +1,5 @@
 import type { CertificateStatus } from '@keurmerk/certificates';
-import { DESCRIPTION_MAX_LENGTH } from '@keurmerk/complaints';
+import { type ComplaintStatus, DESCRIPTION_MAX_LENGTH } from '@keurmerk/complaints';
 import type { ResidentLanguage } from './resident-language';
 
 /** The scheme's name is Dutch in every language, as on the certificate and the information card. */
@@ -8,6 +8,7 @@ export const SCHEME_NAME = 'Keurmerk Huisvesting Arbeidsmigranten';
 /** Examples in running text must not break at a hyphen or between the parts of a postcode. */
 const EXAMPLE_NUMBER = 'KM\u20112026\u2011000123\u20113';
 const EXAMPLE_POSTCODE = '1234\u00a0AB';
+const EXAMPLE_REFERENCE = 'M\u20112026\u20117K3Q9X';
 
 /** A sentence ends with one full stop, also after a Bulgarian date, which ends in `г.` already. */
 const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
@@ -68,6 +69,8 @@ export interface ResidentTexts {
   holderFact: string;
   statusChangedFact: string;
   pdfLink: string;
+  /** On a replaced certificate: the link to the one that replaced it. */
+  successorLink: string;
   checkedAt: (moment: string) => string;
   searchAgain: string;
 
@@ -85,6 +88,20 @@ export interface ResidentTexts {
   receivedTitle: string;
   receivedReference: string;
   receivedNext: string;
+
+  /** Looking up a complaint's progress by its reference. */
+  progressTitle: string;
+  progressIntro: string;
+  referenceLabel: string;
+  referenceHint: string;
+  progressButton: string;
+  progressFor: (reference: string) => string;
+  progressStatusName: Record<ComplaintStatus, string>;
+  /** What the status means, with the date it was reached. */
+  progressStatus: Record<ComplaintStatus, (date: string) => string>;
+  progressNotFoundTitle: string;
+  progressNotFoundText: string;
+  errorReference: string;
 
   errorSummary: string;
   errorNumber: string;
@@ -157,6 +174,12 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
         title: 'Niet geldig: verlopen',
         explanation: (until) => `Het certificaat was geldig tot ${until} en is niet verlengd. Deze huisvesting is nu niet gecertificeerd.`,
       },
+      vervangen: {
+        title: 'Niet meer geldig: vervangen',
+        explanation: () =>
+          'Dit certificaat is na een nieuwe inspectie vervangen door een nieuwer certificaat voor deze huisvesting. ' +
+          'Alleen het nieuwe certificaat telt.',
+      },
       'geen-certificaat': {
         title: 'Geen certificaat gevonden',
         explanation: () =>
@@ -178,6 +201,7 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     holderFact: 'Certificaathouder',
     statusChangedFact: 'Status gewijzigd op',
     pdfLink: 'Bekijk het certificaat (PDF)',
+    successorLink: 'Bekijk het nieuwe certificaat',
     checkedAt: (moment) => `Status opgevraagd op ${moment}.`,
     searchAgain: 'Ander adres of nummer controleren',
     helpTitle: 'Klopt er iets niet?',
@@ -198,6 +222,21 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     receivedReference: 'Uw referentie:',
     receivedNext:
       'Bewaar deze referentie. De beheerder van het keurmerk bekijkt uw melding en kan een onaangekondigde inspectie laten doen.',
+    progressTitle: 'Status van uw melding',
+    progressIntro: 'Vul het referentienummer in dat u kreeg toen u de melding stuurde.',
+    referenceLabel: 'Referentienummer',
+    referenceHint: `Bijvoorbeeld ${EXAMPLE_REFERENCE}`,
+    progressButton: 'Status bekijken',
+    progressFor: (reference) => `Melding ${reference}`,
+    progressStatusName: { ontvangen: 'Ontvangen', 'in-behandeling': 'In behandeling', afgehandeld: 'Afgehandeld' },
+    progressStatus: {
+      ontvangen: (date) => `Ontvangen op ${date}. De beheerder van het keurmerk bekijkt uw melding binnenkort.`,
+      'in-behandeling': (date) => `In behandeling sinds ${date}. De beheerder van het keurmerk onderzoekt uw melding.`,
+      afgehandeld: (date) => `Afgehandeld op ${date}.`,
+    },
+    progressNotFoundTitle: 'Melding niet gevonden',
+    progressNotFoundText: 'Er is geen melding met dit referentienummer. Controleer het nummer op de bevestiging die u kreeg.',
+    errorReference: `Vul het referentienummer in. Het ziet eruit als ${EXAMPLE_REFERENCE}.`,
     errorSummary: 'Er is iets niet goed ingevuld',
     errorNumber: `Dit certificaatnummer klopt niet. Een certificaatnummer ziet eruit als ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Vul het certificaatnummer in.',
@@ -260,6 +299,11 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
         title: 'Not valid: expired',
         explanation: (until) => `The certificate was valid until ${until} and has not been renewed. This housing is not certified now.`,
       },
+      vervangen: {
+        title: 'No longer valid: replaced',
+        explanation: () =>
+          'After a new inspection, this certificate was replaced by a newer certificate for this housing. Only the new certificate counts.',
+      },
       'geen-certificaat': {
         title: 'No certificate found',
         explanation: () =>
@@ -280,6 +324,7 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     holderFact: 'Certificate holder',
     statusChangedFact: 'Status changed on',
     pdfLink: 'View the certificate (PDF)',
+    successorLink: 'View the new certificate',
     checkedAt: (moment) => `Status as of ${moment}.`,
     searchAgain: 'Check another address or number',
     helpTitle: 'Is something wrong?',
@@ -299,6 +344,21 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     receivedTitle: 'Your report has been received',
     receivedReference: 'Your reference:',
     receivedNext: 'Keep this reference. The quality mark’s administrator reviews your report and may order an unannounced inspection.',
+    progressTitle: 'Status of your report',
+    progressIntro: 'Enter the reference you were given when you sent the report.',
+    referenceLabel: 'Reference',
+    referenceHint: `For example ${EXAMPLE_REFERENCE}`,
+    progressButton: 'Show status',
+    progressFor: (reference) => `Report ${reference}`,
+    progressStatusName: { ontvangen: 'Received', 'in-behandeling': 'Being handled', afgehandeld: 'Closed' },
+    progressStatus: {
+      ontvangen: (date) => `Received on ${date}. The quality mark’s administrator will review your report soon.`,
+      'in-behandeling': (date) => `Being handled since ${date}. The quality mark’s administrator is looking into your report.`,
+      afgehandeld: (date) => `Closed on ${date}.`,
+    },
+    progressNotFoundTitle: 'Report not found',
+    progressNotFoundText: 'There is no report with this reference. Check the reference on the confirmation you were given.',
+    errorReference: `Enter the reference. It looks like ${EXAMPLE_REFERENCE}.`,
     errorSummary: 'Something is not filled in correctly',
     errorNumber: `This certificate number is not correct. A certificate number looks like ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Enter the certificate number.',
@@ -362,6 +422,12 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
         explanation: (until) =>
           `Certyfikat był ważny do ${until} i nie został przedłużony. To zakwaterowanie nie jest teraz certyfikowane.`,
       },
+      vervangen: {
+        title: 'Już nieważny: zastąpiony',
+        explanation: () =>
+          'Po nowej inspekcji ten certyfikat został zastąpiony nowszym certyfikatem dla tego zakwaterowania. ' +
+          'Liczy się tylko nowy certyfikat.',
+      },
       'geen-certificaat': {
         title: 'Nie znaleziono certyfikatu',
         explanation: () =>
@@ -391,6 +457,7 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     holderFact: 'Posiadacz certyfikatu',
     statusChangedFact: 'Zmiana statusu',
     pdfLink: 'Zobacz certyfikat (PDF)',
+    successorLink: 'Zobacz nowy certyfikat',
     checkedAt: (moment) => `Stan na ${moment}.`,
     searchAgain: 'Sprawdź inny adres lub numer',
     helpTitle: 'Coś się nie zgadza?',
@@ -410,6 +477,21 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     receivedTitle: 'Twoje zgłoszenie zostało przyjęte',
     receivedReference: 'Numer zgłoszenia:',
     receivedNext: 'Zachowaj ten numer. Zarządca znaku jakości rozpatrzy zgłoszenie i może zlecić niezapowiedzianą inspekcję.',
+    progressTitle: 'Status Twojego zgłoszenia',
+    progressIntro: 'Wpisz numer zgłoszenia, który otrzymałeś po jego wysłaniu.',
+    referenceLabel: 'Numer zgłoszenia',
+    referenceHint: `Na przykład ${EXAMPLE_REFERENCE}`,
+    progressButton: 'Sprawdź status',
+    progressFor: (reference) => `Zgłoszenie ${reference}`,
+    progressStatusName: { ontvangen: 'Przyjęte', 'in-behandeling': 'W trakcie rozpatrywania', afgehandeld: 'Zakończone' },
+    progressStatus: {
+      ontvangen: (date) => `Przyjęte ${date}. Zarządca znaku jakości wkrótce rozpatrzy Twoje zgłoszenie.`,
+      'in-behandeling': (date) => `W trakcie rozpatrywania od ${date}. Zarządca znaku jakości bada Twoje zgłoszenie.`,
+      afgehandeld: (date) => `Zakończone ${date}.`,
+    },
+    progressNotFoundTitle: 'Nie znaleziono zgłoszenia',
+    progressNotFoundText: 'Nie ma zgłoszenia o tym numerze. Sprawdź numer na otrzymanym potwierdzeniu.',
+    errorReference: `Wpisz numer zgłoszenia. Wygląda on tak: ${EXAMPLE_REFERENCE}.`,
     errorSummary: 'Coś zostało wypełnione niepoprawnie',
     errorNumber: `Ten numer certyfikatu jest nieprawidłowy. Numer certyfikatu wygląda tak: ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Wpisz numer certyfikatu.',
@@ -474,6 +556,12 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
         explanation: (until) =>
           `Certificatul a fost valabil până la ${until} și nu a fost reînnoit. În prezent, această locuință nu este certificată.`,
       },
+      vervangen: {
+        title: 'Nu mai este valabil: înlocuit',
+        explanation: () =>
+          'După o nouă inspecție, acest certificat a fost înlocuit cu un certificat mai nou pentru această locuință. ' +
+          'Contează doar noul certificat.',
+      },
       'geen-certificaat': {
         title: 'Nu s-a găsit niciun certificat',
         explanation: () =>
@@ -503,6 +591,7 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     holderFact: 'Titularul certificatului',
     statusChangedFact: 'Starea s-a schimbat la',
     pdfLink: 'Vedeți certificatul (PDF)',
+    successorLink: 'Vedeți noul certificat',
     checkedAt: (moment) => `Situația la ${moment}.`,
     searchAgain: 'Verificați altă adresă sau alt număr',
     helpTitle: 'Ceva nu este în regulă?',
@@ -522,6 +611,21 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     receivedTitle: 'Sesizarea dumneavoastră a fost primită',
     receivedReference: 'Numărul de referință:',
     receivedNext: 'Păstrați acest număr. Administratorul mărcii de calitate analizează sesizarea și poate dispune o inspecție neanunțată.',
+    progressTitle: 'Starea sesizării dumneavoastră',
+    progressIntro: 'Introduceți numărul de referință primit când ați trimis sesizarea.',
+    referenceLabel: 'Număr de referință',
+    referenceHint: `De exemplu ${EXAMPLE_REFERENCE}`,
+    progressButton: 'Vedeți starea',
+    progressFor: (reference) => `Sesizarea ${reference}`,
+    progressStatusName: { ontvangen: 'Primită', 'in-behandeling': 'În curs de soluționare', afgehandeld: 'Soluționată' },
+    progressStatus: {
+      ontvangen: (date) => `Primită pe ${date}. Administratorul mărcii de calitate va analiza în curând sesizarea.`,
+      'in-behandeling': (date) => `În curs de soluționare din ${date}. Administratorul mărcii de calitate cercetează sesizarea.`,
+      afgehandeld: (date) => `Soluționată pe ${date}.`,
+    },
+    progressNotFoundTitle: 'Sesizarea nu a fost găsită',
+    progressNotFoundText: 'Nu există nicio sesizare cu acest număr de referință. Verificați numărul pe confirmarea primită.',
+    errorReference: `Introduceți numărul de referință. Arată așa: ${EXAMPLE_REFERENCE}.`,
     errorSummary: 'Ceva nu este completat corect',
     errorNumber: `Acest număr de certificat nu este corect. Un număr de certificat arată așa: ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Introduceți numărul certificatului.',
@@ -585,6 +689,11 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
         title: 'Невалиден: изтекъл',
         explanation: (until) => `Сертификатът беше валиден до ${until} и не е подновен. В момента това жилище не е сертифицирано.`,
       },
+      vervangen: {
+        title: 'Вече не е валиден: заменен',
+        explanation: () =>
+          'След нова проверка този сертификат беше заменен с по-нов сертификат за това жилище. Важи само новият сертификат.',
+      },
       'geen-certificaat': {
         title: 'Не е намерен сертификат',
         explanation: () =>
@@ -605,6 +714,7 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     holderFact: 'Притежател на сертификата',
     statusChangedFact: 'Статусът е променен на',
     pdfLink: 'Вижте сертификата (PDF)',
+    successorLink: 'Вижте новия сертификат',
     checkedAt: (moment) => `Състояние към ${moment}.`,
     searchAgain: 'Проверете друг адрес или номер',
     helpTitle: 'Нещо не е наред?',
@@ -625,6 +735,22 @@ export const RESIDENT_TEXTS: Record<ResidentLanguage, ResidentTexts> = {
     receivedReference: 'Референтен номер:',
     receivedNext:
       'Запазете този номер. Администраторът на знака за качество ще разгледа сигнала и може да назначи непредизвестена проверка.',
+    progressTitle: 'Статус на вашия сигнал',
+    progressIntro: 'Въведете референтния номер, който получихте при подаването на сигнала.',
+    referenceLabel: 'Референтен номер',
+    referenceHint: `Например ${EXAMPLE_REFERENCE}`,
+    progressButton: 'Покажете статуса',
+    progressFor: (reference) => `Сигнал ${reference}`,
+    progressStatusName: { ontvangen: 'Получен', 'in-behandeling': 'В процес на разглеждане', afgehandeld: 'Приключен' },
+    progressStatus: {
+      ontvangen: (date) => `${sentence(`Получен на ${date}`)} Администраторът на знака за качество скоро ще разгледа сигнала ви.`,
+      'in-behandeling': (date) =>
+        `${sentence(`В процес на разглеждане от ${date}`)} Администраторът на знака за качество проучва сигнала ви.`,
+      afgehandeld: (date) => sentence(`Приключен на ${date}`),
+    },
+    progressNotFoundTitle: 'Сигналът не е намерен',
+    progressNotFoundText: 'Няма сигнал с този референтен номер. Проверете номера в потвърждението, което получихте.',
+    errorReference: `Въведете референтния номер. Той изглежда така: ${EXAMPLE_REFERENCE}.`,
     errorSummary: 'Нещо не е попълнено правилно',
     errorNumber: `Този номер на сертификат е грешен. Номерът на сертификата изглежда така: ${EXAMPLE_NUMBER}.`,
     errorNumberMissing: 'Въведете номера на сертификата.',

@@ -145,6 +145,7 @@ export class VerificationController {
       vorigeStatus: c.fromStatus,
       status: c.toStatus,
       reden: c.reason,
+      ...(c.supersededBy ? { vervangenDoor: c.supersededBy } : {}),
       tijdstip: c.occurredAt.toISOString(),
     }));
   }

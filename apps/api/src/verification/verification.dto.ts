@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { HOUSE_LETTER_PATTERN, HOUSE_NUMBER_ADDITION_PATTERN, MAX_POSTCODE_INPUT_LENGTH } from '@keurmerk/common';
+import { CERTIFICATE_STATUSES } from '@keurmerk/certificates';
 import { REASON_CODES } from '@keurmerk/verification';
 import { CertificateDto } from '../certificates/certificate.dto';
 import { dateSchema, MAX_TIMESTAMP_LENGTH, SINCE_BOUNDS } from '../http/bounds';
@@ -130,11 +131,18 @@ export class ChangeDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Null when the certificate was granted.' })
   vorigeStatus: string | null;
 
-  @ApiProperty({ enum: ['geldig', 'geschorst', 'ingetrokken', 'verlopen'] })
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
   status: string;
 
   @ApiProperty()
   reden: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: CERTIFICATE_NUMBER_SCHEMA_PATTERN,
+    description: 'On a change to `vervangen`: the certificate that replaced this one.',
+  })
+  vervangenDoor?: string;
 
   @ApiProperty({ format: 'date-time' })
   tijdstip: string;

@@ -21,10 +21,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   verhuurder: [
     { href: '/app/locaties', label: 'locations' },
     { href: '/app/locaties/nieuw', label: 'registerALocation' },
+    { href: '/app/bezwaren', label: 'objections' },
   ],
   certificeerder: [
     { href: '/app/besluiten', label: 'toDecide' },
     { href: '/app/besluiten/bevindingen', label: 'reviewRepairs' },
+    { href: '/app/besluiten/bezwaren', label: 'objections' },
   ],
   beheerder: [
     { href: '/app/beheer', label: 'overview' },
@@ -33,12 +35,17 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/app/beheer/organisaties', label: 'organisations' },
     { href: '/app/beheer/normen', label: 'normVersions' },
     { href: '/app/beheer/meldingen', label: 'complaints' },
+    { href: '/app/beheer/locaties', label: 'locations' },
+    { href: '/app/beheer/cijfers', label: 'figures' },
+    { href: '/app/beheer/bezwaren', label: 'objections' },
+    { href: '/app/beheer/e-mail', label: 'outgoingMail' },
   ],
   gemeente: [
     { href: '/app/gemeente', label: 'certificates' },
     { href: '/app/gemeente/wijzigingen', label: 'statusChanges' },
     { href: '/app/gemeente/abonnementen', label: 'subscriptions' },
     { href: '/app/gemeente/sleutels', label: 'apiKeys' },
+    { href: '/app/gemeente/inzicht', label: 'figures' },
   ],
 };
 
@@ -53,8 +60,13 @@ export interface PageOptions {
   scripts?: string[];
   /** Extra stylesheets of this page, by asset name. */
   styles?: string[];
+  /** Third-party scripts and stylesheets of this page, by their own hashed URLs (vendor.assets.ts), loaded before the page's. */
+  vendorScripts?: string[];
+  vendorStyles?: string[];
   /** Shown above the title: a confirmation of what was just done. */
   notice?: string;
+  /** The menu item (its path) a page belongs to when its own path is not below it (an application's page, reached from planning). */
+  menuItem?: string;
 }
 
 export function roleName(context: WebContext, role: Role): string {
@@ -67,9 +79,9 @@ function languageLink(context: WebContext): Html {
   return html`<a class="lang" href="${href}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Nederlands'}</a>`;
 }
 
-function navigation(context: WebContext): Html {
+function navigation(context: WebContext, under?: string): Html {
   if (!context.user) return html``;
-  const path = context.url.split('?')[0];
+  const path = under ?? context.url.split('?')[0];
   const items = NAVIGATION[context.user.role];
   // The longest matching item is the current one: /app/beheer/normen/x is under "Normversies", not "Overzicht".
   const current = items
@@ -87,6 +99,7 @@ function account(context: WebContext): Html {
   if (!context.user) return html`<div class="account">${languageLink(context)}</div>`;
   return html`<div class="account">
     <span class="who"><span>${context.user.name}</span> <span class="role">${roleName(context, context.user.role)}</span></span>
+    <a class="my-account" href="/app/account">${sharedText(context).myAccount}</a>
     ${languageLink(context)}
     <form method="post" action="/app/uitloggen">${csrfField(context)}<button type="submit"
       class="link-button">${sharedText(context).signOut}</button></form>
@@ -102,10 +115,13 @@ export function page(context: WebContext, options: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${context.csrfToken}">
 <title>${options.title} · Keurmerk</title>
+<link rel="stylesheet" href="${webAssetUrl('base.css')}">
+${(options.vendorStyles ?? []).map((url) => html`<link rel="stylesheet" href="${url}">`)}
 <link rel="stylesheet" href="${webAssetUrl('app.css')}">
 ${(options.styles ?? []).map((name) => html`<link rel="stylesheet" href="${webAssetUrl(name)}">`)}
 <link rel="icon" href="${webAssetUrl('keurmerk.svg')}" type="image/svg+xml">
 <script src="${webAssetUrl('app.js')}" defer></script>
+${(options.vendorScripts ?? []).map((url) => html`<script src="${url}" defer></script>`)}
 ${(options.scripts ?? []).map((name) => html`<script src="${webAssetUrl(name)}" defer></script>`)}
 </head>
 <body>
@@ -114,7 +130,7 @@ ${(options.scripts ?? []).map((name) => html`<script src="${webAssetUrl(name)}" 
   <a class="brand" href="/app">${new Html(MARK_SVG)}<span>Keurmerk<span>${sharedText(context).housingOfLabourMigrants}</span></span></a>
   ${account(context)}
 </div></header>
-${navigation(context)}
+${navigation(context, options.menuItem)}
 <main id="inhoud" class="wrap" tabindex="-1">
 ${options.notice ? html`<div class="notice" role="status">${options.notice}</div>` : ''}
 <h1>${options.title}</h1>
@@ -206,12 +222,13 @@ export function field(options: FieldOptions): Html {
 }
 
 /** At the top of a form that came back with errors: what to fix, linked to the fields. */
-export function errorSummary(context: WebContext, errors: FieldErrors, message?: string): Html {
+export function errorSummary(context: WebContext, errors: FieldErrors, message?: string, details: string[] = []): Html {
   const entries = Object.entries(errors);
   if (entries.length === 0 && !message) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1">
   <h2>${sharedText(context).thereIsAProblem}</h2>
   ${message ? html`<p>${message}</p>` : ''}
+  ${details.length > 0 ? html`<ul class="error-details">${details.map((detail) => html`<li>${detail}</li>`)}</ul>` : ''}
   ${
     entries.length > 0
       ? html`<ul>${entries.map(

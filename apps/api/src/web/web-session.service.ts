@@ -5,6 +5,8 @@ import { Clock } from '@keurmerk/common';
 
 /** A working day on site, with its travel: after this a person signs in again. */
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** Between the password and the second factor's code: long enough to open the app on a phone. */
+const PENDING_LIFETIME_MS = 5 * 60 * 1000;
 /** Writing last_seen_at on every request would make every page a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -20,6 +22,11 @@ export interface WebSession {
   user: WebUser;
   csrfToken: string;
   expiresAt: Date;
+}
+
+/** The stored form of a session cookie's token. */
+export function sessionTokenHash(token: string): string {
+  return hashOf(token);
 }
 
 function hashOf(token: string): string {
@@ -60,12 +67,40 @@ export class WebSessionService {
     return { token, session: { user: webUser(user), csrfToken, expiresAt } };
   }
 
-  /** The live session for a cookie's token, or undefined when it is unknown, expired or its user inactive. */
+  /**
+   * A session that waits for the second factor's code: it opens no page but the code's, and a
+   * successful code replaces it by a new session with a new token (`start`).
+   */
+  async startPending(user: UserEntity): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + PENDING_LIFETIME_MS);
+    await this.sessions.deleteExpired(now);
+    await this.sessions.insert({
+      tokenHash: hashOf(token),
+      userId: user.id,
+      csrfToken: randomToken(),
+      createdAt: now,
+      expiresAt,
+      secondFactorPending: true,
+    });
+    return { token, expiresAt };
+  }
+
+  /** The user a pending sign-in belongs to, or undefined when there is none (or it expired). */
+  async findPending(token: string | undefined): Promise<string | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const stored = await this.sessions.findWithUser(hashOf(token));
+    if (!stored || !stored.secondFactorPending || !stored.user.active || stored.expiresAt <= this.clock.now()) return undefined;
+    return stored.user.id;
+  }
+
+  /** The live session for a cookie's token; undefined when unknown, expired, waiting for its second factor, or its user inactive. */
   async find(token: string | undefined): Promise<WebSession | undefined> {
     if (!token || token.length > 100) return undefined;
     const stored = await this.sessions.findWithUser(hashOf(token));
     const now = this.clock.now();
-    if (!stored || !stored.user.active || stored.expiresAt <= now) return undefined;
+    if (!stored || stored.secondFactorPending || !stored.user.active || stored.expiresAt <= now) return undefined;
     if (now.getTime() - stored.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(hashOf(token), now);
     return { user: webUser(stored.user), csrfToken: stored.csrfToken, expiresAt: stored.expiresAt };
   }

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { ACCOUNT_NAME_MAX_LENGTH, ApiKeyEntity, MUNICIPALITY_CODE_PATTERN } from '@keurmerk/accounts';
+import { IsAccountName } from './account-name';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Vergunningensysteem productie', maxLength: ACCOUNT_NAME_MAX_LENGTH })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
-  @Matches(/\S/, { message: 'naam must not be blank' })
+  @IsAccountName()
   naam: string;
 
   @ApiProperty({ example: 'GM0363', pattern: MUNICIPALITY_CODE_PATTERN.source })

@@ -1,25 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import {
   ACCOUNT_NAME_MAX_LENGTH,
+  KVK_NUMBER_DIGITS,
   KVK_NUMBER_PATTERN,
   ORGANISATION_KINDS,
   OrganisationEntity,
   type OrganisationKind,
 } from '@keurmerk/accounts';
 import { dateSchema, IsContractDate } from '../../http/bounds';
+import { IsAccountName } from './account-name';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Flex Wonen B.V.', maxLength: ACCOUNT_NAME_MAX_LENGTH })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
-  @Matches(/\S/, { message: 'naam must not be blank' })
+  @IsAccountName()
   naam: string;
 
   @ApiProperty({ example: '12345678', pattern: KVK_NUMBER_PATTERN.source })
   @IsString()
-  @Matches(KVK_NUMBER_PATTERN, { message: 'kvkNummer must be 8 digits' })
+  @Matches(KVK_NUMBER_PATTERN, { message: `kvkNummer must be ${KVK_NUMBER_DIGITS} digits` })
   kvkNummer: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -28,6 +27,23 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ ...dateSchema('date'), description: 'Inspection bodies: end of the ISO/IEC 17020 accreditation.' })
   @IsOptional()
+  @IsContractDate('accreditatieGeldigTot')
+  accreditatieGeldigTot?: string;
+}
+
+/** What a beheerder may change of an organisation; absent fields stay as they are. */
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ example: 'Flex Wonen B.V.', minLength: 1, maxLength: ACCOUNT_NAME_MAX_LENGTH })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsAccountName()
+  naam?: string;
+
+  @ApiPropertyOptional({
+    ...dateSchema('date'),
+    description:
+      'Inspection bodies: renew (a later date) or end (a date before today: valid up to and including that day) the accreditation.',
+  })
+  @ValidateIf((_, value) => value !== undefined)
   @IsContractDate('accreditatieGeldigTot')
   accreditatieGeldigTot?: string;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@keurmerk/accounts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, SECOND_FACTOR_CODE_MAX_LENGTH } from '@keurmerk/accounts';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'beheer@keurmerk.nl', maxLength: EMAIL_MAX_LENGTH })
@@ -15,6 +15,16 @@ export class CreateTokenDto {
   @MinLength(1)
   @MaxLength(PASSWORD_MAX_LENGTH)
   wachtwoord: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    maxLength: SECOND_FACTOR_CODE_MAX_LENGTH,
+    description: 'Beheerder and certificeerder with a second factor: the current code of the app, or an unused recovery code.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SECOND_FACTOR_CODE_MAX_LENGTH)
+  totp?: string;
 }
 
 export class TokenDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   ACCOUNT_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -12,6 +12,7 @@ import {
 } from '@keurmerk/accounts';
 import { PageQueryDto } from '../../http/paging';
 import { dateSchema, IsContractDate } from '../../http/bounds';
+import { IsAccountName } from './account-name';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.jansen@flexwonen.nl', maxLength: EMAIL_MAX_LENGTH })
@@ -27,10 +28,7 @@ export class CreateUserDto {
   wachtwoord: string;
 
   @ApiProperty({ example: 'Jan Jansen', maxLength: ACCOUNT_NAME_MAX_LENGTH })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(ACCOUNT_NAME_MAX_LENGTH)
-  @Matches(/\S/, { message: 'naam must not be blank' })
+  @IsAccountName()
   naam: string;
 
   @ApiProperty({ enum: ROLES })
@@ -52,6 +50,47 @@ export class CreateUserDto {
   @IsOptional()
   @IsContractDate('accreditatieGeldigTot')
   accreditatieGeldigTot?: string;
+}
+
+/** What a beheerder may change of a user; absent fields stay as they are. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ description: "false deactivates: the user's tokens, sessions and API keys stop at once." })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  actief?: boolean;
+
+  @ApiPropertyOptional({ example: 'Jan Jansen', minLength: 1, maxLength: ACCOUNT_NAME_MAX_LENGTH })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsAccountName()
+  naam?: string;
+
+  @ApiPropertyOptional({
+    ...dateSchema('date'),
+    description:
+      'Auditors: renew (a later date) or end (a date before today: valid up to and including that day) the personal accreditation.',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsContractDate('accreditatieGeldigTot')
+  accreditatieGeldigTot?: string;
+}
+
+export class ChangePasswordDto {
+  // Any length up to the maximum: a wrong current password is a wrong password, whatever its length.
+  @ApiProperty({ format: 'password', maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  huidigWachtwoord: string;
+
+  @ApiProperty({
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'At least 12 characters, not only spaces, not a common breached password.',
+  })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  nieuwWachtwoord: string;
 }
 
 export class UserQueryDto extends PageQueryDto {

@@ -23,11 +23,18 @@ import {
   MAX_HOUSE_NUMBER,
   MIN_HOUSE_NUMBER,
   NO_CONTROL_CHARACTERS_PATTERN,
+  NOT_BLANK_PATTERN,
   normalisePostcode,
   POSTCODE_PATTERN,
 } from '@keurmerk/common';
 import {
+  ADDRESS_CLAIM_STATUSES,
+  AddressClaimEntity,
+  type AddressClaimStatus,
+  LOCATION_STATUSES,
   LocationEntity,
+  type LocationStatus,
+  MAX_REASON_LENGTH,
   MAX_ADDRESS_TEXT_LENGTH,
   MAX_REQUESTED_BEDS,
   MIN_REQUESTED_BEDS,
@@ -180,8 +187,16 @@ export class LocationDto {
   @ApiProperty({ format: 'date-time' })
   aangemaaktOp: string;
 
+  @ApiProperty({ enum: LOCATION_STATUSES, description: '`afgemeld`: deregistered; its address is free for another holder.' })
+  status: LocationStatus;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  afgemeldOp?: string;
+
   static of(location: LocationEntity): LocationDto {
     return {
+      status: location.status,
+      ...(location.deregisteredAt ? { afgemeldOp: location.deregisteredAt.toISOString() } : {}),
       id: location.id,
       adres: contractAddress(location),
       gemeentecode: location.municipalityCode,
@@ -193,4 +208,144 @@ export class LocationDto {
       aangemaaktOp: location.createdAt.toISOString(),
     };
   }
+}
+
+export class ChangeLocationDto {
+  @ApiPropertyOptional({ minimum: MIN_REQUESTED_BEDS, maximum: MAX_REQUESTED_BEDS, example: 16 })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_REQUESTED_BEDS)
+  @Max(MAX_REQUESTED_BEDS)
+  aantalSlaapplaatsen?: number;
+
+  @ApiPropertyOptional({ enum: HOUSING_TYPES })
+  @IsOptional()
+  @IsIn(HOUSING_TYPES)
+  soortHuisvesting?: HousingType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  nieuwbouw?: boolean;
+}
+
+export class ChangedLocationDto extends LocationDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The `wijziging` planning request this change opened: a re-inspection before the certificate can follow the change.',
+  })
+  planningsverzoekId?: string;
+}
+
+const reasonProperty = () => ApiProperty({ minLength: 1, maxLength: MAX_REASON_LENGTH });
+
+export class ReasonDto {
+  @reasonProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_REASON_LENGTH)
+  @Matches(NOT_BLANK_PATTERN, { message: 'reden must not be blank' })
+  reden: string;
+}
+
+export class TransferLocationDto extends ReasonDto {
+  @ApiProperty({ format: 'uuid', description: 'The verhuurder organisation that takes the location over.' })
+  @IsUUID()
+  organisatieId: string;
+}
+
+export class DeregistrationDto {
+  @ApiProperty({ format: 'uuid' })
+  locatieId: string;
+
+  @ApiProperty({ enum: ['afgemeld'] })
+  status: LocationStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  afgemeldOp: string;
+
+  @ApiProperty()
+  reden: string;
+
+  @ApiPropertyOptional({ example: 'KM-2026-000123-4', description: 'The certificate withdrawn by the deregistration.' })
+  ingetrokkenCertificaat?: string;
+}
+
+export class TransferDto {
+  @ApiProperty({ format: 'uuid' })
+  locatieId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  vanOrganisatieId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  naarOrganisatieId: string;
+
+  @ApiProperty()
+  reden: string;
+
+  @ApiPropertyOptional({
+    example: 'KM-2026-000123-4',
+    description: 'The old holder’s certificate, withdrawn; the new holder applies anew.',
+  })
+  ingetrokkenCertificaat?: string;
+}
+
+export class AddressClaimDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The registered location that holds the address.' })
+  locatieId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The organisation that tried to register the address too.' })
+  organisatieId: string;
+
+  @ApiProperty({ type: AddressDto })
+  adres: AddressDto;
+
+  @ApiProperty({ example: 'GM1783' })
+  gemeentecode: string;
+
+  @ApiProperty({ enum: ADDRESS_CLAIM_STATUSES })
+  status: AddressClaimStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  geclaimdOp: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  afgehandeldOp?: string;
+
+  @ApiPropertyOptional()
+  toelichting?: string;
+
+  static of(claim: AddressClaimEntity): AddressClaimDto {
+    return {
+      id: claim.id,
+      locatieId: claim.locationId,
+      organisatieId: claim.claimantOrganisationId,
+      adres: contractAddress(claim),
+      gemeentecode: claim.municipalityCode,
+      status: claim.status,
+      geclaimdOp: claim.claimedAt.toISOString(),
+      ...(claim.resolvedAt ? { afgehandeldOp: claim.resolvedAt.toISOString() } : {}),
+      ...(claim.resolution ? { toelichting: claim.resolution } : {}),
+    };
+  }
+}
+
+export class AddressClaimQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ADDRESS_CLAIM_STATUSES })
+  @IsOptional()
+  @IsIn(ADDRESS_CLAIM_STATUSES)
+  status?: AddressClaimStatus;
+}
+
+export class ResolveAddressClaimDto {
+  @reasonProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_REASON_LENGTH)
+  @Matches(NOT_BLANK_PATTERN, { message: 'toelichting must not be blank' })
+  toelichting: string;
 }

@@ -50,6 +50,19 @@ export class NormVariantDto {
   personenPerEenheid?: number;
 }
 
+export class NormTranslationDto {
+  @ApiProperty({ maxLength: MAX_TITLE_LENGTH, example: 'Usable floor area (GBO)' })
+  titel: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_GUIDANCE_LENGTH, description: 'Criteria only.' })
+  toelichting?: string;
+}
+
+export class NormTranslationsDto {
+  @ApiPropertyOptional({ type: NormTranslationDto, description: 'English, shown to those who chose English.' })
+  en?: NormTranslationDto;
+}
+
 export class NormCriterionDto {
   @ApiProperty({
     pattern: CRITERION_CODE_PATTERN.source,
@@ -63,6 +76,9 @@ export class NormCriterionDto {
 
   @ApiProperty({ maxLength: MAX_GUIDANCE_LENGTH, description: 'How the auditor judges or measures the criterion.' })
   toelichting: string;
+
+  @ApiPropertyOptional({ type: NormTranslationsDto, description: 'API 1.1: the titel and toelichting in other languages, by language.' })
+  vertalingen?: NormTranslationsDto;
 
   @ApiProperty({ enum: SEVERITIES, description: 'A meting criterion is always a knock-out.' })
   ernst: string;
@@ -132,6 +148,9 @@ export class NormSectionDto {
 
   @ApiProperty({ maxLength: MAX_TITLE_LENGTH, example: 'Ruimte' })
   titel: string;
+
+  @ApiPropertyOptional({ type: NormTranslationsDto, description: 'API 1.1: the titel in other languages, by language.' })
+  vertalingen?: NormTranslationsDto;
 
   @ApiProperty({ type: [NormCriterionDto], minItems: 1, maxItems: NORM_LIMITS.criteriaPerSection })
   criteria: NormCriterionDto[];

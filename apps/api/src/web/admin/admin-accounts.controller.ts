@@ -1,18 +1,36 @@
-import { Body, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AccountService, MunicipalityService, type OrganisationEntity, type UserEntity } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
+import {
+  AccountException,
+  AccountExceptionCode,
+  AccountService,
+  MunicipalityService,
+  type OrganisationEntity,
+  SecondFactorService,
+  type UserEntity,
+} from '@keurmerk/accounts';
+import { AppErrorCode, AppException, Clock, FeatureException, type InvalidParam, MAX_PAGE_SIZE } from '@keurmerk/common';
+import { addDays } from '@keurmerk/norm';
 import { actorOf } from '@keurmerk/events';
-import { InspectionService } from '@keurmerk/inspections';
-import { CreateOrganisationDto } from '../../accounts/dto/organisation.dto';
-import { CreateUserDto } from '../../accounts/dto/user.dto';
+import { InspectionException, InspectionExceptionCode, InspectionService } from '@keurmerk/inspections';
+import { CreateOrganisationDto, UpdateOrganisationDto } from '../../accounts/dto/organisation.dto';
+import { CreateUserDto, UpdateUserDto } from '../../accounts/dto/user.dto';
 import { DeclareRelationDto } from '../../inspections/dto/finding.dto';
 import { type FieldErrors, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { pageRequest, text, validated } from '../shared/page-parts';
+import { pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
+import { featureRefusalText, refusalText } from '../shared/refusal-texts';
 import { adminText } from './admin.texts';
-import { ORGANISATIONS_PATH, organisationsPage, userFormPage, USERS_PATH, usersPage } from './admin-accounts.views';
+import {
+  organisationEditPage,
+  ORGANISATIONS_PATH,
+  organisationsPage,
+  userEditPage,
+  userFormPage,
+  USERS_PATH,
+  usersPage,
+} from './admin-accounts.views';
 
 type Fields = Record<string, unknown>;
 
@@ -30,6 +48,9 @@ function problemText(web: WebContext, param: InvalidParam): string {
       return adminText(web).onlyMunicipalUserBelongsMunicipality;
     case 'accreditatieGeldigTot:not-allowed':
       return adminText(web).onlyAuditorInspectionBodyHas;
+    case 'wachtwoord:blank':
+    case 'wachtwoord:common':
+      return adminText(web).passwordProblemsForNewUser[param.code];
   }
   if (param.name === 'accreditatieGeldigTot') return adminText(web).enterAValidDate;
   // The DTO's and the service's reasons are for developers; the beheerder reads what to do, per field.
@@ -44,6 +65,27 @@ function problemsOf(web: WebContext, error: unknown): FieldErrors {
 }
 
 /**
+ * A refusal that belongs beside one field of these forms: chosen by the feature's code, said in the
+ * refusal registry's sentence. Undefined for any other refusal.
+ */
+function conflictField(web: WebContext, error: unknown): FieldErrors | undefined {
+  if (error instanceof AccountException) {
+    switch (error.reason) {
+      case AccountExceptionCode.EmailTaken:
+        return { email: refusalText(web.language, error) };
+      case AccountExceptionCode.KvkNumberTaken:
+        return { kvkNummer: refusalText(web.language, error) };
+      default:
+        return undefined;
+    }
+  }
+  if (error instanceof InspectionException && error.reason === InspectionExceptionCode.RelationAlreadyDeclared) {
+    return { auditorId: refusalText(web.language, error) };
+  }
+  return undefined;
+}
+
+/**
  * Users, organisations and auditors' declared relations, made by the services the REST endpoints
  * call, with the bodies checked by those endpoints' own DTOs.
  */
@@ -53,6 +95,8 @@ export class AdminAccountsController {
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
     private readonly inspections: InspectionService,
+    private readonly clock: Clock,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Get('gebruikers')
@@ -91,11 +135,86 @@ export class AdminAccountsController {
       );
       redirect(reply, `${USERS_PATH}?aangemaakt=1`);
     } catch (error) {
-      if (error instanceof AppException && error.code === AppErrorCode.Conflict) {
-        await this.sendUserForm(reply, web, { ...values, wachtwoord: '' }, { email: adminText(web).aUserEMailAddress }, 409);
-        return;
-      }
-      await this.sendUserForm(reply, web, { ...values, wachtwoord: '' }, problemsOf(web, error), 400);
+      const conflict = conflictField(web, error);
+      await this.sendUserForm(reply, web, { ...values, wachtwoord: '' }, conflict ?? problemsOf(web, error), conflict ? 409 : 400);
+    }
+  }
+
+  @Get('gebruikers/:id')
+  async user(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+    const user = await this.accounts.getUser(uuidOr404(id, 'The user'));
+    const notice = query.opgeslagen === '1' ? adminText(web).theChangeHasBeenSaved : undefined;
+    const secondFactor = await this.secondFactor.isEnrolled(user.id);
+    sendPage(reply, web, userEditPage(web, { user, self: user.id === web.user.id, secondFactor, values: {}, errors: {}, notice }));
+  }
+
+  @Post('gebruikers/:id/tweede-factor')
+  async resetSecondFactor(@Web() web: SignedInContext, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const userId = uuidOr404(id, 'The user');
+    await this.accounts.resetSecondFactor(web.user.principal, userId);
+    redirect(reply, `${USERS_PATH}/${userId}?opgeslagen=1`);
+  }
+
+  /** One change per form: a new name, an accreditation renewed or ended, or (de)activation. */
+  @Post('gebruikers/:id')
+  async updateUser(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const user = await this.accounts.getUser(uuidOr404(id, 'The user'));
+    const values = this.changeValues(body);
+    try {
+      // A form sends text: `actief` is read here, the rest by the REST endpoint's own DTO.
+      const { actief, ...rest } = values;
+      const input = await validated(UpdateUserDto, rest);
+      const active = actief === 'true' ? true : actief === 'false' ? false : undefined;
+      await this.accounts.updateUser(web.user.principal, user.id, {
+        name: input.naam,
+        active,
+        accreditationValidUntil: this.accreditationOf(body, input.accreditatieGeldigTot),
+      });
+      redirect(reply, `${USERS_PATH}/${user.id}?opgeslagen=1`);
+    } catch (error) {
+      const errors = this.changeErrors(web, error, 'actief');
+      const secondFactor = await this.secondFactor.isEnrolled(user.id);
+      sendPage(reply, web, userEditPage(web, { user, self: user.id === web.user.id, secondFactor, values, errors }), this.statusOf(error));
+    }
+  }
+
+  @Get('organisaties/:id')
+  async organisation(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Query() query: Fields,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const organisation = await this.accounts.getOrganisation(uuidOr404(id, 'The organisation'));
+    const notice = query.opgeslagen === '1' ? adminText(web).theChangeHasBeenSaved : undefined;
+    sendPage(reply, web, organisationEditPage(web, { organisation, values: {}, errors: {}, notice }));
+  }
+
+  @Post('organisaties/:id')
+  async updateOrganisation(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Body() body: Fields | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const organisation = await this.accounts.getOrganisation(uuidOr404(id, 'The organisation'));
+    const values = this.changeValues(body);
+    delete values.actief;
+    try {
+      const input = await validated(UpdateOrganisationDto, values);
+      await this.accounts.updateOrganisation(web.user.principal, organisation.id, {
+        name: input.naam,
+        accreditationValidUntil: this.accreditationOf(body, input.accreditatieGeldigTot),
+      });
+      redirect(reply, `${ORGANISATIONS_PATH}/${organisation.id}?opgeslagen=1`);
+    } catch (error) {
+      const errors = this.changeErrors(web, error, 'naam');
+      sendPage(reply, web, organisationEditPage(web, { organisation, values, errors }), this.statusOf(error));
     }
   }
 
@@ -117,18 +236,8 @@ export class AdminAccountsController {
       );
       redirect(reply, `${ORGANISATIONS_PATH}?aangemaakt=1`);
     } catch (error) {
-      const errors =
-        error instanceof AppException && error.code === AppErrorCode.Conflict
-          ? { kvkNummer: adminText(web).anOrganisationKvkNumberAlready }
-          : problemsOf(web, error);
-      await this.sendOrganisations(
-        reply,
-        web,
-        {},
-        values,
-        errors,
-        error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400,
-      );
+      const conflict = conflictField(web, error);
+      await this.sendOrganisations(reply, web, {}, values, conflict ?? problemsOf(web, error), conflict ? 409 : 400);
     }
   }
 
@@ -148,8 +257,8 @@ export class AdminAccountsController {
       });
       redirect(reply, `${ORGANISATIONS_PATH}?verklaard=1#relaties`);
     } catch (error) {
-      const conflict = error instanceof AppException && error.code === AppErrorCode.Conflict;
-      const errors = conflict ? { auditorId: adminText(web).thisRelationHasAlreadyBeen } : problemsOf(web, error);
+      const conflict = conflictField(web, error);
+      const errors = conflict ?? problemsOf(web, error);
       if (errors.organisatieId) errors.relatieOrganisatieId = errors.organisatieId;
       delete errors.organisatieId;
       await this.sendOrganisations(
@@ -161,6 +270,32 @@ export class AdminAccountsController {
         conflict ? 409 : 400,
       );
     }
+  }
+
+  /** The fields an edit form sent; a form holds one change, the others are absent. */
+  private changeValues(body: Fields | undefined): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const name of ['naam', 'accreditatieGeldigTot', 'actief']) {
+      if (body && typeof body[name] === 'string') values[name] = text(body, name).trim();
+    }
+    return values;
+  }
+
+  /** "End the accreditation as of today": valid up to and including yesterday. */
+  private accreditationOf(body: Fields | undefined, given: string | undefined): string | undefined {
+    return text(body, 'actie') === 'accreditatie-beeindigen' ? addDays(this.clock.today(), -1) : given;
+  }
+
+  private changeErrors(web: SignedInContext, error: unknown, fallbackField: string): FieldErrors {
+    if (error instanceof FeatureException) {
+      const sentence = featureRefusalText(web.language, error);
+      if (sentence) return { [fallbackField]: sentence };
+    }
+    return problemsOf(web, error);
+  }
+
+  private statusOf(error: unknown): number {
+    return error instanceof AppException && error.code === AppErrorCode.Conflict ? 409 : 400;
   }
 
   private async sendUserForm(

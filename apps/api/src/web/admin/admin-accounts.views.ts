@@ -33,7 +33,7 @@ export function usersPage(web: WebContext, users: Page<UserEntity>, organisation
       <thead><tr>${headCells}</tr></thead>
       <tbody>${users.items.map(
         (user) => html`<tr>
-        <td data-label="${adminText(web).name}">${user.name}</td>
+        <td data-label="${adminText(web).name}"><a href="${USERS_PATH}/${user.id}">${user.name}</a></td>
         <td data-label="${adminText(web).eMailAddress}">${user.email}</td>
         <td data-label="${adminText(web).role}">${roleName(web, user.role)}</td>
         <td data-label="${adminText(web).belongsTo}">${
@@ -74,7 +74,7 @@ export function userFormPage(
         name: 'wachtwoord',
         label: adminText(web).firstPassword,
         type: 'password',
-        hint: adminText(web).atLeast12CharactersPass,
+        hint: adminText(web).firstPasswordHint,
         error: errors.wachtwoord,
         required: true,
         autocomplete: 'new-password',
@@ -155,7 +155,7 @@ export function organisationsPage(
       <thead><tr>${headCells2}</tr></thead>
       <tbody>${list.items.map(
         (o) => html`<tr>
-        <td data-label="${adminText(web).name}">${o.name}</td>
+        <td data-label="${adminText(web).name}"><a href="${ORGANISATIONS_PATH}/${o.id}">${o.name}</a></td>
         <td data-label="${adminText(web).kvkNumber}">${o.kvkNumber}</td>
         <td data-label="${adminText(web).kind}">${kindName(web, o.kind)}</td>
         <td data-label="${adminText(web).accreditedUntil}">${formatDate(web, o.accreditationValidUntil)}</td></tr>`,
@@ -238,4 +238,147 @@ export function organisationsPage(
     </section>
     </div>`;
   return page(web, { title: adminText(web).organisations, body, notice, styles: ['admin.css'] });
+}
+
+/** A small form that posts one change of the edit page: the fields it holds, and its button. */
+function changeForm(web: WebContext, action: string, fields: Html, button: Html): Html {
+  return html`<form method="post" action="${action}" novalidate>${csrfField(web)}${fields}<div class="actions">${button}</div></form>`;
+}
+
+function validUntil(web: WebContext, date: string | null): string {
+  return date ? formatDate(web, date) : adminText(web).noAccreditation;
+}
+
+function endAccreditationForm(web: WebContext, action: string): Html {
+  return changeForm(
+    web,
+    action,
+    html`<input type="hidden" name="actie" value="accreditatie-beeindigen">`,
+    html`<button type="submit" class="button--secondary">${adminText(web).endAccreditation}</button>`,
+  );
+}
+
+/** One user: rename, renew or end a personal accreditation (auditors), deactivate or reactivate. */
+export function userEditPage(
+  web: WebContext,
+  d: {
+    user: UserEntity;
+    self: boolean;
+    /** The user has a second factor (staff only); the beheerder may turn it off for another. */
+    secondFactor: boolean;
+    values: Record<string, string>;
+    errors: FieldErrors;
+    notice?: string;
+  },
+): Html {
+  const { user, self, values, errors } = d;
+  const t = adminText(web);
+  const action = `${USERS_PATH}/${user.id}`;
+  const accreditation =
+    user.role === 'auditor'
+      ? html`<section class="card"><h2>${t.accreditation}</h2>
+      <p>${t.personalAccreditationValidUntil}: ${validUntil(web, user.accreditationValidUntil)}</p>
+      ${changeForm(
+        web,
+        action,
+        field({
+          name: 'accreditatieGeldigTot',
+          label: t.personalAccreditationValidUntil,
+          type: 'date',
+          value: values.accreditatieGeldigTot ?? user.accreditationValidUntil,
+          error: errors.accreditatieGeldigTot,
+        }),
+        html`<button type="submit">${t.renewAccreditation}</button>`,
+      )}
+      <p class="muted">${t.endAccreditationExplained}</p>
+      ${endAccreditationForm(web, action)}
+    </section>`
+      : '';
+  const body = html`${errorSummary(web, errors)}
+  <p class="muted">${user.email} · ${roleName(web, user.role)}</p>
+  <div class="cols">
+  <section class="card"><h2>${t.name}</h2>
+    ${changeForm(
+      web,
+      action,
+      field({ name: 'naam', label: t.name, value: values.naam ?? user.name, error: errors.naam, required: true, autocomplete: 'off' }),
+      html`<button type="submit">${t.rename}</button>`,
+    )}
+  </section>
+  ${accreditation}
+  <section class="card"><h2>${t.active}</h2>
+    <p>${user.active ? t.thisUserIsActive : t.thisUserIsInactive}</p>
+    <p class="muted">${t.deactivateExplained}</p>
+    ${
+      self
+        ? html`<p>${t.youCannotDeactivateYourself}</p>`
+        : changeForm(
+            web,
+            action,
+            html`<input type="hidden" name="actief" value="${user.active ? 'false' : 'true'}">`,
+            html`<button type="submit"${user.active ? html`` : ''}>${user.active ? t.deactivate : t.reactivate}</button>`,
+          )
+    }
+  </section>
+  ${
+    d.secondFactor && !self
+      ? html`<section class="card"><h2>${t.secondFactor}</h2>
+    <p>${t.secondFactorResetExplained}</p>
+    ${changeForm(
+      web,
+      `${action}/tweede-factor`,
+      html``,
+      html`<button type="submit" class="button--secondary">${t.turnOffSecondFactor}</button>`,
+    )}
+  </section>`
+      : ''
+  }
+  </div>
+  <p><a href="${USERS_PATH}">${t.users}</a></p>`;
+  return page(web, { title: `${t.editUser}: ${user.name}`, body, notice: d.notice, styles: ['admin.css'] });
+}
+
+/** One organisation: rename; for an inspection body, renew or end its accreditation. */
+export function organisationEditPage(
+  web: WebContext,
+  d: { organisation: OrganisationEntity; values: Record<string, string>; errors: FieldErrors; notice?: string },
+): Html {
+  const { organisation, values, errors } = d;
+  const t = adminText(web);
+  const action = `${ORGANISATIONS_PATH}/${organisation.id}`;
+  const body = html`${errorSummary(web, errors)}
+  <p class="muted">${organisation.kvkNumber} · ${kindName(web, organisation.kind)}</p>
+  <div class="cols">
+  <section class="card"><h2>${t.name}</h2>
+    ${changeForm(
+      web,
+      action,
+      field({ name: 'naam', label: t.name, value: values.naam ?? organisation.name, error: errors.naam, required: true }),
+      html`<button type="submit">${t.rename}</button>`,
+    )}
+  </section>
+  ${
+    organisation.kind === 'inspectie-instelling'
+      ? html`<section class="card"><h2>${t.accreditation}</h2>
+      <p>${t.accreditationValidUntil}: ${validUntil(web, organisation.accreditationValidUntil)}</p>
+      ${changeForm(
+        web,
+        action,
+        field({
+          name: 'accreditatieGeldigTot',
+          label: t.accreditationValidUntil,
+          type: 'date',
+          value: values.accreditatieGeldigTot ?? organisation.accreditationValidUntil,
+          error: errors.accreditatieGeldigTot,
+        }),
+        html`<button type="submit">${t.renewAccreditation}</button>`,
+      )}
+      <p class="muted">${t.endAccreditationExplained}</p>
+      ${endAccreditationForm(web, action)}
+    </section>`
+      : ''
+  }
+  </div>
+  <p><a href="${ORGANISATIONS_PATH}">${t.organisations}</a></p>`;
+  return page(web, { title: `${t.editOrganisation}: ${organisation.name}`, body, notice: d.notice, styles: ['admin.css'] });
 }

@@ -1,9 +1,11 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { CertificateQueryService } from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
 import { COMPLAINT_STATUSES, type ComplaintEntity, ComplaintService, type ComplaintStatus } from '@keurmerk/complaints';
 import { InspectionService } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
+import { PlanningRequestService } from '@keurmerk/surveillance';
 import { CloseComplaintDto, PlanComplaintInspectionDto } from '../../complaints/complaint.dto';
 import { type FieldErrors, redirect, sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
@@ -12,7 +14,7 @@ import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shar
 import { AdminPlanning } from './planning.service';
 import { type PlanFormValues } from './planning.view';
 import { adminText } from './admin.texts';
-import { complaintPage, COMPLAINTS_PATH, complaintsPage } from './admin-complaints.views';
+import { complaintPage, COMPLAINTS_PATH, complaintsPage, type LocationCertificate } from './admin-complaints.views';
 
 type Fields = Record<string, unknown>;
 
@@ -27,6 +29,8 @@ export class AdminComplaintsController {
     private readonly locations: LocationService,
     private readonly inspections: InspectionService,
     private readonly planning: AdminPlanning,
+    private readonly planningRequests: PlanningRequestService,
+    private readonly certificates: CertificateQueryService,
   ) {}
 
   @Get()
@@ -34,18 +38,31 @@ export class AdminComplaintsController {
     const status = COMPLAINT_STATUSES.includes(query.status as ComplaintStatus) ? (query.status as ComplaintStatus) : undefined;
     const found = await this.complaints.list(web.user.principal, pageRequest(query.pagina), { status });
     const places = await this.locationsOf(found.items);
-    sendPage(reply, web, complaintsPage(web, { found, places, status }));
+    const certificates = await this.certificatesOf(web, [...places.keys()]);
+    sendPage(reply, web, complaintsPage(web, { found, places, certificates, status }));
   }
 
   @Get(':id')
   async show(@Web() web: SignedInContext, @Param('id') id: string, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
-    const notice =
-      query.gepland === '1'
-        ? adminText(web).theUnannouncedInspectionHasBeen
-        : query.afgehandeld === '1'
-          ? adminText(web).theComplaintHasBeenClosed
-          : undefined;
-    await this.sendComplaint(reply, web, uuidOr404(id, 'The complaint'), {}, undefined, 200, notice);
+    const notices: Record<string, string | undefined> = {
+      gepland: adminText(web).theUnannouncedInspectionHasBeen,
+      afgehandeld: adminText(web).theComplaintHasBeenClosed,
+      verzoek: adminText(web).inspectionRequestOpened,
+      verzoekBestond: adminText(web).inspectionRequestAlreadyOpen,
+    };
+    const notice = Object.keys(notices).find((key) => query[key] === '1');
+    await this.sendComplaint(reply, web, uuidOr404(id, 'The complaint'), {}, undefined, 200, notice ? notices[notice] : undefined);
+  }
+
+  /**
+   * "Inspectie nodig": the complaint needs an unannounced visit, to be planned from the planning page
+   * with the other requests (ComplaintService.requestInspection opens the planning request).
+   */
+  @Post(':id/inspectie-nodig')
+  async requestInspection(@Web() web: SignedInContext, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const complaintId = uuidOr404(id, 'The complaint');
+    const { planningRequestId } = await this.complaints.requestInspection(web.user.principal, complaintId);
+    redirect(reply, `${COMPLAINTS_PATH}/${complaintId}?${planningRequestId ? 'verzoek' : 'verzoekBestond'}=1`);
   }
 
   /** Without script, "check" and "plan" post here; the planning form is the same as for applications. */
@@ -130,13 +147,28 @@ export class AdminComplaintsController {
     const complaint = await this.complaints.get(web.user.principal, id);
     const location = complaint.locationId ? await this.locations.getVisible(web.user.principal, complaint.locationId) : undefined;
     const inspection = complaint.inspectionId ? await this.inspections.get(web.user.principal, complaint.inspectionId) : undefined;
-    sendPage(reply, web, complaintPage(web, { complaint, location, inspection, errors, resolution, notice }), status);
+    const requests = location ? await this.planningRequests.openAt(web.user.principal, location.id) : [];
+    sendPage(reply, web, complaintPage(web, { complaint, location, inspection, requests, errors, resolution, notice }), status);
   }
 
   /** The complaint's location; a complaint without one cannot be planned (the service says so with 409). */
   private async locationOf(complaint: ComplaintEntity): Promise<LocationEntity> {
     if (!complaint.locationId) throw AppException.conflict('The complaint names no known location.');
     return this.locations.getById(complaint.locationId);
+  }
+
+  /** Each location's live certificate (geldig or geschorst), else its newest; a location has few. */
+  private async certificatesOf(web: SignedInContext, locationIds: string[]): Promise<Map<string, LocationCertificate>> {
+    const found = await Promise.all(
+      locationIds.map(async (locationId) => {
+        const { items } = await this.certificates.list(web.user.principal, { page: 1, pageSize: 10 }, { locationId });
+        const chosen = items.find((c) => c.status === 'geldig' || c.status === 'geschorst') ?? items[0];
+        return [locationId, chosen] as const;
+      }),
+    );
+    const certificates = new Map<string, LocationCertificate>();
+    for (const [locationId, chosen] of found) if (chosen) certificates.set(locationId, { number: chosen.number, status: chosen.status });
+    return certificates;
   }
 
   private async locationsOf(complaints: ComplaintEntity[]): Promise<Map<string, LocationEntity>> {

@@ -1,16 +1,55 @@
 import type { Page } from '@keurmerk/common';
-import { COMPLAINT_STATUSES, type ComplaintEntity, type ComplaintStatus } from '@keurmerk/complaints';
+import {
+  COMPLAINT_INSPECTION_WITHIN_DAYS,
+  COMPLAINT_STATUSES,
+  type ComplaintEntity,
+  type ComplaintStatus,
+  urgencyHints,
+} from '@keurmerk/complaints';
 import type { InspectionEntity } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { csrfField, emptyState, errorSummary, type FieldErrors, html, type Html, page } from '../layout';
+import type { PlanningRequestView } from '@keurmerk/surveillance';
+import { badge, csrfField, emptyState, errorSummary, type FieldErrors, html, type Html, page } from '../layout';
 import { statusBadge, statusText } from '../labels';
+import { kindText } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
 import { pager, selectField, textareaField } from '../shared/parts.view';
-import { formatDateTime, type WebContext } from '../web-context';
-import { kindText } from './planning.view';
+import { formatDate, formatDateTime, type WebContext } from '../web-context';
+import { PLANNING_PATH } from './planning.view';
 import { adminText } from './admin.texts';
 
 export const COMPLAINTS_PATH = '/app/beheer/meldingen';
+const EXCERPT_LENGTH = 140;
+
+/** The location's certificate shown beside a complaint: the live one, else the newest. */
+export interface LocationCertificate {
+  number: string;
+  status: string;
+}
+
+/** The language's name in the beheerder's language: `Pools`, not `pl`. */
+export function complaintLanguageName(web: WebContext, language: string): string {
+  return adminText(web).complaintLanguages[language] ?? language;
+}
+
+/** The start of a complaint's text, cut at a word and marked as cut. */
+export function complaintExcerpt(text: string, length = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+function urgencyBadges(web: WebContext, complaint: ComplaintEntity): Html {
+  const hints = urgencyHints(complaint.description);
+  return html`${hints.map((hint) => html`${badge(adminText(web).urgencyHints[hint] ?? hint, 'bad')} `)}`;
+}
+
+function certificateCell(web: WebContext, certificate: LocationCertificate | undefined): Html {
+  if (!certificate) return html`<span class="muted">${adminText(web).noCertificate}</span>`;
+  return html`<a href="/controleer/${certificate.number}">${certificate.number}</a> ${statusBadge(web, 'certificate', certificate.status)}`;
+}
 
 function subjectOf(web: WebContext, complaint: ComplaintEntity, location: LocationEntity | undefined): string {
   if (location) return addressLine(location);
@@ -28,14 +67,29 @@ function statusBadgeOfFlag(web: WebContext, flag: string): Html {
 
 export function complaintsPage(
   web: WebContext,
-  { found, places, status }: { found: Page<ComplaintEntity>; places: Map<string, LocationEntity>; status?: ComplaintStatus },
+  {
+    found,
+    places,
+    certificates,
+    status,
+  }: {
+    found: Page<ComplaintEntity>;
+    places: Map<string, LocationEntity>;
+    /** By location id. */
+    certificates: Map<string, LocationCertificate>;
+    status?: ComplaintStatus;
+  },
 ): Html {
-  const headCells = [
-    html`<th>${adminText(web).reference}</th>`,
-    html`<th>${adminText(web).received}</th>`,
-    html`<th>${adminText(web).about}</th>`,
-    html`<th>${adminText(web).status}</th>`,
-  ];
+  const label = {
+    reference: adminText(web).reference,
+    received: adminText(web).received,
+    about: adminText(web).about,
+    excerpt: adminText(web).complaintExcerpt,
+    urgency: adminText(web).urgency,
+    certificate: adminText(web).locationCertificate,
+    status: adminText(web).status,
+  };
+  const headCells = Object.values(label).map((text) => html`<th scope="col">${text}</th>`);
   const body = html`<form method="get" action="${COMPLAINTS_PATH}" class="filters inline-form">
       ${selectField({
         name: 'status',
@@ -49,21 +103,39 @@ export function complaintsPage(
     ${
       found.total === 0
         ? emptyState(adminText(web).noComplaints)
-        : html`<div class="table-wrap"><table class="stack">
+        : html`<p class="muted">${adminText(web).urgencyExplained}</p>
+    <div class="table-wrap"><table class="stack complaints">
+      <caption class="visually-hidden">${adminText(web).complaints}</caption>
       <thead><tr>${headCells}</tr></thead>
       <tbody>${found.items.map(
         (c) => html`<tr>
-        <td data-label="${adminText(web).reference}"><a href="${COMPLAINTS_PATH}/${c.id}">${c.reference}</a></td>
-        <td data-label="${adminText(web).received}">${formatDateTime(web, c.createdAt)}</td>
-        <td data-label="${adminText(web).about}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${
+        <td data-label="${label.reference}"><a href="${COMPLAINTS_PATH}/${c.id}">${c.reference}</a></td>
+        <td data-label="${label.received}">${formatDateTime(web, c.createdAt)}</td>
+        <td data-label="${label.about}">${subjectOf(web, c, c.locationId ? places.get(c.locationId) : undefined)}${
           c.flag ? html` ${statusBadgeOfFlag(web, c.flag)}` : ''
         }</td>
-        <td data-label="${adminText(web).status}">${statusBadge(web, 'complaint', c.status)}</td></tr>`,
+        <td data-label="${label.excerpt}"><span class="excerpt" lang="${c.language}">${complaintExcerpt(c.description)}</span>
+          <span class="muted">(${complaintLanguageName(web, c.language)})</span></td>
+        <td data-label="${label.urgency}">${urgencyBadges(web, c)}</td>
+        <td data-label="${label.certificate}">${certificateCell(web, c.locationId ? certificates.get(c.locationId) : undefined)}</td>
+        <td data-label="${label.status}">${statusBadge(web, 'complaint', c.status)}</td></tr>`,
       )}</tbody>
     </table></div>`
     }
     ${pager(web, COMPLAINTS_PATH, found, { status })}`;
   return page(web, { title: adminText(web).complaints, body, styles: ['admin.css'] });
+}
+
+/** The location's open planning requests, and the way to the planning page. */
+function requestList(web: WebContext, requests: PlanningRequestView[]): Html {
+  const t = adminText(web);
+  const item = (r: PlanningRequestView) => {
+    const late = r.overdue ? html` <span class="badge badge--bad">${t.overdue}</span>` : '';
+    const kind = kindText(web, r.inspectionKind).toLowerCase();
+    const due = `${t.dueBy.toLowerCase()} ${formatDate(web, r.dueDate)}`;
+    return html`<li>${t.planningReasons[r.reason] ?? r.reason}, ${kind}, ${due}${late}</li>`;
+  };
+  return html`<ul class="plain">${requests.map(item)}</ul><a href="${PLANNING_PATH}#verzoeken">${t.toThePlanning}</a>`;
 }
 
 export function complaintPage(
@@ -72,13 +144,16 @@ export function complaintPage(
     complaint: ComplaintEntity;
     location?: LocationEntity;
     inspection?: InspectionEntity;
+    /** The location's open planning requests: a visit may already be asked for. */
+    requests: PlanningRequestView[];
     errors: FieldErrors;
     resolution?: string;
     notice?: string;
   },
 ): Html {
-  const { complaint, location, inspection, errors, resolution, notice } = d;
+  const { complaint, location, inspection, requests, errors, resolution, notice } = d;
   const open = complaint.status !== 'afgehandeld';
+  const unannouncedRequested = requests.some((r) => r.reason === 'melding' && r.inspectionKind === 'onaangekondigd');
   const body: Html = html`${errorSummary(web, errors)}
     <div class="card">
       <dl class="facts">
@@ -88,7 +163,7 @@ export function complaintPage(
           complaint.flag ? html` ${statusBadgeOfFlag(web, complaint.flag)}` : ''
         }</dd>
         ${complaint.certificateNumber ? html`<dt>${adminText(web).certificateNumber}</dt><dd>${complaint.certificateNumber}</dd>` : ''}
-        <dt>${adminText(web).language}</dt><dd>${complaint.language}</dd>
+        <dt>${adminText(web).language}</dt><dd>${complaintLanguageName(web, complaint.language)}</dd>
         ${
           inspection
             ? html`<dt>${adminText(web).inspection}</dt><dd>${kindText(web, inspection.kind)}, ${formatDateTime(
@@ -98,14 +173,26 @@ export function complaintPage(
             : ''
         }
         ${complaint.resolution ? html`<dt>${adminText(web).resolution}</dt><dd>${complaint.resolution}</dd>` : ''}
+        ${requests.length > 0 ? html`<dt>${adminText(web).onThePlanning}</dt><dd>${requestList(web, requests)}</dd>` : ''}
       </dl>
       <h2>${adminText(web).complaint}</h2>
       <p class="complaint-text" lang="${complaint.language}">${complaint.description}</p>
     </div>
     ${
       open && location && !complaint.inspectionId
-        ? html`<p><a class="button"
-          href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${adminText(web).planAnUnannouncedInspection}</a></p>`
+        ? html`<div class="card complaint-actions">
+          ${
+            unannouncedRequested
+              ? ''
+              : html`<form method="post" action="${COMPLAINTS_PATH}/${complaint.id}/inspectie-nodig">
+            ${csrfField(web)}
+            <p class="muted">${adminText(web).inspectionNeededExplained(COMPLAINT_INSPECTION_WITHIN_DAYS)}</p>
+            <button type="submit">${adminText(web).inspectionNeeded}</button>
+          </form>`
+          }
+          <p><a class="button button--secondary"
+          href="${COMPLAINTS_PATH}/${complaint.id}/inspectie">${adminText(web).planAnUnannouncedInspection}</a></p>
+        </div>`
         : ''
     }
     ${open && !location ? html`<p class="warning">${adminText(web).thisComplaintNamesNoKnown}</p>` : ''}

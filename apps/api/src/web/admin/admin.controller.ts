@@ -2,7 +2,7 @@ import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { AppException, AppErrorCode, MAX_PAGE_SIZE } from '@keurmerk/common';
-import { InspectionService } from '@keurmerk/inspections';
+import { INSPECTION_KINDS, InspectionService } from '@keurmerk/inspections';
 import { ApplicationService, type LocationEntity, LocationService } from '@keurmerk/locations';
 import { PlanInspectionDto } from '../../inspections/dto/inspection.dto';
 import { redirect, sendPage } from '../layout';
@@ -33,31 +33,46 @@ export class AdminPagesController {
 
   @Get()
   async home(@Web() web: SignedInContext, @Res() reply: FastifyReply): Promise<void> {
-    const overview = await this.overviews.overview(web.now);
-    sendPage(reply, web, overviewPage(web, overview));
+    const [overview, planning] = await Promise.all([this.overviews.overview(web.now), this.planningForms.counts(web)]);
+    sendPage(reply, web, overviewPage(web, overview, planning));
   }
 
-  /** Applications waiting for an inspection, and the inspections planned. */
+  /**
+   * The planning page: open planning requests by deadline (overdue marked), the auditors' load,
+   * applications waiting for an inspection (with how many of their required documents are there), and the inspections planned.
+   */
   @Get('keuringen')
   async planning(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const principal = web.user.principal;
-    const waiting = await this.applications.list(principal, pageRequest(query.pagina), { status: 'ingediend' });
+    const overview = await this.planningForms.overview(web, query.pagina);
+    const waiting = await this.applications.list(principal, pageRequest(query.aanvragen), { status: 'ingediend' });
     const planned = await this.inspections.list(principal, { page: 1, pageSize: MAX_PAGE_SIZE }, { status: 'gepland' });
     const places = await this.locationsById(principal, [
       ...waiting.items.map((a) => a.locationId),
       ...planned.items.map((i) => i.locationId),
     ]);
     const auditors = new Map((await this.planningForms.auditors()).map((a) => [a.id, a]));
-    sendPage(reply, web, planningPage(web, { waiting, planned, places, auditors, justPlanned: query.gepland === '1' }));
+    const documents = await this.applications.requiredDocumentCounts(
+      principal,
+      waiting.items.map((a) => a.id),
+    );
+    sendPage(
+      reply,
+      web,
+      planningPage(web, { waiting, documents, planned, places, auditors, overview, justPlanned: query.gepland === '1' }),
+    );
   }
 
+  /** The planning form; from a planning request (`verzoek`) with its location and kind (`soort`) filled in. */
   @Get('keuringen/nieuw')
-  async planPage(@Web() web: SignedInContext, @Query('locatie') locationId: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const location = await this.locations.getVisible(web.user.principal, uuidOr404(String(locationId ?? ''), 'The location'));
+  async planPage(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
+    const location = await this.locations.getVisible(web.user.principal, uuidOr404(String(query.locatie ?? ''), 'The location'));
     const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
+    const kind = INSPECTION_KINDS.find((k) => k === query.soort) ?? 'initieel';
     await this.planningForms.send(reply, web, {
       location,
-      values: { locatieId: location.id, auditorId: '', soort: 'initieel', datum: tomorrow, tijd: '09:00' },
+      values: { locatieId: location.id, auditorId: '', soort: kind, datum: tomorrow, tijd: '09:00' },
+      request: await this.planningForms.requestContext(web, text(query, 'verzoek'), location),
     });
   }
 
@@ -90,8 +105,9 @@ export class AdminPagesController {
       tijd: text(body, 'tijd').trim(),
     };
     const location = await this.locations.getVisible(web.user.principal, uuidOr404(values.locatieId, 'The location'));
+    const request = await this.planningForms.requestContext(web, text(body, 'verzoek'), location);
     if (text(body, 'actie') === 'controleren') {
-      await this.planningForms.check(reply, web, { location, values });
+      await this.planningForms.check(reply, web, { location, values, request });
       return;
     }
     try {
@@ -109,7 +125,7 @@ export class AdminPagesController {
       });
       redirect(reply, `${PLANNING_PATH}?gepland=1`);
     } catch (error) {
-      await this.planningForms.refused(reply, web, error, { location, values });
+      await this.planningForms.refused(reply, web, error, { location, values, request });
     }
   }
 

@@ -1,5 +1,8 @@
+import { ACCOUNT_NAME_MAX_LENGTH, KVK_NUMBER_DIGITS, PASSWORD_MIN_LENGTH } from '@keurmerk/accounts';
+import { RESOLUTION_MAX_LENGTH } from '@keurmerk/complaints';
+import { MAX_RELATION_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
 import type { CriterionChange } from './norm-diff';
-import { catalog } from '../shared/catalog';
+import { catalog, counted } from '../shared/catalog';
 
 /** Every text of the administrator's pages, Dutch and English side by side. */
 export const adminText = catalog({
@@ -36,16 +39,10 @@ export const adminText = catalog({
   no: { nl: 'Nee', en: 'No' },
   theUserHasBeenCreated: { nl: 'De gebruiker is aangemaakt.', en: 'The user has been created.' },
   users: { nl: 'Gebruikers', en: 'Users' },
-  aUserEMailAddress: { nl: 'Er is al een gebruiker met dit e-mailadres.', en: 'A user with this e-mail address already exists.' },
-  anOrganisationKvkNumberAlready: {
-    nl: 'Er is al een organisatie met dit KvK-nummer.',
-    en: 'An organisation with this KvK number already exists.',
-  },
-  thisRelationHasAlreadyBeen: { nl: 'Deze relatie is al verklaard.', en: 'This relation has already been declared.' },
   firstPassword: { nl: 'Eerste wachtwoord', en: 'First password' },
-  atLeast12CharactersPass: {
-    nl: 'Minstens 12 tekens. Geef het de gebruiker op een veilige manier door.',
-    en: 'At least 12 characters. Pass it on to the user safely.',
+  firstPasswordHint: {
+    nl: `Minstens ${PASSWORD_MIN_LENGTH} tekens. Geef het de gebruiker op een veilige manier door.`,
+    en: `At least ${PASSWORD_MIN_LENGTH} characters. Pass it on to the user safely.`,
   },
   chooseARole: { nl: 'Kies een rol', en: 'Choose a role' },
   organisation: { nl: 'Organisatie', en: 'Organisation' },
@@ -124,8 +121,8 @@ export const adminText = catalog({
   theUnannouncedInspectionHasBeen: { nl: 'De onaangekondigde keuring is gepland.', en: 'The unannounced inspection has been planned.' },
   theComplaintHasBeenClosed: { nl: 'De melding is afgehandeld.', en: 'The complaint has been closed.' },
   describeWhatWasDoneComplaint: {
-    nl: 'Beschrijf wat er met de melding is gedaan (1 tot 2000 tekens).',
-    en: 'Describe what was done with the complaint (1 to 2000 characters).',
+    nl: `Beschrijf wat er met de melding is gedaan (1 tot ${RESOLUTION_MAX_LENGTH} tekens).`,
+    en: `Describe what was done with the complaint (1 to ${RESOLUTION_MAX_LENGTH} characters).`,
   },
   certificateNumber: { nl: 'Certificaatnummer', en: 'Certificate number' },
   language: { nl: 'Taal', en: 'Language' },
@@ -143,8 +140,8 @@ export const adminText = catalog({
   allComplaints: { nl: 'Alle meldingen', en: 'All complaints' },
   complaintReference: { nl: (reference: string) => `Melding ${reference}`, en: (reference: string) => `Complaint ${reference}` },
   theDocumentWrongPlaceS: {
-    nl: (count: number) => `Het document klopt op ${count} punt(en) niet; zie de lijst hierboven.`,
-    en: (count: number) => `The document is wrong in ${count} place(s); see the list above.`,
+    nl: (count: number) => `Het document klopt op ${counted(count, 'punt', 'punten')} niet; zie de lijst hierboven.`,
+    en: (count: number) => `The document is wrong in ${counted(count, 'place', 'places')}; see the list above.`,
   },
   normDocumentJson: { nl: 'Normdocument (JSON)', en: 'Norm document (JSON)' },
   inApisShapePostV1: {
@@ -180,7 +177,10 @@ export const adminText = catalog({
   removedOld: { nl: 'Vervallen / oud', en: 'Removed / old' },
   changed: { nl: 'Gewijzigd', en: 'Changed' },
   noDifferencesCriteria: { nl: 'Geen verschillen in de criteria.', en: 'No differences in the criteria.' },
-  criteriaDiffer: { nl: (count: number) => `${count} criteria verschillen.`, en: (count: number) => `${count} criteria differ.` },
+  criteriaDiffer: {
+    nl: (count: number) => (count === 1 ? '1 criterium verschilt.' : `${count} criteria verschillen.`),
+    en: (count: number) => (count === 1 ? '1 criterion differs.' : `${count} criteria differ.`),
+  },
   section: { nl: 'Sectie', en: 'Section' },
   thisNotValidJsonCheck: {
     nl: 'Dit is geen geldige JSON. Controleer haakjes, komma’s en aanhalingstekens.',
@@ -228,6 +228,30 @@ export const adminText = catalog({
     en: 'No applications are waiting for an inspection.',
   },
   applied: { nl: 'Aangevraagd', en: 'Applied' },
+  documents: { nl: 'Documenten', en: 'Documents' },
+  /** How many of the required documents an application has: "3 van 5 documenten". */
+  documentsPresentOf: {
+    nl: (present: number, required: number) => `${present} van ${counted(required, 'document', 'documenten')}`,
+    en: (present: number, required: number) => `${present} of ${counted(required, 'document', 'documents')}`,
+  },
+  applicationOf: { nl: (address: string) => `Aanvraag ${address}`, en: (address: string) => `Application ${address}` },
+  application: { nl: 'Aanvraag', en: 'Application' },
+  address: { nl: 'Adres', en: 'Address' },
+  backToPlanning: { nl: '← Keuringen plannen', en: '← Plan inspections' },
+  documentsMissing: {
+    nl: (missing: number) =>
+      `${counted(missing, 'gevraagd document ontbreekt', 'gevraagde documenten ontbreken')}. ` +
+      'U kunt ze bij de verhuurder opvragen voordat u de keuring plant.',
+    en: (missing: number) =>
+      `${counted(missing, 'required document is missing', 'required documents are missing')}. ` +
+      'You can ask the landlord for them before you plan the inspection.',
+  },
+  allDocumentsPresent: { nl: 'Alle gevraagde documenten zijn er.', en: 'All required documents are there.' },
+  inspectionAlreadyPlanned: {
+    nl: 'Voor deze aanvraag is al een keuring gepland.',
+    en: 'An inspection has already been planned for this application.',
+  },
+  applicationClosed: { nl: 'Deze aanvraag is gesloten.', en: 'This application is closed.' },
   action: { nl: 'Actie', en: 'Action' },
   plannedInspections: { nl: 'Geplande keuringen', en: 'Planned inspections' },
   noInspectionsArePlanned: { nl: 'Er zijn geen keuringen gepland.', en: 'No inspections are planned.' },
@@ -238,23 +262,24 @@ export const adminText = catalog({
     nl: { added: 'Toegevoegd', removed: 'Vervallen', changed: 'Gewijzigd' } satisfies Record<CriterionChange['kind'], string>,
     en: { added: 'Added', removed: 'Removed', changed: 'Changed' },
   },
+  complaintLanguages: {
+    nl: { nl: 'Nederlands', en: 'Engels', pl: 'Pools', ro: 'Roemeens', bg: 'Bulgaars' } as Record<string, string>,
+    en: { nl: 'Dutch', en: 'English', pl: 'Polish', ro: 'Romanian', bg: 'Bulgarian' },
+  },
+  urgencyHints: {
+    nl: { overbewoning: 'Overbewoning?', brandveiligheid: 'Brandveiligheid?', looninhouding: 'Looninhouding?' } as Record<string, string>,
+    en: { overbewoning: 'Overcrowding?', brandveiligheid: 'Fire safety?', looninhouding: 'Pay deductions?' },
+  },
+  complaintExcerpt: { nl: 'Melding', en: 'Complaint' },
+  urgency: { nl: 'Signalen', en: 'Urgency hints' },
+  urgencyExplained: {
+    nl: 'Signalen komen uit woorden in de tekst (ook in het Pools, Roemeens en Bulgaars); lees de melding zelf.',
+    en: 'Hints come from words in the text (in Polish, Romanian and Bulgarian too); read the complaint itself.',
+  },
+  locationCertificate: { nl: 'Certificaat', en: 'Certificate' },
   complaintFlags: {
     nl: { 'onbekend-certificaatnummer': 'Onbekend certificaatnummer', 'onbekend-adres': 'Onbekend adres' } as Record<string, string>,
     en: { 'onbekend-certificaatnummer': 'Unknown certificate number', 'onbekend-adres': 'Unknown address' },
-  },
-  planningKinds: {
-    nl: {
-      initieel: 'Initiële keuring',
-      periodiek: 'Periodieke keuring',
-      onaangekondigd: 'Onaangekondigde keuring',
-      herinspectie: 'Herinspectie',
-    } as Record<string, string>,
-    en: {
-      initieel: 'Initial inspection',
-      periodiek: 'Periodic inspection',
-      onaangekondigd: 'Unannounced inspection',
-      herinspectie: 'Re-inspection',
-    },
   },
   organisationKinds: {
     nl: { verhuurder: 'Verhuurder', 'inspectie-instelling': 'Inspectie-instelling' } as Record<string, string>,
@@ -263,23 +288,276 @@ export const adminText = catalog({
   accountFieldHelp: {
     nl: {
       email: 'Vul een geldig e-mailadres in.',
-      wachtwoord: 'Kies een wachtwoord van minstens 12 tekens.',
-      naam: 'Vul een naam in (ten hoogste 200 tekens).',
+      wachtwoord: `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`,
+      naam: `Vul een naam in (ten hoogste ${ACCOUNT_NAME_MAX_LENGTH} tekens).`,
       rol: 'Kies een rol.',
-      kvkNummer: 'Een KvK-nummer is 8 cijfers.',
+      kvkNummer: `Een KvK-nummer is ${KVK_NUMBER_DIGITS} cijfers.`,
       soort: 'Kies een soort organisatie.',
       auditorId: 'Kies een auditor.',
-      omschrijving: 'Beschrijf de relatie (ten hoogste 1000 tekens).',
+      omschrijving: `Beschrijf de relatie (ten hoogste ${MAX_RELATION_DESCRIPTION_LENGTH} tekens).`,
     } as Record<string, string>,
     en: {
       email: 'Enter a valid e-mail address.',
-      wachtwoord: 'Choose a password of at least 12 characters.',
-      naam: 'Enter a name (at most 200 characters).',
+      wachtwoord: `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`,
+      naam: `Enter a name (at most ${ACCOUNT_NAME_MAX_LENGTH} characters).`,
       rol: 'Choose a role.',
-      kvkNummer: 'A KvK number is 8 digits.',
+      kvkNummer: `A KvK number is ${KVK_NUMBER_DIGITS} digits.`,
       soort: 'Choose a kind of organisation.',
       auditorId: 'Choose an auditor.',
-      omschrijving: 'Describe the relation (at most 1000 characters).',
+      omschrijving: `Describe the relation (at most ${MAX_RELATION_DESCRIPTION_LENGTH} characters).`,
     },
   },
+  // Objections (bezwaren); the words every role shares are in sharedText(web).objection.
+  objectionsOverview: {
+    nl: (open: number, overdue: number) =>
+      `${open} ${open === 1 ? 'bezwaar wacht' : 'bezwaren wachten'} op een beslissing, waarvan ${overdue} over de beslistermijn. ` +
+      'Overschreden termijnen staan bovenaan.',
+    en: (open: number, overdue: number) =>
+      `${open} ${open === 1 ? 'objection is' : 'objections are'} waiting for a decision, ${overdue} of them past the decision term. ` +
+      'Exceeded terms come first.',
+  },
+  noObjections: { nl: 'Er zijn geen bezwaren.', en: 'There are no objections.' },
+  allObjections: { nl: 'Alle bezwaren', en: 'All objections' },
+  // The administrator's table has always headed these two columns in its own words, where the landlord's says
+  // objection.filedOn ('Ingediend op') and objection.statusLabel ('Status'); kept, so that this page does not change.
+  objectionFiled: { nl: 'Ingediend', en: 'Filed' },
+  objectionOutcome: { nl: 'Stand', en: 'State' },
+  planningRequests: { nl: 'Planningsverzoeken', en: 'Planning requests' },
+  openPlanningRequests: {
+    nl: (open: number) => `${open} open`,
+    en: (open: number) => `${open} open`,
+  },
+  overduePlanningRequests: {
+    nl: (overdue: number) => `${overdue} te laat`,
+    en: (overdue: number) => `${overdue} overdue`,
+  },
+  planningRequestsExplained: {
+    nl:
+      'Locaties die gekeurd moeten worden, de vroegste uiterste datum bovenaan. ' +
+      'Een keuring van de locatie met de gevraagde soort plannen zet het verzoek op ingepland.',
+    en:
+      'Locations that must be inspected, the earliest deadline first. ' +
+      'Planning an inspection of the location with the asked kind marks the request as planned.',
+  },
+  noOpenPlanningRequests: { nl: 'Er staan geen planningsverzoeken open.', en: 'No planning requests are open.' },
+  dueBy: { nl: 'Uiterlijk', en: 'Due by' },
+  timeLeft: { nl: 'Resterend', en: 'Time left' },
+  reason: { nl: 'Reden', en: 'Reason' },
+  overdue: { nl: 'Te laat', en: 'Overdue' },
+  dueToday: { nl: 'Vandaag', en: 'Today' },
+  daysLeft: {
+    nl: (days: number) => (days === 1 ? 'nog 1 dag' : `nog ${days} dagen`),
+    en: (days: number) => (days === 1 ? '1 day left' : `${days} days left`),
+  },
+  daysLate: {
+    nl: (days: number) => (days === 1 ? '1 dag te laat' : `${days} dagen te laat`),
+    en: (days: number) => (days === 1 ? '1 day late' : `${days} days late`),
+  },
+  noCertificate: { nl: 'geen', en: 'none' },
+  planForRequest: { nl: 'Keuring plannen', en: 'Plan inspection' },
+  planningReasons: {
+    nl: {
+      herinspectie: 'Herinspectie vóór verloop',
+      steekproef: 'Steekproef',
+      melding: 'Melding',
+      wijziging: 'Wijziging van de locatie',
+      bezwaar: 'Gegrond bezwaar',
+    } as Record<string, string>,
+    en: {
+      herinspectie: 'Re-inspection before expiry',
+      steekproef: 'Random sample',
+      melding: 'Complaint',
+      wijziging: 'Change of the location',
+      bezwaar: 'Objection upheld',
+    },
+  },
+  auditorsLoad: { nl: 'Belasting van de auditors', en: 'Auditors’ load' },
+  auditorsLoadExplained: {
+    nl: (weeks: number) =>
+      `Keuringen die nog gedaan moeten worden, per week, de komende ${weeks} weken. Wie bovenaan staat heeft de meeste ruimte.`,
+    en: (weeks: number) => `Inspections still to be done, per week, for the coming ${weeks} weeks. Whoever is on top has the most room.`,
+  },
+  weekNumber: { nl: (week: number) => `Week ${week}`, en: (week: number) => `Week ${week}` },
+  total: { nl: 'Totaal', en: 'Total' },
+  noActiveAuditors: { nl: 'Er zijn geen actieve auditors.', en: 'There are no active auditors.' },
+  forPlanningRequest: { nl: 'Voor planningsverzoek', en: 'For planning request' },
+  inspectionNeeded: { nl: 'Inspectie nodig', en: 'Inspection needed' },
+  inspectionNeededExplained: {
+    nl: (days: number) =>
+      `Zet een verzoek om een onaangekondigde keuring van deze locatie op de planning, uiterlijk binnen ${days} dagen. ` +
+      'De verhuurder ziet daar niets van.',
+    en: (days: number) =>
+      `Puts a request for an unannounced inspection of this location on the planning, due within ${days} days. ` +
+      'The landlord sees nothing of it.',
+  },
+  inspectionRequestOpened: {
+    nl: 'Het verzoek om een onaangekondigde keuring staat op de planning.',
+    en: 'The request for an unannounced inspection is on the planning.',
+  },
+  inspectionRequestAlreadyOpen: {
+    nl: 'Voor deze locatie stond al een verzoek om een onaangekondigde keuring na een melding open; er is geen tweede gemaakt.',
+    en: 'An unannounced inspection after a complaint was already requested for this location; no second request was made.',
+  },
+  onThePlanning: { nl: 'Op de planning', en: 'On the planning' },
+  toThePlanning: { nl: 'Naar de planning', en: 'To the planning' },
+  outgoingMail: { nl: 'Uitgaande e-mail', en: 'Outgoing e-mail' },
+  mailKeptExplanation: {
+    nl: 'Er is geen mailserver ingesteld (SMTP_URL): e-mail wordt niet verstuurd maar hier bewaard. Lees en stuur door wat nodig is.',
+    en: 'No mail server is configured (SMTP_URL): e-mail is not sent but kept here. Read it and pass on what is needed.',
+  },
+  mailSentExplanation: {
+    nl:
+      'E-mail gaat via de ingestelde mailserver. Wat niet lukt, wordt later opnieuw geprobeerd; na de laatste poging staat het hier ' +
+      'als mislukt.',
+    en: 'E-mail goes through the configured mail server. What fails is retried later; after the last attempt it shows here as failed.',
+  },
+  noMail: { nl: 'Er is nog geen e-mail.', en: 'There is no e-mail yet.' },
+  mailTo: { nl: 'Aan', en: 'To' },
+  mailSubject: { nl: 'Onderwerp', en: 'Subject' },
+  mailCreated: { nl: 'Aangemaakt', en: 'Created' },
+  mailSent: { nl: 'Verstuurd', en: 'Sent' },
+  mailAttempts: { nl: 'Pogingen', en: 'Attempts' },
+  mailLastError: { nl: 'Laatste fout', en: 'Last error' },
+  mailNextAttempt: { nl: 'Volgende poging', en: 'Next attempt' },
+  mailLanguage: { nl: 'Taal', en: 'Language' },
+  mailKind: { nl: 'Soort bericht', en: 'Kind of message' },
+  backToOutgoingMail: { nl: 'Terug naar uitgaande e-mail', en: 'Back to outgoing e-mail' },
+  mailStatuses: {
+    nl: { pending: 'wacht', sent: 'verstuurd', kept: 'bewaard', failed: 'mislukt' } as Record<string, string>,
+    en: { pending: 'waiting', sent: 'sent', kept: 'kept', failed: 'failed' } as Record<string, string>,
+  },
+  mailTemplates: {
+    nl: {
+      'password-reset': 'Wachtwoord herstellen',
+      'inspection-announced': 'Keuring aangekondigd',
+      'inspection-decided': 'Besluit na keuring',
+      'repair-reminder': 'Herinnering hersteltermijn',
+      'certificate-issued': 'Certificaat afgegeven',
+      'certificate-replaced': 'Certificaat vervangen',
+      'certificate-suspended': 'Certificaat geschorst',
+      'certificate-reinstated': 'Schorsing opgeheven',
+      'certificate-withdrawn': 'Certificaat ingetrokken',
+      'certificate-expiring': 'Certificaat verloopt',
+      'objection-received': 'Bezwaar ontvangen',
+      'objection-decided': 'Besluit op bezwaar',
+    } as Record<string, string>,
+    en: {
+      'password-reset': 'Password reset',
+      'inspection-announced': 'Inspection announced',
+      'inspection-decided': 'Decision after inspection',
+      'repair-reminder': 'Repair deadline reminder',
+      'certificate-issued': 'Certificate issued',
+      'certificate-replaced': 'Certificate replaced',
+      'certificate-suspended': 'Certificate suspended',
+      'certificate-reinstated': 'Suspension lifted',
+      'certificate-withdrawn': 'Certificate withdrawn',
+      'certificate-expiring': 'Certificate expiring',
+      'objection-received': 'Objection received',
+      'objection-decided': 'Decision on objection',
+    } as Record<string, string>,
+  },
+  editUser: { nl: 'Gebruiker wijzigen', en: 'Edit user' },
+  editOrganisation: { nl: 'Organisatie wijzigen', en: 'Edit organisation' },
+  change: { nl: 'Wijzigen', en: 'Edit' },
+  rename: { nl: 'Naam opslaan', en: 'Save name' },
+  deactivate: { nl: 'Uitschakelen', en: 'Deactivate' },
+  reactivate: { nl: 'Weer inschakelen', en: 'Reactivate' },
+  deactivateExplained: {
+    nl:
+      'Een uitgeschakelde gebruiker kan niet meer inloggen: sessies, tokens en de API-sleutels ' +
+      'die deze gebruiker maakte werken direct niet meer.',
+    en: 'A deactivated user can no longer sign in: their sessions, tokens and the API keys they made stop working at once.',
+  },
+  thisUserIsActive: { nl: 'Deze gebruiker is actief.', en: 'This user is active.' },
+  thisUserIsInactive: { nl: 'Deze gebruiker is uitgeschakeld.', en: 'This user is deactivated.' },
+  youCannotDeactivateYourself: { nl: 'U kunt uw eigen account niet uitschakelen.', en: 'You cannot deactivate your own account.' },
+  accreditation: { nl: 'Accreditatie', en: 'Accreditation' },
+  renewAccreditation: { nl: 'Geldig tot opslaan', en: 'Save valid until' },
+  endAccreditation: { nl: 'Accreditatie per vandaag beëindigen', en: 'End the accreditation as of today' },
+  endAccreditationExplained: {
+    nl: 'Na het beëindigen kan deze auditor of instelling geen nieuwe keuringen meer krijgen.',
+    en: 'After ending it, this auditor or body can no longer be assigned new inspections.',
+  },
+  noAccreditation: { nl: 'Geen', en: 'None' },
+  theChangeHasBeenSaved: { nl: 'De wijziging is opgeslagen.', en: 'The change has been saved.' },
+  passwordProblemsForNewUser: {
+    nl: {
+      blank: 'Een wachtwoord bestaat niet alleen uit spaties.',
+      common: 'Dit wachtwoord komt voor in lijsten van gelekte wachtwoorden. Kies een ander.',
+    } as Record<string, string>,
+    en: {
+      blank: 'A password is more than spaces.',
+      common: 'This password appears in lists of leaked passwords. Choose another.',
+    },
+  },
+  secondFactor: { nl: 'Tweestapsverificatie', en: 'Two-step verification' },
+  secondFactorResetExplained: {
+    nl: 'Staat aan. Is de telefoon en zijn de herstelcodes kwijt? Zet het uit; de gebruiker stelt het daarna opnieuw in.',
+    en: 'On. Phone and recovery codes lost? Turn it off; the user then sets it up again.',
+  },
+  turnOffSecondFactor: { nl: 'Tweestapsverificatie uitzetten', en: 'Turn off two-step verification' },
+  // Locations: address claims and transfers (issue 15).
+  locationsAndClaims: { nl: 'Locaties en adresclaims', en: 'Locations and address claims' },
+  openAddressClaims: { nl: 'Open adresclaims', en: 'Open address claims' },
+  addressClaimsExplanation: {
+    nl:
+      'Een verhuurder probeerde een adres te registreren dat al bij een andere organisatie hoort. ' +
+      'De verhuurder kreeg alleen te horen dat het adres bezet is. ' +
+      'Zoek uit wie de locatie houdt: draag haar over, of sluit de claim met een toelichting.',
+    en:
+      'A landlord tried to register an address that another organisation already holds. ' +
+      'The landlord was only told the address is taken. ' +
+      'Find out who holds the location: transfer it, or close the claim with a note.',
+  },
+  noOpenAddressClaims: { nl: 'Er zijn geen open adresclaims.', en: 'There are no open address claims.' },
+  claimedBy: { nl: 'Geclaimd door', en: 'Claimed by' },
+  currentHolder: { nl: 'Huidige houder', en: 'Current holder' },
+  claimedOn: { nl: 'Geclaimd op', en: 'Claimed on' },
+  closeWithNote: { nl: 'Sluiten met toelichting', en: 'Close with a note' },
+  closeClaim: { nl: 'Claim sluiten', en: 'Close the claim' },
+  transferToClaimant: { nl: 'Overdragen aan de claimant', en: 'Transfer to the claimant' },
+  reasonForTransfer: { nl: 'Reden van overdracht', en: 'Reason for the transfer' },
+  transferWithdrawsCertificate: {
+    nl: 'Overdragen trekt het certificaat van de locatie in; de nieuwe houder vraagt het keurmerk opnieuw aan.',
+    en: 'A transfer withdraws the location’s certificate; the new holder applies for the mark anew.',
+  },
+  transferLocation: { nl: 'Locatie overdragen', en: 'Transfer the location' },
+  newHolder: { nl: 'Nieuwe houder', en: 'New holder' },
+  chooseLandlord: { nl: 'Kies een verhuurder', en: 'Choose a landlord' },
+  findLocation: { nl: 'Locatie zoeken op postcode', en: 'Find a location by postcode' },
+  search: { nl: 'Zoeken', en: 'Search' },
+  noLocationsFound: { nl: 'Geen locaties gevonden.', en: 'No locations found.' },
+  holder: { nl: 'Houder', en: 'Holder' },
+  locationStatuses: {
+    nl: { actief: 'Actief', afgemeld: 'Afgemeld' } as Record<string, string>,
+    en: { actief: 'Active', afgemeld: 'Deregistered' },
+  },
+  theClaimHasBeenClosed: { nl: 'De adresclaim is gesloten.', en: 'The address claim has been closed.' },
+  theLocationHasBeenTransferred: {
+    nl: 'De locatie is overgedragen. Het certificaat is ingetrokken; de nieuwe houder kan het keurmerk aanvragen.',
+    en: 'The location has been transferred. The certificate has been withdrawn; the new holder can apply for the mark.',
+  },
+  giveANote: {
+    nl: (max: number) => `Geef een toelichting (ten hoogste ${max} tekens).`,
+    en: (max: number) => `Give a note (at most ${max} characters).`,
+  },
+  giveAReasonTransfer: {
+    nl: (max: number) => `Geef een reden (ten hoogste ${max} tekens).`,
+    en: (max: number) => `Give a reason (at most ${max} characters).`,
+  },
+  chooseANewHolder: { nl: 'Kies de verhuurder die de locatie overneemt.', en: 'Choose the landlord that takes the location over.' },
+  theTransferWasNotMade: { nl: 'De overdracht is niet uitgevoerd.', en: 'The transfer was not made.' },
+  claimsOnThisLocation: { nl: 'Adresclaims op deze locatie', en: 'Address claims on this location' },
+  // The national figures page (issue 19).
+  figuresTitle: { nl: 'Landelijke cijfers', en: 'National figures' },
+  figuresLead: {
+    nl: (date: string) => `Alle gemeenten samen op ${date}: dezelfde cijfers als de open statistiek (GET /v1/statistieken).`,
+    en: (date: string) => `All municipalities together on ${date}: the same figures as the open statistics (GET /v1/statistieken).`,
+  },
+  // The words both figures pages use are in sharedText(web).figures; the statuses' in sharedText(web).statuses.
+  suspendedLocations: { nl: 'Geschorste locaties', en: 'Suspended locations' },
+  // Without 'en bedden' (the municipality's byStatusTitle): this page's status table has no beds column.
+  byStatusTitle: { nl: 'Locaties naar status', en: 'Locations by status' },
+  perMunicipalityTitle: { nl: 'Per gemeente', en: 'By municipality' },
+  noCertifiedLocations: { nl: 'Nog geen gecertificeerde locaties.', en: 'No certified locations yet.' },
 });

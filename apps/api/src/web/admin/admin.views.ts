@@ -4,21 +4,25 @@ import type { InspectionEntity } from '@keurmerk/inspections';
 import type { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
 import { emptyState, html, type Html, page } from '../layout';
 import { statusBadge, type StatusKind } from '../labels';
+import { kindText } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
 import { pager } from '../shared/parts.view';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import type { Overview, StatusCounts } from './admin-overview.service';
-import { kindText, PLANNING_PATH } from './planning.view';
+import { PLANNING_PATH } from './planning.view';
+import { auditorLoadSection, planningRequestsSection, planningSummary } from './planning-overview.views';
+import type { PlanningOverview } from './planning.service';
+import { adminApplicationPath, documentCountBadge, type DocumentCount } from './admin-applications.views';
 import { adminText } from './admin.texts';
 
 const STATUS_ORDER: Partial<Record<StatusKind, string[]>> = {
   application: ['ingediend', 'in-behandeling', 'afgerond', 'ingetrokken'],
   inspection: ['gepland', 'in-uitvoering', 'ingediend', 'besloten'],
-  certificate: ['uitgifte', 'geldig', 'geschorst', 'ingetrokken', 'verlopen'],
+  certificate: ['uitgifte', 'geldig', 'geschorst', 'ingetrokken', 'verlopen', 'vervangen'],
   complaint: ['ontvangen', 'in-behandeling', 'afgehandeld'],
 };
 
-export function overviewPage(web: WebContext, overview: Overview): Html {
+export function overviewPage(web: WebContext, overview: Overview, planning: PlanningOverview['counts']): Html {
   const block = (
     title: string,
     kind: StatusKind,
@@ -40,6 +44,10 @@ export function overviewPage(web: WebContext, overview: Overview): Html {
     html`<th>${adminText(web).deadline}</th>`,
   ];
   const body = html`
+    <section aria-labelledby="planning-kop">
+      <h2 id="planning-kop">${adminText(web).planningRequests}</h2>
+      ${planningSummary(web, planning, `${PLANNING_PATH}#verzoeken`)}
+    </section>
     <div class="cols">
       ${block(adminText(web).applications, 'application', overview.applications, (s) => (s === 'ingediend' ? PLANNING_PATH : undefined))}
       ${block(adminText(web).inspections, 'inspection', overview.inspections, () => undefined)}
@@ -78,14 +86,21 @@ export function planningPage(
   web: WebContext,
   d: {
     waiting: Page<ApplicationEntity>;
+    /** Of each waiting application: how many of its required documents are there. */
+    documents: Map<string, DocumentCount>;
     planned: Page<InspectionEntity>;
     places: Map<string, LocationEntity>;
     auditors: Map<string, Pick<UserEntity, 'name'>>;
     justPlanned: boolean;
+    overview: PlanningOverview;
   },
 ): Html {
-  const { waiting, planned, places, auditors } = d;
+  const { waiting, planned, places, auditors, overview } = d;
   const place = (id: string) => (places.get(id) ? addressLine(places.get(id)!) : id);
+  const documentCount = (applicationId: string) => {
+    const count = d.documents.get(applicationId);
+    return count ? documentCountBadge(web, count) : '';
+  };
   const headCells2 = [
     html`<th>${adminText(web).when}</th>`,
     html`<th>${adminText(web).location}</th>`,
@@ -93,23 +108,28 @@ export function planningPage(
     html`<th>${adminText(web).auditor}</th>`,
   ];
   const body = html`
+    ${planningSummary(web, overview.counts)}
+    ${planningRequestsSection(web, overview)}
+    ${auditorLoadSection(web, overview.load)}
     <section aria-labelledby="wachtend">
       <h2 id="wachtend">${adminText(web).applicationsWaitingInspection}</h2>
       ${
         waiting.total === 0
           ? emptyState(adminText(web).noApplicationsWaitingInspection)
           : html`<div class="table-wrap"><table class="stack">
-            <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th><span
-              class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
+            <thead><tr><th>${adminText(web).location}</th><th>${adminText(web).applied}</th><th>${
+              adminText(web).documents
+            }</th><th><span class="visually-hidden">${adminText(web).action}</span></th></tr></thead>
             <tbody>${waiting.items.map(
               (a) => html`<tr>
-              <td data-label="${adminText(web).location}">${place(a.locationId)}</td>
+              <td data-label="${adminText(web).location}"><a href="${adminApplicationPath(a.id)}">${place(a.locationId)}</a></td>
               <td data-label="${adminText(web).applied}">${formatDate(web, a.createdAt)}</td>
+              <td data-label="${adminText(web).documents}">${documentCount(a.id)}</td>
               <td><a class="button button--secondary"
                 href="${PLANNING_PATH}/nieuw?locatie=${a.locationId}">${adminText(web).planInspection}<span
                   class="visually-hidden"> ${place(a.locationId)}</span></a></td></tr>`,
             )}</tbody>
-          </table></div>${pager(web, PLANNING_PATH, waiting)}`
+          </table></div>${pager(web, PLANNING_PATH, waiting, {}, 'aanvragen')}`
       }
     </section>
     <section aria-labelledby="gepland">

@@ -1,17 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { UserEntity } from '@keurmerk/accounts';
-import { AppErrorCode, AppException, type InvalidParam } from '@keurmerk/common';
+import { AppErrorCode, AppException, type InvalidParam, type Page } from '@keurmerk/common';
 import { InspectionException, InspectionService } from '@keurmerk/inspections';
-import type { LocationEntity } from '@keurmerk/locations';
+import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { dateInAmsterdam } from '@keurmerk/norm';
+import { PlanningRequestService, type PlanningRequestView } from '@keurmerk/surveillance';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
 import { auditorConflictText } from '../shared/refusals/inspections.texts';
 import { type SignedInContext, type WebContext } from '../web-context';
-import { amsterdamInstant } from '../shared/page-parts';
-import { planForm, type PlanFormData } from './planning.view';
+import { addressLine, amsterdamInstant, pageRequest } from '../shared/page-parts';
+import { planForm, type PlanFormData, type PlanningRequestContext } from './planning.view';
 import { adminText } from './admin.texts';
+
+/** The auditors' load is shown for this many calendar weeks, this one first. */
+export const LOAD_WEEKS = 4;
+/** The most urgent planning requests, this many to a page. */
+export const REQUESTS_PER_PAGE = 50;
+
+export interface PlanningRequestRow {
+  request: PlanningRequestView;
+  address: string;
+  /** Days from today (Amsterdam) to the last day; negative when past it. */
+  daysLeft: number;
+}
+
+export interface AuditorLoadRow {
+  auditorId: string;
+  name: string;
+  perWeek: number[];
+  total: number;
+}
+
+/** What the planning page leads with: what is overdue, what comes next, and who has room. */
+export interface PlanningOverview {
+  counts: { open: number; overdue: number };
+  requests: Page<PlanningRequestRow>;
+  load: { weekStarts: string[]; rows: AuditorLoadRow[] };
+}
+
+/** Whole days from `from` to `to`, both ISO dates. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 /**
  * What the planning pages (an application's inspection, a complaint's) share: the auditors to choose
@@ -21,7 +53,63 @@ import { adminText } from './admin.texts';
  */
 @Injectable()
 export class AdminPlanning {
-  constructor(private readonly inspections: InspectionService) {}
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly planningRequests: PlanningRequestService,
+    private readonly locations: LocationService,
+  ) {}
+
+  /**
+   * The open planning requests by deadline (with address and days left), their counts, and each
+   * active auditor's inspections per week for LOAD_WEEKS weeks, the least loaded first.
+   */
+  async overview(web: SignedInContext, pageNumber: unknown): Promise<PlanningOverview> {
+    const principal = web.user.principal;
+    const today = dateInAmsterdam(web.now);
+    const [counts, found, load, auditors] = await Promise.all([
+      this.planningRequests.openCounts(principal),
+      this.planningRequests.list(principal, pageRequest(pageNumber, REQUESTS_PER_PAGE), { status: 'open' }),
+      this.inspections.plannedLoad(principal, today, LOAD_WEEKS),
+      this.auditors(),
+    ]);
+    const places = await this.locations.visibleByIds(
+      principal,
+      found.items.map((r) => r.locationId),
+    );
+    const requests = {
+      ...found,
+      items: found.items.map((request) => {
+        const place = places.get(request.locationId);
+        return { request, address: place ? addressLine(place) : request.locationId, daysLeft: daysBetween(today, request.dueDate) };
+      }),
+    };
+    const rows = new Map<string, AuditorLoadRow>(
+      auditors.map((a) => [a.id, { auditorId: a.id, name: a.name, perWeek: load.weekStarts.map(() => 0), total: 0 }]),
+    );
+    for (const row of load.rows) {
+      const auditor = rows.get(row.auditorId);
+      const week = load.weekStarts.indexOf(row.weekStart);
+      // An inactive auditor still holding inspections is not offered for planning, so not listed here.
+      if (!auditor || week < 0) continue;
+      auditor.perWeek[week] += row.count;
+      auditor.total += row.count;
+    }
+    const sorted = [...rows.values()].sort((a, b) => a.total - b.total || a.name.localeCompare(b.name));
+    return { counts, requests, load: { weekStarts: load.weekStarts, rows: sorted } };
+  }
+
+  /** How many planning requests are open and overdue, for the overview. */
+  async counts(web: SignedInContext): Promise<PlanningOverview['counts']> {
+    return this.planningRequests.openCounts(web.user.principal);
+  }
+
+  /** The planning request a plan link names, as context on the form; undefined when it is unknown or of another location. */
+  async requestContext(web: SignedInContext, requestId: string, location: LocationEntity): Promise<PlanningRequestContext | undefined> {
+    if (!requestId) return undefined;
+    const request = await this.planningRequests.find(web.user.principal, requestId);
+    if (!request || request.locationId !== location.id) return undefined;
+    return { id: request.id, reason: request.reason, dueDate: request.dueDate, overdue: request.overdue, status: request.status };
+  }
 
   /** The active auditors to choose from. */
   async auditors(): Promise<UserEntity[]> {

@@ -2,16 +2,13 @@ import type { UserEntity } from '@keurmerk/accounts';
 import { INSPECTION_KINDS } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import { csrfField, errorSummary, field, type FieldErrors, html, type Html } from '../layout';
-import { type WebContext } from '../web-context';
+import { formatDate, type WebContext } from '../web-context';
+import { kindText } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
 import { selectField } from '../shared/parts.view';
 import { adminText } from './admin.texts';
 
 export const PLANNING_PATH = '/app/beheer/keuringen';
-
-export function kindText(web: WebContext, kind: string): string {
-  return adminText(web).planningKinds[kind] ?? kind;
-}
 
 /**
  * The planning service states its reasons in English, for the API. The beheerder reads them in its
@@ -48,6 +45,15 @@ export interface PlanFormValues {
   tijd: string;
 }
 
+/** The planning request a plan was opened from, shown beside the location so the beheerder knows why and by when. */
+export interface PlanningRequestContext {
+  id: string;
+  reason: string;
+  dueDate: string;
+  overdue: boolean;
+  status: string;
+}
+
 export interface PlanFormData {
   location: LocationEntity;
   auditors: UserEntity[];
@@ -59,6 +65,15 @@ export interface PlanFormData {
   /** Planning for a complaint: the kind is always unannounced and the form posts elsewhere. */
   action?: string;
   fixedKind?: boolean;
+  request?: PlanningRequestContext;
+}
+
+function requestFacts(web: WebContext, request: PlanningRequestContext): Html {
+  return html`<p class="request-facts"><strong>${adminText(web).forPlanningRequest}:</strong> ${
+    adminText(web).planningReasons[request.reason] ?? request.reason
+  }, ${adminText(web).dueBy.toLowerCase()} ${formatDate(web, request.dueDate)}${
+    request.overdue ? html` <span class="badge badge--bad">${adminText(web).overdue}</span>` : ''
+  }</p>`;
 }
 
 /**
@@ -72,12 +87,14 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
   <div class="card">
     <h2>${adminText(web).location}</h2>
     <p>${addressLine(data.location)}</p>
+    ${data.request ? requestFacts(web, data.request) : ''}
   </div>
   <form method="post" action="${
     data.action ?? PLANNING_PATH
   }" class="card" data-planning data-conflicts-url="${PLANNING_PATH}/conflicten" novalidate>
     ${csrfField(web)}
     <input type="hidden" name="locatieId" value="${values.locatieId}">
+    ${data.request ? html`<input type="hidden" name="verzoek" value="${data.request.id}">` : ''}
     ${
       data.fixedKind
         ? html`<p><strong>${adminText(web).kind}:</strong> ${kindText(web, 'onaangekondigd')}</p>`

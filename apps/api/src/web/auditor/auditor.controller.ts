@@ -18,6 +18,7 @@ import { NormVersionService } from '@keurmerk/norm-versions';
 import { toProblem } from '../../http/problem';
 import { readMultipart } from '../../http/upload';
 import { uuidOr404 } from '../shared/page-parts';
+import { refusalText } from '../shared/refusal-texts';
 import { sendStoredFile } from '../shared/stored-file';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
@@ -57,7 +58,7 @@ function problemText(web: WebContext, param: InvalidParam): string {
     case 'resultaat':
       return auditorText(web).chooseJudgementCriterionAllows;
     case 'opmerking':
-      return auditorText(web).theRemarkTooLongMost(MAX_REMARK_LENGTH);
+      return param.code === 'required' ? auditorText(web).describeWhatFails : auditorText(web).theRemarkTooLongMost(MAX_REMARK_LENGTH);
     case 'bestand':
       return auditorText(web).choosePhotoJpegPngMost;
     default:
@@ -249,8 +250,15 @@ export class AuditorPagesController {
   }
 
   @Post(':id/indienen')
-  async submit(@Web() web: SignedInContext, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+  async submit(
+    @Web() web: SignedInContext,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const inspection = inspectionId(id);
+    // Irreversible: only with the auditor's tick that the answers were checked.
+    if (body?.bevestigd !== 'ja') return this.sendSubmitSummary(reply, web, inspection, undefined, 400, true);
     try {
       await this.inspections.submit(web.user.principal, inspection);
       redirect(reply, `${inspectionPath(inspection)}?ingediend=1`);
@@ -297,7 +305,14 @@ export class AuditorPagesController {
     );
   }
 
-  private async sendSubmitSummary(reply: FastifyReply, web: SignedInContext, id: string, message?: string, status = 200): Promise<void> {
+  private async sendSubmitSummary(
+    reply: FastifyReply,
+    web: SignedInContext,
+    id: string,
+    message?: string,
+    status = 200,
+    unconfirmed = false,
+  ): Promise<void> {
     const { inspection, location, norm, answers } = await this.checklistData(web.user.principal, id);
     // Submitted already (a second tab, a reload): the checklist shows the result.
     if (inspection.result) return redirect(reply, inspectionPath(id));
@@ -318,7 +333,11 @@ export class AuditorPagesController {
     sendPage(
       reply,
       web,
-      page(web, { title, body: submitBody(web, { inspection, location, norm, unanswered, preview, message }), styles: ['auditor.css'] }),
+      page(web, {
+        title,
+        body: submitBody(web, { inspection, location, norm, unanswered, preview, message, unconfirmed }),
+        styles: ['auditor.css'],
+      }),
       status,
     );
   }
@@ -360,11 +379,8 @@ export class AuditorPagesController {
         .header('Content-Type', 'application/problem+json')
         .send({
           ...problem,
-          melding: reason
-            ? problemText(web, reason)
-            : problem.status === 409
-              ? auditorText(web).theInspectionHasAlreadyBeen
-              : problem.detail,
+          // The refusal's sentence for its code (else its kind's), never its English detail.
+          melding: reason ? problemText(web, reason) : refusalText(web.language, error),
         });
     }
   }

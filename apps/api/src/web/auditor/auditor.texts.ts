@@ -1,4 +1,4 @@
-import { catalog } from '../shared/catalog';
+import { catalog, counted } from '../shared/catalog';
 
 /** Every text of the auditor's pages, Dutch and English side by side. */
 export const auditorText = catalog({
@@ -32,7 +32,10 @@ export const auditorText = catalog({
   norm: { nl: 'Norm', en: 'Norm' },
   version: { nl: 'versie', en: 'version' },
   requested: { nl: 'Aangevraagd', en: 'Requested' },
-  beds: { nl: (requestedBeds: number) => `${requestedBeds} slaapplaatsen`, en: (requestedBeds: number) => `${requestedBeds} beds` },
+  beds: {
+    nl: (requestedBeds: number) => counted(requestedBeds, 'slaapplaats', 'slaapplaatsen'),
+    en: (requestedBeds: number) => counted(requestedBeds, 'bed', 'beds'),
+  },
   maximumResidentsSoFar: { nl: 'Maximum bewoners tot nu toe', en: 'Maximum residents so far' },
   ofRequested: {
     nl: (requestedBeds: number) => `van ${requestedBeds} aangevraagd`,
@@ -52,7 +55,11 @@ export const auditorText = catalog({
   summaryAndSubmit: { nl: 'Overzicht en indienen', en: 'Summary and submit' },
   guidance: { nl: 'Toelichting', en: 'Guidance' },
   remark: { nl: 'Opmerking', en: 'Remark' },
-  remarkOptional: { nl: 'Opmerking (niet verplicht)', en: 'Remark (optional)' },
+  remarkOptional: { nl: 'Opmerking (verplicht bij “voldoet niet”)', en: 'Remark (required for “does not comply”)' },
+  describeWhatFails: {
+    nl: 'Beschrijf wat niet voldoet, zodat de verhuurder het kan herstellen.',
+    en: 'Describe what does not comply, so that the landlord can repair it.',
+  },
   saveAnswer: { nl: 'Antwoord opslaan', en: 'Save answer' },
   measurement: { nl: 'Meetwaarde', en: 'Measurement' },
   judgement: { nl: 'Oordeel', en: 'Judgement' },
@@ -82,8 +89,8 @@ export const auditorText = catalog({
   youHaveNotSubmittedAny: { nl: 'U heeft nog geen keuringen ingediend.', en: 'You have not submitted any inspections yet.' },
   notSubmitted: { nl: 'Niet ingediend', en: 'Not submitted' },
   criteriaStillWithoutAnswer: {
-    nl: (count: number) => `Nog ${count} criteria zonder antwoord`,
-    en: (count: number) => `${count} criteria still without an answer`,
+    nl: (count: number) => `Nog ${counted(count, 'criterium', 'criteria')} zonder antwoord`,
+    en: (count: number) => `${counted(count, 'criterion', 'criteria')} still without an answer`,
   },
   answerEveryCriterionFirstThen: {
     nl: 'Beantwoord eerst alle criteria; daarna kunt u indienen.',
@@ -91,11 +98,25 @@ export const auditorText = catalog({
   },
   summaryOfFindings: { nl: 'Overzicht van de bevindingen', en: 'Summary of findings' },
   submitForGood: { nl: 'Definitief indienen', en: 'Submit for good' },
-  backToTheChecklist: { nl: 'Terug naar de checklist', en: 'Back to the checklist' },
-  afterSubmittingAnswersFrozenCertifier: {
-    nl: 'Na het indienen liggen de antwoorden vast en beslist een certificeerder.',
-    en: 'After submitting, the answers are frozen and a certifier decides.',
+  confirmSubmission: {
+    nl: (findings: number) =>
+      `Ik heb de antwoorden gecontroleerd. Na indienen liggen ze vast, krijgt de verhuurder ${
+        findings === 0
+          ? 'geen bevindingen'
+          : findings === 1
+            ? '1 bevinding met een hersteltermijn'
+            : `${findings} bevindingen met hersteltermijnen`
+      } en beslist een certificeerder.`,
+    en: (findings: number) =>
+      `I have checked the answers. Once submitted they are frozen, the landlord gets ${
+        findings === 0 ? 'no findings' : findings === 1 ? '1 finding with a repair deadline' : `${findings} findings with repair deadlines`
+      }, and a certifier decides.`,
   },
+  confirmFirst: {
+    nl: 'Vink eerst aan dat u de antwoorden hebt gecontroleerd.',
+    en: 'First tick that you have checked the answers.',
+  },
+  backToTheChecklist: { nl: 'Terug naar de checklist', en: 'Back to the checklist' },
   enterValidMeasurementNumber0: {
     nl: 'Vul een geldige meetwaarde in: een getal van 0 of meer (bij een aantal een heel getal).',
     en: 'Enter a valid measurement: a number of 0 or more (a whole number for a count).',
@@ -116,7 +137,6 @@ export const auditorText = catalog({
   },
   notEveryCriterionHasValid: { nl: 'Niet alle criteria zijn (goed) beantwoord.', en: 'Not every criterion has a (valid) answer.' },
   inspection: { nl: 'Keuring', en: 'Inspection' },
-  theInspectionHasAlreadyBeen: { nl: 'De keuring is al ingediend.', en: 'The inspection has already been submitted.' },
   answerResults: {
     nl: { voldoet: 'Voldoet', 'voldoet-niet': 'Voldoet niet', nvt: 'Niet van toepassing' },
     en: { voldoet: 'Meets', 'voldoet-niet': 'Does not meet', nvt: 'Not applicable' },

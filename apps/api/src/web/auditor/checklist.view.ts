@@ -13,6 +13,7 @@ import {
 } from '@keurmerk/norm';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html, uploadAction } from '../layout';
 import { addressLine } from '../shared/page-parts';
+import { criterionTitleText, normGuidance, normTitle } from '../shared/norm-texts';
 import { statusBadge, statusText } from '../labels';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import { kindText, personsText, resultFigures } from '../shared/inspection.view';
@@ -48,6 +49,7 @@ function clientTexts(web: WebContext): Record<string, string> {
     supportsOne: sharedText(web).supports1Person,
     supportsMany: auditorText(web).supportsNPersons,
     waiting: auditorText(web).waitingForAConnection,
+    remarkNeeded: auditorText(web).describeWhatFails,
     saved: auditorText(web).saved,
     rejected: auditorText(web).notSavedReden,
     pendingOne: auditorText(web).n1ChangeWaitingConnection,
@@ -94,7 +96,9 @@ export function checklistBody(web: WebContext, data: ChecklistData): Html {
   const evidence = groupBy(data.evidence, (document) => document.criterionCode ?? '');
   const measured = data.answers.filter((answer) => answer.personsSupported !== null).map((answer) => answer.personsSupported as number);
   // The server's figure for a page without script: the lowest capacity the platform judged so far.
-  const runningMax = Math.min(location.requestedBeds, ...measured);
+  // Nothing measured yet: no maximum to show (the requested beds are not a measurement).
+  const runningMax = measured.length ? Math.min(location.requestedBeds, ...measured) : undefined;
+  const short = runningMax !== undefined && runningMax < location.requestedBeds;
   const total = norm.sections.reduce((sum, section) => sum + section.criteria.length, 0);
   return html`<div class="checklist" data-checklist data-inspection="${inspection.id}"${
     open ? html` data-open` : ''
@@ -104,8 +108,10 @@ ${inspection.result ? resultCard(web, data, inspection.result) : ''}
 <div class="card">${inspectionFacts(web, inspection, location)}</div>
 ${
   open
-    ? html`<div class="capacity-bar" data-requested="${location.requestedBeds}">
-  <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${runningMax}</strong> <span
+    ? html`<div class="capacity-bar${short ? ' capacity-bar--short' : ''}" data-requested="${location.requestedBeds}">
+  <p class="capacity-figure"><span>${auditorText(web).maximumResidentsSoFar}</span> <strong data-running-max>${
+    runningMax ?? '–'
+  }</strong> <span
     class="capacity-of">${auditorText(web).ofRequested(location.requestedBeds)}</span></p>
   <p class="sync-state" role="status" aria-live="polite" data-sync-state>${auditorText(web).ofCriteriaAnswered(
     data.answers.length,
@@ -118,12 +124,13 @@ ${
 }
 <nav class="section-index" aria-label="${auditorText(web).sectionsOfTheNorm}"><ul>${norm.sections.map((section) => {
     const answered = section.criteria.filter((criterion) => answers.has(criterion.code)).length;
-    return html`<li><a href="#sectie-${section.code}">${section.title} <span
-      class="count">${answered}/${section.criteria.length}</span></a></li>`;
+    return html`<li><a href="#sectie-${section.code}">${normTitle(web, section)} <span class="count" data-section-count="${
+      section.code
+    }">${answered}/${section.criteria.length}</span></a></li>`;
   })}</ul></nav>
 ${norm.sections.map(
   (section) => html`<section class="norm-section" id="sectie-${section.code}" aria-labelledby="sectie-${section.code}-titel">
-  <h2 id="sectie-${section.code}-titel">${section.code} · ${section.title}</h2>
+  <h2 id="sectie-${section.code}-titel">${section.code} · ${normTitle(web, section)}</h2>
   ${section.criteria.map((criterion) =>
     criterionBlock(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? [], open),
   )}
@@ -159,10 +166,10 @@ function criterionBlock(
     rule ? html` data-rule="${rule}"` : ''
   }>
   <div class="criterion-head">
-    <h3><span class="code">${criterion.code}</span> ${criterion.title}</h3>
+    <h3><span class="code">${criterion.code}</span> ${normTitle(web, criterion)}</h3>
     ${statusBadge(web, 'severity', criterion.severity)}
   </div>
-  <details class="guidance"><summary>${auditorText(web).guidance}</summary><p lang="nl">${criterion.guidance}</p></details>
+  <details class="guidance"><summary>${auditorText(web).guidance}</summary>${normGuidance(web, criterion)}</details>
   ${open ? answerForm(web, data, criterion, answer, typed) : answerText(web, criterion, answer)}
   ${evidenceBlock(web, data, criterion, documents, open)}
 </article>`;
@@ -183,7 +190,7 @@ function answerForm(
     ${csrfField(web)}
     ${
       criterion.kind === 'measured'
-        ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`])
+        ? measuredField(web, criterion, answer, typed, errors[`${code}-meetwaarde`], data.location.requestedBeds)
         : yesNoField(web, criterion, answer, typed, errors[`${code}-resultaat`])
     }
     <details class="remark"${remark ? html` open` : ''}>
@@ -207,6 +214,7 @@ function measuredField(
   answer: AnswerEntity | undefined,
   typed: ChecklistData['typed'],
   error: string | undefined,
+  requestedBeds: number,
 ): Html {
   const id = `veld-${criterion.code}-meetwaarde`;
   const value = typed?.meetwaarde ?? (answer?.measurement !== null && answer?.measurement !== undefined ? String(answer.measurement) : '');
@@ -220,11 +228,18 @@ function measuredField(
       }" inputmode="${criterion.unit === 'aantal' ? 'numeric' : 'decimal'}" value="${value}" aria-describedby="${id}-steunt${
         error ? ` ${id}-fout` : ''
       }"${error ? html` aria-invalid="true"` : ''} data-measurement>
-      <output id="${id}-steunt" for="${id}" class="supports${persons === 0 ? ' supports--none' : ''}" data-supports>${
+      <output id="${id}-steunt" for="${id}" class="supports${supportsClass(persons, requestedBeds)}" data-supports>${
         persons !== null && persons !== undefined ? personsText(web, persons) : ''
       }</output>
     </div>
   </div>`;
+}
+
+/** Green only when the measurement supports every requested bed; a warning when fewer, red for none. */
+function supportsClass(persons: number | null | undefined, requestedBeds: number): string {
+  if (persons === null || persons === undefined) return '';
+  if (persons === 0) return ' supports--none';
+  return persons < requestedBeds ? ' supports--short' : '';
 }
 
 function yesNoField(
@@ -269,7 +284,10 @@ function answerText(web: WebContext, criterion: Criterion, answer: AnswerEntity 
         ? html`<dt>${auditorText(web).measurement}</dt><dd>${formatNumber(
             web,
             answer.measurement ?? 0,
-          )} ${unitText(web, criterion.unit)} · ${personsText(web, answer.personsSupported ?? 0)}</dd>`
+          )}${criterion.unit === 'aantal' ? '' : ` ${unitText(web, criterion.unit)}`} · ${personsText(
+            web,
+            answer.personsSupported ?? 0,
+          )}</dd>`
         : ''
     }
     <dt>${auditorText(web).judgement}</dt><dd>${badge(
@@ -306,14 +324,6 @@ function evidenceBlock(web: WebContext, data: ChecklistData, criterion: Criterio
   </div>`;
 }
 
-function titleOf(norm: NormVersion, code: string): string {
-  for (const section of norm.sections) {
-    const found = section.criteria.find((criterion) => criterion.code === code);
-    if (found) return found.title;
-  }
-  return code;
-}
-
 /** The findings of an evaluation: which criteria fail, how severe, until when to repair. */
 export function findingsTable(
   web: WebContext,
@@ -327,7 +337,11 @@ export function findingsTable(
     scope="col">${auditorText(web).repairDeadline}</th></tr></thead>
   <tbody>${findings.map(
     (finding) => html`<tr>
-    <td data-label="${auditorText(web).criterion}"><strong>${finding.criterionCode}</strong> ${titleOf(norm, finding.criterionCode)}</td>
+    <td data-label="${auditorText(web).criterion}"><strong>${finding.criterionCode}</strong> ${criterionTitleText(
+      web,
+      norm,
+      finding.criterionCode,
+    )}</td>
     <td data-label="${auditorText(web).severity}">${statusBadge(web, 'severity', finding.severity)}</td>
     <td data-label="${auditorText(web).repairDeadline}">${
       finding.repairDeadline ? formatDate(web, finding.repairDeadline) : auditorText(web).noneBlocksTheCertificate

@@ -17,6 +17,8 @@ export interface SubmitSummary {
   preview?: InspectionResult;
   /** Why the last attempt was refused. */
   message?: string;
+  /** The last attempt came without the tick that the answers were checked. */
+  unconfirmed?: boolean;
 }
 
 /** Before submitting: the findings the answers lead to, and the maximum residents, then the button. */
@@ -47,10 +49,15 @@ ${
 </section>
 <form method="post" action="${back}/indienen" class="actions">
   ${csrfField(web)}
+  <div class="field confirm${summary.unconfirmed ? ' field--error' : ''}">
+    ${summary.unconfirmed ? html`<p class="error" id="veld-bevestigd-fout">${auditorText(web).confirmFirst}</p>` : ''}
+    <label><input type="checkbox" name="bevestigd" value="ja" id="veld-bevestigd" required${
+      summary.unconfirmed ? html` aria-invalid="true" aria-describedby="veld-bevestigd-fout"` : ''
+    }> ${auditorText(web).confirmSubmission(preview.findings.length)}</label>
+  </div>
   <button type="submit">${auditorText(web).submitForGood}</button>
   <a href="${back}">${auditorText(web).backToTheChecklist}</a>
-</form>
-<p class="muted">${auditorText(web).afterSubmittingAnswersFrozenCertifier}</p>`
+</form>`
     : html`<p><a class="button button--secondary" href="${back}">${auditorText(web).backToTheChecklist}</a></p>`
 }`;
 }

@@ -1,15 +1,22 @@
 import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccountService, type PersonPrincipal } from '@keurmerk/accounts';
-import { CERTIFICATE_NUMBER_PATTERN } from '@keurmerk/certificates';
-import { AppErrorCode, AppException } from '@keurmerk/common';
+import { CERTIFICATE_NUMBER_PATTERN, CertificateQueryService } from '@keurmerk/certificates';
+import { AppException } from '@keurmerk/common';
 import { DocumentService } from '@keurmerk/documents';
-import { type FindingEntity, FindingService, type InspectionEntity, InspectionService } from '@keurmerk/inspections';
-import { type LocationEntity, LocationService } from '@keurmerk/locations';
-import { findCriterion } from '@keurmerk/norm';
+import {
+  type FindingEntity,
+  FindingService,
+  type InspectionEntity,
+  InspectionException,
+  InspectionExceptionCode,
+  InspectionService,
+} from '@keurmerk/inspections';
+import { ApplicationService, type LocationEntity, LocationService } from '@keurmerk/locations';
 import { NormVersionService } from '@keurmerk/norm-versions';
+import { criterionTitleText } from '../shared/norm-texts';
 import { addressLine, uuidOr404 } from '../shared/page-parts';
-import { featureRefusalText } from '../shared/refusal-texts';
+import { refusalText } from '../shared/refusal-texts';
 import { type FieldErrors, page, redirect, sendPage } from '../layout';
 import { type SignedInContext, type WebContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -45,6 +52,23 @@ function explanationError(web: WebContext, explanation: string): string | undefi
   return undefined;
 }
 
+/** The decision refusals the page shows beside its form, with their status; any other goes to the error page. */
+function decisionRefusalStatus(code: InspectionExceptionCode): 403 | 409 | undefined {
+  switch (code) {
+    case InspectionExceptionCode.FourEyes:
+    case InspectionExceptionCode.RevisedDecider:
+      return 403;
+    case InspectionExceptionCode.AlreadyDecided:
+    case InspectionExceptionCode.NotSubmitted:
+    case InspectionExceptionCode.IllegalTransition:
+    case InspectionExceptionCode.OpenSeriousFindings:
+    case InspectionExceptionCode.CriterionSupportsNobody:
+      return 409;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The certifier's pages: submitted inspections waiting for a decision, one inspection's answers,
  * photos and findings beside the decision form, and reported repairs to accept or reject. The
@@ -60,6 +84,8 @@ export class CertifierPagesController {
     private readonly accounts: AccountService,
     private readonly documents: DocumentService,
     private readonly norms: NormVersionService,
+    private readonly certificates: CertificateQueryService,
+    private readonly applications: ApplicationService,
   ) {}
 
   @Get()
@@ -106,9 +132,9 @@ export class CertifierPagesController {
       await this.findings.review(web.user.principal, findingId, { accepted: akkoord === 'ja', explanation: toelichting });
       redirect(reply, `${REVIEWS_PATH}?beoordeeld=1`);
     } catch (error) {
-      if (!(error instanceof AppException) || error.code !== AppErrorCode.Conflict) throw error;
       // Someone else judged it first: the list no longer shows it.
-      const message = featureRefusalText(web.language, error) ?? certifierText(web).thisRepairHasBeenJudged;
+      if (!(error instanceof InspectionException) || error.reason !== InspectionExceptionCode.NoRepairToReview) throw error;
+      const message = refusalText(web.language, error);
       this.sendReviews(reply, web, { ...(await this.reviewData(web, 1)), message }, 409);
     }
   }
@@ -137,7 +163,9 @@ export class CertifierPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.decisionData(web.user.principal, uuidOr404(id, 'The inspection'));
-    this.sendDecision(reply, web, data, 200, this.decidedNotice(web, data, query));
+    const number =
+      typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
+    this.sendDecision(reply, web, data, 200, this.decidedNotice(web, data, query), number);
   }
 
   @Post(':inspectionId')
@@ -153,6 +181,8 @@ export class CertifierPagesController {
     if (typed.uitkomst !== 'toekennen' && typed.uitkomst !== 'afwijzen') errors.uitkomst = certifierText(web).chooseGrantOrRefuse;
     const explanation = explanationError(web, typed.toelichting);
     if (explanation) errors.toelichting = explanation;
+    // An irreversible step: nothing is decided until the certifier ticked that the consequences were read.
+    if (text(body, 'bevestigd') !== 'ja') errors.bevestigd = certifierText(web).confirmDecisionFirst;
     if (Object.keys(errors).length > 0) {
       return this.sendDecision(reply, web, { ...(await this.decisionData(web.user.principal, inspectionId)), errors, typed }, 400);
     }
@@ -166,10 +196,13 @@ export class CertifierPagesController {
         `${decisionPath(inspectionId)}?besloten=1${certificateNumber ? `&certificaat=${encodeURIComponent(certificateNumber)}` : ''}`,
       );
     } catch (error) {
-      if (!(error instanceof AppException) || (error.code !== AppErrorCode.Forbidden && error.code !== AppErrorCode.Conflict)) throw error;
+      if (!(error instanceof InspectionException)) throw error;
+      const status = decisionRefusalStatus(error.reason);
+      if (!status) throw error;
       const data = await this.decisionData(web.user.principal, inspectionId);
-      const status = error.code === AppErrorCode.Forbidden ? 403 : 409;
-      this.sendDecision(reply, web, { ...data, typed, message: this.refusalText(web, error, data) }, status);
+      // The sentence for the code; the specifics (which findings, which criteria) as a list from the refusal's data.
+      const refusal = { message: refusalText(web.language, error), blocking: error.data };
+      this.sendDecision(reply, web, { ...data, typed, ...refusal }, status);
     }
   }
 
@@ -188,13 +221,22 @@ export class CertifierPagesController {
     sendStoredFile(reply, document, bytes);
   }
 
-  /** The service's refusal in the certifier's words; the service's own reason is kept for the specifics. */
-  private refusalText(web: WebContext, error: AppException, data: DecisionPageData): string {
-    if (error.code === AppErrorCode.Forbidden) {
-      return certifierText(web).youWereAuditorInspectionAnother;
-    }
-    if (data.decision) return certifierText(web).thisInspectionHasBeenDecided;
-    return certifierText(web).theCertificateCannotGrantedKnock(error.detail);
+  /** A document of the application the inspection answers, where it is judged. */
+  @Get(':inspectionId/aanvraag/:documentId')
+  async applicationDocument(
+    @Web() web: SignedInContext,
+    @Param('inspectionId') id: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const inspection = await this.inspections.get(web.user.principal, uuidOr404(id, 'The inspection'));
+    if (!inspection.applicationId) throw AppException.notFound('The document');
+    const { document, bytes } = await this.applications.documentContent(
+      web.user.principal,
+      inspection.applicationId,
+      uuidOr404(documentId, 'The document'),
+    );
+    sendStoredFile(reply, document, bytes);
   }
 
   private decidedNotice(web: WebContext, data: DecisionPageData, query: Fields): string | undefined {
@@ -202,12 +244,14 @@ export class CertifierPagesController {
     if (data.decision.outcome === 'afwijzen') return certifierText(web).decisionRefused;
     const number =
       typeof query.certificaat === 'string' && CERTIFICATE_NUMBER_PATTERN.test(query.certificaat) ? query.certificaat : undefined;
+    // Published already (the worker may be quick): the notice says so, and the decision block links to it.
+    if (data.issued) return certifierText(web).decisionGrantedIssued(data.issued.number);
     return number ? certifierText(web).decisionGrantedIssuing(number) : certifierText(web).decisionGranted;
   }
 
   private async decisionData(principal: PersonPrincipal, inspectionId: string): Promise<DecisionPageData> {
     const inspection = await this.inspections.get(principal, inspectionId);
-    const [location, norm, answers, evidence, findings, decision, auditorNames] = await Promise.all([
+    const [location, norm, answers, evidence, findings, decision, auditorNames, certificates] = await Promise.all([
       this.locations.getVisible(principal, inspection.locationId),
       this.norms.getPublished(inspection.normVersion),
       this.inspections.answers(principal, inspectionId),
@@ -215,15 +259,37 @@ export class CertifierPagesController {
       this.inspections.findingsOf(inspectionId),
       this.inspections.decisionOf(principal, inspectionId),
       this.auditorNames([inspection]),
+      // Newest first; a location has few certificates, and only the live one and this decision's matter here.
+      this.certificates.list(principal, { page: 1, pageSize: 20 }, { locationId: inspection.locationId }),
     ]);
-    return { inspection, location, norm, answers, evidence, findings, decision, auditorName: auditorNames.get(inspection.auditorId) ?? '' };
+    // The application this inspection answers (an unannounced one answers none); an application has few documents.
+    const applicationDocuments = inspection.applicationId
+      ? (await this.applications.listDocuments(principal, inspection.applicationId, { page: 1, pageSize: 100 })).items
+      : undefined;
+    const issued = decision ? certificates.items.find((certificate) => certificate.decisionId === decision.id) : undefined;
+    const current = certificates.items.find(
+      (certificate) => certificate !== issued && (certificate.status === 'geldig' || certificate.status === 'geschorst'),
+    );
+    return {
+      inspection,
+      location,
+      norm,
+      answers,
+      evidence,
+      findings,
+      decision,
+      auditorName: auditorNames.get(inspection.auditorId) ?? '',
+      current,
+      issued,
+      applicationDocuments,
+    };
   }
 
   private async reviewData(web: SignedInContext, pageNumber: number): Promise<ReviewPageData> {
     const principal = web.user.principal;
     const list = await this.findings.list(principal, { page: pageNumber, pageSize: PAGE_SIZE }, { status: 'herstel-gemeld' });
     const locations = await this.locationsOf(principal, list.items);
-    const titles = await this.criterionTitles(principal, list.items);
+    const titles = await this.criterionTitles(web, principal, list.items);
     const items = await Promise.all(
       list.items.map(async (finding) => {
         const { reports } = await this.findings.get(principal, finding.id);
@@ -243,15 +309,21 @@ export class CertifierPagesController {
   }
 
   /** Each finding's criterion title, from the norm version its inspection was held against. */
-  private async criterionTitles(principal: PersonPrincipal, findings: FindingEntity[]): Promise<Map<string, string>> {
+  private async criterionTitles(
+    web: Pick<WebContext, 'language'>,
+    principal: PersonPrincipal,
+    findings: FindingEntity[],
+  ): Promise<Map<string, string>> {
     const versions = new Map<string, string>();
     for (const inspectionId of new Set(findings.map((finding) => finding.inspectionId))) {
       versions.set(inspectionId, (await this.inspections.get(principal, inspectionId)).normVersion);
     }
     const titles = new Map<string, string>();
     for (const finding of findings) {
-      const criterion = findCriterion(await this.norms.getPublished(versions.get(finding.inspectionId)!), finding.criterionCode);
-      titles.set(finding.id, criterion?.title ?? '');
+      titles.set(
+        finding.id,
+        criterionTitleText(web, await this.norms.getPublished(versions.get(finding.inspectionId)!), finding.criterionCode),
+      );
     }
     return titles;
   }
@@ -269,11 +341,18 @@ export class CertifierPagesController {
     return names;
   }
 
-  private sendDecision(reply: FastifyReply, web: SignedInContext, data: DecisionPageData, status: number, notice?: string): void {
+  private sendDecision(
+    reply: FastifyReply,
+    web: SignedInContext,
+    data: DecisionPageData,
+    status: number,
+    notice?: string,
+    certificateNumber?: string,
+  ): void {
     sendPage(
       reply,
       web,
-      page(web, { title: addressLine(data.location), body: decisionBody(web, data), styles: ['certifier.css'], notice }),
+      page(web, { title: addressLine(data.location), body: decisionBody(web, data, certificateNumber), styles: ['certifier.css'], notice }),
       status,
     );
   }

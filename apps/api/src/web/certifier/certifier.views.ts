@@ -1,22 +1,31 @@
 import { MAX_EXPLANATION_LENGTH } from '@keurmerk/inspections';
 import type { Page } from '@keurmerk/common';
 import type { DocumentEntity } from '@keurmerk/documents';
-import type { AnswerEntity, DecisionEntity, FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
+import type {
+  AnswerEntity,
+  DecisionEntity,
+  FindingEntity,
+  InspectionEntity,
+  InspectionExceptionData,
+  RepairReportEntity,
+} from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
 import type { Criterion, NormVersion } from '@keurmerk/norm';
 import { kindText, personsText, resultFigures } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
-import { pager } from '../shared/parts.view';
-import { statusBadge } from '../labels';
+import { criterionTitleText, normTitle } from '../shared/norm-texts';
+import { pager, requiredDocumentsList } from '../shared/parts.view';
+import { sharedText } from '../shared/shared.texts';
+import { statusBadge, statusText } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, type FieldErrors, type Html, html } from '../layout';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import { isImage } from '../../http/content-disposition';
 import { certifierText } from './certifier.texts';
+import { decisionForm } from './decision-form.view';
 
 export const DECISIONS_PATH = '/app/besluiten';
 export const REVIEWS_PATH = '/app/besluiten/bevindingen';
-/** Explanations of a decision or a review: the REST API's limit. */
-/** The REST DTOs' limit, from the inspections feature's input rules. */
+/** Explanations of a decision or a review: the REST DTOs' limit, from the inspections feature's input rules. */
 export const MAX_EXPLANATION = MAX_EXPLANATION_LENGTH;
 
 export function decisionPath(inspectionId: string): string {
@@ -78,9 +87,17 @@ export interface DecisionPageData {
   findings: FindingEntity[];
   decision: DecisionEntity | null;
   auditorName: string;
+  /** The location's certificate that the decision would replace or suspend (geldig or geschorst). */
+  current?: { number: string; status: string };
+  /** The certificate this inspection's grant produced, once it is public. */
+  issued?: { number: string; status: string };
+  /** The documents of the application the inspection answers; undefined when it answers none. */
+  applicationDocuments?: DocumentEntity[];
   /** A decision form that came back. */
   errors?: FieldErrors;
   message?: string;
+  /** A refused grant's specifics: the open findings and the criteria that support nobody. */
+  blocking?: InspectionExceptionData;
   typed?: { uitkomst: string; toelichting: string };
 }
 
@@ -123,7 +140,10 @@ function criterionAnswer(
         )}</strong>${answer.personsSupported !== null ? html` · ${personsText(web, answer.personsSupported)}` : ''}</p>`
       : '';
   return html`<li class="answer${failed ? ' answer--failed' : ''}" id="criterium-${criterion.code}">
-  <div class="answer-head"><h4><span class="code">${criterion.code}</span> ${criterion.title}</h4>${answerBadge(web, answer)}</div>
+  <div class="answer-head"><h4><span class="code">${criterion.code}</span> ${normTitle(web, criterion)}</h4>${answerBadge(
+    web,
+    answer,
+  )}</div>
   ${measurement}
   ${answer?.remark ? html`<p class="remark">${answer.remark}</p>` : ''}
   ${photos(web, data.inspection.id, evidence)}
@@ -139,7 +159,7 @@ function answersSection(web: WebContext, data: DecisionPageData): Html {
   <h2 id="antwoorden">${certifierText(web).answersAndPhotos}</h2>
   ${data.norm.sections.map(
     (section) => html`<section class="card norm-section" aria-labelledby="sectie-${section.code}">
-    <h3 id="sectie-${section.code}">${section.code} · ${section.title}</h3>
+    <h3 id="sectie-${section.code}">${section.code} · ${normTitle(web, section)}</h3>
     <ul class="answer-list">${section.criteria.map((criterion) =>
       criterionAnswer(web, data, criterion, answers.get(criterion.code), evidence.get(criterion.code) ?? []),
     )}</ul>
@@ -157,12 +177,21 @@ function answersSection(web: WebContext, data: DecisionPageData): Html {
 </section>`;
 }
 
-function criterionTitle(norm: NormVersion, code: string): string {
-  for (const section of norm.sections) {
-    const found = section.criteria.find((criterion) => criterion.code === code);
-    if (found) return found.title;
-  }
-  return '';
+/** Why a grant was refused, one line a criterion, in the certifier's language from the refusal's data. */
+function blockingItems(web: WebContext, data: DecisionPageData): string[] {
+  const text = certifierText(web);
+  return [
+    ...(data.blocking?.blockingFindings ?? []).map((finding) =>
+      text.findingStillOpen(
+        finding.criterionCode,
+        criterionTitleText(web, data.norm, finding.criterionCode),
+        statusText(web, 'severity', finding.severity),
+      ),
+    ),
+    ...(data.blocking?.criteriaSupportingNobody ?? []).map((code) =>
+      text.criterionSupportsNobody(code, criterionTitleText(web, data.norm, code)),
+    ),
+  ];
 }
 
 function findingsList(web: WebContext, data: DecisionPageData): Html {
@@ -170,7 +199,8 @@ function findingsList(web: WebContext, data: DecisionPageData): Html {
     return html`<p>${badge(certifierText(web).noFindingsTitle, 'ok')} ${certifierText(web).everyCriterionIsMet}</p>`;
   return html`<ul class="finding-list">${data.findings.map(
     (finding) => html`<li>
-    <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitle(
+    <p><a href="#criterium-${finding.criterionCode}"><strong>${finding.criterionCode}</strong></a> ${criterionTitleText(
+      web,
       data.norm,
       finding.criterionCode,
     )}</p>
@@ -184,52 +214,64 @@ function findingsList(web: WebContext, data: DecisionPageData): Html {
   )}</ul>`;
 }
 
-function decisionForm(web: WebContext, data: DecisionPageData): Html {
+/** What a grant and a refusal would do to the location's certificates, to be read and ticked before deciding. */
+function decisionConsequences(web: WebContext, data: DecisionPageData): Html {
   const errors = data.errors ?? {};
-  const outcome = data.typed?.uitkomst ?? '';
-  return html`<form method="post" action="${decisionPath(data.inspection.id)}" class="decision-form">
-  ${csrfField(web)}
-  <fieldset class="field${errors.uitkomst ? ' field--error' : ''}" id="veld-uitkomst"${
-    errors.uitkomst ? html` aria-describedby="veld-uitkomst-fout"` : ''
-  }>
-    <legend>${certifierText(web).outcome}</legend>
-    ${errors.uitkomst ? html`<p class="error" id="veld-uitkomst-fout">${errors.uitkomst}</p>` : ''}
-    <div class="choices">
-      <label><input type="radio" name="uitkomst" value="toekennen"${
-        outcome === 'toekennen' ? html` checked` : ''
-      }> ${certifierText(web).grant}</label>
-      <label><input type="radio" name="uitkomst" value="afwijzen"${
-        outcome === 'afwijzen' ? html` checked` : ''
-      }> ${certifierText(web).refuse}</label>
+  return html`<section class="consequences" aria-labelledby="gevolgen">
+    <h3 id="gevolgen">${certifierText(web).whatThisDecisionDoes}</h3>
+    <ul>
+      <li>${certifierText(web).grantConsequence(data.inspection.result?.maximumResidents ?? 0, data.current?.number)}</li>
+      <li>${certifierText(web).refuseConsequence(data.current?.number)}</li>
+    </ul>
+    <div class="field confirm${errors.bevestigd ? ' field--error' : ''}">
+      ${errors.bevestigd ? html`<p class="error" id="veld-bevestigd-fout">${errors.bevestigd}</p>` : ''}
+      <label><input type="checkbox" name="bevestigd" value="ja" id="veld-bevestigd" required${
+        errors.bevestigd ? html` aria-invalid="true" aria-describedby="veld-bevestigd-fout"` : ''
+      }> ${certifierText(web).confirmDecision}</label>
     </div>
-  </fieldset>
-  <div class="field${errors.toelichting ? ' field--error' : ''}">
-    <label for="veld-toelichting">${certifierText(web).explanation}</label>
-    <p class="hint" id="veld-toelichting-hint">${certifierText(web).goesIntoFileVisibleLandlord}</p>
-    ${errors.toelichting ? html`<p class="error" id="veld-toelichting-fout">${errors.toelichting}</p>` : ''}
-    <textarea id="veld-toelichting" name="toelichting" maxlength="${MAX_EXPLANATION}" required
-      aria-describedby="veld-toelichting-hint${
-        errors.toelichting ? ' veld-toelichting-fo' + 'ut' : ''
-      }"${errors.toelichting ? html` aria-invalid="true"` : ''}>${data.typed?.toelichting ?? ''}</textarea>
-  </div>
-  <button type="submit">${certifierText(web).recordTheDecision}</button>
-</form>`;
+  </section>`;
 }
 
-function decisionResult(web: WebContext, decision: DecisionEntity): Html {
-  const granted = decision.outcome === 'toekennen';
+function inspectionDecisionForm(web: WebContext, data: DecisionPageData): Html {
+  return decisionForm(web, {
+    action: decisionPath(data.inspection.id),
+    choices: [
+      { value: 'toekennen', label: certifierText(web).grant },
+      { value: 'afwijzen', label: certifierText(web).refuse },
+    ],
+    explanationMaxLength: MAX_EXPLANATION,
+    extra: decisionConsequences(web, data),
+    submit: certifierText(web).recordTheDecision,
+    errors: data.errors,
+    typed: data.typed,
+  });
+}
+
+/** Once the worker has published it, the granted certificate links to its public page; until then, a reload link. */
+function issuedCertificate(web: WebContext, data: DecisionPageData, number: string | undefined): Html {
+  const issued = data.issued;
+  if (issued && issued.status !== 'uitgifte') {
+    return html`<p class="issued">${certifierText(web).certificateIssued(issued.number)} <a
+      href="/controleer/${issued.number}">${certifierText(web).viewTheCertificate}</a></p>`;
+  }
+  if (!number) return html``;
+  return html`<p class="issued">${certifierText(web).certificateBeingIssued(number)} <a
+    href="${decisionPath(data.inspection.id)}">${certifierText(web).reloadThePage}</a></p>`;
+}
+
+function decisionResult(web: WebContext, data: DecisionPageData, decision: DecisionEntity, number?: string): Html {
   return html`<div class="decision-result">
-  <p>${
-    granted ? badge(certifierText(web).granted, 'ok') : badge(certifierText(web).refused, 'bad')
-  } ${certifierText(web).on} ${formatDateTime(web, decision.decidedAt)}</p>
+  <p>${statusBadge(web, 'decision', decision.outcome)} ${certifierText(web).on} ${formatDateTime(web, decision.decidedAt)}</p>
   <p class="remark">${decision.explanation}</p>
+  ${decision.outcome === 'toekennen' ? issuedCertificate(web, data, number) : ''}
 </div>`;
 }
 
-export function decisionBody(web: WebContext, data: DecisionPageData): Html {
+/** `certificateNumber`: the number the grant allocated, from the redirect after deciding. */
+export function decisionBody(web: WebContext, data: DecisionPageData, certificateNumber?: string): Html {
   const { inspection, location } = data;
   const result = inspection.result;
-  return html`${errorSummary(web, data.errors ?? {}, data.message)}
+  return html`${errorSummary(web, data.errors ?? {}, data.message, blockingItems(web, data))}
 <p class="back"><a href="${DECISIONS_PATH}">${certifierText(web).allWaitingInspections}</a></p>
 <div class="decision-layout">
   <aside class="decision-aside" aria-label="${certifierText(web).resultAndDecision}">
@@ -250,13 +292,26 @@ export function decisionBody(web: WebContext, data: DecisionPageData): Html {
       <h3>${certifierText(web).findings}</h3>
       ${findingsList(web, data)}
     </section>
+    ${
+      data.applicationDocuments
+        ? html`<section class="card" aria-labelledby="aanvraagdocumenten">
+      <h2 id="aanvraagdocumenten">${sharedText(web).applicationDocuments}</h2>
+      ${requiredDocumentsList(
+        web,
+        inspection.normVersion,
+        data.applicationDocuments,
+        (document) => `${decisionPath(inspection.id)}/aanvraag/${document.id}`,
+      )}
+    </section>`
+        : ''
+    }
     <section class="card" aria-labelledby="besluit">
       <h2 id="besluit">${certifierText(web).decision}</h2>
       ${
         data.decision
-          ? decisionResult(web, data.decision)
+          ? decisionResult(web, data, data.decision, certificateNumber)
           : inspection.status === 'ingediend'
-            ? decisionForm(web, data)
+            ? inspectionDecisionForm(web, data)
             : html`<p>${certifierText(web).thisInspectionHasNotBeen}</p>`
       }
     </section>

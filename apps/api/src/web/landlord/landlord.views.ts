@@ -2,17 +2,20 @@ import type { Page } from '@keurmerk/common';
 import type { PublicCertificate } from '@keurmerk/certificates';
 import type { DocumentEntity } from '@keurmerk/documents';
 import type { FindingEntity, InspectionEntity, RepairReportEntity } from '@keurmerk/inspections';
-import type { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
+import { APPLICATION_DOCUMENT_KINDS, type ApplicationEntity, type LocationEntity, OTHER_DOCUMENT_KIND } from '@keurmerk/locations';
 import { HOUSING_TYPES } from '@keurmerk/norm';
 import { kindText } from '../shared/inspection.view';
 import { addressLine } from '../shared/page-parts';
-import { pager } from '../shared/parts.view';
+import { pager, requiredDocumentsList, selectField } from '../shared/parts.view';
+import { sharedText } from '../shared/shared.texts';
 import { statusBadge } from '../labels';
 import { badge, csrfField, emptyState, errorSummary, field, type FieldErrors, type Html, html, uploadAction } from '../layout';
 import { formatDate, formatDateTime, formatNumber, type WebContext } from '../web-context';
 import type { Deadline } from './location-overview';
+import { changeSection, deregisteredNotice, deregisterSection, type OperationForm } from './location-operations.views';
 import type { LocationFormValues } from './location-form';
 import { landlordText } from './landlord.texts';
+import { type LocationObjections, locationObjectionsSection } from './landlord-objections.views';
 
 export const LOCATIONS_PATH = '/app/locaties';
 
@@ -32,7 +35,7 @@ export interface LocationRow {
 }
 
 function housingName(web: WebContext, type: string): string {
-  return landlordText(web).housingTypes[type] ?? type;
+  return sharedText(web).housingTypes[type] ?? type;
 }
 
 function bytesText(web: WebContext, bytes: number): string {
@@ -106,7 +109,14 @@ ${pager(web, LOCATIONS_PATH, list)}`;
 }
 
 /** The registration form; `values` and `errors` when it comes back from the service. */
-export function locationForm(web: WebContext, values: Partial<LocationFormValues>, errors: FieldErrors, message?: string): Html {
+export function locationForm(
+  web: WebContext,
+  values: Partial<LocationFormValues>,
+  errors: FieldErrors,
+  message?: string,
+  /** The BAG address lookup is on (ADRES_LOOKUP_URL): location-lookup.js fills the address from postcode and number. */
+  addressLookup = false,
+): Html {
   const input = (
     name: keyof LocationFormValues,
     label: string,
@@ -114,10 +124,13 @@ export function locationForm(web: WebContext, values: Partial<LocationFormValues
   ) => field({ name, label, value: values[name] ?? '', error: errors[name], ...extra });
   const choiceError = (name: string) => (errors[name] ? html`<p class="error" id="veld-${name}-fout">${errors[name]}</p>` : '');
   return html`${errorSummary(web, errors, message)}
-<form method="post" action="${LOCATIONS_PATH}/nieuw" class="card location-form" novalidate>
+<form method="post" action="${LOCATIONS_PATH}/nieuw" class="card location-form" novalidate${
+    addressLookup ? html` data-adres-zoeken="/app/adres"` : ''
+  }>
   ${csrfField(web)}
   <fieldset>
     <legend>${landlordText(web).address}</legend>
+    ${addressLookup ? html`<p class="hint">${landlordText(web).addressLookupHint}</p>` : ''}
     ${input('adres.postcode', landlordText(web).postcode, {
       required: true,
       autocomplete: 'postal-code',
@@ -127,6 +140,15 @@ export function locationForm(web: WebContext, values: Partial<LocationFormValues
     ${input('adres.huisnummer', landlordText(web).houseNumber, { required: true, inputmode: 'numeric', attributes: html` class="short"` })}
     ${input('adres.huisletter', landlordText(web).houseLetterIfAny, { attributes: html` class="short"` })}
     ${input('adres.huisnummertoevoeging', landlordText(web).additionIfAny, { attributes: html` class="short"` })}
+    ${
+      addressLookup
+        ? html`<p class="hint" id="adres-status" role="status" data-gevonden="${landlordText(web).addressLookupFound(
+            '{straat}',
+            '{plaats}',
+            '{gemeente}',
+          )}"></p>`
+        : ''
+    }
     ${input('adres.straatnaam', landlordText(web).street, { required: true, autocomplete: 'address-line1' })}
     ${input('adres.woonplaats', landlordText(web).town, { required: true, autocomplete: 'address-level2' })}
     ${input('gemeentecode', landlordText(web).municipalityCode, { required: true, hint: landlordText(web).gmFourDigitsExampleGm1783 })}
@@ -181,19 +203,33 @@ export interface LocationDetail {
   certificates: PublicCertificate[];
   applications: { application: ApplicationEntity; documents: DocumentEntity[] }[];
   inspections: InspectionEntity[];
-  findings: { finding: FindingEntity; title: string; reports: { report: RepairReportEntity; evidence: DocumentEntity[] }[] }[];
+  findings: {
+    finding: FindingEntity;
+    title: string;
+    /** The auditor's remark on the failed criterion, shown beside the deadline. */
+    remark: string | null;
+    reports: { report: RepairReportEntity; evidence: DocumentEntity[] }[];
+  }[];
   deadlines: Deadline[];
+  /** A change or deregistration form that came back with problems. */
+  operation?: OperationForm;
   /** A form that came back: problems by field id, and which form they belong to. */
   errors?: FieldErrors;
   message?: string;
   /** The finding whose repair form came back, with what was typed. */
   repair?: { findingId: string; description: string };
+  /** The municipality's name from the CBS list, shown beside its code. */
+  municipalityName?: string;
+  /** What may be objected against at the location now, and the objections filed about it. */
+  objections?: LocationObjections;
 }
 
-function facts(web: WebContext, location: LocationEntity): Html {
+function facts(web: WebContext, location: LocationEntity, municipalityName?: string): Html {
   return html`<dl class="facts">
   <dt>${landlordText(web).address}</dt><dd>${addressLine(location)}</dd>
-  <dt>${landlordText(web).municipalityCode}</dt><dd>${location.municipalityCode}</dd>
+  <dt>${landlordText(web).municipalityCode}</dt><dd>${
+    municipalityName ? `${municipalityName} (${location.municipalityCode})` : location.municipalityCode
+  }</dd>
   ${location.bagId ? html`<dt>${landlordText(web).bagAddressId}</dt><dd>${location.bagId}</dd>` : ''}
   <dt>${landlordText(web).kindOfHousing}</dt><dd>${housingName(web, location.housingType)}${
     location.newBuild ? landlordText(web).newBuild : ''
@@ -236,6 +272,10 @@ ${
     id="certificaten">${landlordText(web).certificate}</h2>${body}</section>`;
 }
 
+function documentPath(locationId: string, applicationId: string, documentId: string): string {
+  return `${locationPath(locationId)}/aanvragen/${applicationId}/documenten/${documentId}`;
+}
+
 function documentsTable(web: WebContext, locationId: string, application: ApplicationEntity, documents: DocumentEntity[]): Html {
   if (documents.length === 0) return html`<p class="muted">${landlordText(web).noDocumentsYet}</p>`;
   const label = { name: landlordText(web).document, size: landlordText(web).size, added: landlordText(web).added };
@@ -256,8 +296,20 @@ function documentsTable(web: WebContext, locationId: string, application: Applic
 function uploadForm(web: WebContext, locationId: string, application: ApplicationEntity, errors: FieldErrors): Html {
   const action = uploadAction(web, `${locationPath(locationId)}/aanvragen/${application.id}/documenten`);
   const error = errors.bestand;
+  const kinds = [...APPLICATION_DOCUMENT_KINDS, OTHER_DOCUMENT_KIND].map((kind) => ({
+    value: kind,
+    label: sharedText(web).documentKinds[kind] ?? kind,
+  }));
   return html`<form method="post" action="${action}" enctype="multipart/form-data" class="upload-form">
   ${csrfField(web)}
+  ${selectField({
+    name: 'soort',
+    label: sharedText(web).documentKind,
+    value: undefined,
+    choices: kinds,
+    empty: sharedText(web).chooseDocumentKind,
+    error: errors.soort,
+  })}
   <div class="field${error ? ' field--error' : ''}">
     <label for="veld-bestand">${landlordText(web).addADocument}</label>
     <p class="hint" id="veld-bestand-hint">${landlordText(web).pdfJpegPngMost10}</p>
@@ -291,6 +343,8 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
       'application',
       application.status,
     )}</h3>
+    <h4>${sharedText(web).requiredDocuments}</h4>
+    ${requiredDocumentsList(web, undefined, documents, (document) => documentPath(location.id, application.id, document.id))}
     ${documentsTable(web, location.id, application, documents)}
     ${application === open?.application ? uploadForm(web, location.id, application, detail.repair ? {} : (detail.errors ?? {})) : ''}
   </div>`,
@@ -298,19 +352,31 @@ function applicationSection(web: WebContext, detail: LocationDetail): Html {
 </section>`;
 }
 
-function inspectionsSection(web: WebContext, inspections: InspectionEntity[]): Html {
-  const label = { date: landlordText(web).date, kind: landlordText(web).kind, status: landlordText(web).status };
+function inspectionsSection(web: WebContext, locationId: string, inspections: InspectionEntity[]): Html {
+  const label = {
+    date: landlordText(web).date,
+    kind: landlordText(web).kind,
+    status: landlordText(web).status,
+    report: landlordText(web).report,
+  };
   const body =
     inspections.length === 0
       ? html`<p class="muted">${landlordText(web).noInspectionHasBeenPlanned}</p>`
       : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">${landlordText(web).inspectionsOfThisLocation}</caption>
-  <thead><tr><th scope="col">${label.date}</th><th scope="col">${label.kind}</th><th scope="col">${label.status}</th></tr></thead>
+  <thead><tr><th scope="col">${label.date}</th><th scope="col">${label.kind}</th><th scope="col">${label.status}</th><th
+    scope="col">${label.report}</th></tr></thead>
   <tbody>${inspections.map(
     (inspection) => html`<tr>
     <td data-label="${label.date}">${formatDateTime(web, inspection.plannedAt)}</td>
     <td data-label="${label.kind}">${kindText(web, inspection.kind)}</td>
     <td data-label="${label.status}">${statusBadge(web, 'inspection', inspection.status)}</td>
+    <td data-label="${label.report}">${
+      inspection.status === 'besloten'
+        ? html`<a href="${locationPath(locationId)}/keuringen/${inspection.id}/rapport">${landlordText(web).viewReport}<span
+            class="visually-hidden"> ${formatDateTime(web, inspection.plannedAt)}</span></a>`
+        : html`<span class="muted">${landlordText(web).reportAfterDecision}</span>`
+    }</td>
   </tr>`,
   )}</tbody>
 </table></div>`;
@@ -381,7 +447,7 @@ function findingsSection(web: WebContext, detail: LocationDetail): Html {
     findings.length === 0
       ? html`<p class="muted">${landlordText(web).noFindings}</p>`
       : html`<ul class="findings">${findings.map(
-          ({ finding, title, reports }) => html`<li class="finding finding--${finding.status}" id="bevinding-${finding.id}">
+          ({ finding, title, remark, reports }) => html`<li class="finding finding--${finding.status}" id="bevinding-${finding.id}">
   <h3><span class="code">${finding.criterionCode}</span> ${title}</h3>
   <p class="finding-meta">${statusBadge(web, 'severity', finding.severity)} ${statusBadge(web, 'finding', finding.status)}
     ${
@@ -391,27 +457,46 @@ function findingsSection(web: WebContext, detail: LocationDetail): Html {
           ? html`<span>${landlordText(web).noRepairDeadlineBlocksCertificate}</span>`
           : ''
     }</p>
+  <p class="finding-remark"><strong>${landlordText(web).auditorsRemark}:</strong> ${remark ?? landlordText(web).noRemark}</p>
   ${
     reports.length > 0
       ? html`<ul class="reports">${reports.map(({ report, evidence }) => reportText(web, location.id, finding, report, evidence))}</ul>`
       : ''
   }
-  ${finding.status === 'open' ? repairForm(web, location.id, finding, detail) : ''}
+  ${finding.status === 'open' && location.status === 'actief' ? repairForm(web, location.id, finding, detail) : ''}
 </li>`,
         )}</ul>`;
   return html`<section class="card" aria-labelledby="bevindingen"><h2 id="bevindingen">${landlordText(web).findings}</h2>${body}</section>`;
 }
 
 export function locationBody(web: WebContext, detail: LocationDetail): Html {
-  return html`${errorSummary(web, {}, detail.message)}
+  const deregistered = detail.location.status === 'afgemeld';
+  return html`${errorSummary(web, detail.operation?.errors ?? {}, detail.message)}
 <p class="back"><a href="${LOCATIONS_PATH}">${landlordText(web).allLocations}</a></p>
+${deregistered ? deregisteredNotice(web, detail.location) : ''}
 <div class="cols">
-  <section class="card" aria-labelledby="gegevens"><h2 id="gegevens">${landlordText(web).details}</h2>${facts(web, detail.location)}
+  <section class="card" aria-labelledby="gegevens"><h2 id="gegevens">${landlordText(web).details}</h2>${facts(
+    web,
+    detail.location,
+    detail.municipalityName,
+  )}
+    <p><a class="button button--secondary" href="${locationPath(detail.location.id)}/bezetting">${landlordText(web).reportResidents}</a></p>
     <h3>${landlordText(web).deadlines}</h3>${deadlineList(web, detail.deadlines)}
   </section>
   ${certificatesSection(web, detail)}
 </div>
 ${findingsSection(web, detail)}
-${applicationSection(web, detail)}
-${inspectionsSection(web, detail.inspections)}`;
+${deregistered ? '' : applicationSection(web, detail)}
+${inspectionsSection(web, detail.location.id, detail.inspections)}
+${
+  deregistered
+    ? ''
+    : html`<div class="cols">${changeSection(web, detail.location, detail.operation)}${deregisterSection(
+        web,
+        detail.location,
+        detail.certificates.find((certificate) => certificate.status === 'geldig' || certificate.status === 'geschorst'),
+        detail.operation,
+      )}</div>`
+}
+${detail.objections ? locationObjectionsSection(web, detail.objections) : ''}`;
 }

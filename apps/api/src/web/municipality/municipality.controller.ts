@@ -3,6 +3,7 @@ import { Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { municipalityOf } from '@keurmerk/accounts';
 import {
+  CERTIFICATE_SEARCH_MAX_LENGTH,
   CERTIFICATE_STATUSES,
   type CertificateFilter,
   CertificateQueryService,
@@ -19,7 +20,7 @@ import { sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { municipalityText } from './municipality.texts';
-import { certificatesPage, changesPage, MAX_SEARCH } from './municipality.views';
+import { certificatesPage, changesPage } from './municipality.views';
 
 type Fields = Record<string, unknown>;
 
@@ -93,7 +94,7 @@ export class MunicipalityPagesController {
 function listFilter(query: Fields): Required<Pick<CertificateFilter, 'search'>> & Pick<CertificateFilter, 'status'> {
   const status = CERTIFICATE_STATUSES.includes(query.status as CertificateStatus) ? (query.status as CertificateStatus) : undefined;
   // A certificate number, a postcode (with house number), or part of a street, place or holder.
-  const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, MAX_SEARCH) : '';
+  const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, CERTIFICATE_SEARCH_MAX_LENGTH) : '';
   return { status, search };
 }
 

@@ -1,10 +1,10 @@
-import { catalog } from '../shared/catalog';
+import { catalog, counted } from '../shared/catalog';
 
 /** Every text of the municipality's pages, Dutch and English side by side. */
 export const municipalityText = catalog({
   qualityMarkCertificatesLocationsYour: {
     nl: (code: string) => `Keurmerkcertificaten van locaties in uw gemeente (${code}).`,
-    en: (code: string) => `Quality-mark certificatesCount of locations in your municipality (${code}).`,
+    en: (code: string) => `Quality-mark certificates of locations in your municipality (${code}).`,
   },
   search: { nl: 'Zoeken', en: 'Search' },
   certificateNumberPostcodeHouseNumber: {
@@ -15,21 +15,21 @@ export const municipalityText = catalog({
   allStatuses: { nl: 'Alle statussen', en: 'All statuses' },
   filter: { nl: 'Filteren', en: 'Filter' },
   downloadThisListCsv: { nl: 'Deze lijst downloaden (CSV)', en: 'Download this list (CSV)' },
-  downloadValidCertificatesCsv: { nl: 'Geldige certificaten downloaden (CSV)', en: 'Download valid certificatesCount (CSV)' },
+  downloadValidCertificatesCsv: { nl: 'Geldige certificaten downloaden (CSV)', en: 'Download valid certificates (CSV)' },
   theListChosenSearchStatus: {
     nl: 'De lijst met de gekozen zoekopdracht en status; de geldige certificaten in het formaat van het open register.',
-    en: 'The list with the chosen search and status; the valid certificatesCount in the open register’s format.',
+    en: 'The list with the chosen search and status; the valid certificates in the open register’s format.',
   },
   noCertificatesMatchSearchStatus: {
     nl: 'Geen certificaten gevonden met deze zoekopdracht of status.',
-    en: 'No certificatesCount match this search or status.',
+    en: 'No certificates match this search or status.',
   },
   thereNoCertificatesYourMunicipality: {
     nl: 'Er zijn nog geen certificaten in uw gemeente.',
-    en: 'There are no certificatesCount in your municipality yet.',
+    en: 'There are no certificates in your municipality yet.',
   },
   n1Certificate: { nl: '1 certificaat', en: '1 certificate' },
-  certificatesCount: { nl: (total: string) => `${total} certificaten`, en: (total: string) => `${total} certificatesCount` },
+  certificatesCount: { nl: (total: string) => `${total} certificaten`, en: (total: string) => `${total} certificates` },
   certificate: { nl: 'Certificaat', en: 'Certificate' },
   address: { nl: 'Adres', en: 'Address' },
   validUntil: { nl: 'Geldig tot', en: 'Valid until' },
@@ -44,8 +44,10 @@ export const municipalityText = catalog({
     en: (sinceDate: string) => `No status changes since ${sinceDate}.`,
   },
   changesSinceOldestFirst: {
-    nl: (total: string, sinceDate: string) => `${total} wijzigingen sinds ${sinceDate}, oudste eerst.`,
-    en: (total: string, sinceDate: string) => `${total} changes since ${sinceDate}, oldest first.`,
+    nl: (total: number, shown: string, sinceDate: string) =>
+      `${counted(total, 'wijziging', 'wijzigingen', shown)} sinds ${sinceDate}, oudste eerst.`,
+    en: (total: number, shown: string, sinceDate: string) =>
+      `${counted(total, 'change', 'changes', shown)} since ${sinceDate}, oldest first.`,
   },
   when: { nl: 'Tijdstip', en: 'When' },
   from: { nl: 'Van', en: 'From' },
@@ -129,6 +131,7 @@ export const municipalityText = catalog({
   noApiKeysYet: { nl: 'Nog geen API-sleutels.', en: 'No API keys yet.' },
   name: { nl: 'Naam', en: 'Name' },
   startsWith: { nl: 'Begint met', en: 'Starts with' },
+  // An API key's end ('Revoked'), not a certificate's (statuses.certificate.ingetrokken, 'Withdrawn').
   revoked: { nl: 'Ingetrokken', en: 'Revoked' },
   active: { nl: 'Actief', en: 'Active' },
   revokeKeySystemsUsingLose: {
@@ -140,4 +143,58 @@ export const municipalityText = catalog({
   forExampleSystemUsesKey: { nl: 'Bijvoorbeeld het systeem dat de sleutel gebruikt.', en: 'For example the system that uses the key.' },
   createKey: { nl: 'Sleutel maken', en: 'Create key' },
   apiKeys: { nl: 'API-sleutels', en: 'API keys' },
+  // The municipality's figures (issue 19).
+  insightTitle: { nl: 'Cijfers en kaart', en: 'Figures and map' },
+  insightLead: {
+    nl: (name: string, date: string) =>
+      `Gecertificeerde huisvesting van arbeidsmigranten in ${name}, op ${date}. Alle cijfers komen rechtstreeks uit het register.`,
+    en: (name: string, date: string) =>
+      `Certified housing of labour migrants in ${name}, on ${date}. Every figure comes straight from the register.`,
+  },
+  // The words both figures pages use are in sharedText(web).figures; the statuses' in sharedText(web).statuses.
+  overOccupiedLocations: { nl: 'Locaties boven het maximum', en: 'Locations above the maximum' },
+  // With 'en bedden', unlike the administrator's byStatusTitle: this page's status table has a beds column.
+  byStatusTitle: { nl: 'Locaties en bedden naar status', en: 'Locations and beds by status' },
+  byTownTitle: { nl: 'Gecertificeerde locaties naar woonplaats', en: 'Certified locations by town' },
+  town: { nl: 'Woonplaats', en: 'Town' },
+  total: { nl: 'Totaal', en: 'Total' },
+  occupancyTitle: { nl: 'Gemelde bewoners tegen het maximum', en: 'Reported residents against the maximum' },
+  occupancyLead: {
+    nl:
+      'Verhuurders melden minstens maandelijks hoeveel mensen er wonen. Locaties boven het maximum staan bovenaan; ' +
+      'voor elk daarvan is een onaangekondigde keuring aangevraagd.',
+    en:
+      'Landlords report at least monthly how many people live there. Locations above the maximum are on top; ' +
+      'an unannounced inspection has been requested for each.',
+  },
+  residents: { nl: 'Gemeld', en: 'Reported' },
+  reportedOn: { nl: 'Peildatum', en: 'Reference date' },
+  difference: { nl: 'Boven maximum', en: 'Above maximum' },
+  overOccupied: { nl: 'Boven maximum', en: 'Above maximum' },
+  withinMaximum: { nl: 'Binnen maximum', en: 'Within maximum' },
+  notReported: { nl: 'Niet gemeld', en: 'Not reported' },
+  noCertificate: { nl: 'Geen certificaat', en: 'No certificate' },
+  firstOfTotal: {
+    nl: (shown: string, total: string) => `De eerste ${shown} van ${total} locaties; de CSV bevat ze allemaal.`,
+    en: (shown: string, total: string) => `The first ${shown} of ${total} locations; the CSV holds them all.`,
+  },
+  noLocationsYet: { nl: 'Er zijn nog geen locaties in uw gemeente.', en: 'There are no locations in your municipality yet.' },
+  mapTitle: { nl: 'Kaart', en: 'Map' },
+  mapLead: {
+    nl: 'De locaties met coördinaten uit de BAG, gekleurd naar status en bezetting. Dezelfde locaties staan in de tabel hierboven.',
+    en: 'The locations with coordinates from the BAG, coloured by status and occupancy. The same locations are in the table above.',
+  },
+  mapLabel: { nl: 'Kaart van de locaties in uw gemeente', en: 'Map of the locations in your municipality' },
+  mapWithoutCoordinates: {
+    nl: (count: string) => `Niet op de kaart, want zonder coördinaten (adres niet in de BAG gevonden): ${count}.`,
+    en: (count: string) => `Not on the map, having no coordinates (address not found in the BAG): ${count}.`,
+  },
+  mapNoScript: {
+    nl: 'De kaart heeft JavaScript nodig; alle locaties staan ook in de tabel.',
+    en: 'The map needs JavaScript; every location is in the table too.',
+  },
+  legendOver: { nl: 'Geldig, boven het maximum', en: 'Valid, above the maximum' },
+  legendValid: { nl: 'Geldig, binnen het maximum of niet gemeld', en: 'Valid, within the maximum or not reported' },
+  legendOther: { nl: 'Ingetrokken, verlopen of zonder certificaat', en: 'Withdrawn, expired or without a certificate' },
+  nothingExpires: { nl: 'Geen certificaat verloopt in de komende 90 dagen.', en: 'No certificate expires in the next 90 days.' },
 });

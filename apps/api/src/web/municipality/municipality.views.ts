@@ -1,4 +1,9 @@
-import { CERTIFICATE_STATUSES, type CertificateStatus, type PublicCertificate } from '@keurmerk/certificates';
+import {
+  CERTIFICATE_SEARCH_MAX_LENGTH,
+  CERTIFICATE_STATUSES,
+  type CertificateStatus,
+  type PublicCertificate,
+} from '@keurmerk/certificates';
 import type { Page } from '@keurmerk/common';
 import type { StatusChange } from '@keurmerk/verification';
 import { emptyState, errorSummary, field, html, type Html, page } from '../layout';
@@ -10,7 +15,6 @@ import { municipalityText } from './municipality.texts';
 
 export const HOME_PATH = '/app/gemeente';
 export const CHANGES_PATH = '/app/gemeente/wijzigingen';
-export const MAX_SEARCH = 100;
 
 export function certificatesPage(
   web: WebContext,
@@ -37,7 +41,7 @@ export function certificatesPage(
           label: municipalityText(web).search,
           value: search || undefined,
           hint: municipalityText(web).certificateNumberPostcodeHouseNumber,
-          attributes: html` maxlength="${MAX_SEARCH}"`,
+          attributes: html` maxlength="${CERTIFICATE_SEARCH_MAX_LENGTH}"`,
         })}
         ${selectField({
           name: 'status',
@@ -104,7 +108,11 @@ export function changesPage(
     ${
       found.total === 0
         ? emptyState(municipalityText(web).noStatusChangesSince(formatDate(web, sinceDate)))
-        : html`<p>${municipalityText(web).changesSinceOldestFirst(formatNumber(web, found.total), formatDate(web, sinceDate))}</p>
+        : html`<p>${municipalityText(web).changesSinceOldestFirst(
+            found.total,
+            formatNumber(web, found.total),
+            formatDate(web, sinceDate),
+          )}</p>
         <div class="table-wrap"><table class="stack">
         <thead><tr>${headCells2}</tr></thead>
         <tbody>${found.items.map(

@@ -139,9 +139,39 @@
       var persons = isNaN(value) ? null : KeurmerkCapacity.personsSupported(ruleOf(article), value);
       output.textContent = persons === null ? '' : supportsText(persons);
       output.classList.toggle('supports--none', persons === 0);
+      output.classList.toggle('supports--short', persons !== null && persons > 0 && persons < requestedBeds);
       supported.push(persons);
     });
-    root.querySelector('[data-running-max]').textContent = KeurmerkCapacity.runningMaximum(requestedBeds, supported);
+    // No maximum before anything is measured: the requested beds are not a measurement.
+    var measured = supported.some(function (persons) {
+      return persons !== null;
+    });
+    var maximum = KeurmerkCapacity.runningMaximum(requestedBeds, supported);
+    root.querySelector('[data-running-max]').textContent = measured ? maximum : '–';
+    bar.classList.toggle('capacity-bar--short', measured && maximum < requestedBeds);
+  }
+
+  // Each section's "answered/total" in the index, counted from the page as the auditor answers.
+  function updateSectionCounts() {
+    root.querySelectorAll('[data-section-count]').forEach(function (count) {
+      var section = root.querySelector('#sectie-' + count.getAttribute('data-section-count'));
+      if (!section) return;
+      var total = section.querySelectorAll('[data-criterion]').length;
+      var answered = section.querySelectorAll('[data-criterion].criterion--answered').length;
+      count.textContent = answered + '/' + total;
+    });
+  }
+
+  // A failed yes/no criterion is sent only with its description: open the remark and ask for one.
+  function needsRemark(article, body) {
+    if (body.resultaat !== 'voldoet-niet' || body.opmerking) return false;
+    var remark = article.querySelector('details.remark');
+    if (remark) remark.open = true;
+    var textarea = article.querySelector('textarea[name="opmerking"]');
+    textarea.setAttribute('aria-invalid', 'true');
+    setState(article.getAttribute('data-criterion'), texts.remarkNeeded, 'error');
+    textarea.focus();
+    return true;
   }
 
   // The REST body of a criterion's form as it stands; null while it has no value to send.
@@ -163,7 +193,8 @@
 
   function queueAnswer(article) {
     var body = answerBody(article);
-    if (!body) return;
+    if (!body || needsRemark(article, body)) return;
+    article.querySelector('textarea[name="opmerking"]').removeAttribute('aria-invalid');
     var code = article.getAttribute('data-criterion');
     var item = {
       key: 'answer:' + inspectionId + ':' + code,
@@ -175,6 +206,9 @@
       queuedAt: Date.now(),
     };
     setState(code, texts.waiting, 'waiting');
+    // Answered here and now, though perhaps not yet sent: the section counts it.
+    article.classList.add('criterion--answered');
+    updateSectionCounts();
     enqueue(item).then(sync);
   }
 
@@ -231,8 +265,10 @@
         if (radio) radio.checked = true;
       }
       article.querySelector('textarea[name="opmerking"]').value = item.body.opmerking || '';
+      article.classList.add('criterion--answered');
       setState(item.code, texts.waiting, 'waiting');
     });
+    updateSectionCounts();
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -303,6 +339,7 @@
       article.querySelector('[data-supports]').textContent = supportsText(result.json.personenOndersteund);
     }
     if (article) article.classList.add('criterion--answered');
+    updateSectionCounts();
   }
 
   var running = false;

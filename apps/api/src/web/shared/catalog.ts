@@ -1,5 +1,10 @@
 import type { Language, WebContext } from '../web-context';
 
+/** A count with its noun, singular for one: `1 bewoner`, `3 bewoners`. `shown`: the count as the page writes it (`1.234`). */
+export function counted(count: number, one: string, many: string, shown: string = String(count)): string {
+  return `${shown} ${count === 1 ? one : many}`;
+}
+
 /** One text in both languages: a string, a sentence with values, or a table (e.g. one word per status). */
 export interface Bilingual<V> {
   nl: V;

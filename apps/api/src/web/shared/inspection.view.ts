@@ -4,7 +4,7 @@ import { html, type Html } from '../layout';
 import type { WebContext } from '../web-context';
 import { sharedText } from './shared.texts';
 
-/* What the auditor's, the certifier's and the landlord's pages say alike about an inspection. */
+/* What the auditor's, the certifier's, the landlord's and the administrator's pages say alike about an inspection. */
 
 export function kindText(web: WebContext, kind: InspectionKind): string {
   return sharedText(web).inspectionKinds[kind] ?? kind;

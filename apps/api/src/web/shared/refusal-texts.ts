@@ -9,6 +9,10 @@ import { webhooksRefusalText } from './refusals/webhooks.texts';
 import { inspectionsRefusalText } from './refusals/inspections.texts';
 import { locationsRefusalText } from './refusals/locations.texts';
 import { surveillanceRefusalText } from './refusals/surveillance.texts';
+import { occupancyRefusalText } from './refusals/occupancy.texts';
+import { statisticsRefusalText } from './refusals/statistics.texts';
+import { objectionsRefusalText } from './refusals/objections.texts';
+import { passwordResetRefusalText } from './refusals/password-reset.texts';
 
 /** One sentence per language, for a refusal shown on a page. */
 export interface RefusalText {
@@ -32,6 +36,10 @@ const BY_FEATURE: Record<string, FeatureTexts> = {
   inspections: inspectionsRefusalText as FeatureTexts,
   locations: locationsRefusalText as FeatureTexts,
   surveillance: surveillanceRefusalText as FeatureTexts,
+  occupancy: occupancyRefusalText as FeatureTexts,
+  statistics: statisticsRefusalText as FeatureTexts,
+  objections: objectionsRefusalText as FeatureTexts,
+  'password-reset': passwordResetRefusalText as FeatureTexts,
 };
 
 /** Generic texts by kind, for refusals that carry no feature code (input, sign-in, availability). */
@@ -64,6 +72,8 @@ function kindText(code: AppErrorCode): RefusalText {
         nl: 'Een onderdeel is even niet bereikbaar. Probeer het over een minuut opnieuw.',
         en: 'A component is temporarily unreachable. Try again in a minute.',
       };
+    case AppErrorCode.Gone:
+      return { nl: 'Deze link is niet meer geldig.', en: 'This link is no longer valid.' };
   }
 }
 

@@ -30,6 +30,24 @@ export function accountsRefusalText(code: AccountExceptionCode): RefusalText {
         nl: 'Deze gemeente heeft al zoveel actieve sleutels als is toegestaan. Trek eerst een sleutel in die niet meer wordt gebruikt.',
         en: 'This municipality already holds as many active keys as allowed. Revoke one that is no longer used first.',
       };
+    case AccountExceptionCode.CannotDeactivateSelf:
+      return { nl: 'U kunt uw eigen account niet uitschakelen.', en: 'You cannot deactivate your own account.' };
+    case AccountExceptionCode.SecondFactorRequired:
+      return { nl: 'Vul de code uit uw authenticator-app in.', en: 'Enter the code from your authenticator app.' };
+    case AccountExceptionCode.SecondFactorInvalid:
+      return {
+        nl: 'Deze code klopt niet, of is al gebruikt. Wacht op de volgende code, of gebruik een herstelcode.',
+        en: 'This code is wrong, or was used already. Wait for the next code, or use a recovery code.',
+      };
+    case AccountExceptionCode.SecondFactorNotForRole:
+      return {
+        nl: 'Alleen beheerders en certificeerders stellen een tweede factor in.',
+        en: 'Only administrators and certifiers set up a second factor.',
+      };
+    case AccountExceptionCode.SecondFactorAlreadyEnrolled:
+      return { nl: 'Uw account heeft al een tweede factor.', en: 'Your account already has a second factor.' };
+    case AccountExceptionCode.SecondFactorNoEnrolment:
+      return { nl: 'Begin eerst met het instellen van de tweede factor.', en: 'Start setting up the second factor first.' };
     default:
       return assertUnreachable(code, 'account exception code');
   }

@@ -3,11 +3,13 @@ import { AccountExceptionCode } from '@keurmerk/accounts';
 import { ComplaintExceptionCode } from '@keurmerk/complaints';
 import { NormVersionExceptionCode } from '@keurmerk/norm-versions';
 import { WebhookExceptionCode } from '@keurmerk/webhooks';
+import { ObjectionExceptionCode } from '@keurmerk/objections';
 import { refusalText } from '../refusal-texts';
 import { accountsRefusalText } from './accounts.texts';
 import { webhooksRefusalText } from './webhooks.texts';
 import { complaintsRefusalText } from './complaints.texts';
 import { normVersionsRefusalText } from './norm-versions.texts';
+import { objectionsRefusalText } from './objections.texts';
 
 class Refusal extends FeatureException<string> {
   constructor(
@@ -24,6 +26,7 @@ describe('refusal texts of accounts, webhooks, complaints and norm versions', ()
     ['webhooks', Object.values(WebhookExceptionCode), webhooksRefusalText],
     ['complaints', Object.values(ComplaintExceptionCode), complaintsRefusalText],
     ['norm-versions', Object.values(NormVersionExceptionCode), normVersionsRefusalText],
+    ['objections', Object.values(ObjectionExceptionCode), objectionsRefusalText],
   ])('%s: every code has its own sentence in Dutch and English, and pages find it', (feature, codes, texts) => {
     for (const code of codes) {
       const text = texts(code as never);

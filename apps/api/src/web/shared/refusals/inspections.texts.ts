@@ -90,6 +90,23 @@ export function inspectionsRefusalText(code: InspectionExceptionCode): RefusalTe
       };
     case InspectionExceptionCode.NoRepairToReview:
       return { nl: 'Over dit herstel is intussen al geoordeeld.', en: 'This repair has been judged in the meantime.' };
+    case InspectionExceptionCode.RevisedDecider:
+      return {
+        nl: 'Uw eerdere besluit over deze keuring is na bezwaar herzien. Een andere certificeerder beslist opnieuw.',
+        en: 'Your earlier decision on this inspection was revised after an objection. Another certifier decides anew.',
+      };
+    case InspectionExceptionCode.DecisionNotInForce:
+      return {
+        nl: 'Dit besluit geldt niet meer (het is al herzien); het kan niet opnieuw worden geopend.',
+        en: 'This decision is no longer in force (it has been revised already); it cannot be reopened.',
+      };
+    case InspectionExceptionCode.KnockOutNeedsReinspection:
+      return {
+        nl:
+          'Een knock-out-bevinding sluit alleen na een herinspectie waarbij dit criterium voldoet, ' +
+          'niet door een herstelmelding goed te keuren.',
+        en: 'A knock-out finding closes only after a re-inspection in which this criterion passes, not by accepting a repair report.',
+      };
     default:
       return assertUnreachable(code, 'inspection exception code');
   }

@@ -51,6 +51,30 @@ export function locationsRefusalText(code: LocationExceptionCode): RefusalText {
         nl: 'Dit bestand is met een kenmerk verstuurd dat al voor een ander bestand is gebruikt. Probeer het opnieuw.',
         en: 'This file was sent with a reference already used for another file. Try again.',
       };
+    case LocationExceptionCode.NotLocationManager:
+      return {
+        nl: 'Alleen de verhuurder van deze locatie of de beheerder wijzigt of meldt haar af.',
+        en: 'Only the landlord of this location or the administrator changes or deregisters it.',
+      };
+    case LocationExceptionCode.BeheerderOnly:
+      return {
+        nl: 'Alleen de beheerder draagt locaties over en handelt adresclaims af.',
+        en: 'Only the administrator transfers locations and resolves address claims.',
+      };
+    case LocationExceptionCode.Deregistered:
+      return {
+        nl: 'Deze locatie is afgemeld; er kan niets meer aan veranderen.',
+        en: 'This location has been deregistered; nothing about it can change any more.',
+      };
+    case LocationExceptionCode.SameHolder:
+      return {
+        nl: 'Deze organisatie is al de houder van de locatie.',
+        en: 'This organisation already holds the location.',
+      };
+    case LocationExceptionCode.AddressClaimNotFound:
+      return { nl: 'Deze adresclaim bestaat niet.', en: 'This address claim does not exist.' };
+    case LocationExceptionCode.AddressClaimResolved:
+      return { nl: 'Deze adresclaim is al afgehandeld.', en: 'This address claim has already been resolved.' };
     default:
       return assertUnreachable(code, 'location exception code');
   }

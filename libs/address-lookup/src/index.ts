@@ -1,0 +1,3 @@
+export * from './locatieserver';
+export * from './address-lookup.client';
+export * from './address-lookup.module';

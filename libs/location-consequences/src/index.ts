@@ -1,0 +1,2 @@
+export * from './certificate-planning-consequences';
+export * from './location-consequences.module';
