@@ -41,7 +41,7 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
     return t.http
       .post('/v1/inspecties')
       .set(as(who))
-      .send({ locatieId, auditorId: ids[auditor], soort: 'initieel', gepland: '2026-12-01T09:00:00+01:00' });
+      .send({ locatieId, auditorId: ids[auditor], soort: 'initieel', gepland: '2026-12-02T11:00:00+01:00' });
   }
 
   async function answerAll(inspectionId: string, auditor: string, overrides: Record<string, object> = {}) {
@@ -124,7 +124,7 @@ describe('audit workflow: apply, plan, inspect, submit, repair, decide', () => {
       const notAnAuditor = await t.http
         .post('/v1/inspecties')
         .set(as('admin'))
-        .send({ locatieId: ids.location, auditorId: ids.certifier, soort: 'initieel', gepland: '2026-12-01T09:00:00Z' });
+        .send({ locatieId: ids.location, auditorId: ids.certifier, soort: 'initieel', gepland: '2026-12-02T11:00:00Z' });
       expectProblem(notAnAuditor, 400);
       expect(invalidParamNames(notAnAuditor)).toEqual(['auditorId']);
       expect(await rowCounts()).toEqual(before);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type request from 'supertest';
 import { PNG } from './support/files';
-import { createScenario, PASSING_MEASUREMENTS, type Scenario, YES_NO_CODES } from './support/scenario';
+import { createScenario, PASSING_MEASUREMENTS, type Scenario, YES_NO_CODES, withNotice } from './support/scenario';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 /** Supertest buffers only text and JSON; the PDF is collected as bytes, a problem still parsed as JSON. */
@@ -42,7 +42,7 @@ describe('the inspection report', () => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(s.as('admin'))
-      .send({ locatieId: locationId, auditorId: s.id('auditor'), soort: 'initieel', gepland: new Date().toISOString() })
+      .send({ locatieId: locationId, auditorId: s.id('auditor'), soort: 'initieel', gepland: withNotice(t.now()) })
       .expect(201);
     inspectionId = planned.body.id;
     const answer = (code: string, body: object) =>

@@ -2,7 +2,7 @@ import { FixedClock } from '@keurmerk/common';
 import { MailDeliveryService, MailSweeps } from '@keurmerk/mail';
 import { accounts, bearer, createScenario, PASSWORD, Scenario } from './support/scenario';
 import { type ReceivedMail, type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver';
-import { expectProblem, startTestApp, TestApp } from './support/test-app';
+import { expectProblem, invalidParamNames, startTestApp, TestApp } from './support/test-app';
 
 /**
  * E-mail over real SMTP (the smtp-server package on loopback): the outbox is written in the
@@ -109,6 +109,48 @@ describe('e-mail over SMTP', () => {
       const kept = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM mail_message WHERE text_body LIKE '%Geheimweg%'`);
       expect(kept[0].n).toBe(0);
       process.stdout.write(`\n--- A received mail, as its reader sees it ---\nTo: ${nl.to[0]}\nSubject: ${nl.subject}\n\n${nl.text}\n`);
+    });
+
+    it('refuses an announced inspection with less than 24 hours of notice, naming gepland, and writes nothing', async () => {
+      const locationId = await s.location({ huisnummer: 504, straatnaam: 'Kortedagweg' });
+      const at = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
+      const count = async () =>
+        (
+          await t.sql<{ inspections: number; mails: number; events: number }>(
+            `SELECT (SELECT count(*)::int FROM inspection WHERE location_id = $1) AS inspections,
+                    (SELECT count(*)::int FROM mail_message WHERE text_body LIKE '%Kortedagweg%') AS mails,
+                    (SELECT count(*)::int FROM event_log WHERE entity_type = 'inspection' AND action = 'planned') AS events`,
+            [locationId],
+          )
+        )[0];
+      const before = await count();
+      for (const soort of ['initieel', 'periodiek', 'herinspectie']) {
+        const refused = await t.http
+          .post('/v1/inspecties')
+          .set(s.as('admin'))
+          .send({ locatieId: locationId, auditorId: s.id('auditor'), soort, gepland: at(24 * 3_600_000 - 60_000) });
+        expectProblem(refused, 400);
+        expect(invalidParamNames(refused)).toEqual(['gepland']);
+        expect(refused.body.invalidParams[0]).toMatchObject({ code: 'notice-too-short' });
+        expect(refused.body.invalidParams[0].reason).toContain(at(24 * 3_600_000));
+      }
+      expect(await count()).toEqual(before);
+      // Exactly 24 hours ahead is enough notice; an unannounced inspection may be planned for now.
+      await t.http
+        .post('/v1/inspecties')
+        .set(s.as('admin'))
+        .send({ locatieId: locationId, auditorId: s.id('auditor'), soort: 'initieel', gepland: at(24 * 3_600_000) })
+        .expect(201);
+      const other = await s.location({ huisnummer: 505, straatnaam: 'Kortedagweg' });
+      await t.http
+        .post('/v1/inspecties')
+        .set(s.as('admin'))
+        .send({ locatieId: other, auditorId: s.id('auditor'), soort: 'onaangekondigd', gepland: at(0) })
+        .expect(201);
+      await send();
+      // One notice per landlord user, for the announced one only.
+      expect(smtp.mails.filter((m) => m.text.includes('Kortedagweg 504')).length).toBe(2);
+      expect(smtp.mails.some((m) => m.text.includes('Kortedagweg 505'))).toBe(false);
     });
 
     it('tells of the decision with its findings, the certificate issued, and reminds once of a deadline', async () => {

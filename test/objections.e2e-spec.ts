@@ -1,6 +1,6 @@
 import { CertificateIssuer } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
-import { accounts, createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from './support/scenario';
+import { accounts, createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES, withNotice } from './support/scenario';
 import { ADMIN, expectProblem, invalidParamNames, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -62,7 +62,7 @@ describe('objections (bezwaren)', () => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(await as('admin'))
-      .send({ locatieId: location.body.id, auditorId: s.id('auditor'), soort: 'initieel', gepland: clock.now().toISOString() })
+      .send({ locatieId: location.body.id, auditorId: s.id('auditor'), soort: 'initieel', gepland: withNotice(clock.now()) })
       .expect(201);
     const auditor = await as('auditor');
     const id = planned.body.id as string;

@@ -1,7 +1,7 @@
 import type { PersonPrincipal } from '@keurmerk/accounts';
 import { InspectionException, InspectionExceptionCode, InspectionService } from '@keurmerk/inspections';
 import { ApplicationService, LocationException, LocationExceptionCode, LocationService } from '@keurmerk/locations';
-import { createScenario, type Scenario } from './support/scenario';
+import { createScenario, type Scenario, withNotice } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -100,7 +100,7 @@ describe('refusal codes of locations and inspections (services on a real databas
     const locationId = await s.location({ huisnummer: 502 });
     await inspections.declareRelation(admin, { auditorId: s.id('auditor'), organisationId: s.id('landlordA'), description: 'Oud-collega' });
     const conflict = await refusal<InspectionException>(
-      inspections.plan(admin, { locationId, auditorId: s.id('auditor'), kind: 'initieel', plannedAt: new Date() }),
+      inspections.plan(admin, { locationId, auditorId: s.id('auditor'), kind: 'initieel', plannedAt: new Date(withNotice(t.now())) }),
     );
     expect(conflict).toMatchObject({
       reason: InspectionExceptionCode.AuditorConflictOfInterest,

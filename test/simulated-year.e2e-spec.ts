@@ -1,7 +1,16 @@
 import { CertificateIssuer, DailyCertificateProcessor } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
 import { DailySurveillanceProcessor, MonthlySampleProcessor } from '@keurmerk/surveillance';
-import { accounts, answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from './support/scenario';
+import {
+  accounts,
+  answerBody,
+  createScenario,
+  PASSING_MEASUREMENTS,
+  PASSWORD,
+  type Scenario,
+  YES_NO_CODES,
+  withNotice,
+} from './support/scenario';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
 import { type Received, WebhookReceiver } from './support/webhook-receiver';
@@ -94,7 +103,7 @@ describe('a simulated year of closed quality control', () => {
     return t.http.get(path).set('Cookie', pair(cookies(signedIn), 'keurmerk_sessie'));
   };
   /** Plans, answers (passing unless overridden) and submits an inspection, signed in afresh at the clock's time. */
-  const inspect = async (locationId: string, overrides: Record<string, object>, soort: string, gepland = clock.now().toISOString()) => {
+  const inspect = async (locationId: string, overrides: Record<string, object>, soort: string, gepland = withNotice(clock.now())) => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(await as('admin'))

@@ -8,7 +8,7 @@ import {
   percentageShare,
   SampleService,
 } from '@keurmerk/surveillance';
-import { createScenario, PASSWORD, type Scenario } from './support/scenario';
+import { createScenario, PASSWORD, type Scenario, withNotice } from './support/scenario';
 import { ADMIN, expectProblem, invalidParamNames, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -41,7 +41,7 @@ describe('surveillance: planning requests and the random sample', () => {
     t.http
       .post('/v1/inspecties')
       .set(await as('admin'))
-      .send({ locatieId, auditorId: s.id('auditor'), soort, gepland: clock.now().toISOString() })
+      .send({ locatieId, auditorId: s.id('auditor'), soort, gepland: withNotice(clock.now()) })
       .expect(201);
 
   beforeAll(async () => {

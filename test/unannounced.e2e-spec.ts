@@ -1,4 +1,4 @@
-import { createScenario, PASSING_MEASUREMENTS, type Scenario, YES_NO_CODES } from './support/scenario';
+import { createScenario, PASSING_MEASUREMENTS, type Scenario, YES_NO_CODES, withNotice } from './support/scenario';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -102,7 +102,7 @@ describe('an unannounced inspection and the landlord', () => {
     await t.http
       .post('/v1/inspecties')
       .set(s.as('admin'))
-      .send({ locatieId: other, auditorId: s.id('auditor'), soort: 'initieel', gepland: new Date().toISOString() })
+      .send({ locatieId: other, auditorId: s.id('auditor'), soort: 'initieel', gepland: withNotice(t.now()) })
       .expect(201);
     expect((await t.http.get(`/v1/aanvragen/${application.body.id}`).set(s.as('verhuurderA')).expect(200)).body.status).toBe(
       'in-behandeling',

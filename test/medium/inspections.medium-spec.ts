@@ -9,12 +9,15 @@ import {
   FindingEntity,
   FindingService,
   InspectionEntity,
+  type InspectionKind,
   InspectionsModule,
   InspectionService,
+  NOTICE_TOO_SHORT,
 } from '@keurmerk/inspections';
 import { ApplicationEntity, LocationEntity } from '@keurmerk/locations';
-import { addWorkingDays } from '@keurmerk/norm';
+import { addWorkingDays, dateInAmsterdam } from '@keurmerk/norm';
 import { type Medium, MEDIUM_SETUP_TIMEOUT, type Person, refusal, startMedium } from '../support/medium';
+import { withNotice } from '../support/scenario';
 import { type AuditPeople, auditPeople, auditSteps } from './support/audit-steps';
 
 /**
@@ -174,8 +177,10 @@ describe('inspections on a real database (medium)', () => {
     });
 
     it('takes an accreditation valid through the inspection day as valid', async () => {
-      const body = await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: '2026-12-01' });
-      const auditor = await m.rows.person('auditor', { organisationId: body.id, accreditationValidUntil: '2026-12-01' });
+      // The steps plan with 24 hours' notice: the inspection day is the day after START.
+      const inspectionDay = dateInAmsterdam(new Date(withNotice(START)));
+      const body = await m.rows.organisation('inspectie-instelling', { accreditationValidUntil: inspectionDay });
+      const auditor = await m.rows.person('auditor', { organisationId: body.id, accreditationValidUntil: inspectionDay });
       const { id: locationId } = await location();
       expect((await plan(locationId, auditor)).status).toBe('gepland');
     });
@@ -186,11 +191,25 @@ describe('inspections on a real database (medium)', () => {
           locationId: '00000000-0000-4000-8000-000000000000',
           auditorId: w.certifier.userId,
           kind: 'initieel',
-          plannedAt: START,
+          plannedAt: new Date(withNotice(START)),
         }),
         AppErrorCode.InvalidInput,
       );
       expect(error.invalidParams?.map((p) => p.name).sort()).toEqual(['auditorId', 'locatieId']);
+    });
+
+    it('refuses an announced inspection less than 24 hours ahead (400 naming gepland); an unannounced one may be now', async () => {
+      const { id: locationId } = await location();
+      const planAt = (kind: InspectionKind, plannedAt: Date) =>
+        inspections.plan(w.admin, { locationId, auditorId: w.auditor.userId, kind, plannedAt });
+      const justShort = new Date(START.getTime() + 24 * 3_600_000 - 1);
+      for (const kind of ['initieel', 'periodiek', 'herinspectie'] as const) {
+        const error = await refusal(planAt(kind, justShort), AppErrorCode.InvalidInput);
+        expect(error.invalidParams).toEqual([expect.objectContaining({ name: 'gepland', code: NOTICE_TOO_SHORT })]);
+      }
+      expect(await m.db.manager.countBy(InspectionEntity, { locationId })).toBe(0);
+      expect((await planAt('onaangekondigd', START)).status).toBe('gepland');
+      expect((await planAt('periodiek', new Date(START.getTime() + 24 * 3_600_000))).status).toBe('gepland');
     });
 
     it('records a relation once (409 the second time)', async () => {

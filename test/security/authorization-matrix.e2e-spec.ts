@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
-import { PASSWORD } from '../support/scenario';
+import { PASSWORD, withNotice } from '../support/scenario';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeAnswer, type HttpCall } from './support/http-call';
 import { callsRoute, fetchOpenApi, tableDrift } from './support/openapi-routes';
@@ -371,7 +371,7 @@ const MATRIX: Record<string, Route> = {
         locatieId: succeeds(expected) ? await w.fresh.location() : w.ids.location,
         auditorId: w.ids.auditor,
         soort: 'periodiek',
-        gepland: new Date().toISOString(),
+        gepland: withNotice(new Date()),
       },
     }),
   },

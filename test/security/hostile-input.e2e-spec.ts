@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
-import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
+import { createScenario, PASSWORD, type Scenario, withNotice } from '../support/scenario';
 import { expectProblem, invalidParamNames, startTestApp, type TestApp } from '../support/test-app';
 import {
   bodyShapeCases,
@@ -180,7 +180,7 @@ const WRITES: Record<string, WriteTarget> = {
     body: 'json',
     creates: true,
     path: () => '/inspecties',
-    base: (w) => ({ locatieId: w.ids.location, auditorId: w.ids.auditor, soort: 'herinspectie', gepland: '2026-06-01T09:00:00+02:00' }),
+    base: (w) => ({ locatieId: w.ids.location, auditorId: w.ids.auditor, soort: 'herinspectie', gepland: withNotice(new Date()) }),
   },
   'PUT /inspecties/{id}/antwoorden/{criteriumCode}': {
     who: 'auditor',
@@ -566,7 +566,7 @@ describe('hostile input: depth, huge numbers and far dates (issue 16, item 2)', 
     const planned = await t.http
       .post('/v1/inspecties')
       .set(admin)
-      .send({ locatieId: await s.location(), auditorId: s.id('auditor'), soort: 'initieel', gepland: '2026-06-01T09:00:00Z' })
+      .send({ locatieId: await s.location(), auditorId: s.id('auditor'), soort: 'initieel', gepland: withNotice(t.now()) })
       .expect(201);
     inspectionId = planned.body.id;
     const complaint = await t.http

@@ -1,4 +1,5 @@
 import { CertificateIssuer } from '@keurmerk/certificates';
+import { ANNOUNCED_NOTICE_HOURS } from '@keurmerk/inspections';
 import type { TestApp } from './test-app';
 
 type OrganisationKind = 'verhuurder' | 'inspectie-instelling';
@@ -52,6 +53,14 @@ export const YES_NO_CODES = [
 ];
 
 /** The Authorization header of a bearer token. */
+/**
+ * `gepland` for a test that plans an inspection and inspects at once: the notice an announced
+ * inspection needs after `now` (24 hours), with an hour to spare. Nothing waits for the planned moment.
+ */
+export function withNotice(now: Date): string {
+  return new Date(now.getTime() + (ANNOUNCED_NOTICE_HOURS + 1) * 3_600_000).toISOString();
+}
+
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export interface Accounts {
@@ -140,7 +149,7 @@ export async function createScenario(t: TestApp, prefix = 'sc'): Promise<Scenari
       const planned = await t.http
         .post('/v1/inspecties')
         .set(as('admin'))
-        .send({ locatieId: locationId, auditorId: ids.auditor, soort, gepland: new Date().toISOString() });
+        .send({ locatieId: locationId, auditorId: ids.auditor, soort, gepland: withNotice(t.now()) });
       if (planned.status !== 201) throw new Error(`planning failed: ${planned.status} ${JSON.stringify(planned.body)}`);
       const id = planned.body.id as string;
       const answer = (code: string, body: object) =>

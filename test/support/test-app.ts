@@ -27,6 +27,8 @@ export interface TestApp {
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   signIn(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
+  /** The app's own "now": the test's clock when it gave one. */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startTestApp(
     sql,
     signIn,
     adminToken: () => (adminToken ??= signIn(ADMIN.email, ADMIN.password)),
+    now: () => app.get(Clock).now(),
     async close() {
       await app.close();
       await sideClient?.end();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { addDays, dateInAmsterdam } from '@keurmerk/norm';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { PDF, PNG } from '../support/files';
@@ -141,7 +142,29 @@ describeBrowser('web app: the beheerder', () => {
     await page.getByLabel('Auditor', { exact: true }).selectOption(scenario.id('auditor'));
     await page.locator('[data-conflicts] .notice').waitFor();
     expect(await page.locator('[data-conflicts] .conflicts').count()).toBe(0);
-    await page.getByLabel('Datum').fill('2026-12-07');
+    // The form suggests the first 09:00 at least 24 hours away: an announced inspection needs that notice.
+    const now = t.now();
+    const today = dateInAmsterdam(now);
+    const clockTime = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    expect(await page.getByLabel('Datum').inputValue()).toBe(addDays(today, clockTime.format(now) < '09:00' ? 1 : 2));
+    expect(await page.getByLabel('Tijd').inputValue()).toBe('09:00');
+    // Tonight is always too soon: refused beside the date, in Dutch, with the earliest moment; nothing planned.
+    await page.getByLabel('Datum').fill(today);
+    await page.getByLabel('Tijd').fill('23:59');
+    await page.getByRole('button', { name: 'Keuring plannen' }).click();
+    const dateError = page.locator('#veld-datum-fout');
+    await dateError.waitFor();
+    expect(await dateError.textContent()).toContain('Te kort dag: een aangekondigde keuring plant u ten minste 24 uur vooruit.');
+    expect((await t.http.get(`/v1/inspecties?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body.totaal).toBe(0);
+    await screenshot(page, 'beheer-planning-notice-too-short');
+    // Three days ahead is enough notice.
+    const day = addDays(today, 3);
+    await page.getByLabel('Datum').fill(day);
     await page.getByLabel('Tijd').fill('09:30');
     await page.getByRole('button', { name: 'Keuring plannen' }).click();
     await page.waitForURL('**/app/beheer/keuringen?gepland=1');
@@ -153,7 +176,8 @@ describeBrowser('web app: the beheerder', () => {
       auditorId: scenario.id('auditor'),
       soort: 'initieel',
       status: 'gepland',
-      gepland: '2026-12-07T08:30:00.000Z',
+      // 09:30 in Amsterdam: 08:30 UTC in winter, 07:30 in summer.
+      gepland: expect.stringMatching(new RegExp(`^${day}T0[78]:30:00\\.000Z$`)),
     });
     const application = (await t.http.get(`/v1/aanvragen?locatieId=${locationId}`).set(scenario.as('admin')).expect(200)).body
       .resultaten[0];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
+import { createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario, withNotice } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, signInAs, type BrowserSession, expectAccessiblePage } from '../support/browser';
 import { PNG } from '../support/files';
 
@@ -16,7 +16,7 @@ describeBrowser('web app: the auditor', () => {
   /** A location of landlord A, registered through the REST API. */
   const location = (): Promise<string> => scenario.location({ huisnummer: house++ });
 
-  async function plan(locationId: string, when = new Date(), auditor = scenario.id('auditor')): Promise<string> {
+  async function plan(locationId: string, when = new Date(withNotice(t.now())), auditor = scenario.id('auditor')): Promise<string> {
     const response = await t.http
       .post('/v1/inspecties')
       .set(scenario.as('admin'))
@@ -82,6 +82,9 @@ describeBrowser('web app: the auditor', () => {
 
   it('lists today’s, upcoming and submitted inspections, and walks one from first answer to submitted', async () => {
     const today = await plan(await location());
+    // Planned with its 24 hours of notice. The test's clock is the real one, so the day comes by moving
+    // the plan, as if it had been made yesterday.
+    await t.sql(`UPDATE inspection SET planned_at = $2 WHERE id = $1`, [today, t.now()]);
     await plan(await location(), new Date(Date.now() + 3 * 24 * 3600 * 1000));
     await scenario.inspect(await location());
 

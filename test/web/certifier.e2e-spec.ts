@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
+import { answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario, withNotice } from '../support/scenario';
 import { CertificateIssuer } from '@keurmerk/certificates';
 import { PDF } from '../support/files';
 import { describeBrowser, expectAccessiblePage, openBrowser, screenshot, type BrowserSession } from '../support/browser';
@@ -78,7 +78,7 @@ describeBrowser('web app: the certifier', () => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(scenario.as('admin'))
-      .send({ locatieId: locationId, auditorId: scenario.id(auditor), soort: 'initieel', gepland: new Date().toISOString() });
+      .send({ locatieId: locationId, auditorId: scenario.id(auditor), soort: 'initieel', gepland: withNotice(t.now()) });
     expect(planned.status).toBe(201);
     const id = planned.body.id as string;
     const answer = (code: string, body: object) =>
@@ -271,7 +271,7 @@ describeBrowser('web app: the certifier', () => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(scenario.as('admin'))
-      .send({ locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() })
+      .send({ locatieId: locationId, auditorId, soort: 'initieel', gepland: withNotice(t.now()) })
       .expect(201);
     const id = planned.body.id as string;
     const auth = { Authorization: `Bearer ${token}` };

@@ -14,13 +14,6 @@ const ADDRESS = 'Kasweg 12, 2671 AB Naaldwijk';
 /** How long the worker may take to render, sign and store the certificate once it is granted. */
 const ISSUE_WAIT_MS = 30_000;
 
-/** The date an inspection planned now falls on, as the app reckons days (in Amsterdam). */
-function amsterdamToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
-}
-
 /*
  * The issue's "done when": one location carried from registration to certificate by the people who
  * do the work, each in their own browser, every step through the pages under /app. Only the
@@ -90,13 +83,13 @@ describeBrowser('web app: one location from application to certificate', () => {
     await expect(admin.locator('main').innerText()).resolves.toContain(ADDRESS);
     await admin.getByLabel('Auditor', { exact: true }).selectOption(scenario.id('auditor'));
     await expect(admin.locator('[data-conflicts] .notice').innerText()).resolves.toContain('Geen belangenconflict');
-    // Today rather than the form's tomorrow: the auditor does it now, and the certificate (valid from
-    // the day of the decision) must not predate the inspection it rests on.
-    await admin.getByLabel('Datum').fill(amsterdamToday());
-    await admin.getByLabel('Tijd').fill('08:00');
+    // The form's own date and time: the first 09:00 with the 24 hours' notice an announced inspection needs.
     await admin.getByRole('button', { name: 'Keuring plannen' }).click();
     await admin.waitForURL('**/app/beheer/keuringen?gepland=1');
     await expect(admin.locator('.notice').innerText()).resolves.toContain('De keuring is gepland.');
+    // Its day comes: the clock is the real one, so the plan moves to now, as if it had been made days ago. The
+    // certificate (valid from the day of the decision) must not predate the inspection it rests on.
+    await t.sql(`UPDATE inspection SET planned_at = $2 WHERE location_id = $1`, [locationId, t.now()]);
 
     // 3. The auditor opens it from today's work and answers every criterion of the checklist.
     const auditor = await signedIn(AUDITOR);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { CertificateIssuer } from '@keurmerk/certificates';
 import { FixedClock } from '@keurmerk/common';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
-import { accounts, createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario } from '../support/scenario';
+import { accounts, createScenario, PASSING_MEASUREMENTS, PASSWORD, YES_NO_CODES, type Scenario, withNotice } from '../support/scenario';
 import { describeBrowser, openBrowser, screenshot, type BrowserSession, expectNoAxeViolations } from '../support/browser';
 
 const LANDLORD = 'wb-verhuurderA@scenario.test';
@@ -40,7 +40,7 @@ describeBrowser('web app: objections', () => {
     const planned = await t.http
       .post('/v1/inspecties')
       .set(await as(ADMIN.email, ADMIN.password))
-      .send({ locatieId: location.body.id, auditorId: s.id('auditor'), soort: 'initieel', gepland: clock.now().toISOString() })
+      .send({ locatieId: location.body.id, auditorId: s.id('auditor'), soort: 'initieel', gepland: withNotice(clock.now()) })
       .expect(201);
     const auditor = await as('wb-auditor@scenario.test');
     const id = planned.body.id as string;

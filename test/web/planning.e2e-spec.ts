@@ -167,7 +167,7 @@ describeBrowser('web app: planning requests and unannounced inspections', () => 
         });
       });
       // Two inspections for the scenario's auditor in the coming weeks; the other has none.
-      for (const days of [1, 8]) {
+      for (const days of [2, 8]) {
         await t.http
           .post('/v1/inspecties')
           .set(s.as('admin'))

@@ -1,5 +1,7 @@
 import { InvalidParam, MAX_FREE_TEXT_LENGTH, NOT_BLANK_PATTERN } from '@keurmerk/common';
 import { MAX_REMARK_LENGTH } from '@keurmerk/norm';
+import type { InspectionKind } from './inspection.entities';
+import { landlordMayKnowOf } from './inspection-visibility';
 
 /**
  * The audit workflow's input rules, once: the REST DTOs take them for their decorators, the web forms
@@ -37,4 +39,33 @@ export function repairDescriptionProblem(description: string): InvalidParam | un
     return { name: 'omschrijving', code: 'too-long', reason: `At most ${MAX_REPAIR_DESCRIPTION_LENGTH} characters.` };
   }
   return undefined;
+}
+
+/**
+ * An announced inspection is planned at least this many hours ahead (DOMAIN: regular inspections are
+ * announced 24 h before). The landlord's users are told when it is planned, so this is their notice.
+ * An unannounced inspection may be planned for any moment: nobody is told.
+ */
+export const ANNOUNCED_NOTICE_HOURS = 24;
+
+/** The code of the `gepland` problem when an announced inspection is planned too soon. */
+export const NOTICE_TOO_SHORT = 'notice-too-short';
+
+/** The earliest moment an announced inspection planned at `now` may take place. */
+export function earliestAnnouncedAt(now: Date): Date {
+  return new Date(now.getTime() + ANNOUNCED_NOTICE_HOURS * 3_600_000);
+}
+
+/** `gepland` of a plan made at `now`: too soon for an announced inspection, else nothing. */
+export function plannedAtProblem(kind: InspectionKind, plannedAt: Date, now: Date): InvalidParam | undefined {
+  if (!landlordMayKnowOf({ kind, submittedAt: null })) return undefined;
+  const earliest = earliestAnnouncedAt(now);
+  if (plannedAt.getTime() >= earliest.getTime()) return undefined;
+  return {
+    name: 'gepland',
+    code: NOTICE_TOO_SHORT,
+    reason:
+      `An announced inspection is planned at least ${ANNOUNCED_NOTICE_HOURS} hours ahead, so that the landlord's notice comes in time: ` +
+      `at ${earliest.toISOString()} or later. An unannounced inspection may be planned sooner.`,
+  };
 }

@@ -35,6 +35,7 @@ import {
 } from './inspection.exception';
 import { InspectionFilter, InspectionRepository, type PlannedPerWeek } from './inspection.repository';
 import { InspectionPlanningObserver } from './inspection-planning.port';
+import { plannedAtProblem } from './inspection-input';
 import { landlordMayKnowOf } from './inspection-visibility';
 import { InspectionNoticeObserver } from './inspection-notice.port';
 import { canMove, isOpenForAnswers } from './inspection-status';
@@ -167,7 +168,9 @@ export class InspectionService {
     if (!location) problems.push({ name: 'locatieId', code: 'unknown', reason: 'No location has this id.' });
     const auditor = await this.activeAuditor(input.auditorId);
     if (!auditor) problems.push({ name: 'auditorId', code: 'unknown', reason: 'No active auditor has this id.' });
-    if (!location || !auditor) throw AppException.invalid(problems);
+    const notice = plannedAtProblem(input.kind, input.plannedAt, this.clock.now());
+    if (notice) problems.push(notice);
+    if (!location || !auditor || notice) throw AppException.invalid(problems);
 
     const conflicts = await this.auditorConflicts(auditor, location, plannedOn);
     if (conflicts.length > 0) {

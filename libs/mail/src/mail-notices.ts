@@ -53,9 +53,9 @@ export class MailNotices {
 
 /**
  * The landlord hears of an announced inspection when it is planned, and never of an unannounced one:
- * that would defeat it. The scheme announces regular inspections 24 hours ahead; the planner does not
- * refuse a shorter notice yet, so this mail is only as early as the planning. After a decision the
- * landlord gets the outcome, the explanation and every finding with its deadline.
+ * that would defeat it. Planning refuses an announced inspection less than 24 hours ahead
+ * (`plannedAtProblem` in @keurmerk/inspections), so this mail is the landlord's 24 hours' notice.
+ * After a decision the landlord gets the outcome, the explanation and every finding with its deadline.
  */
 @Injectable()
 export class InspectionMail extends InspectionNoticeObserver {

@@ -1,6 +1,6 @@
 import { InspectionService } from '@keurmerk/inspections';
 import type { LocationEntity } from '@keurmerk/locations';
-import { answerBody, PASSING_MEASUREMENTS, YES_NO_CODES } from '../../support/scenario';
+import { answerBody, PASSING_MEASUREMENTS, withNotice, YES_NO_CODES } from '../../support/scenario';
 import type { Medium, Person } from '../../support/medium';
 
 /** The people of an audit, in rows: two landlords, an accredited body with two auditors, a certificeerder, a beheerder. */
@@ -39,7 +39,12 @@ export function auditSteps(m: Medium, people: AuditPeople) {
   const steps = {
     location: (extra: Partial<LocationEntity> = {}) => m.rows.location(people.landlordOrg, extra),
     plan: (locationId: string, auditor: Person = people.auditor) =>
-      inspections.plan(people.admin, { locationId, auditorId: auditor.userId, kind: 'initieel', plannedAt: m.clock.now() }),
+      inspections.plan(people.admin, {
+        locationId,
+        auditorId: auditor.userId,
+        kind: 'initieel',
+        plannedAt: new Date(withNotice(m.clock.now())),
+      }),
     /** Answers every criterion of the norm (contract bodies by criterion code in `overrides`), leaving out `skip`. */
     async answerAll(inspectionId: string, overrides: Record<string, object> = {}, skip: string[] = []) {
       for (const [code, meetwaarde] of Object.entries(PASSING_MEASUREMENTS)) {

@@ -1,6 +1,14 @@
 import { CertificateIssuer } from '@keurmerk/certificates';
 import { DEFAULT_NORM, normToContract } from '@keurmerk/norm';
-import { answerBody, createScenario, PASSING_MEASUREMENTS, PASSWORD, type Scenario, YES_NO_CODES } from '../../support/scenario';
+import {
+  answerBody,
+  createScenario,
+  PASSING_MEASUREMENTS,
+  PASSWORD,
+  type Scenario,
+  YES_NO_CODES,
+  withNotice,
+} from '../../support/scenario';
 import type { TestApp } from '../../support/test-app';
 import { PDF, PNG } from '../../support/files';
 import { WebhookReceiver } from '../../support/webhook-receiver';
@@ -180,7 +188,7 @@ export async function buildWorld(t: TestApp, prefix: string): Promise<World> {
         await admin({
           method: 'POST',
           path: '/inspecties',
-          json: { locatieId: locationId, auditorId, soort: 'initieel', gepland: new Date().toISOString() },
+          json: { locatieId: locationId, auditorId, soort: 'initieel', gepland: withNotice(new Date()) },
         }),
         201,
         'plan',

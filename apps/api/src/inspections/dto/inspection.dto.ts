@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MAX_CLIENT_REFERENCE_LENGTH, NOT_BLANK_PATTERN } from '@keurmerk/common';
 import {
+  ANNOUNCED_NOTICE_HOURS,
   INSPECTION_KINDS,
   INSPECTION_STATUSES,
   type InspectionKind,
@@ -30,7 +31,13 @@ export class PlanInspectionDto {
   @IsIn(INSPECTION_KINDS)
   soort: InspectionKind;
 
-  @ApiProperty({ ...dateSchema('date-time'), example: '2026-12-07T09:00:00+01:00' })
+  @ApiProperty({
+    ...dateSchema('date-time'),
+    example: '2026-12-07T09:00:00+01:00',
+    description:
+      `An announced inspection (every soort but onaangekondigd) at least ${ANNOUNCED_NOTICE_HOURS} hours after the moment it is ` +
+      'planned, for the landlord is told then; sooner is refused with 400 naming gepland (code notice-too-short).',
+  })
   @IsContractTimestamp('gepland')
   gepland: string;
 }

@@ -9,8 +9,8 @@ import { redirect, sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { AdminOverviewService } from './admin-overview.service';
-import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
-import { AdminPlanning } from './planning.service';
+import { pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
+import { AdminPlanning, FIRST_TIME } from './planning.service';
 import { overviewPage, planningPage } from './admin.views';
 import { conflictsBox, conflictText, type PlanFormValues, PLANNING_PATH } from './planning.view';
 
@@ -67,11 +67,10 @@ export class AdminPagesController {
   @Get('keuringen/nieuw')
   async planPage(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     const location = await this.locations.getVisible(web.user.principal, uuidOr404(String(query.locatie ?? ''), 'The location'));
-    const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
     const kind = INSPECTION_KINDS.find((k) => k === query.soort) ?? 'initieel';
     await this.planningForms.send(reply, web, {
       location,
-      values: { locatieId: location.id, auditorId: '', soort: kind, datum: tomorrow, tijd: '09:00' },
+      values: { locatieId: location.id, auditorId: '', soort: kind, datum: this.planningForms.firstDate(web.now), tijd: FIRST_TIME },
       request: await this.planningForms.requestContext(web, text(query, 'verzoek'), location),
     });
   }

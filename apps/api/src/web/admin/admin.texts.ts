@@ -1,6 +1,6 @@
 import { ACCOUNT_NAME_MAX_LENGTH, KVK_NUMBER_DIGITS, PASSWORD_MIN_LENGTH } from '@keurmerk/accounts';
 import { RESOLUTION_MAX_LENGTH } from '@keurmerk/complaints';
-import { MAX_RELATION_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
+import { ANNOUNCED_NOTICE_HOURS, MAX_RELATION_DESCRIPTION_LENGTH } from '@keurmerk/inspections';
 import type { CriterionChange } from './norm-diff';
 import { catalog, counted } from '../shared/catalog';
 
@@ -28,6 +28,18 @@ export const adminText = catalog({
     en: 'Only an auditor (or inspection body) has an accreditation: leave it empty.',
   },
   enterAValidDate: { nl: 'Vul een geldige datum in.', en: 'Enter a valid date.' },
+  announcedNoticeHint: {
+    nl: `Een aangekondigde keuring ten minste ${ANNOUNCED_NOTICE_HOURS} uur vooruit: de verhuurder krijgt bericht zodra u plant.`,
+    en: `An announced inspection at least ${ANNOUNCED_NOTICE_HOURS} hours ahead: the landlord is told as soon as you plan it.`,
+  },
+  announcedNoticeTooShort: {
+    nl: (earliest: string) =>
+      `Te kort dag: een aangekondigde keuring plant u ten minste ${ANNOUNCED_NOTICE_HOURS} uur vooruit. ` +
+      `Kies ${earliest} of later, of plan een onaangekondigde keuring.`,
+    en: (earliest: string) =>
+      `Too short notice: plan an announced inspection at least ${ANNOUNCED_NOTICE_HOURS} hours ahead. ` +
+      `Choose ${earliest} or later, or plan an unannounced inspection.`,
+  },
   addAUser: { nl: 'Gebruiker toevoegen', en: 'Add a user' },
   noUsersYet: { nl: 'Nog geen gebruikers.', en: 'No users yet.' },
   name: { nl: 'Naam', en: 'Name' },

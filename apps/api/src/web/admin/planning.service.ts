@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { UserEntity } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, type InvalidParam, type Page } from '@keurmerk/common';
-import { InspectionException, InspectionService } from '@keurmerk/inspections';
+import { earliestAnnouncedAt, InspectionException, InspectionService, NOTICE_TOO_SHORT } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
 import { dateInAmsterdam } from '@keurmerk/norm';
 import { PlanningRequestService, type PlanningRequestView } from '@keurmerk/surveillance';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
 import { auditorConflictText } from '../shared/refusals/inspections.texts';
-import { type SignedInContext, type WebContext } from '../web-context';
-import { addressLine, amsterdamInstant, pageRequest } from '../shared/page-parts';
+import { formatDateTime, type SignedInContext, type WebContext } from '../web-context';
+import { addressLine, amsterdamInstant, amsterdamParts, pageRequest } from '../shared/page-parts';
 import { planForm, type PlanFormData, type PlanningRequestContext } from './planning.view';
 import { adminText } from './admin.texts';
 
@@ -51,6 +51,9 @@ export function daysBetween(from: string, to: string): number {
  * form shown again after a check or a refusal. It shapes pages only: the rules and queries are the
  * inspections feature's.
  */
+/** The time the planning form suggests. */
+export const FIRST_TIME = '09:00';
+
 @Injectable()
 export class AdminPlanning {
   constructor(
@@ -124,6 +127,13 @@ export class AdminPlanning {
     return this.inspections.conflictsOf(auditor, location, onDate);
   }
 
+  /** The form's first date: the first day whose 09:00 gives an announced inspection its notice. */
+  firstDate(now: Date): string {
+    const earliest = earliestAnnouncedAt(now);
+    const day = amsterdamParts(earliest).date;
+    return amsterdamInstant(day, FIRST_TIME)! >= earliest ? day : amsterdamParts(new Date(earliest.getTime() + 24 * 3_600_000)).date;
+  }
+
   /** The planned moment of the form's date and time, or the problems naming the fields. */
   plannedAt(web: WebContext, date: string, time: string): string {
     const instant = amsterdamInstant(date, time);
@@ -166,6 +176,8 @@ export class AdminPlanning {
       const errors = fieldErrors(error.invalidParams);
       if (errors.auditorId) errors.auditorId = adminText(web).chooseAnActiveAuditor;
       if (errors.soort) errors.soort = adminText(web).chooseKindInspection;
+      if (error.invalidParams.some((param) => param.name === 'gepland' && param.code === NOTICE_TOO_SHORT))
+        errors.gepland = adminText(web).announcedNoticeTooShort(formatDateTime(web, earliestAnnouncedAt(web.now)));
       await this.send(reply, web, { ...data, errors }, 400);
       return;
     }

@@ -112,6 +112,7 @@ export function planForm(web: WebContext, data: PlanFormData): Html {
         label: adminText(web).date,
         type: 'date',
         value: values.datum,
+        hint: data.fixedKind ? undefined : adminText(web).announcedNoticeHint,
         error: errors.datum ?? errors.gepland,
         required: true,
       })}
