@@ -11,7 +11,7 @@ import { type FieldErrors, redirect, sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
 import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
-import { AdminPlanning } from './planning.service';
+import { AdminPlanning, FIRST_TIME } from './planning.service';
 import { type PlanFormValues } from './planning.view';
 import { adminText } from './admin.texts';
 import { complaintPage, COMPLAINTS_PATH, complaintsPage, type LocationCertificate } from './admin-complaints.views';
@@ -73,7 +73,7 @@ export class AdminComplaintsController {
     const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
     await this.planning.send(reply, web, {
       location,
-      values: { locatieId: location.id, auditorId: '', soort: 'onaangekondigd', datum: tomorrow, tijd: '09:00' },
+      values: { locatieId: location.id, auditorId: '', soort: 'onaangekondigd', datum: tomorrow, tijd: FIRST_TIME },
       action: `${COMPLAINTS_PATH}/${complaint.id}/inspectie`,
       fixedKind: true,
     });

@@ -4,13 +4,13 @@ import type { UserEntity } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, type InvalidParam, type Page } from '@keurmerk/common';
 import { earliestAnnouncedAt, InspectionException, InspectionService, NOTICE_TOO_SHORT } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
-import { dateInAmsterdam } from '@keurmerk/norm';
+import { addDays, dateInAmsterdam } from '@keurmerk/norm';
 import { PlanningRequestService, type PlanningRequestView } from '@keurmerk/surveillance';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
 import { auditorConflictText } from '../shared/refusals/inspections.texts';
 import { formatDateTime, type SignedInContext, type WebContext } from '../web-context';
-import { addressLine, amsterdamInstant, amsterdamParts, pageRequest } from '../shared/page-parts';
+import { addressLine, amsterdamInstant, pageRequest } from '../shared/page-parts';
 import { planForm, type PlanFormData, type PlanningRequestContext } from './planning.view';
 import { adminText } from './admin.texts';
 
@@ -45,15 +45,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The time the planning form suggests. */
+export const FIRST_TIME = '09:00';
+
 /**
  * What the planning pages (an application's inspection, a complaint's) share: the auditors to choose
  * from, the conflict check (InspectionService.auditorConflicts, the rule planning itself applies) and the
  * form shown again after a check or a refusal. It shapes pages only: the rules and queries are the
  * inspections feature's.
  */
-/** The time the planning form suggests. */
-export const FIRST_TIME = '09:00';
-
 @Injectable()
 export class AdminPlanning {
   constructor(
@@ -127,11 +127,11 @@ export class AdminPlanning {
     return this.inspections.conflictsOf(auditor, location, onDate);
   }
 
-  /** The form's first date: the first day whose 09:00 gives an announced inspection its notice. */
+  /** The form's first date: the first day whose FIRST_TIME gives an announced inspection its notice. */
   firstDate(now: Date): string {
     const earliest = earliestAnnouncedAt(now);
-    const day = amsterdamParts(earliest).date;
-    return amsterdamInstant(day, FIRST_TIME)! >= earliest ? day : amsterdamParts(new Date(earliest.getTime() + 24 * 3_600_000)).date;
+    const day = dateInAmsterdam(earliest);
+    return amsterdamInstant(day, FIRST_TIME)! >= earliest ? day : addDays(day, 1);
   }
 
   /** The planned moment of the form's date and time, or the problems naming the fields. */
