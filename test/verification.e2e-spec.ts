@@ -165,6 +165,30 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
         clock.set(new Date('2026-12-01T10:00:00Z'));
       }
     });
+    it('hands a question whose lookup fails to Fastify and Nest: one problem shape, and the next question is answered', async () => {
+      t.app.get(VerificationCache).clear();
+      const reader = t.app.get<DataSource>(VERIFICATION_READER);
+      // The front door's lookup fails, then Nest's: the caller gets Nest's problem, not a dropped connection.
+      const spy = jest
+        .spyOn(reader, 'query')
+        .mockRejectedValueOnce(new Error('connection lost'))
+        .mockRejectedValueOnce(new Error('connection lost'));
+      try {
+        const failed = await verify({ certificaatnummer: certified.number });
+        expect(failed.status).toBe(500);
+        expect(failed.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(failed.headers['x-request-id']).toBeDefined();
+        expect(spy).toHaveBeenCalledTimes(2);
+        // Only the front door's lookup fails: Nest asks again and answers.
+        spy.mockRejectedValueOnce(new Error('connection lost'));
+        const retried = await verify({ certificaatnummer: certified.number });
+        expect(retried.status).toBe(200);
+        expect(retried.body).toMatchObject({ voldoet: true, certificaat: { certificaatnummer: certified.number } });
+        expect(spy).toHaveBeenCalledTimes(4);
+      } finally {
+        spy.mockRestore();
+      }
+    });
   });
 
   describe('POST /v1/bulkverificaties', () => {

@@ -63,22 +63,21 @@ export class VerificationService {
   }
 
   /**
-   * As `verifyRendered`, but the answer itself when the cache holds the facts: no promise, no turn of
-   * the event loop for the commonest answer. A promise when the database has to be asked. The same
-   * question object asked again (the front door keeps one per query string) gets the answer kept for
-   * it while the cache vouches for it (`VerificationCache.answerTo`): no key built, nothing looked up.
+   * As `verifyRendered`, but only from the cache, and without a promise: the answer itself when the
+   * cache holds the facts, undefined when the database has to be asked (then `verifyRendered`). No
+   * turn of the event loop and no wrapper object for the commonest answer. The same question object
+   * asked again (the front door keeps one per query string) gets the answer kept for it while the
+   * cache vouches for it (`VerificationCache.answerTo`): no key built, nothing looked up.
    */
-  verifyRenderedNow<T>(request: VerificationRequest, render: (verdict: Verdict) => T): { now: T } | Promise<T> {
+  renderedNow<T>(request: VerificationRequest, render: (verdict: Verdict) => T): T | undefined {
     const day = this.today();
     const kept = this.cache.answerTo(request, render, day);
-    if (kept !== undefined) return { now: kept as T };
+    if (kept !== undefined) return kept as T;
     const entry = this.cachedEntry(request);
-    if (entry !== undefined) {
-      const answer = this.renderedFor(entry.facts, request, render);
-      this.cache.keepAnswer(request, render, day, entry, answer);
-      return { now: answer };
-    }
-    return this.fetch(request).then((found) => this.renderedFor(found, request, render));
+    if (entry === undefined) return undefined;
+    const answer = this.renderedFor(entry.facts, request, render);
+    this.cache.keepAnswer(request, render, day, entry, answer);
+    return answer;
   }
 
   private renderedFor<T>(found: CertificateFacts | null, request: VerificationRequest, render: (verdict: Verdict) => T): T {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, RequestListener, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parse as parseQuery } from 'node:querystring';
 import proxyAddr from '@fastify/proxy-addr';
@@ -18,6 +18,8 @@ const TRUST_ALL = (): boolean => true;
 /** Parsed questions kept by their query string, up to this many and this long (a valid question is shorter): at most about 20 MB. */
 const PARSED_QUESTIONS_LIMIT = 50_000;
 const PARSED_QUESTION_LENGTH = 200;
+/** Rate-limit window keys kept by client address, up to this many (a key is about 50 bytes). */
+const WINDOW_KEYS_LIMIT = 10_000;
 /** The answer as bytes, kept so beside the facts: a string body would be encoded to UTF-8 again for every response. */
 const renderVerdictBytes = (verdict: Verdict): Buffer => Buffer.from(renderVerdict(verdict));
 
@@ -58,6 +60,16 @@ export function verificationFrontDoor(parts: {
     }
     return question;
   };
+  // The rate-limit window's key per client address, made once: a request names one of few addresses.
+  const windowKeys = new Map<string | undefined, string>();
+  const windowKeyOf = (address: string | undefined): string => {
+    let key = windowKeys.get(address);
+    if (key === undefined) {
+      if (windowKeys.size >= WINDOW_KEYS_LIMIT) windowKeys.clear();
+      windowKeys.set(address, (key = `ip:${address}`));
+    }
+    return key;
+  };
   return (request: IncomingMessage, response: ServerResponse, fastify: RequestListener): boolean => {
     const url = request.url;
     if (request.method !== 'GET' || url === undefined || !url.startsWith(QUESTION_PREFIX)) return false;
@@ -69,39 +81,55 @@ export function verificationFrontDoor(parts: {
     if (!question) return false;
     // As Fastify works it out (trustProxy): the socket's address, or the forwarded client's when proxies are trusted.
     const address = config.trustProxy ? proxyAddr.all(request, TRUST_ALL).at(-1) : request.socket.remoteAddress;
-    const allowance = limiter.take(`ip:${address}`, limit);
+    const allowance = limiter.take(windowKeyOf(address), limit);
     if (allowance.retryAfterSeconds !== undefined) return false;
     const id = requestIdOf(request.headers);
-    const send = (body: Buffer): void => {
-      response.writeHead(200, [
-        ...common,
-        'x-request-id',
-        id,
-        'ratelimit-limit',
-        limitText,
-        'ratelimit-remaining',
-        String(allowance.remaining),
-        'content-type',
-        JSON_TYPE,
-        'content-length',
-        String(body.length),
-      ]);
-      response.end(body);
-      timer.observe((performance.now() - started) / 1000);
-    };
-    // Answered at once from the cache; else when the database has answered, or by Fastify if it fails.
-    const handOver = (): void => {
-      if (!response.headersSent) fastify(request, response);
-    };
+    const remaining = String(allowance.remaining);
+    // Answered at once from the cache (no closure, no promise); else when the database has answered, or by Fastify if it fails.
+    let now: Buffer | undefined;
     try {
-      const answer = verification.verifyRenderedNow(question, renderVerdictBytes);
-      if ('now' in answer) send(answer.now);
-      else answer.then(send).catch(handOver);
+      now = verification.renderedNow(question, renderVerdictBytes);
     } catch {
-      handOver();
+      handOver(fastify, request, response);
+      return true;
     }
+    if (now !== undefined) {
+      answer(response, common, id, limitText, remaining, now);
+      timer.observe((performance.now() - started) / 1000);
+      return true;
+    }
+    verification.verifyRendered(question, renderVerdictBytes).then(
+      (body) => {
+        answer(response, common, id, limitText, remaining, body);
+        timer.observe((performance.now() - started) / 1000);
+      },
+      () => handOver(fastify, request, response),
+    );
     return true;
   };
+}
+
+/** For a request the front door took and cannot answer after all: Fastify answers it (an error, in its one shape). */
+function handOver(fastify: RequestListener, request: IncomingMessage, response: ServerResponse): void {
+  if (!response.headersSent) fastify(request, response);
+}
+
+/** The answer with the route's headers, in the order Fastify's answer has them. */
+function answer(response: ServerResponse, common: OutgoingHttpHeader[], id: string, limit: string, remaining: string, body: Buffer): void {
+  response.writeHead(200, [
+    ...common,
+    'x-request-id',
+    id,
+    'ratelimit-limit',
+    limit,
+    'ratelimit-remaining',
+    remaining,
+    'content-type',
+    JSON_TYPE,
+    'content-length',
+    String(body.length),
+  ]);
+  response.end(body);
 }
 
 /** The route logs at `warn` (see above). Installed with `onRoute` before Nest registers its routes (`app.init()`). */
