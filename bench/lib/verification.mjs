@@ -107,7 +107,7 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
   const answersFile = join(tmp, `bare-answers-${Date.now()}.json`);
   await writeFile(answersFile, JSON.stringify({ contentType, answers, headers }));
   // The limit for these answers: the same bytes on the wire, headers included. API and bare take turns,
-  // ROUNDS times for each kind of question, so that whatever else the machine does at that moment (the
+  // ROUNDS times for each kind of question (in the order API, bare, bare, API), so that whatever else the machine does at that moment (the
   // database settling after a seed, other people's work) falls on both; each figure is the mean of its runs.
   const bare = await startBare(answersFile, { withHeaders: true });
   try {
@@ -119,9 +119,18 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
     ]) {
       const apiRuns = [];
       const bareRuns = [];
+      // API, bare, bare, API: whatever the machine's load does over the four runs (a database settling
+      // after a seed) falls on both alike, not on whichever always goes first.
       for (let round = 0; round < ROUNDS; round++) {
-        apiRuns.push(await warmRun(`${kind}-warm (${round + 1}/${ROUNDS})`, api, list));
-        bareRuns.push(await warmRun(`bare-${kind} (${round + 1}/${ROUNDS})`, bare, list));
+        const apiRun = async () => apiRuns.push(await warmRun(`${kind}-warm (${round + 1}/${ROUNDS})`, api, list));
+        const bareRun = async () => bareRuns.push(await warmRun(`bare-${kind} (${round + 1}/${ROUNDS})`, bare, list));
+        if (round % 2 === 0) {
+          await apiRun();
+          await bareRun();
+        } else {
+          await bareRun();
+          await apiRun();
+        }
       }
       results[`${kind}-warm`] = mean(apiRuns);
       results[`bare-${kind}`] = mean(bareRuns);
