@@ -165,6 +165,16 @@ describe('public verification: by number, by address, bulk, PDF check, changes f
         clock.set(new Date('2026-12-01T10:00:00Z'));
       }
     });
+    it('asks the cache once for a question it does not hold, and counts one miss', async () => {
+      const cache = t.app.get(VerificationCache);
+      cache.clear();
+      const before = { hits: cache.hits, misses: cache.misses };
+      expect((await verify({ certificaatnummer: certified.number })).status).toBe(200);
+      expect({ hits: cache.hits - before.hits, misses: cache.misses - before.misses }).toEqual({ hits: 0, misses: 1 });
+      expect((await verify({ certificaatnummer: certified.number })).status).toBe(200);
+      expect({ hits: cache.hits - before.hits, misses: cache.misses - before.misses }).toEqual({ hits: 1, misses: 1 });
+    });
+
     it('hands a question whose lookup fails to Fastify and Nest: one problem shape, and the next question is answered', async () => {
       t.app.get(VerificationCache).clear();
       const reader = t.app.get<DataSource>(VERIFICATION_READER);

@@ -63,18 +63,19 @@ export class VerificationService {
   }
 
   /**
-   * As `verifyRendered`, but only from the cache, and without a promise: the answer itself when the
-   * cache holds the facts, undefined when the database has to be asked (then `verifyRendered`). No
-   * turn of the event loop and no wrapper object for the commonest answer. The same question object
-   * asked again (the front door keeps one per query string) gets the answer kept for it while the
-   * cache vouches for it (`VerificationCache.answerTo`): no key built, nothing looked up.
+   * As `verifyRendered`, but the answer itself when the cache holds the facts: no promise, no wrapper
+   * object and no turn of the event loop for the commonest answer; a promise of it when the database
+   * has to be asked (the cache is asked once either way). The answer is bytes or text, so a promise is
+   * never an answer. The same question object asked again (the front door keeps one per query string)
+   * gets the answer kept for it while the cache vouches for it (`VerificationCache.answerTo`): no key
+   * built, nothing looked up.
    */
-  renderedNow<T>(request: VerificationRequest, render: (verdict: Verdict) => T): T | undefined {
+  verifyRenderedNow<T extends Buffer | string>(request: VerificationRequest, render: (verdict: Verdict) => T): T | Promise<T> {
     const day = this.today();
     const kept = this.cache.answerTo(request, render, day);
     if (kept !== undefined) return kept as T;
     const entry = this.cachedEntry(request);
-    if (entry === undefined) return undefined;
+    if (entry === undefined) return this.fetch(request).then((found) => this.renderedFor(found, request, render));
     const answer = this.renderedFor(entry.facts, request, render);
     this.cache.keepAnswer(request, render, day, entry, answer);
     return answer;

@@ -86,25 +86,25 @@ export function verificationFrontDoor(parts: {
     const id = requestIdOf(request.headers);
     const remaining = String(allowance.remaining);
     // Answered at once from the cache (no closure, no promise); else when the database has answered, or by Fastify if it fails.
-    let now: Buffer | undefined;
+    let now: Buffer | Promise<Buffer>;
     try {
-      now = verification.renderedNow(question, renderVerdictBytes);
+      now = verification.verifyRenderedNow(question, renderVerdictBytes);
     } catch {
       handOver(fastify, request, response);
       return true;
     }
-    if (now !== undefined) {
-      answer(response, common, id, limitText, remaining, now);
-      timer.observe((performance.now() - started) / 1000);
+    if (now instanceof Promise) {
+      now.then(
+        (body) => {
+          answer(response, common, id, limitText, remaining, body);
+          timer.observe((performance.now() - started) / 1000);
+        },
+        () => handOver(fastify, request, response),
+      );
       return true;
     }
-    verification.verifyRendered(question, renderVerdictBytes).then(
-      (body) => {
-        answer(response, common, id, limitText, remaining, body);
-        timer.observe((performance.now() - started) / 1000);
-      },
-      () => handOver(fastify, request, response),
-    );
+    answer(response, common, id, limitText, remaining, now);
+    timer.observe((performance.now() - started) / 1000);
     return true;
   };
 }
