@@ -5,12 +5,13 @@ import { AppException } from '@keurmerk/common';
 import { COMPLAINT_STATUSES, type ComplaintEntity, ComplaintService, type ComplaintStatus } from '@keurmerk/complaints';
 import { InspectionService } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
+import { addDays, dateInAmsterdam } from '@keurmerk/norm';
 import { PlanningRequestService } from '@keurmerk/surveillance';
 import { CloseComplaintDto, PlanComplaintInspectionDto } from '../../complaints/complaint.dto';
 import { type FieldErrors, redirect, sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
-import { amsterdamParts, pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
+import { pageRequest, text, uuidOr404, validated } from '../shared/page-parts';
 import { AdminPlanning, FIRST_TIME } from './planning.service';
 import { type PlanFormValues } from './planning.view';
 import { adminText } from './admin.texts';
@@ -70,7 +71,7 @@ export class AdminComplaintsController {
   async planPage(@Web() web: SignedInContext, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const complaint = await this.complaints.get(web.user.principal, uuidOr404(id, 'The complaint'));
     const location = await this.locationOf(complaint);
-    const tomorrow = amsterdamParts(new Date(web.now.getTime() + 24 * 3600_000)).date;
+    const tomorrow = addDays(dateInAmsterdam(web.now), 1);
     await this.planning.send(reply, web, {
       location,
       values: { locatieId: location.id, auditorId: '', soort: 'onaangekondigd', datum: tomorrow, tijd: FIRST_TIME },
