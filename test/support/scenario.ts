@@ -52,7 +52,6 @@ export const YES_NO_CODES = [
   'BH-02',
 ];
 
-/** The Authorization header of a bearer token. */
 /**
  * `gepland` for a test that plans an inspection and inspects at once: the notice an announced
  * inspection needs after `now` (24 hours), with an hour to spare. Nothing waits for the planned moment.
@@ -61,6 +60,7 @@ export function withNotice(now: Date): string {
   return new Date(now.getTime() + (ANNOUNCED_NOTICE_HOURS + 1) * 3_600_000).toISOString();
 }
 
+/** The Authorization header of a bearer token. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export interface Accounts {
