@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { addDays, dateInAmsterdam } from '@keurmerk/norm';
+import { addDays } from '@keurmerk/norm';
+import { amsterdamParts } from '../../apps/api/src/web/shared/page-parts';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { PDF, PNG } from '../support/files';
@@ -143,15 +144,8 @@ describeBrowser('web app: the beheerder', () => {
     await page.locator('[data-conflicts] .notice').waitFor();
     expect(await page.locator('[data-conflicts] .conflicts').count()).toBe(0);
     // The form suggests the first 09:00 at least 24 hours away: an announced inspection needs that notice.
-    const now = t.now();
-    const today = dateInAmsterdam(now);
-    const clockTime = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    expect(await page.getByLabel('Datum').inputValue()).toBe(addDays(today, clockTime.format(now) < '09:00' ? 1 : 2));
+    const { date: today, time } = amsterdamParts(t.now());
+    expect(await page.getByLabel('Datum').inputValue()).toBe(addDays(today, time < '09:00' ? 1 : 2));
     expect(await page.getByLabel('Tijd').inputValue()).toBe('09:00');
     // Tonight is always too soon: refused beside the date, in Dutch, with the earliest moment; nothing planned.
     await page.getByLabel('Datum').fill(today);
