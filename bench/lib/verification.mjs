@@ -107,7 +107,7 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
   const answersFile = join(tmp, `bare-answers-${Date.now()}.json`);
   await writeFile(answersFile, JSON.stringify({ contentType, answers, headers }));
   // The limit for these answers: the same bytes on the wire, headers included. API and bare take turns,
-  // ROUNDS times for each kind of question (in the order API, bare, bare, API), so that whatever else the machine does at that moment (the
+  // ROUNDS times for each kind of question, so that whatever else the machine does at that moment (the
   // database settling after a seed, other people's work) falls on both; each figure is the mean of its runs.
   const bare = await startBare(answersFile, { withHeaders: true });
   try {
