@@ -1,6 +1,7 @@
 import { FixedClock } from '@keurmerk/common';
 import { FindingService } from '@keurmerk/inspections';
-import { createScenario, type Scenario } from './support/scenario';
+import { createScenario, PASSWORD, type Scenario } from './support/scenario';
+import { webSession } from './security/support/web-session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -40,5 +41,13 @@ describe('a repair deadline judged across midnight in Amsterdam', () => {
       `SELECT after FROM event_log WHERE entity_type = 'finding' AND action = 'overdue'`,
     );
     expect(logged.after.on > deadline).toBe(true);
+  });
+
+  it("shows the municipality 30 Amsterdam days of changes by default, also across spring's clock change", async () => {
+    // 00:30 on 15 April 2027 in Amsterdam (summer time); 30 days back is 16 March (winter time), 719 hours earlier.
+    clock.set(new Date('2027-04-14T22:30:00Z'));
+    const { cookie } = await webSession(t, 'am-municipality@scenario.test', PASSWORD);
+    const page = await t.http.get('/app/gemeente/wijzigingen').set('Cookie', cookie).expect(200);
+    expect(page.text).toMatch(/name="sinds"[^>]*value="2027-03-16"|value="2027-03-16"[^>]*name="sinds"/);
   });
 });

@@ -11,7 +11,7 @@ import {
   type PublicCertificate,
 } from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
-import { dateInAmsterdam } from '@keurmerk/norm';
+import { addDays, dateInAmsterdam } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
 import { csvField, registerCsvLines } from '../../verification/register-csv';
 import { contentDisposition } from '../../http/content-disposition';
@@ -81,7 +81,8 @@ export class MunicipalityPagesController {
   async changes(@Web() web: SignedInContext, @Query() query: Fields, @Res() reply: FastifyReply): Promise<void> {
     ownMunicipality(web);
     const given = typeof query.sinds === 'string' ? query.sinds.trim() : '';
-    const fallback = dateInAmsterdam(new Date(web.now.getTime() - CHANGES_DEFAULT_DAYS * 24 * 3600_000));
+    // Calendar days in Amsterdam: 30 × 24 hours back reaches one day too far across spring's clock change.
+    const fallback = addDays(dateInAmsterdam(web.now), -CHANGES_DEFAULT_DAYS);
     const givenInstant = given ? amsterdamInstant(given, '00:00') : undefined;
     const error = given && !givenInstant ? municipalityText(web).enterValidDateSuch1 : undefined;
     const sinceDate = givenInstant ? given : fallback;
