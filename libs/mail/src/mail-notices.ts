@@ -7,7 +7,7 @@ import { type ObjectionNotice, ObjectionNoticeObserver } from '@keurmerk/objecti
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { Clock } from '@keurmerk/common';
 import { type DecisionEntity, type InspectionEntity, InspectionNoticeObserver } from '@keurmerk/inspections';
-import { addWorkingDays } from '@keurmerk/norm';
+import { addDays, addWorkingDays } from '@keurmerk/norm';
 import { type MailContent, renderMail } from './mail-templates';
 import { MailOutbox } from './mail-outbox';
 import { type CertificateFacts, type FindingFacts, type MailRecipient, MailRepository } from './mail.repository';
@@ -220,11 +220,6 @@ export class ObjectionMail extends ObjectionNoticeObserver {
 const SWEEP_BATCH = 1000;
 const SWEEP_MAXIMUM = 20_000;
 const REPAIR_REMINDER = 'repair-reminder:';
-
-/** Adds `days` calendar days to a YYYY-MM-DD date. */
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The daily reminders: a repair deadline five working days ahead (once per finding), and a valid
