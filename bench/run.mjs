@@ -18,7 +18,7 @@ import { markdownReport } from './lib/report.mjs';
 import { issuanceSuite, propagationSuite, startServices } from './lib/services.mjs';
 import { sweepsSuite } from './lib/sweeps.mjs';
 import { statisticsSuite } from './lib/statistics.mjs';
-import { verificationSuite } from './lib/verification.mjs';
+import { ROUNDS, verificationSuite } from './lib/verification.mjs';
 import { ensureWrk } from './lib/wrk.mjs';
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000);
@@ -93,6 +93,7 @@ async function main() {
         small: SMALL,
         large: LARGE,
         seconds: SECONDS,
+        rounds: ROUNDS,
         connections: 50,
         logLevel: process.env.BENCH_LOG_LEVEL ?? 'info (default)',
       },

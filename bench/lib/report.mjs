@@ -5,7 +5,10 @@ const met = (ok) => (ok ? 'met' : '**missed**');
 
 function http(result) {
   const cpu = result.wrkCores === undefined ? '' : ` (CPU: server ${result.serverCores}, wrk ${result.wrkCores})`;
-  return `${n(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${cpu}`;
+  const spread = result.p99Runs
+    ? `; ${result.runs} runs: ${n(Math.min(...result.rpsRuns))}–${n(Math.max(...result.rpsRuns))} req/s, p99 ${Math.min(...result.p99Runs)}–${Math.max(...result.p99Runs)} ms`
+    : '';
+  return `${n(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${cpu}${spread}`;
 }
 
 function growth(small, large) {
@@ -154,8 +157,8 @@ export function markdownReport(r) {
     `# Keurmerk benchmark, ${r.startedAt.slice(0, 10)}`,
     '',
     `${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres}. One API process (its log at level ${r.settings.logLevel}, written to a file),`,
-    `Warm runs: wrk (one thread, ${r.settings.connections} connections, ${r.settings.seconds} s), API and bare server taking turns, twice each, figures the mean`,
-    'of the two; CPU is in cores used over the run, from /proc (server: the',
+    `Warm runs: wrk (one thread, ${r.settings.connections} connections, ${r.settings.seconds} s), API and bare server taking turns, ${r.settings.rounds} runs each, every figure`,
+    'the median of its runs, the range of the runs beside it; CPU is in cores used over the run, from /proc (server: the',
     'process under load; wrk: its own), so a generator below one core while the server is at one was not the limit. Cold runs: autocannon',
     'asks 3,000 certificates never asked before, once each. The bare server is a separate `node:http` process answering the same URLs',
     'with the same bytes and headers (and once with the body alone); the ratios are against the first.',

@@ -9,8 +9,12 @@ import { wrk } from './wrk.mjs';
 
 const WARM_KEYS = 1000;
 const COLD_KEYS = 3000;
-/** Turns of API and bare server for each kind of warm question. */
-const ROUNDS = 2;
+/**
+ * Runs of API and of bare server for each kind of warm question. The p99 of one 8-second run on a
+ * shared machine moves by up to 2.5 × between twins (docs/performance.md); the median of five is what
+ * one such moment cannot move, and the report shows the range beside it.
+ */
+export const ROUNDS = 5;
 /** Asked once before the cold runs, so that they measure the database path, not its first compilation. */
 const COLD_WARM_UP_KEYS = 500;
 const SAMPLE = 2 * (WARM_KEYS + COLD_KEYS + COLD_WARM_UP_KEYS);
@@ -108,7 +112,7 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
   await writeFile(answersFile, JSON.stringify({ contentType, answers, headers }));
   // The limit for these answers: the same bytes on the wire, headers included. API and bare take turns,
   // ROUNDS times for each kind of question, so that whatever else the machine does at that moment (the
-  // database settling after a seed, other people's work) falls on both; each figure is the mean of its runs.
+  // database settling after a seed, other people's work) falls on both; each figure is the median of its runs.
   const bare = await startBare(answersFile, { withHeaders: true });
   try {
     await wrk({ url: bare.url, paths: warm, seconds: 2, tmp });
@@ -119,8 +123,8 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
     ]) {
       const apiRuns = [];
       const bareRuns = [];
-      // API, bare, bare, API: whatever the machine's load does over the four runs (a database settling
-      // after a seed) falls on both alike, not on whichever always goes first.
+      // API, bare, bare, API, API, bare, …: whatever the machine's load does over the runs (a database
+      // settling after a seed) falls on both alike, not on whichever always goes first.
       for (let round = 0; round < ROUNDS; round++) {
         const apiRun = async () => apiRuns.push(await warmRun(`${kind}-warm (${round + 1}/${ROUNDS})`, api, list));
         const bareRun = async () => bareRuns.push(await warmRun(`bare-${kind} (${round + 1}/${ROUNDS})`, bare, list));
@@ -132,8 +136,8 @@ export async function verificationSuite({ api, db, tmp, seconds, log }) {
           await apiRun();
         }
       }
-      results[`${kind}-warm`] = mean(apiRuns);
-      results[`bare-${kind}`] = mean(bareRuns);
+      results[`${kind}-warm`] = median(apiRuns);
+      results[`bare-${kind}`] = median(bareRuns);
     }
   } finally {
     await bare.stop();
@@ -185,22 +189,32 @@ export async function verificationDuring({ api, paths, tmp, until }) {
   };
 }
 
-/** The mean of wrk runs, figure by figure (requests summed). */
-function mean(runs) {
-  const avg = (key) => (runs.every((r) => typeof r[key] === 'number') ? runs.reduce((sum, r) => sum + r[key], 0) / runs.length : undefined);
+/**
+ * The median of wrk runs, figure by figure (requests summed), with each run's p99 kept beside it: a
+ * figure one run cannot move, and the spread it came from.
+ */
+function median(runs) {
+  const middle = (key) => {
+    if (!runs.every((r) => typeof r[key] === 'number')) return undefined;
+    const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
+    const half = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+  };
   const round = (value, places) => (value === undefined ? undefined : Math.round(value * 10 ** places) / 10 ** places);
   return {
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
-    rps: round(avg('rps'), 0),
-    p50: round(avg('p50'), 2),
-    p90: round(avg('p90'), 2),
-    p99: round(avg('p99'), 2),
+    rps: round(middle('rps'), 0),
+    p50: round(middle('p50'), 2),
+    p90: round(middle('p90'), 2),
+    p99: round(middle('p99'), 2),
     max: Math.max(...runs.map((r) => r.max)),
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    serverCores: round(avg('serverCores'), 2),
-    wrkCores: round(avg('wrkCores'), 2),
+    serverCores: round(middle('serverCores'), 2),
+    wrkCores: round(middle('wrkCores'), 2),
     runs: runs.length,
+    p99Runs: runs.map((r) => r.p99),
+    rpsRuns: runs.map((r) => r.rps),
   };
 }
 
