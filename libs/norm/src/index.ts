@@ -90,5 +90,6 @@ export {
   LATEST_CONTRACT_DATE,
 } from './iso-date';
 export type { IsoDate } from './iso-date';
+export { amsterdamInstant, amsterdamParts, startOfAmsterdamDay } from './amsterdam-time';
 export { addWorkingDays, dutchPublicHolidays, easterSunday, isDutchPublicHoliday, isWorkingDay } from './working-days';
 export type { PublicHoliday } from './working-days';

@@ -32,51 +32,8 @@ export async function validated<T extends object>(dto: new () => T, fields: Reco
   return (await createValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;
 }
 
-/** Dutch wall-clock time to the minute, made once: building an Intl formatter is not cheap. */
-const AMSTERDAM_MINUTE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
-
-function amsterdamWallClock(instant: Date): WallClock {
-  return Object.fromEntries(AMSTERDAM_MINUTE.formatToParts(instant).map((part) => [part.type, part.value])) as WallClock;
-}
-
-/** Minutes Amsterdam is ahead of UTC at `instant` (60 in winter, 120 in summer). */
-function amsterdamOffsetMinutes(instant: Date): number {
-  const parts = amsterdamWallClock(instant);
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-/**
- * The moment a Dutch date and time (`2026-12-07`, `09:30`) mean, or undefined when they are not a
- * real date and time. The people planning think in Dutch wall-clock time, whatever their browser says.
- */
-export function amsterdamInstant(date: string, time: string): Date | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!d || !t) return undefined;
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== Number(d[2]) - 1 || check.getUTCDate() !== Number(d[3])) return undefined;
-  // The offset at the guessed moment, then again at the corrected one (right across a DST change).
-  const first = new Date(wall - amsterdamOffsetMinutes(new Date(wall)) * 60_000);
-  return new Date(wall - amsterdamOffsetMinutes(first) * 60_000);
-}
-
-/** The Dutch wall-clock date and time of a moment, for filling the fields again. */
-export function amsterdamParts(instant: Date): { date: string; time: string } {
-  const parts = amsterdamWallClock(instant);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+/** Dutch wall-clock times for the forms: the norm library's, the one place that works them out. */
+export { amsterdamInstant, amsterdamParts } from '@keurmerk/norm';
 
 /** A path id that is not a UUID names nothing: answered like anything the person may not see. */
 export function uuidOr404(id: string, what: string): string {
