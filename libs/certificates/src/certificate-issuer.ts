@@ -5,7 +5,7 @@ import { Clock } from '@keurmerk/common';
 import { type AppConfig, APP_CONFIG } from '@keurmerk/config';
 import { EventLog, SYSTEM_ACTOR } from '@keurmerk/events';
 import { Metrics } from '@keurmerk/metrics';
-import { addDays } from '@keurmerk/norm';
+import { addDays, startOfAmsterdamDay } from '@keurmerk/norm';
 import { KeyRing, signCredential, signPdf } from '@keurmerk/signing';
 import { ObjectStorage } from '@keurmerk/storage';
 import type { CertificateStatus } from './certificate-lifecycle';
@@ -40,8 +40,9 @@ export function credentialPayload(
     iss: facts.publicBaseUrl,
     sub: certificate.number,
     iat: Math.floor(facts.signedAt.getTime() / 1000),
-    nbf: Math.floor(Date.parse(`${certificate.validFrom}T00:00:00Z`) / 1000),
-    exp: Math.floor(Date.parse(`${addDays(certificate.validUntil, 1)}T00:00:00Z`) / 1000),
+    // Dutch calendar days: valid from midnight in Amsterdam on the first day to midnight after the last.
+    nbf: startOfAmsterdamDay(certificate.validFrom).getTime() / 1000,
+    exp: startOfAmsterdamDay(addDays(certificate.validUntil, 1)).getTime() / 1000,
     vc: {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       type: ['VerifiableCredential', 'KeurmerkCertificaat'],
