@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { addDays } from '@keurmerk/norm';
-import { amsterdamParts } from '../../apps/api/src/web/shared/page-parts';
+import { addDays, amsterdamParts } from '@keurmerk/norm';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { createScenario, PASSWORD, type Scenario } from '../support/scenario';
 import { PDF, PNG } from '../support/files';

@@ -4,13 +4,13 @@ import type { UserEntity } from '@keurmerk/accounts';
 import { AppErrorCode, AppException, type InvalidParam, type Page } from '@keurmerk/common';
 import { earliestAnnouncedAt, InspectionException, InspectionService, NOTICE_TOO_SHORT } from '@keurmerk/inspections';
 import { type LocationEntity, LocationService } from '@keurmerk/locations';
-import { addDays, dateInAmsterdam } from '@keurmerk/norm';
+import { addDays, amsterdamInstant, dateInAmsterdam } from '@keurmerk/norm';
 import { PlanningRequestService, type PlanningRequestView } from '@keurmerk/surveillance';
 import { fieldErrors, page, sendPage } from '../layout';
 import { refusalText } from '../shared/refusal-texts';
 import { auditorConflictText } from '../shared/refusals/inspections.texts';
 import { formatDateTime, type SignedInContext, type WebContext } from '../web-context';
-import { addressLine, amsterdamInstant, pageRequest } from '../shared/page-parts';
+import { addressLine, pageRequest } from '../shared/page-parts';
 import { planForm, type PlanFormData, type PlanningRequestContext } from './planning.view';
 import { adminText } from './admin.texts';
 

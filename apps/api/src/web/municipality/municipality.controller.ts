@@ -11,11 +11,11 @@ import {
   type PublicCertificate,
 } from '@keurmerk/certificates';
 import { AppException } from '@keurmerk/common';
-import { addDays, dateInAmsterdam } from '@keurmerk/norm';
+import { addDays, amsterdamInstant, dateInAmsterdam, startOfAmsterdamDay } from '@keurmerk/norm';
 import { PublicRegisterService } from '@keurmerk/verification';
 import { csvField, registerCsvLines } from '../../verification/register-csv';
 import { contentDisposition } from '../../http/content-disposition';
-import { amsterdamInstant, pageRequest } from '../shared/page-parts';
+import { pageRequest } from '../shared/page-parts';
 import { sendPage } from '../layout';
 import { type SignedInContext } from '../web-context';
 import { Web, WebController } from '../web.guard';
@@ -86,7 +86,8 @@ export class MunicipalityPagesController {
     const givenInstant = given ? amsterdamInstant(given, '00:00') : undefined;
     const error = given && !givenInstant ? municipalityText(web).enterValidDateSuch1 : undefined;
     const sinceDate = givenInstant ? given : fallback;
-    const found = await this.register.changes(web.user.principal, amsterdamInstant(sinceDate, '00:00')!, pageRequest(query.pagina));
+    const since = givenInstant ?? startOfAmsterdamDay(fallback);
+    const found = await this.register.changes(web.user.principal, since, pageRequest(query.pagina));
     sendPage(reply, web, changesPage(web, { found, given, sinceDate, error }), error ? 400 : 200);
   }
 }

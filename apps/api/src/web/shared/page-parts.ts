@@ -32,9 +32,6 @@ export async function validated<T extends object>(dto: new () => T, fields: Reco
   return (await createValidationPipe().transform(body, { type: 'body', metatype: dto })) as T;
 }
 
-/** Dutch wall-clock times for the forms: the norm library's, the one place that works them out. */
-export { amsterdamInstant, amsterdamParts } from '@keurmerk/norm';
-
 /** A path id that is not a UUID names nothing: answered like anything the person may not see. */
 export function uuidOr404(id: string, what: string): string {
   if (!isUuid(id)) throw AppException.notFound(what);
