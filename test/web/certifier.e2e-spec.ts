@@ -47,6 +47,22 @@ function photo(width = 320, height = 240): Buffer {
 
 const PHOTO = photo();
 
+type Box = { top: number; bottom: number; left: number; right: number };
+
+/**
+ * Where the answers and the decision's aside are, read in one go: two separate reads can straddle a
+ * layout shift (a lazy photo loading, the error summary taking focus) and compare two moments.
+ */
+function boxes(page: Page): Promise<Record<'answers' | 'aside', Box>> {
+  return page.evaluate(`(() => {
+    const box = (selector) => {
+      const { top, bottom, left, right } = document.querySelector(selector).getBoundingClientRect();
+      return { top, bottom, left, right };
+    };
+    return { answers: box('.answers'), aside: box('.decision-aside') };
+  })()`);
+}
+
 describeBrowser('web app: the certifier', () => {
   let t: TestApp;
   let scenario: Scenario;
@@ -141,9 +157,8 @@ describeBrowser('web app: the certifier', () => {
     expect(bytes.headers()['content-type']).toBe('image/png');
     expect(bytes.headers()['cache-control']).toBe('private, no-store');
     // Side by side on a desktop: the answers left of the result and decision.
-    const answers = await page.locator('.answers').boundingBox();
-    const aside = await page.locator('.decision-aside').boundingBox();
-    expect(aside!.x).toBeGreaterThan(answers!.x + answers!.width - 1);
+    const desktop = await boxes(page);
+    expect(desktop.aside.left).toBeGreaterThan(desktop.answers.right - 1);
     // Photos further down load when scrolled to (loading="lazy"); the screenshot shows them loaded.
     const lower = page.locator('#criterium-BV-02 img');
     await lower.scrollIntoViewIfNeeded();
@@ -236,9 +251,8 @@ describeBrowser('web app: the certifier', () => {
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('kan niet worden toegekend');
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('VZ-04');
     // Stacked on a phone: the result and decision above the answers.
-    const aside = await page.locator('.decision-aside').boundingBox();
-    const answers = await page.locator('.answers').boundingBox();
-    expect(answers!.y).toBeGreaterThan(aside!.y + aside!.height - 1);
+    const phone = await boxes(page);
+    expect(phone.answers.top).toBeGreaterThan(phone.aside.bottom - 1);
 
     // An auditor who later became a certifier may not decide on its own inspection (four eyes).
     await t.http

@@ -346,16 +346,17 @@
   var again = false;
   var blocked = null;
   function sync() {
+    // A sync under way takes one more round for what came in meanwhile; the caller waits for it, so
+    // "sync, then see what is left" (the submit link) never looks while answers are still on their way.
     if (running) {
       again = true;
-      return Promise.resolve();
+      return running;
     }
     // Known to be offline: nothing to try, and no "saving" to flash.
     if (navigator.onLine === false) {
       blocked = 'later';
       return showState(false);
     }
-    running = true;
     blocked = null;
     function round() {
       again = false;
@@ -381,14 +382,17 @@
         });
     }
     showState(true);
-    return round()
+    running = round()
       .catch(function () {
         blocked = 'later';
       })
       .then(function () {
         running = false;
+        // Asked for again after the last round had looked: once more, and the callers wait for that too.
+        if (again && !blocked) return sync();
         return showState(false);
       });
+    return running;
   }
 
   function showState(busy) {
