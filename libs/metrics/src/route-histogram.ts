@@ -45,8 +45,8 @@ export class RouteHistogram {
   readonly name: string;
   readonly help: string;
   private readonly labelNames: readonly string[];
+  /** The buckets' upper bounds, ascending. */
   private readonly bounds: Float64Array;
-  private readonly upperBounds: readonly number[];
   private readonly series = new Map<string, Series>();
 
   constructor(options: { name: string; help: string; labelNames: readonly string[]; buckets: readonly number[]; registers: Registry[] }) {
@@ -57,7 +57,6 @@ export class RouteHistogram {
     this.name = options.name;
     this.help = options.help;
     this.labelNames = options.labelNames;
-    this.upperBounds = sorted;
     this.bounds = Float64Array.from(sorted);
     // The registry takes anything with prom-client's metric shape; its type names only its own classes.
     for (const registry of options.registers) registry.registerMetric(this as unknown as Histogram);
@@ -83,7 +82,7 @@ export class RouteHistogram {
     const values: Value[] = [];
     for (const series of this.series.values()) {
       let cumulative = 0;
-      this.upperBounds.forEach((le, i) => {
+      this.bounds.forEach((le, i) => {
         cumulative += series.counts[i];
         values.push({ labels: { le }, sharedLabels: series.labels, value: cumulative, metricName: bucket, exemplar: null });
       });
